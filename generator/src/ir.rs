@@ -1,0 +1,307 @@
+//! The intermediate representation: plain, ordered data that is the contract
+//! between the spec side (`lower`) and the output side (`render`). It keeps
+//! every Rust name beside the wire name it came from, and holds no
+//! `openapiv3` or `proc_macro2` types, so it can be snapshotted as YAML.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Everything the renderers need to produce the client crate.
+#[derive(Debug, Clone, Serialize)]
+pub struct Api {
+    /// `info.title` of the spec.
+    pub title: String,
+    /// `info.version` of the spec.
+    pub version: String,
+    /// `info.description` of the spec.
+    pub description: Option<String>,
+    /// The first server URL, used as the client's default base URL.
+    pub default_base_url: String,
+    /// The model that error responses carry, when all of them share one.
+    pub error_model: Option<ErrorModel>,
+    /// One group per selected tag, in the order of the settings.
+    pub groups: Vec<ApiGroup>,
+    /// Every type the selected operations reach, ordered by Rust name.
+    pub types: Vec<TypeDef>,
+}
+
+/// The model shared by error responses, and which of its fields the error
+/// type shows in its message.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorModel {
+    /// Rust name of the model.
+    pub type_name: String,
+    /// Rust name of a string field holding a human-readable message.
+    pub message_field: Option<String>,
+    /// Rust name of a string field holding a machine-readable code.
+    pub code_field: Option<String>,
+}
+
+/// The operations of one tag, rendered as one `…Api` struct.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiGroup {
+    /// The tag, as in the spec (`OAuth`).
+    pub tag: String,
+    /// The struct's name (`OAuthApi`).
+    pub rust_name: String,
+    /// The module and file name (`oauth_api`).
+    pub module: String,
+    /// The client's accessor method (`oauth`).
+    pub accessor: String,
+    /// Ordered by Rust method name.
+    pub operations: Vec<Operation>,
+}
+
+/// One HTTP operation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Operation {
+    /// `operationId` as in the spec.
+    pub operation_id: String,
+    /// The method on the API struct (`get_oauth_client`).
+    pub rust_name: String,
+    /// The request builder the method returns (`GetOauthClient`).
+    pub builder_name: String,
+    /// Upper-case HTTP method (`GET`).
+    pub method: String,
+    /// The path template as in the spec (`/api/v2/oauth/clients/{clientId}`).
+    pub path: String,
+    /// The path template split into literals and parameters.
+    pub path_segments: Vec<PathSegment>,
+    /// Path parameters in template order, then query, then header.
+    pub parameters: Vec<Parameter>,
+    /// The JSON request body, if any.
+    pub body: Option<Body>,
+    /// What a successful call returns: `None` for no content.
+    pub success: Option<TypeRef>,
+    /// Every response of the spec, in the spec's order.
+    pub responses: Vec<Response>,
+    /// Documentation facts.
+    pub docs: OperationDocs,
+    /// JSON pointer to the operation in the spec.
+    pub pointer: String,
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PathSegment {
+    /// Text copied as it is.
+    Literal {
+        /// The text.
+        text: String,
+    },
+    /// A path parameter, percent-encoded into one segment.
+    Parameter {
+        /// The parameter's wire name.
+        wire_name: String,
+        /// The parameter's Rust name.
+        rust_name: String,
+    },
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Location {
+    /// A path segment.
+    Path,
+    /// The query string.
+    Query,
+    /// A request header.
+    Header,
+}
+
+/// A path, query or header parameter.
+#[derive(Debug, Clone, Serialize)]
+pub struct Parameter {
+    /// The name on the wire (`clientId`, `Accept-Language`).
+    pub wire_name: String,
+    /// The Rust name (`client_id`, `accept_language`).
+    pub rust_name: String,
+    /// Where it goes.
+    pub location: Location,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether the caller must give it.
+    pub required: bool,
+    /// The server-side default, as the spec writes it.
+    pub default: Option<String>,
+    /// How an array is sent: `true` repeats the name for each item.
+    pub explode: bool,
+    /// The spec's description.
+    pub description: Option<String>,
+}
+
+/// A request body.
+#[derive(Debug, Clone, Serialize)]
+pub struct Body {
+    /// The Rust name of the argument (`body`).
+    pub rust_name: String,
+    /// The media type sent.
+    pub content_type: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether the caller must give it.
+    pub required: bool,
+    /// The spec's description.
+    pub description: Option<String>,
+}
+
+/// One response of an operation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Response {
+    /// The status code or `default`, as in the spec.
+    pub status: String,
+    /// The spec's description.
+    pub description: String,
+    /// The JSON body's type, if it has one.
+    pub ty: Option<TypeRef>,
+    /// `x-inin-error-codes`: error code → text.
+    pub error_codes: BTreeMap<String, String>,
+}
+
+/// Documentation facts of an operation.
+#[derive(Debug, Clone, Serialize)]
+pub struct OperationDocs {
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `x-inin-requires-permissions`.
+    pub permissions: Option<Permissions>,
+    /// `deprecated`.
+    pub deprecated: bool,
+}
+
+/// The permissions an operation requires.
+#[derive(Debug, Clone, Serialize)]
+pub struct Permissions {
+    /// `ANY` or `ALL`, as in the spec.
+    pub kind: String,
+    /// The permission strings.
+    pub permissions: Vec<String>,
+}
+
+/// A reference to a type, as used by fields, parameters and bodies.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TypeRef {
+    /// A string; `format` is kept for docs (`uri`, `date`…).
+    String {
+        /// The spec's format, if any.
+        format: Option<String>,
+    },
+    /// An RFC 3339 date-time.
+    DateTime,
+    /// A 32-bit signed integer.
+    I32,
+    /// A 64-bit signed integer.
+    I64,
+    /// A 32-bit float.
+    F32,
+    /// A 64-bit float.
+    F64,
+    /// A boolean.
+    Bool,
+    /// Any JSON value.
+    Json,
+    /// A generated type, by Rust name.
+    Named {
+        /// The Rust name of the [`TypeDef`].
+        name: String,
+    },
+    /// A list.
+    Array {
+        /// The item type.
+        items: Box<TypeRef>,
+        /// `uniqueItems`.
+        unique: bool,
+    },
+    /// A string-keyed map.
+    Map {
+        /// The value type.
+        values: Box<TypeRef>,
+    },
+}
+
+/// A generated type.
+#[derive(Debug, Clone, Serialize)]
+pub struct TypeDef {
+    /// The Rust name.
+    pub rust_name: String,
+    /// The schema name, or for inline schemas the place it was found.
+    pub wire_name: String,
+    /// The module (and file) it lives in.
+    pub module: String,
+    /// The schema's description.
+    pub description: Option<String>,
+    /// JSON pointer to the schema in the spec.
+    pub pointer: String,
+    /// What it is.
+    pub kind: TypeKind,
+}
+
+/// The shape of a generated type.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct {
+        /// In the spec's property order.
+        fields: Vec<Field>,
+    },
+    /// A string enum that keeps values it doesn't know.
+    Enum {
+        /// In the spec's order.
+        variants: Vec<Variant>,
+        /// The name of the variant that carries unknown values.
+        unknown_variant: String,
+    },
+    /// Another name for a type (an array or map schema, say).
+    Alias {
+        /// The aliased type.
+        target: TypeRef,
+    },
+}
+
+/// A struct field.
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    /// The Rust name.
+    pub rust_name: String,
+    /// The JSON property name.
+    pub wire_name: String,
+    /// Its type, without the `Option` that `required` decides.
+    pub ty: TypeRef,
+    /// Listed in `required` (and not read-only): never omitted.
+    pub required: bool,
+    /// `readOnly`: set by the server only.
+    pub read_only: bool,
+    /// Holds a secret: hidden from `Debug`.
+    pub sensitive: bool,
+    /// The property's description.
+    pub description: Option<String>,
+    /// `deprecated`.
+    pub deprecated: bool,
+}
+
+/// A string enum's known value.
+#[derive(Debug, Clone, Serialize)]
+pub struct Variant {
+    /// The Rust name.
+    pub rust_name: String,
+    /// The exact wire string.
+    pub wire_value: String,
+}
+
+impl Api {
+    /// The type named `rust_name`.
+    pub fn type_def(&self, rust_name: &str) -> Option<&TypeDef> {
+        self.types.iter().find(|t| t.rust_name == rust_name)
+    }
+
+    /// The number of operations over all groups.
+    pub fn operation_count(&self) -> usize {
+        self.groups.iter().map(|g| g.operations.len()).sum()
+    }
+}

@@ -1,0 +1,56 @@
+//! The generator behind `cargo xtask codegen`: it reads the OpenAPI spec in
+//! `spec/`, selects the configured tags, lowers them to an IR and renders
+//! the `purecloud-platform-client` crate.
+//!
+//! ```text
+//! spec ──load──▶ openapiv3 ──select──▶ ──lower──▶ ir::Api ──render──▶ files
+//! ```
+//!
+//! Each stage is one module with one entry point. Nothing here writes to
+//! disk: `xtask` compares the rendered files with `generated/` and writes.
+
+pub mod config;
+pub mod diagnostics;
+pub mod import;
+pub mod ir;
+pub mod load;
+pub mod lower;
+pub mod naming;
+pub mod render;
+pub mod select;
+
+use std::path::Path;
+
+pub use config::Config;
+pub use diagnostics::{Diagnostic, Error};
+pub use render::{GeneratedFile, GENERATED_MARKER};
+
+/// What one run of the pipeline produces.
+#[derive(Debug)]
+pub struct Output {
+    /// The IR the files were rendered from.
+    pub api: ir::Api,
+    /// Every file of the generated crate, ordered by path.
+    pub files: Vec<GeneratedFile>,
+}
+
+/// Runs the whole pipeline on the spec that `config` names, relative to the
+/// repository `root`.
+pub fn generate(root: &Path, config: &Config) -> Result<Output, Error> {
+    let spec = load::load(root, &config.spec)?;
+    generate_from(&config.spec, &spec, config)
+}
+
+/// Runs select, lower and render on an already loaded spec; `spec_path` is
+/// only used in errors.
+pub fn generate_from(
+    spec_path: &Path,
+    spec: &openapiv3::OpenAPI,
+    config: &Config,
+) -> Result<Output, Error> {
+    let selection =
+        select::select(spec, &config.tags).map_err(|d| Error::spec(spec_path, d))?;
+    let api = lower::lower(spec, &selection).map_err(|d| Error::spec(spec_path, d))?;
+    let files = render::render(&api, &config.krate)?;
+    Ok(Output { api, files })
+}

@@ -1,0 +1,886 @@
+//! Lowering: `openapiv3` → IR. Every naming decision (through `naming`) and
+//! every "is this supported?" decision is taken here, once; what can't be
+//! generated becomes a diagnostic with a JSON pointer, never a panic.
+//!
+//! Like typify, every selected component schema gets its Rust name before
+//! any is converted, so forward and circular references resolve by name.
+
+use openapiv3::{
+    AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, Parameter, ParameterSchemaOrContent,
+    QueryStyle, ReferenceOr, RequestBody, Response as OaResponse, Schema, SchemaKind, StatusCode,
+    StringFormat, Type, VariantOrUnknownOrEmpty,
+};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostics::{pointer_escape, Diagnostic};
+use crate::ir::{
+    Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs, Parameter as IrParameter,
+    PathSegment, Permissions, Response, TypeDef, TypeKind, TypeRef, Variant,
+};
+use crate::naming::{rust_name, Kind, Namer};
+use crate::select::{by_group, SelectedOperation, Selection};
+
+/// The only media type bodies are generated for so far.
+const JSON: &str = "application/json";
+
+/// Lowers the selection to the IR, or returns every problem found.
+pub fn lower(spec: &OpenAPI, selection: &Selection<'_>) -> Result<Api, Vec<Diagnostic>> {
+    let mut lowerer = Lowerer::new(spec);
+    for name in &selection.schemas {
+        let rust = lowerer.type_namer.unique(name, Kind::Type);
+        lowerer.schema_names.insert(name.clone(), rust);
+    }
+    for name in &selection.schemas {
+        if let Some(ReferenceOr::Item(schema)) =
+            spec.components.as_ref().and_then(|c| c.schemas.get(name))
+        {
+            lowerer.named_schema(name, schema);
+        } else if let Some(ReferenceOr::Reference { reference }) =
+            spec.components.as_ref().and_then(|c| c.schemas.get(name))
+        {
+            let pointer = format!("/components/schemas/{}", pointer_escape(name));
+            let target = lowerer.reference(reference, &pointer);
+            lowerer.push_type(name, name, None, &pointer, TypeKind::Alias { target });
+        }
+    }
+
+    let mut groups = Vec::new();
+    for (tag, ops) in by_group(selection) {
+        groups.push(lowerer.group(tag, &ops));
+    }
+    // Groups follow the settings' tag order, not alphabetical order.
+    groups.sort_by_key(|g| {
+        selection
+            .operations
+            .iter()
+            .position(|o| o.group == g.tag)
+            .unwrap_or(usize::MAX)
+    });
+
+    let default_base_url = match spec.servers.first() {
+        Some(server) => server.url.trim_end_matches('/').to_owned(),
+        None => {
+            lowerer.errors.push(Diagnostic::new(
+                "/servers",
+                "the spec lists no server: the client needs a default base URL (add `servers: [{url: …}]`)",
+            ));
+            String::new()
+        }
+    };
+    let error_model = lowerer.error_model(&groups);
+
+    if !lowerer.errors.is_empty() {
+        let mut errors = lowerer.errors;
+        errors.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+        errors.dedup();
+        return Err(errors);
+    }
+    let mut types = lowerer.types;
+    types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    Ok(Api {
+        title: spec.info.title.clone(),
+        version: spec.info.version.clone(),
+        description: non_empty(spec.info.description.as_deref()),
+        default_base_url,
+        error_model,
+        groups,
+        types,
+    })
+}
+
+struct Lowerer<'a> {
+    spec: &'a OpenAPI,
+    type_namer: Namer,
+    /// Component schema name → Rust type name.
+    schema_names: BTreeMap<String, String>,
+    types: Vec<TypeDef>,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'a> Lowerer<'a> {
+    fn new(spec: &'a OpenAPI) -> Self {
+        Self {
+            spec,
+            type_namer: Namer::default(),
+            schema_names: BTreeMap::new(),
+            types: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(Diagnostic::new(pointer, message));
+    }
+
+    // ----- types -------------------------------------------------------
+
+    /// Converts a component schema whose Rust name is already assigned.
+    fn named_schema(&mut self, name: &str, schema: &Schema) {
+        let pointer = format!("/components/schemas/{}", pointer_escape(name));
+        let rust = self.schema_names[name].clone();
+        let description = non_empty(schema.schema_data.description.as_deref());
+        let kind = match self.shape(schema, &rust, &pointer) {
+            Shape::Struct(fields) => TypeKind::Struct { fields },
+            Shape::Enum(values) => self.enum_kind(&values, &pointer),
+            Shape::Other => TypeKind::Alias {
+                target: self.type_ref_item(schema, &rust, &pointer),
+            },
+        };
+        self.types.push(TypeDef {
+            module: rust_name(&rust, Kind::Module),
+            rust_name: rust,
+            wire_name: name.to_owned(),
+            description,
+            pointer,
+            kind,
+        });
+    }
+
+    fn push_type(
+        &mut self,
+        rust: &str,
+        wire: &str,
+        description: Option<String>,
+        pointer: &str,
+        kind: TypeKind,
+    ) {
+        self.types.push(TypeDef {
+            rust_name: rust.to_owned(),
+            wire_name: wire.to_owned(),
+            module: rust_name(rust, Kind::Module),
+            description,
+            pointer: pointer.to_owned(),
+            kind,
+        });
+    }
+
+    /// What a schema becomes when it has a name of its own.
+    fn shape(&mut self, schema: &Schema, owner: &str, pointer: &str) -> Shape {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => {
+                Shape::Struct(self.fields(owner, &object.properties, &object.required, pointer))
+            }
+            SchemaKind::Any(any) if !any.properties.is_empty() => {
+                Shape::Struct(self.fields(owner, &any.properties, &any.required, pointer))
+            }
+            SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => {
+                let values = s.enumeration.iter().flatten().cloned().collect();
+                Shape::Enum(values)
+            }
+            _ => Shape::Other,
+        }
+    }
+
+    fn fields(
+        &mut self,
+        owner: &str,
+        properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &[String],
+        pointer: &str,
+    ) -> Vec<Field> {
+        let mut namer = Namer::default();
+        let mut fields = Vec::new();
+        for (wire, property) in properties {
+            let field_pointer = format!("{pointer}/properties/{}", pointer_escape(wire));
+            let rust = namer.unique(wire, Kind::Value);
+            let hint = format!("{owner}{}", rust_name(wire, Kind::Type));
+            let (ty, data) = match property {
+                ReferenceOr::Reference { reference } => (self.reference(reference, &field_pointer), None),
+                ReferenceOr::Item(schema) => (
+                    self.type_ref_item(schema, &hint, &field_pointer),
+                    Some(&schema.schema_data),
+                ),
+            };
+            let read_only = data.is_some_and(|d| d.read_only);
+            fields.push(Field {
+                rust_name: rust,
+                wire_name: wire.clone(),
+                required: required.contains(wire) && !read_only,
+                read_only,
+                sensitive: is_sensitive(wire),
+                description: data.and_then(|d| non_empty(d.description.as_deref())),
+                deprecated: data.is_some_and(|d| d.deprecated),
+                ty,
+            });
+        }
+        for name in required {
+            if !properties.contains_key(name) {
+                self.error(
+                    format!("{pointer}/required"),
+                    format!("`{name}` is listed in `required` but is not a property"),
+                );
+            }
+        }
+        fields
+    }
+
+    fn enum_kind(&mut self, values: &[String], pointer: &str) -> TypeKind {
+        let mut namer = Namer::default();
+        let mut seen = BTreeSet::new();
+        let mut variants = Vec::new();
+        for value in values {
+            if !seen.insert(value.as_str()) {
+                self.error(
+                    format!("{pointer}/enum"),
+                    format!("the value `{value}` appears twice in the enum"),
+                );
+                continue;
+            }
+            variants.push(Variant {
+                rust_name: namer.unique(value, Kind::Variant),
+                wire_value: value.clone(),
+            });
+        }
+        TypeKind::Enum {
+            variants,
+            unknown_variant: namer.unique("Unknown", Kind::Variant),
+        }
+    }
+
+    /// The type of a `$ref`.
+    fn reference(&mut self, reference: &str, pointer: &str) -> TypeRef {
+        let name = reference.strip_prefix("#/components/schemas/");
+        match name.and_then(|n| self.schema_names.get(n)) {
+            Some(rust) => TypeRef::Named { name: rust.clone() },
+            None => {
+                self.error(
+                    pointer,
+                    format!("`$ref: {reference}` points to nothing: no such schema in the spec"),
+                );
+                TypeRef::Json
+            }
+        }
+    }
+
+    fn type_ref(&mut self, schema: &ReferenceOr<Schema>, hint: &str, pointer: &str) -> TypeRef {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, pointer),
+            ReferenceOr::Item(schema) => self.type_ref_item(schema, hint, pointer),
+        }
+    }
+
+    fn type_ref_boxed(
+        &mut self,
+        schema: &ReferenceOr<Box<Schema>>,
+        hint: &str,
+        pointer: &str,
+    ) -> TypeRef {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, pointer),
+            ReferenceOr::Item(schema) => self.type_ref_item(schema, hint, pointer),
+        }
+    }
+
+    /// The type of an inline schema; inline structs and enums become named
+    /// types called `hint` (the owner's name and the property's).
+    fn type_ref_item(&mut self, schema: &Schema, hint: &str, pointer: &str) -> TypeRef {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) => {
+                if !s.enumeration.is_empty() {
+                    return self.inline_type(schema, hint, pointer);
+                }
+                match &s.format {
+                    VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeRef::DateTime,
+                    VariantOrUnknownOrEmpty::Item(f) => TypeRef::String {
+                        format: Some(string_format(f).to_owned()),
+                    },
+                    VariantOrUnknownOrEmpty::Unknown(f) => TypeRef::String {
+                        format: Some(f.clone()),
+                    },
+                    VariantOrUnknownOrEmpty::Empty => TypeRef::String { format: None },
+                }
+            }
+            SchemaKind::Type(Type::Integer(i)) => {
+                if !i.enumeration.is_empty() {
+                    self.error(pointer, "integer enums are not supported yet");
+                }
+                match i.format {
+                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
+                    _ => TypeRef::I64,
+                }
+            }
+            SchemaKind::Type(Type::Number(n)) => match n.format {
+                VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => TypeRef::F32,
+                _ => TypeRef::F64,
+            },
+            SchemaKind::Type(Type::Boolean(_)) => TypeRef::Bool,
+            SchemaKind::Type(Type::Array(a)) => {
+                let items = match &a.items {
+                    Some(items) => self.type_ref_boxed(items, hint, &format!("{pointer}/items")),
+                    None => TypeRef::Json,
+                };
+                TypeRef::Array {
+                    items: Box::new(items),
+                    unique: a.unique_items,
+                }
+            }
+            SchemaKind::Type(Type::Object(o)) => {
+                if !o.properties.is_empty() {
+                    return self.inline_type(schema, hint, pointer);
+                }
+                self.map_or_json(o.additional_properties.as_ref(), hint, pointer)
+            }
+            SchemaKind::Any(any) => {
+                if !any.properties.is_empty() {
+                    return self.inline_type(schema, hint, pointer);
+                }
+                if any.all_of.len() == 1 && any.one_of.is_empty() && any.any_of.is_empty() {
+                    return self.type_ref(&any.all_of[0], hint, &format!("{pointer}/allOf/0"));
+                }
+                if !any.all_of.is_empty() || !any.one_of.is_empty() || !any.any_of.is_empty() {
+                    self.error(pointer, "schema composition (`allOf`, `oneOf`, `anyOf`) is not supported yet");
+                    return TypeRef::Json;
+                }
+                self.map_or_json(any.additional_properties.as_ref(), hint, pointer)
+            }
+            // `description` + `allOf: [{$ref}]` is how a reference carries
+            // its own description in OpenAPI 3.0.
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
+                self.type_ref(&all_of[0], hint, &format!("{pointer}/allOf/0"))
+            }
+            SchemaKind::AllOf { .. } => {
+                self.error(format!("{pointer}/allOf"), "`allOf` with more than one schema is not supported yet");
+                TypeRef::Json
+            }
+            SchemaKind::OneOf { .. } => {
+                self.error(format!("{pointer}/oneOf"), "`oneOf` is not supported yet");
+                TypeRef::Json
+            }
+            SchemaKind::AnyOf { .. } => {
+                self.error(format!("{pointer}/anyOf"), "`anyOf` is not supported yet");
+                TypeRef::Json
+            }
+            SchemaKind::Not { .. } => {
+                self.error(format!("{pointer}/not"), "`not` is not supported");
+                TypeRef::Json
+            }
+        }
+    }
+
+    fn map_or_json(
+        &mut self,
+        additional: Option<&AdditionalProperties>,
+        hint: &str,
+        pointer: &str,
+    ) -> TypeRef {
+        match additional {
+            Some(AdditionalProperties::Schema(values)) => TypeRef::Map {
+                values: Box::new(self.type_ref(
+                    values,
+                    &format!("{hint}Value"),
+                    &format!("{pointer}/additionalProperties"),
+                )),
+            },
+            Some(AdditionalProperties::Any(true)) => TypeRef::Map {
+                values: Box::new(TypeRef::Json),
+            },
+            _ => TypeRef::Json,
+        }
+    }
+
+    fn inline_type(&mut self, schema: &Schema, hint: &str, pointer: &str) -> TypeRef {
+        let rust = self.type_namer.claim(rust_name(hint, Kind::Type));
+        let description = non_empty(schema.schema_data.description.as_deref());
+        let kind = match self.shape(schema, &rust, pointer) {
+            Shape::Struct(fields) => TypeKind::Struct { fields },
+            Shape::Enum(values) => self.enum_kind(&values, pointer),
+            Shape::Other => TypeKind::Alias {
+                target: TypeRef::Json,
+            },
+        };
+        // An inline enum documents its values, not the property it sits on.
+        let description = match kind {
+            TypeKind::Enum { .. } => None,
+            _ => description,
+        };
+        self.push_type(&rust, pointer, description, pointer, kind);
+        TypeRef::Named { name: rust }
+    }
+
+    // ----- operations --------------------------------------------------
+
+    fn group(&mut self, tag: &str, ops: &[&SelectedOperation<'_>]) -> ApiGroup {
+        let rust = rust_name(&format!("{tag}Api"), Kind::Type);
+        let mut methods = Namer::with_reserved(["new"]);
+        let mut builders = Namer::with_reserved([rust.as_str()]);
+        let mut operations: Vec<Operation> = ops
+            .iter()
+            .map(|op| self.operation(op, &mut methods, &mut builders))
+            .collect();
+        operations.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+        ApiGroup {
+            tag: tag.to_owned(),
+            module: rust_name(&rust, Kind::Module),
+            accessor: rust_name(tag, Kind::Value),
+            rust_name: rust,
+            operations,
+        }
+    }
+
+    fn operation(
+        &mut self,
+        sel: &SelectedOperation<'_>,
+        methods: &mut Namer,
+        builders: &mut Namer,
+    ) -> Operation {
+        let op = sel.operation;
+        let pointer = sel.pointer.clone();
+        let raw_name = op
+            .extensions
+            .get("x-purecloud-method-name")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .or_else(|| op.operation_id.clone())
+            .unwrap_or_else(|| format!("{} {}", sel.method.to_lowercase(), sel.path));
+        let rust = methods.unique(&raw_name, Kind::Value);
+        let builder = builders.unique(&raw_name, Kind::Type);
+
+        let parameters = self.parameters(sel, &builder);
+        let path_segments = self.path_segments(sel, &parameters);
+        let mut arg_names = Namer::with_reserved(
+            ["client", "send", "into_future"]
+                .into_iter()
+                .chain(parameters.iter().map(|p| p.rust_name.as_str())),
+        );
+        let body = op.request_body.as_ref().and_then(|body| {
+            let body_pointer = format!("{pointer}/requestBody");
+            let body = self.resolve_body(body, &body_pointer)?;
+            let name = op
+                .extensions
+                .get("x-codegen-request-body-name")
+                .and_then(Value::as_str)
+                .unwrap_or("body");
+            self.body(body, &arg_names.unique(name, Kind::Value), &builder, &body_pointer)
+        });
+
+        let (responses, success) = self.responses(sel, &builder);
+        let permissions = op
+            .extensions
+            .get("x-inin-requires-permissions")
+            .and_then(|p| self.permissions(p, &pointer));
+        Operation {
+            operation_id: op.operation_id.clone().unwrap_or_else(|| raw_name.clone()),
+            rust_name: rust,
+            builder_name: builder,
+            method: sel.method.to_owned(),
+            path: sel.path.to_owned(),
+            path_segments,
+            parameters,
+            body,
+            success,
+            responses,
+            docs: OperationDocs {
+                summary: non_empty(op.summary.as_deref()),
+                description: non_empty(op.description.as_deref()),
+                permissions,
+                deprecated: op.deprecated,
+            },
+            pointer,
+        }
+    }
+
+    fn permissions(&mut self, value: &Value, pointer: &str) -> Option<Permissions> {
+        let kind = value.get("type").and_then(Value::as_str);
+        let list = value.get("permissions").and_then(Value::as_array);
+        match (kind, list) {
+            (Some(kind @ ("ANY" | "ALL")), Some(list)) => Some(Permissions {
+                kind: kind.to_owned(),
+                permissions: list.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+            }),
+            _ => {
+                self.error(
+                    format!("{pointer}/x-inin-requires-permissions"),
+                    "expected `{type: ANY|ALL, permissions: [..]}`",
+                );
+                None
+            }
+        }
+    }
+
+    /// Path-item parameters overridden by operation parameters, then ordered
+    /// path (template order), query, header.
+    fn parameters(&mut self, sel: &SelectedOperation<'_>, builder: &str) -> Vec<IrParameter> {
+        let item_pointer = sel.pointer.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
+        let mut merged: Vec<(&Parameter, String)> = Vec::new();
+        let sources = [
+            (sel.path_parameters, format!("{item_pointer}/parameters")),
+            (&sel.operation.parameters[..], format!("{}/parameters", sel.pointer)),
+        ];
+        for (list, base) in sources {
+            for (i, p) in list.iter().enumerate() {
+                let at = format!("{base}/{i}");
+                let Some(p) = self.resolve_parameter(p, &at) else {
+                    continue;
+                };
+                let data = p.parameter_data_ref();
+                merged.retain(|(q, _)| {
+                    let qd = q.parameter_data_ref();
+                    !(qd.name == data.name && std::mem::discriminant(*q) == std::mem::discriminant(p))
+                });
+                merged.push((p, at));
+            }
+        }
+        let mut namer = Namer::with_reserved(["client", "send", "into_future"]);
+        let mut out = Vec::new();
+        for (p, at) in merged {
+            let (location, explode_default, explode_style) = match p {
+                Parameter::Path { .. } => (Location::Path, false, None),
+                Parameter::Query { style, .. } => (Location::Query, true, Some(style)),
+                Parameter::Header { .. } => (Location::Header, false, None),
+                Parameter::Cookie { .. } => {
+                    self.error(at, "cookie parameters are not supported");
+                    continue;
+                }
+            };
+            if let Some(style) = explode_style {
+                if !matches!(style, QueryStyle::Form) {
+                    self.error(format!("{at}/style"), "only `style: form` query parameters are supported");
+                }
+            }
+            let data = p.parameter_data_ref();
+            let hint = format!("{builder}{}", rust_name(&data.name, Kind::Type));
+            let (ty, default) = match &data.format {
+                ParameterSchemaOrContent::Schema(schema) => {
+                    let default = match schema {
+                        ReferenceOr::Item(s) => s.schema_data.default.as_ref().map(json_text),
+                        ReferenceOr::Reference { .. } => None,
+                    };
+                    (self.type_ref(schema, &hint, &format!("{at}/schema")), default)
+                }
+                ParameterSchemaOrContent::Content(_) => {
+                    self.error(format!("{at}/content"), "parameters with `content` are not supported; use `schema`");
+                    continue;
+                }
+            };
+            if !is_scalar_or_array_of_scalars(&ty, self) {
+                self.error(
+                    format!("{at}/schema"),
+                    "only strings, numbers, booleans, enums and arrays of them can be sent as parameters",
+                );
+            }
+            if location == Location::Path && !data.required {
+                self.error(format!("{at}/required"), "a path parameter must be `required: true`");
+            }
+            out.push(IrParameter {
+                rust_name: namer.unique(&data.name, Kind::Value),
+                wire_name: data.name.clone(),
+                location,
+                ty,
+                required: data.required,
+                default,
+                explode: data.explode.unwrap_or(explode_default),
+                description: non_empty(data.description.as_deref()),
+            });
+        }
+        let order: Vec<String> = template_names(sel.path);
+        out.sort_by_key(|p| {
+            let template_pos = order.iter().position(|n| *n == p.wire_name).unwrap_or(usize::MAX);
+            (p.location, if p.location == Location::Path { template_pos } else { 0 })
+        });
+        out
+    }
+
+    fn path_segments(&mut self, sel: &SelectedOperation<'_>, params: &[IrParameter]) -> Vec<PathSegment> {
+        let mut segments = Vec::new();
+        let mut rest = sel.path;
+        while let Some(open) = rest.find('{') {
+            if open > 0 {
+                segments.push(PathSegment::Literal { text: rest[..open].to_owned() });
+            }
+            let Some(close) = rest[open..].find('}') else {
+                self.error(sel.pointer.clone(), format!("the path `{}` has an unclosed `{{`", sel.path));
+                return segments;
+            };
+            let name = &rest[open + 1..open + close];
+            match params.iter().find(|p| p.location == Location::Path && p.wire_name == name) {
+                Some(p) => segments.push(PathSegment::Parameter {
+                    wire_name: p.wire_name.clone(),
+                    rust_name: p.rust_name.clone(),
+                }),
+                None => self.error(
+                    format!("{}/parameters", sel.pointer),
+                    format!("the path has `{{{name}}}` but the operation declares no path parameter `{name}`"),
+                ),
+            }
+            rest = &rest[open + close + 1..];
+        }
+        if !rest.is_empty() {
+            segments.push(PathSegment::Literal { text: rest.to_owned() });
+        }
+        for p in params.iter().filter(|p| p.location == Location::Path) {
+            if !segments.iter().any(|s| matches!(s, PathSegment::Parameter { wire_name, .. } if *wire_name == p.wire_name)) {
+                self.error(
+                    format!("{}/parameters", sel.pointer),
+                    format!("the path parameter `{}` does not appear in the path `{}`", p.wire_name, sel.path),
+                );
+            }
+        }
+        segments
+    }
+
+    fn resolve_parameter<'p>(&mut self, p: &'p ReferenceOr<Parameter>, at: &str) -> Option<&'p Parameter>
+    where
+        'a: 'p,
+    {
+        match p {
+            ReferenceOr::Item(p) => Some(p),
+            ReferenceOr::Reference { reference } => {
+                let found = reference
+                    .strip_prefix("#/components/parameters/")
+                    .and_then(|name| self.spec.components.as_ref()?.parameters.get(name));
+                match found {
+                    Some(ReferenceOr::Item(p)) => Some(p),
+                    _ => {
+                        self.error(at, format!("`$ref: {reference}` points to no parameter"));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn resolve_body<'p>(&mut self, body: &'p ReferenceOr<RequestBody>, at: &str) -> Option<&'p RequestBody>
+    where
+        'a: 'p,
+    {
+        match body {
+            ReferenceOr::Item(b) => Some(b),
+            ReferenceOr::Reference { reference } => {
+                let found = reference
+                    .strip_prefix("#/components/requestBodies/")
+                    .and_then(|name| self.spec.components.as_ref()?.request_bodies.get(name));
+                match found {
+                    Some(ReferenceOr::Item(b)) => Some(b),
+                    _ => {
+                        self.error(at, format!("`$ref: {reference}` points to no request body"));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn resolve_response<'p>(&mut self, r: &'p ReferenceOr<OaResponse>, at: &str) -> Option<&'p OaResponse>
+    where
+        'a: 'p,
+    {
+        match r {
+            ReferenceOr::Item(r) => Some(r),
+            ReferenceOr::Reference { reference } => {
+                let found = reference
+                    .strip_prefix("#/components/responses/")
+                    .and_then(|name| self.spec.components.as_ref()?.responses.get(name));
+                match found {
+                    Some(ReferenceOr::Item(r)) => Some(r),
+                    _ => {
+                        self.error(at, format!("`$ref: {reference}` points to no response"));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn body(&mut self, body: &RequestBody, rust: &str, builder: &str, pointer: &str) -> Option<Body> {
+        let Some(media) = body.content.get(JSON) else {
+            let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
+            self.error(
+                format!("{pointer}/content"),
+                format!("request bodies of type {} are not supported yet; only `{JSON}` is", types.join(", ")),
+            );
+            return None;
+        };
+        let media_pointer = format!("{pointer}/content/{}", pointer_escape(JSON));
+        let ty = match &media.schema {
+            Some(schema) => self.type_ref(schema, &format!("{builder}Body"), &format!("{media_pointer}/schema")),
+            None => TypeRef::Json,
+        };
+        Some(Body {
+            rust_name: rust.to_owned(),
+            content_type: JSON.to_owned(),
+            ty,
+            required: body.required,
+            description: non_empty(body.description.as_deref()),
+        })
+    }
+
+    fn responses(&mut self, sel: &SelectedOperation<'_>, builder: &str) -> (Vec<Response>, Option<TypeRef>) {
+        let responses = &sel.operation.responses;
+        let base = format!("{}/responses", sel.pointer);
+        let mut out = Vec::new();
+        let mut entries: Vec<(String, &ReferenceOr<OaResponse>)> = responses
+            .responses
+            .iter()
+            .map(|(code, r)| (status_text(code), r))
+            .collect();
+        if let Some(default) = &responses.default {
+            entries.push(("default".to_owned(), default));
+        }
+        for (status, r) in entries {
+            let at = format!("{base}/{}", pointer_escape(&status));
+            let Some(r) = self.resolve_response(r, &at) else {
+                continue;
+            };
+            let ty = match r.content.get(JSON) {
+                Some(media) => media.schema.as_ref().map(|s| {
+                    self.type_ref(
+                        s,
+                        &format!("{builder}Response{status}"),
+                        &format!("{at}/content/{}/schema", pointer_escape(JSON)),
+                    )
+                }),
+                None if r.content.is_empty() => None,
+                None => {
+                    // Not JSON: the body is handed back undecoded.
+                    None
+                }
+            };
+            let error_codes = r
+                .extensions
+                .get("x-inin-error-codes")
+                .and_then(Value::as_object)
+                .map(|m| {
+                    m.iter()
+                        .map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.push(Response {
+                status,
+                description: r.description.clone(),
+                ty,
+                error_codes,
+            });
+        }
+
+        let success: Vec<&Response> = out.iter().filter(|r| is_success(&r.status)).collect();
+        let success_ty = if success.is_empty() {
+            out.iter().find(|r| r.status == "default").and_then(|r| r.ty.clone())
+        } else {
+            let typed: Vec<&TypeRef> = success.iter().filter_map(|r| r.ty.as_ref()).collect();
+            let first = typed.first().copied().cloned();
+            if typed.iter().any(|t| Some(*t) != first.as_ref()) {
+                self.error(
+                    base,
+                    "several 2xx responses with different bodies are not supported yet",
+                );
+            }
+            first
+        };
+        (out, success_ty)
+    }
+
+    /// The model all error responses share, if there is exactly one.
+    fn error_model(&self, groups: &[ApiGroup]) -> Option<ErrorModel> {
+        let mut names = BTreeSet::new();
+        for op in groups.iter().flat_map(|g| &g.operations) {
+            for r in &op.responses {
+                if !is_success(&r.status) && r.status != "default" {
+                    match &r.ty {
+                        Some(TypeRef::Named { name }) => {
+                            names.insert(name.clone());
+                        }
+                        Some(_) => return None,
+                        None => {}
+                    }
+                }
+            }
+        }
+        let name = match names.len() {
+            1 => names.into_iter().next()?,
+            _ => return None,
+        };
+        let def = self.types.iter().find(|t| t.rust_name == name)?;
+        let TypeKind::Struct { fields } = &def.kind else {
+            return None;
+        };
+        let string_field = |wire: &str| {
+            fields
+                .iter()
+                .find(|f| f.wire_name == wire && matches!(f.ty, TypeRef::String { .. }))
+                .map(|f| f.rust_name.clone())
+        };
+        Some(ErrorModel {
+            message_field: string_field("message"),
+            code_field: string_field("code"),
+            type_name: name,
+        })
+    }
+}
+
+enum Shape {
+    Struct(Vec<Field>),
+    Enum(Vec<String>),
+    Other,
+}
+
+fn is_scalar_or_array_of_scalars(ty: &TypeRef, lowerer: &Lowerer<'_>) -> bool {
+    match ty {
+        TypeRef::Array { items, .. } => is_scalar(items, lowerer),
+        other => is_scalar(other, lowerer),
+    }
+}
+
+fn is_scalar(ty: &TypeRef, lowerer: &Lowerer<'_>) -> bool {
+    match ty {
+        TypeRef::Named { name } => lowerer
+            .types
+            .iter()
+            .find(|t| &t.rust_name == name)
+            .is_some_and(|t| matches!(t.kind, TypeKind::Enum { .. })),
+        TypeRef::Array { .. } | TypeRef::Map { .. } | TypeRef::Json => false,
+        _ => true,
+    }
+}
+
+/// Whether a property holds a secret, which `Debug` must not print.
+/// Over-matching only hides a value from debug output; under-matching leaks.
+pub fn is_sensitive(wire_name: &str) -> bool {
+    let lower = wire_name.to_ascii_lowercase();
+    lower.contains("secret")
+        || lower.contains("password")
+        || lower.ends_with("token")
+        || lower == "assertion"
+        || lower.contains("privatekey")
+        || lower.contains("private_key")
+}
+
+fn is_success(status: &str) -> bool {
+    status.starts_with('2')
+}
+
+fn status_text(code: &StatusCode) -> String {
+    match code {
+        StatusCode::Code(n) => n.to_string(),
+        StatusCode::Range(n) => format!("{n}XX"),
+    }
+}
+
+fn template_names(path: &str) -> Vec<String> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect()
+}
+
+fn string_format(f: &StringFormat) -> &'static str {
+    match f {
+        StringFormat::Date => "date",
+        StringFormat::DateTime => "date-time",
+        StringFormat::Password => "password",
+        StringFormat::Byte => "byte",
+        StringFormat::Binary => "binary",
+    }
+}
+
+fn json_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn non_empty(s: Option<&str>) -> Option<String> {
+    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+}

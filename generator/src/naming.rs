@@ -1,0 +1,214 @@
+//! Every Rust identifier the generator emits is decided here, and only here:
+//! type, field, method, parameter, variant and module names, keyword
+//! escaping and collision resolution.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeSet;
+
+/// Words that cannot be used as plain identifiers in any edition.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Type names that would shadow the prelude (or the crate's own `Error` and
+/// `Client`) inside generated modules and make the code lie about its types.
+const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Box", "Client", "Clone", "Copy", "Default", "Drop", "Err", "Error", "Fn", "FnMut", "FnOnce",
+    "From", "Into", "Iterator", "None", "Ok", "Option", "Result", "Send", "Sized", "Some",
+    "String", "Sync", "ToString", "Vec",
+];
+
+/// The kind of identifier being named, which picks its case and escaping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A struct or enum: `UpperCamelCase`, never a prelude name.
+    Type,
+    /// An enum variant: `UpperCamelCase`.
+    Variant,
+    /// A struct field, function parameter or method: `snake_case`.
+    Value,
+    /// A module (and its file): `snake_case`.
+    Module,
+}
+
+/// Turns a wire name (schema name, property, operationId, enum value, tag…)
+/// into a valid Rust identifier of `kind`. Always returns an identifier,
+/// whatever the input; callers make it unique with [`Namer::unique`].
+pub fn rust_name(wire: &str, kind: Kind) -> String {
+    let words = words(wire);
+    let mut name = match kind {
+        Kind::Type | Kind::Variant => words.to_upper_camel_case(),
+        Kind::Value | Kind::Module => join_initials(&words.to_snake_case()),
+    };
+    if name.is_empty() {
+        name = match kind {
+            Kind::Type | Kind::Variant => "Empty".to_owned(),
+            Kind::Value | Kind::Module => "empty".to_owned(),
+        };
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name = match kind {
+            Kind::Type | Kind::Variant => format!("V{name}"),
+            Kind::Value | Kind::Module => format!("n{name}"),
+        };
+    }
+    if KEYWORDS.contains(&name.as_str())
+        || (kind == Kind::Type && RESERVED_TYPE_NAMES.contains(&name.as_str()))
+    {
+        name = match kind {
+            Kind::Type => format!("{name}Model"),
+            _ => format!("{name}_"),
+        };
+    }
+    name
+}
+
+/// Replaces every character that cannot be part of an identifier with a
+/// word break, so that `$schema`, `pairing-token` and `users.rules` split
+/// into words the way a reader would split them.
+fn words(wire: &str) -> String {
+    wire.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+/// heck splits `OAuth` into `O` + `Auth`; a lone letter glued to the next
+/// word reads better as one word (`oauth_client`, not `o_auth_client`).
+fn join_initials(snake: &str) -> String {
+    let parts: Vec<&str> = snake.split('_').collect();
+    let mut out = String::with_capacity(snake.len());
+    for (i, part) in parts.iter().enumerate() {
+        out.push_str(part);
+        let lone_letter = part.len() == 1 && part.chars().all(|c| c.is_ascii_alphabetic());
+        let next_is_word = parts.get(i + 1).is_some_and(|n| n.len() > 1);
+        if i + 1 < parts.len() && !(lone_letter && next_is_word) {
+            out.push('_');
+        }
+    }
+    out
+}
+
+/// Hands out names unique within one scope (a module's types, a struct's
+/// fields, an enum's variants). A clash gets the lowest free numeric suffix,
+/// so the result depends only on the order of the calls, which the caller
+/// keeps deterministic.
+#[derive(Debug, Default, Clone)]
+pub struct Namer {
+    taken: BTreeSet<String>,
+}
+
+impl Namer {
+    /// A scope in which `reserved` names are already taken.
+    pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
+        Self {
+            taken: reserved.into_iter().map(str::to_owned).collect(),
+        }
+    }
+
+    /// The Rust name of `wire`, made unique in this scope.
+    pub fn unique(&mut self, wire: &str, kind: Kind) -> String {
+        self.claim(rust_name(wire, kind))
+    }
+
+    /// Claims `name` as it is, or with the lowest free suffix.
+    pub fn claim(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        let sep = if name.ends_with('_') || name.ends_with(|c: char| c.is_ascii_digit()) {
+            "_"
+        } else {
+            ""
+        };
+        let base = name.trim_end_matches('_');
+        (2..)
+            .map(|n| format!("{base}{sep}{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .unwrap_or(name)
+    }
+
+    /// Whether `name` is taken.
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names_keep_acronym_casing_of_the_spec() {
+        assert_eq!(rust_name("OAuthClient", Kind::Type), "OAuthClient");
+        assert_eq!(rust_name("ApiUsageRow", Kind::Type), "ApiUsageRow");
+        assert_eq!(rust_name("OAuthClientEntityListing", Kind::Type), "OAuthClientEntityListing");
+    }
+
+    #[test]
+    fn modules_read_as_words() {
+        assert_eq!(rust_name("OAuthClient", Kind::Module), "oauth_client");
+        assert_eq!(rust_name("OAuthApi", Kind::Module), "oauth_api");
+        assert_eq!(rust_name("ApiUsageQueryResult", Kind::Module), "api_usage_query_result");
+    }
+
+    #[test]
+    fn method_names_come_out_snake_case() {
+        assert_eq!(rust_name("getOauthClientUsageQueryResult", Kind::Value), "get_oauth_client_usage_query_result");
+        assert_eq!(rust_name("deleteOauthClient", Kind::Value), "delete_oauth_client");
+        assert_eq!(rust_name("Accept-Language", Kind::Value), "accept_language");
+        assert_eq!(rust_name("clientId", Kind::Value), "client_id");
+    }
+
+    #[test]
+    fn keywords_are_escaped() {
+        assert_eq!(rust_name("type", Kind::Value), "type_");
+        assert_eq!(rust_name("self", Kind::Value), "self_");
+        assert_eq!(rust_name("Self", Kind::Variant), "Self_");
+        assert_eq!(rust_name("async", Kind::Value), "async_");
+        assert_eq!(rust_name("Result", Kind::Type), "ResultModel");
+        assert_eq!(rust_name("Error", Kind::Type), "ErrorModel");
+    }
+
+    #[test]
+    fn wire_names_that_are_not_identifiers_become_identifiers() {
+        assert_eq!(rust_name("$schema", Kind::Value), "schema");
+        assert_eq!(rust_name("pairing-token", Kind::Value), "pairing_token");
+        assert_eq!(rust_name("1stValue", Kind::Value), "n1st_value");
+        assert_eq!(rust_name("1stValue", Kind::Variant), "V1stValue");
+        assert_eq!(rust_name("", Kind::Variant), "Empty");
+        assert_eq!(rust_name("", Kind::Value), "empty");
+    }
+
+    #[test]
+    fn enum_wire_values_become_variants() {
+        assert_eq!(rust_name("SAML2-BEARER", Kind::Variant), "Saml2Bearer");
+        assert_eq!(rust_name("CLIENT-CREDENTIALS", Kind::Variant), "ClientCredentials");
+        assert_eq!(rust_name("active", Kind::Variant), "Active");
+        assert_eq!(rust_name("Unauthorized", Kind::Variant), "Unauthorized");
+        assert_eq!(rust_name("users.rules", Kind::Variant), "UsersRules");
+    }
+
+    #[test]
+    fn collisions_get_the_lowest_free_suffix_in_call_order() {
+        let mut namer = Namer::default();
+        assert_eq!(namer.unique("active", Kind::Variant), "Active");
+        assert_eq!(namer.unique("ACTIVE", Kind::Variant), "Active2");
+        assert_eq!(namer.unique("Active", Kind::Variant), "Active3");
+        let mut fields = Namer::default();
+        assert_eq!(fields.unique("type", Kind::Value), "type_");
+        assert_eq!(fields.unique("type_", Kind::Value), "type_2");
+        let mut numbered = Namer::default();
+        assert_eq!(numbered.unique("v2", Kind::Value), "v2");
+        assert_eq!(numbered.unique("V2", Kind::Value), "v2_2");
+    }
+
+    #[test]
+    fn reserved_names_are_never_handed_out() {
+        let mut namer = Namer::with_reserved(["Unknown"]);
+        assert_eq!(namer.unique("unknown", Kind::Variant), "Unknown2");
+    }
+}

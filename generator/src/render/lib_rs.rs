@@ -1,0 +1,34 @@
+//! Renders `src/lib.rs`: the crate's modules and its public surface.
+
+use quote::quote;
+
+use super::rust::{ident, rust_file};
+use super::GeneratedFile;
+use crate::diagnostics::Error;
+use crate::ir::Api;
+
+/// `src/lib.rs`.
+pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
+    let reexports = api.groups.iter().map(|g| {
+        let module = ident(&g.module);
+        let name = ident(&g.rust_name);
+        quote!(pub use apis::#module::#name;)
+    });
+    let path = "src/lib.rs";
+    let tokens = quote! {
+        #![doc = include_str!("../README.md")]
+        #![deny(missing_docs)]
+        #![forbid(unsafe_code)]
+
+        pub mod apis;
+        mod client;
+        mod error;
+        pub mod models;
+        mod support;
+
+        pub use client::{AccessToken, BoxFuture, Client, ClientBuilder};
+        pub use error::{ApiError, Error, ResponseBody};
+        #(#reexports)*
+    };
+    Ok(GeneratedFile::new(path, rust_file(path, tokens)?))
+}

@@ -1,0 +1,338 @@
+//! Renders the IR's types: one file per model under `src/models/`, and the
+//! `models` module that re-exports them.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rust::{doc, ident, named_types, prose, rust_file, type_display, type_tokens};
+use super::GeneratedFile;
+use crate::diagnostics::Error;
+use crate::ir::{Api, Field, TypeDef, TypeKind, TypeRef, Variant};
+
+/// `src/models/mod.rs` and one file per type.
+pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
+    let mut files = Vec::new();
+    let mut modules = Vec::new();
+    for def in &api.types {
+        let path = format!("src/models/{}.rs", def.module);
+        let tokens = model(api, def);
+        files.push(GeneratedFile::new(&path, rust_file(&path, tokens)?));
+        let module = ident(&def.module);
+        let name = ident(&def.rust_name);
+        modules.push(quote! {
+            mod #module;
+            pub use #module::#name;
+        });
+    }
+    let path = "src/models/mod.rs";
+    let tokens = quote! {
+        //! The models of the API: one type per schema of the spec, with serde
+        //! names exactly as on the wire.
+        #(#modules)*
+    };
+    files.push(GeneratedFile::new(path, rust_file(path, tokens)?));
+    Ok(files)
+}
+
+fn model(api: &Api, def: &TypeDef) -> TokenStream {
+    let mut docs = match &def.description {
+        Some(d) => prose(d),
+        None => format!("The `{}` schema.", def.wire_name),
+    };
+    if def.wire_name.starts_with('/') {
+        docs.push_str(&format!("\n\nDefined inline at `{}` in the spec.", def.wire_name));
+    }
+    let docs = doc(&docs);
+    let body = match &def.kind {
+        TypeKind::Struct { fields } => structure(def, fields),
+        TypeKind::Enum {
+            variants,
+            unknown_variant,
+        } => enumeration(def, variants, unknown_variant),
+        TypeKind::Alias { target } => {
+            let name = ident(&def.rust_name);
+            let target = type_tokens(target, &TokenStream::new());
+            quote! { pub type #name = #target; }
+        }
+    };
+    let uses = imports(api, def);
+    quote! {
+        #uses
+        #docs
+        #body
+    }
+}
+
+/// `use super::{…};` for the other models a type mentions.
+fn imports(api: &Api, def: &TypeDef) -> TokenStream {
+    let mut names = Vec::new();
+    match &def.kind {
+        TypeKind::Struct { fields } => fields.iter().for_each(|f| named_types(&f.ty, &mut names)),
+        TypeKind::Alias { target } => named_types(target, &mut names),
+        TypeKind::Enum { .. } => {}
+    }
+    names.retain(|n| *n != def.rust_name && api.type_def(n).is_some());
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return TokenStream::new();
+    }
+    let names = names.iter().map(|n| ident(n));
+    quote! { use super::{#(#names),*}; }
+}
+
+fn field_type(field: &Field) -> TokenStream {
+    let ty = type_tokens(&field.ty, &TokenStream::new());
+    if field.required {
+        ty
+    } else {
+        quote!(Option<#ty>)
+    }
+}
+
+fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
+    let name = ident(&def.rust_name);
+    let sensitive = fields.iter().any(|f| f.sensitive);
+    let all_optional = fields.iter().all(|f| !f.required);
+    let has_float = fields.iter().any(|f| contains_float(&f.ty));
+
+    let mut derives = vec![quote!(Clone)];
+    if !sensitive {
+        derives.push(quote!(Debug));
+    }
+    if all_optional {
+        derives.push(quote!(Default));
+    }
+    derives.push(quote!(PartialEq));
+    if !has_float {
+        derives.push(quote!(Eq));
+    }
+    derives.push(quote!(serde::Serialize));
+    derives.push(quote!(serde::Deserialize));
+
+    let field_defs = fields.iter().map(|f| {
+        let rust = ident(&f.rust_name);
+        let ty = field_type(f);
+        let mut text = f.description.as_deref().map(prose).unwrap_or_default();
+        let mut notes = Vec::new();
+        if f.read_only {
+            notes.push("Read-only: set by the server, ignored in requests.".to_owned());
+        }
+        if f.sensitive {
+            notes.push("Secret: never shown by `Debug`.".to_owned());
+        }
+        if let TypeRef::Array { unique: true, .. } = f.ty {
+            notes.push("Items are unique.".to_owned());
+        }
+        for note in notes {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&note);
+        }
+        if text.is_empty() {
+            text = format!("The `{}` property.", f.wire_name);
+        }
+        let docs = doc(&text);
+        let wire = &f.wire_name;
+        let rename = (f.rust_name != *wire).then(|| quote!(rename = #wire,));
+        let serde = if f.required {
+            match rename {
+                Some(_) => quote!(#[serde(rename = #wire)]),
+                None => TokenStream::new(),
+            }
+        } else {
+            quote!(#[serde(#rename default, skip_serializing_if = "Option::is_none")])
+        };
+        let deprecated = f.deprecated.then(|| quote!(#[deprecated]));
+        quote! {
+            #docs
+            #serde
+            #deprecated
+            pub #rust: #ty,
+        }
+    });
+
+    let constructor = (!all_optional).then(|| {
+        let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
+        let args = required.iter().map(|f| {
+            let rust = ident(&f.rust_name);
+            let ty = field_type(f);
+            quote!(#rust: #ty)
+        });
+        let inits = fields.iter().map(|f| {
+            let rust = ident(&f.rust_name);
+            if f.required {
+                quote!(#rust)
+            } else {
+                quote!(#rust: None)
+            }
+        });
+        let text = format!(
+            "A `{}` with its required fields set and every other field `None`.",
+            def.rust_name
+        );
+        let docs = doc(&text);
+        let allow_deprecated = fields
+            .iter()
+            .any(|f| f.deprecated)
+            .then(|| quote!(#[allow(deprecated)]));
+        quote! {
+            impl #name {
+                #docs
+                #allow_deprecated
+                pub fn new(#(#args),*) -> Self {
+                    Self { #(#inits),* }
+                }
+            }
+        }
+    });
+
+    let debug = sensitive.then(|| {
+        let entries = fields.iter().map(|f| {
+            let rust = ident(&f.rust_name);
+            let label = &f.rust_name;
+            if f.sensitive {
+                let shown = if f.required {
+                    quote!(&crate::support::Redacted)
+                } else {
+                    quote!(&self.#rust.as_ref().map(|_| crate::support::Redacted))
+                };
+                quote!(.field(#label, #shown))
+            } else {
+                quote!(.field(#label, &self.#rust))
+            }
+        });
+        let label = &def.rust_name;
+        let allow_deprecated = fields
+            .iter()
+            .any(|f| f.deprecated)
+            .then(|| quote!(#[allow(deprecated)]));
+        quote! {
+            impl std::fmt::Debug for #name {
+                #allow_deprecated
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.debug_struct(#label)
+                        #(#entries)*
+                        .finish()
+                }
+            }
+        }
+    });
+
+    quote! {
+        #[derive(#(#derives),*)]
+        pub struct #name {
+            #(#field_defs)*
+        }
+        #constructor
+        #debug
+    }
+}
+
+fn contains_float(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::F32 | TypeRef::F64 | TypeRef::Json => true,
+        TypeRef::Array { items, .. } => contains_float(items),
+        TypeRef::Map { values } => contains_float(values),
+        // A named type may hold floats; Eq is only derived where it is
+        // certain to compile.
+        TypeRef::Named { .. } => true,
+        _ => false,
+    }
+}
+
+fn enumeration(def: &TypeDef, variants: &[Variant], unknown: &str) -> TokenStream {
+    let name = ident(&def.rust_name);
+    let unknown = ident(unknown);
+    let variant_defs = variants.iter().map(|v| {
+        let rust = ident(&v.rust_name);
+        let docs = doc(&format!("`{}`", v.wire_value));
+        quote! { #docs #rust, }
+    });
+    let as_str = variants.iter().map(|v| {
+        let rust = ident(&v.rust_name);
+        let wire = &v.wire_value;
+        quote! { Self::#rust => #wire, }
+    });
+    let from_str = variants.iter().map(|v| {
+        let rust = ident(&v.rust_name);
+        let wire = &v.wire_value;
+        quote! { #wire => Self::#rust, }
+    });
+    let unknown_doc = doc(
+        "A value this version of the crate doesn't know yet, kept exactly as the server sent it.",
+    );
+    let wire_list = variants
+        .iter()
+        .map(|v| format!("`{}`", v.wire_value))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let as_str_doc = doc("The value exactly as it is sent on the wire.");
+    let known_doc = doc(&format!("Every value the spec lists: {wire_list}."));
+    let known = variants.iter().map(|v| {
+        let rust = ident(&v.rust_name);
+        quote!(Self::#rust)
+    });
+    let count = variants.len();
+    let label = type_display(&TypeRef::Named {
+        name: def.rust_name.clone(),
+    });
+    let expecting = format!("a `{label}` string");
+    quote! {
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_defs)*
+            #unknown_doc
+            #unknown(String),
+        }
+
+        impl #name {
+            #known_doc
+            pub const KNOWN: [Self; #count] = [#(#known),*];
+
+            #as_str_doc
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#as_str)*
+                    Self::#unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => Self::#unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                crate::support::deserialize_str_enum(deserializer, #expecting, Self::from)
+            }
+        }
+    }
+}

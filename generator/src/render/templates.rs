@@ -1,0 +1,375 @@
+//! Renders the Tera templates of `templates/`: the crate's `Cargo.toml`,
+//! `README.md`, `docs/*.md`, and the runtime modules (`client`, `error`,
+//! `support`), which are Rust kept as templates because they are written by
+//! hand and only take a few values from the spec.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use tera::{Context, Tera};
+
+use super::rust::{type_display, RUST_HEADER};
+use super::{GeneratedFile, GENERATED_MARKER};
+use crate::config::CrateConfig;
+use crate::diagnostics::Error;
+use crate::ir::{Api, ApiGroup, Location, Operation, TypeDef, TypeKind, TypeRef};
+
+/// The templates, compiled into the generator so that it renders the same
+/// bytes wherever it runs from.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("Cargo.toml.tera", include_str!("../../../templates/Cargo.toml.tera")),
+    ("README.md.tera", include_str!("../../../templates/README.md.tera")),
+    ("docs/api.md.tera", include_str!("../../../templates/docs/api.md.tera")),
+    ("docs/model.md.tera", include_str!("../../../templates/docs/model.md.tera")),
+    ("runtime/client.rs.tera", include_str!("../../../templates/runtime/client.rs.tera")),
+    ("runtime/error.rs.tera", include_str!("../../../templates/runtime/error.rs.tera")),
+    ("runtime/support.rs.tera", include_str!("../../../templates/runtime/support.rs.tera")),
+];
+
+/// Which comment syntax carries the generated-file marker.
+#[derive(Clone, Copy)]
+enum Lang {
+    Toml,
+    Markdown,
+    Rust,
+}
+
+fn with_marker(lang: Lang, body: String) -> String {
+    let header = match lang {
+        Lang::Toml => format!("# {GENERATED_MARKER} from `spec/`. Do not edit.\n"),
+        Lang::Markdown => format!("<!-- {GENERATED_MARKER} from `spec/`. Do not edit. -->\n"),
+        Lang::Rust => format!("{RUST_HEADER}\n\n"),
+    };
+    format!("{header}{body}")
+}
+
+/// Renders every template-based file.
+pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Error> {
+    let mut tera = Tera::default();
+    tera.add_raw_templates(TEMPLATES.iter().copied())
+        .map_err(|e| template_error("templates/", &e))?;
+
+    let base = base_context(api, krate);
+    let mut files = Vec::new();
+    let mut emit = |template: &str, out: &str, lang: Lang, ctx: &Context| -> Result<(), Error> {
+        let body = tera
+            .render(template, ctx)
+            .map_err(|e| template_error(template, &e))?;
+        files.push(GeneratedFile::new(out, with_marker(lang, body)));
+        Ok(())
+    };
+
+    emit("Cargo.toml.tera", "Cargo.toml", Lang::Toml, &base)?;
+    emit("README.md.tera", "README.md", Lang::Markdown, &base)?;
+    emit("runtime/client.rs.tera", "src/client.rs", Lang::Rust, &base)?;
+    emit("runtime/error.rs.tera", "src/error.rs", Lang::Rust, &base)?;
+    emit("runtime/support.rs.tera", "src/support.rs", Lang::Rust, &base)?;
+    for group in &api.groups {
+        let mut ctx = base.clone();
+        ctx.insert("group", &group_view(api, group));
+        emit(
+            "docs/api.md.tera",
+            &format!("docs/{}.md", group.rust_name),
+            Lang::Markdown,
+            &ctx,
+        )?;
+    }
+    for def in &api.types {
+        let mut ctx = base.clone();
+        ctx.insert("model", &model_view(api, def));
+        emit(
+            "docs/model.md.tera",
+            &format!("docs/{}.md", def.rust_name),
+            Lang::Markdown,
+            &ctx,
+        )?;
+    }
+    Ok(files)
+}
+
+fn template_error(template: &str, error: &tera::Error) -> Error {
+    // Tera's top-level message is generic; the cause says what went wrong.
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    Error::Template {
+        template: template.to_owned(),
+        message,
+    }
+}
+
+fn base_context(api: &Api, krate: &CrateConfig) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("krate", krate);
+    ctx.insert("crate_ident", &krate.name.replace('-', "_"));
+    ctx.insert(
+        "api",
+        &json!({
+            "title": api.title,
+            "version": api.version,
+            "default_base_url": api.default_base_url,
+        }),
+    );
+    ctx.insert("tags", &api.groups.iter().map(|g| &g.tag).collect::<Vec<_>>());
+    ctx.insert("default_base_url", &api.default_base_url);
+    ctx.insert("correlation_header", "ININ-Correlation-Id");
+    ctx.insert("error_model", &api.error_model);
+    ctx.insert("operation_count", &api.operation_count());
+    ctx.insert("type_count", &api.types.len());
+    ctx.insert(
+        "groups",
+        &api.groups.iter().map(|g| group_view(api, g)).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "models",
+        &api.types.iter().map(|t| model_view(api, t)).collect::<Vec<_>>(),
+    );
+    ctx.insert("example", &example(api, false));
+    ctx.insert("optional_example", &example(api, true));
+    ctx
+}
+
+/// The operation the README shows: the first GET (with an optional
+/// parameter, for the second example), so the example reads and is harmless.
+fn example(api: &Api, with_optional: bool) -> Value {
+    for group in &api.groups {
+        let found = group.operations.iter().find(|op| {
+            op.method == "GET"
+                && op.body.is_none()
+                && (!with_optional || op.parameters.iter().any(|p| !p.required && is_stringy(&p.ty)))
+        });
+        if let Some(op) = found {
+            let setter = op
+                .parameters
+                .iter()
+                .find(|p| !p.required && is_stringy(&p.ty))
+                .map(|p| {
+                    let value = p.default.clone().unwrap_or_else(|| "value".into());
+                    format!("{}({value:?})", p.rust_name)
+                });
+            return json!({
+                "accessor": group.accessor,
+                "rust_name": op.rust_name,
+                "args": example_args(op),
+                "setter": setter,
+            });
+        }
+    }
+    Value::Null
+}
+
+fn is_stringy(ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::String { .. })
+}
+
+fn example_args(op: &Operation) -> String {
+    op.parameters
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| match p.ty {
+            TypeRef::String { .. } => format!("\"{}\"", p.wire_name.replace('"', "")),
+            TypeRef::I32 | TypeRef::I64 => "1".to_owned(),
+            TypeRef::Bool => "true".to_owned(),
+            _ => "Default::default()".to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[derive(Serialize)]
+struct ParamView {
+    name: String,
+    wire_name: String,
+    location: Location,
+    ty: String,
+    description: String,
+    notes: String,
+}
+
+fn group_view(api: &Api, group: &ApiGroup) -> Value {
+    let ops: Vec<Value> = group
+        .operations
+        .iter()
+        .map(|op| {
+            let mut params: Vec<ParamView> = op
+                .parameters
+                .iter()
+                .map(|p| {
+                    let mut notes = vec![if p.required { "required" } else { "optional" }.to_owned()];
+                    if let Some(d) = &p.default {
+                        notes.push(format!("server default `{d}`"));
+                    }
+                    notes.push(format!("{} `{}`", location_word(p.location), p.wire_name));
+                    ParamView {
+                        name: p.rust_name.clone(),
+                        wire_name: p.wire_name.clone(),
+                        location: p.location,
+                        ty: type_link(api, &p.ty, ""),
+                        description: cell(p.description.as_deref().unwrap_or("")),
+                        notes: notes.join(", "),
+                    }
+                })
+                .collect();
+            if let Some(body) = &op.body {
+                params.push(ParamView {
+                    name: body.rust_name.clone(),
+                    wire_name: body.rust_name.clone(),
+                    location: Location::Query,
+                    ty: type_link(api, &body.ty, ""),
+                    description: cell(body.description.as_deref().unwrap_or("")),
+                    notes: if body.required { "required, JSON body" } else { "optional, JSON body" }.to_owned(),
+                });
+            }
+            json!({
+                "rust_name": op.rust_name,
+                "method": op.method,
+                "path": op.path,
+                "summary": cell(op.docs.summary.as_deref().unwrap_or("")),
+                "description": op.docs.description,
+                "permissions": op.docs.permissions,
+                "signature": signature(group, op),
+                "params": params,
+                "has_body": op.body.is_some(),
+                "returns": match &op.success {
+                    Some(ty) => type_link(api, ty, ""),
+                    None => "`()`: any 2xx status is success.".to_owned(),
+                },
+            })
+        })
+        .collect();
+    json!({
+        "tag": group.tag,
+        "rust_name": group.rust_name,
+        "accessor": group.accessor,
+        "operations": ops,
+    })
+}
+
+fn location_word(location: Location) -> &'static str {
+    match location {
+        Location::Path => "path",
+        Location::Query => "query",
+        Location::Header => "header",
+    }
+}
+
+fn signature(group: &ApiGroup, op: &Operation) -> String {
+    let mut args = vec!["&self".to_owned()];
+    for p in op.parameters.iter().filter(|p| p.required) {
+        let ty = match p.ty {
+            TypeRef::String { .. } => "impl Into<String>".to_owned(),
+            ref other => type_display(other),
+        };
+        args.push(format!("{}: {ty}", p.rust_name));
+    }
+    if let Some(body) = op.body.as_ref().filter(|b| b.required) {
+        args.push(format!("{}: {}", body.rust_name, type_display(&body.ty)));
+    }
+    let output = match &op.success {
+        Some(ty) => type_display(ty),
+        None => "()".to_owned(),
+    };
+    let mut sig = format!(
+        "// {}::{}\npub fn {}({}) -> {}",
+        group.rust_name,
+        op.rust_name,
+        op.rust_name,
+        args.join(", "),
+        op.builder_name
+    );
+    for p in op.parameters.iter().filter(|p| !p.required) {
+        let ty = match p.ty {
+            TypeRef::String { .. } => "impl Into<String>".to_owned(),
+            ref other => type_display(other),
+        };
+        sig.push_str(&format!("\n    // .{}({ty})", p.rust_name));
+    }
+    sig.push_str(&format!("\n// {}.await -> Result<{output}, Error>", op.builder_name));
+    sig
+}
+
+/// A type as Markdown, linked to its model page.
+fn type_link(api: &Api, ty: &TypeRef, prefix: &str) -> String {
+    match ty {
+        TypeRef::Named { name } if api.type_def(name).is_some() => {
+            format!("[`{name}`]({prefix}{name}.md)")
+        }
+        TypeRef::Array { items, .. } => format!("Vec of {}", type_link(api, items, prefix)),
+        TypeRef::Map { values } => format!("map of String to {}", type_link(api, values, prefix)),
+        other => format!("`{}`", type_display(other)),
+    }
+}
+
+/// Text made safe for one Markdown table cell.
+fn cell(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('|', "\\|")
+}
+
+fn model_view(api: &Api, def: &TypeDef) -> Value {
+    let description = def
+        .description
+        .clone()
+        .unwrap_or_else(|| format!("The `{}` schema.", def.wire_name));
+    match &def.kind {
+        TypeKind::Struct { fields } => {
+            let fields: Vec<Value> = fields
+                .iter()
+                .map(|f| {
+                    let mut notes = vec![if f.required { "required" } else { "optional" }];
+                    if f.read_only {
+                        notes.push("read-only");
+                    }
+                    if f.sensitive {
+                        notes.push("secret, hidden from `Debug`");
+                    }
+                    if f.deprecated {
+                        notes.push("deprecated");
+                    }
+                    let mut notes = notes.join(", ");
+                    if let TypeRef::Named { name } = &f.ty {
+                        if let Some(TypeKind::Enum { variants, .. }) = api.type_def(name).map(|d| &d.kind) {
+                            let values: Vec<String> =
+                                variants.iter().map(|v| format!("`{}`", v.wire_value)).collect();
+                            notes.push_str(&format!("; one of {}", values.join(", ")));
+                        }
+                    }
+                    json!({
+                        "rust_name": f.rust_name,
+                        "wire_name": f.wire_name,
+                        "ty": type_link(api, &f.ty, ""),
+                        "description": cell(f.description.as_deref().unwrap_or("")),
+                        "notes": notes,
+                    })
+                })
+                .collect();
+            json!({
+                "rust_name": def.rust_name,
+                "description": description,
+                "kind": "struct",
+                "fields": fields,
+            })
+        }
+        TypeKind::Enum {
+            variants,
+            unknown_variant,
+        } => json!({
+            "rust_name": def.rust_name,
+            "description": description,
+            "kind": "enum",
+            "variants": variants,
+            "unknown_variant": unknown_variant,
+        }),
+        TypeKind::Alias { target } => json!({
+            "rust_name": def.rust_name,
+            "description": description,
+            "kind": "alias",
+            "target": type_link(api, target, ""),
+        }),
+    }
+}
