@@ -133,7 +133,13 @@ struct DisplayDiagnostic<'a>(&'a Path, &'a Diagnostic);
 
 impl fmt::Display for DisplayDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}#{}: {}", self.0.display(), self.1.pointer, self.1.message)
+        write!(
+            f,
+            "{}#{}: {}",
+            self.0.display(),
+            self.1.pointer,
+            self.1.message
+        )
     }
 }
 
@@ -154,8 +160,14 @@ mod tests {
     fn spec_errors_name_file_and_pointer_one_per_line() {
         let e = Error::spec(
             Path::new("spec/x.yaml"),
-            vec![Diagnostic::new("/a", "first"), Diagnostic::new("/b", "second")],
+            vec![
+                Diagnostic::new("/a", "first"),
+                Diagnostic::new("/b", "second"),
+            ],
         );
-        assert_eq!(e.to_string(), "spec/x.yaml#/a: first\nspec/x.yaml#/b: second");
+        assert_eq!(
+            e.to_string(),
+            "spec/x.yaml#/a: first\nspec/x.yaml#/b: second"
+        );
     }
 }

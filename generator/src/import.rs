@@ -10,7 +10,8 @@
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
-use crate::diagnostics::{pointer_escape, Diagnostic};
+use crate::diagnostics::{pointer_escape, Diagnostic, Error};
+use std::path::Path;
 
 const HTTP_METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
@@ -21,7 +22,10 @@ const HTTP_METHODS: [&str; 8] = [
 /// the definitions they reach.
 pub fn swagger2_to_openapi3(doc: &Value, tags: &[String]) -> Result<Value, Vec<Diagnostic>> {
     let Some(root) = doc.as_object() else {
-        return Err(vec![Diagnostic::new("", "the document is not a JSON object")]);
+        return Err(vec![Diagnostic::new(
+            "",
+            "the document is not a JSON object",
+        )]);
     };
     match root.get("swagger").and_then(Value::as_str) {
         Some("2.0") => {}
@@ -163,6 +167,38 @@ pub fn swagger2_to_openapi3(doc: &Value, tags: &[String]) -> Result<Value, Vec<D
     }
 }
 
+/// Reads a Swagger 2.0 document (JSON or YAML) and returns the OpenAPI
+/// 3.0.3 YAML of the operations tagged with one of `tags`, headed by a
+/// comment naming `source_name`. `path` is only used in errors.
+pub fn import_document(
+    path: &Path,
+    source_name: &str,
+    text: &str,
+    tags: &[String],
+) -> Result<String, Error> {
+    let doc: Value = serde_yaml::from_str(text).map_err(|e| Error::Parse {
+        path: path.to_owned(),
+        line: e.location().map(|l| l.line()),
+        column: e.location().map(|l| l.column()),
+        message: e.to_string(),
+    })?;
+    let converted = swagger2_to_openapi3(&doc, tags).map_err(|d| Error::spec(path, d))?;
+    let yaml = serde_yaml::to_string(&converted).map_err(|e| Error::Parse {
+        path: path.to_owned(),
+        line: None,
+        column: None,
+        message: format!("cannot write the converted document as YAML: {e}"),
+    })?;
+    let tag_note = if tags.is_empty() {
+        "every tag".to_owned()
+    } else {
+        format!("tags {}", tags.join(", "))
+    };
+    Ok(format!(
+        "# Converted by `cargo xtask spec import` from {source_name} ({tag_note}).\n# Do not edit: change the upstream file and import it again.\n{yaml}"
+    ))
+}
+
 fn media_types(v: Option<&Value>) -> Vec<String> {
     v.and_then(Value::as_array)
         .map(|a| {
@@ -295,8 +331,7 @@ fn convert_parameter(p: &Value, ptr: &str) -> Result<Value, Diagnostic> {
             schema.insert(key.clone(), value);
         } else if key == "collectionFormat" {
             collection_format = value.as_str().map(str::to_owned);
-        } else if key == "allowEmptyValue" && p.get("in").and_then(Value::as_str) != Some("query")
-        {
+        } else if key == "allowEmptyValue" && p.get("in").and_then(Value::as_str) != Some("query") {
             // Only meaningful for query parameters in OpenAPI 3.0.
         } else {
             out.insert(key.clone(), value.clone());
@@ -325,7 +360,11 @@ fn items_schema(items: &Value) -> Value {
             m.iter()
                 .filter(|(k, _)| k.as_str() != "collectionFormat")
                 .map(|(k, v)| {
-                    let v = if k == "items" { items_schema(v) } else { v.clone() };
+                    let v = if k == "items" {
+                        items_schema(v)
+                    } else {
+                        v.clone()
+                    };
                     (k.clone(), v)
                 })
                 .collect(),

@@ -48,8 +48,7 @@ pub fn generate_from(
     spec: &openapiv3::OpenAPI,
     config: &Config,
 ) -> Result<Output, Error> {
-    let selection =
-        select::select(spec, &config.tags).map_err(|d| Error::spec(spec_path, d))?;
+    let selection = select::select(spec, &config.tags).map_err(|d| Error::spec(spec_path, d))?;
     let api = lower::lower(spec, &selection).map_err(|d| Error::spec(spec_path, d))?;
     let files = render::render(&api, &config.krate)?;
     Ok(Output { api, files })

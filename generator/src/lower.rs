@@ -6,20 +6,34 @@
 //! any is converted, so forward and circular references resolve by name.
 
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, Parameter, ParameterSchemaOrContent,
-    QueryStyle, ReferenceOr, RequestBody, Response as OaResponse, Schema, SchemaKind, StatusCode,
-    StringFormat, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, Parameter,
+    ParameterSchemaOrContent, QueryStyle, ReferenceOr, RequestBody, Response as OaResponse, Schema,
+    SchemaKind, StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{pointer_escape, Diagnostic};
 use crate::ir::{
-    Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs, Parameter as IrParameter,
-    PathSegment, Permissions, Response, TypeDef, TypeKind, TypeRef, Variant,
+    Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs,
+    Parameter as IrParameter, PathSegment, Permissions, Response, TypeDef, TypeKind, TypeRef,
+    Variant,
 };
 use crate::naming::{rust_name, Kind, Namer};
 use crate::select::{by_group, SelectedOperation, Selection};
+
+/// Names a parameter can't take: the request builder's own field and
+/// methods, and the locals of its `send`.
+const RESERVED_ARGUMENT_NAMES: &[&str] = &[
+    "client",
+    "send",
+    "into_future",
+    "path",
+    "request",
+    "response",
+    "value",
+    "item",
+];
 
 /// The only media type bodies are generated for so far.
 const JSON: &str = "application/json";
@@ -186,7 +200,9 @@ impl<'a> Lowerer<'a> {
             let rust = namer.unique(wire, Kind::Value);
             let hint = format!("{owner}{}", rust_name(wire, Kind::Type));
             let (ty, data) = match property {
-                ReferenceOr::Reference { reference } => (self.reference(reference, &field_pointer), None),
+                ReferenceOr::Reference { reference } => {
+                    (self.reference(reference, &field_pointer), None)
+                }
                 ReferenceOr::Item(schema) => (
                     self.type_ref_item(schema, &hint, &field_pointer),
                     Some(&schema.schema_data),
@@ -329,7 +345,10 @@ impl<'a> Lowerer<'a> {
                     return self.type_ref(&any.all_of[0], hint, &format!("{pointer}/allOf/0"));
                 }
                 if !any.all_of.is_empty() || !any.one_of.is_empty() || !any.any_of.is_empty() {
-                    self.error(pointer, "schema composition (`allOf`, `oneOf`, `anyOf`) is not supported yet");
+                    self.error(
+                        pointer,
+                        "schema composition (`allOf`, `oneOf`, `anyOf`) is not supported yet",
+                    );
                     return TypeRef::Json;
                 }
                 self.map_or_json(any.additional_properties.as_ref(), hint, pointer)
@@ -340,7 +359,10 @@ impl<'a> Lowerer<'a> {
                 self.type_ref(&all_of[0], hint, &format!("{pointer}/allOf/0"))
             }
             SchemaKind::AllOf { .. } => {
-                self.error(format!("{pointer}/allOf"), "`allOf` with more than one schema is not supported yet");
+                self.error(
+                    format!("{pointer}/allOf"),
+                    "`allOf` with more than one schema is not supported yet",
+                );
                 TypeRef::Json
             }
             SchemaKind::OneOf { .. } => {
@@ -439,8 +461,9 @@ impl<'a> Lowerer<'a> {
         let parameters = self.parameters(sel, &builder);
         let path_segments = self.path_segments(sel, &parameters);
         let mut arg_names = Namer::with_reserved(
-            ["client", "send", "into_future"]
-                .into_iter()
+            RESERVED_ARGUMENT_NAMES
+                .iter()
+                .copied()
                 .chain(parameters.iter().map(|p| p.rust_name.as_str())),
         );
         let body = op.request_body.as_ref().and_then(|body| {
@@ -451,7 +474,12 @@ impl<'a> Lowerer<'a> {
                 .get("x-codegen-request-body-name")
                 .and_then(Value::as_str)
                 .unwrap_or("body");
-            self.body(body, &arg_names.unique(name, Kind::Value), &builder, &body_pointer)
+            self.body(
+                body,
+                &arg_names.unique(name, Kind::Value),
+                &builder,
+                &body_pointer,
+            )
         });
 
         let (responses, success) = self.responses(sel, &builder);
@@ -486,7 +514,11 @@ impl<'a> Lowerer<'a> {
         match (kind, list) {
             (Some(kind @ ("ANY" | "ALL")), Some(list)) => Some(Permissions {
                 kind: kind.to_owned(),
-                permissions: list.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+                permissions: list
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect(),
             }),
             _ => {
                 self.error(
@@ -501,11 +533,18 @@ impl<'a> Lowerer<'a> {
     /// Path-item parameters overridden by operation parameters, then ordered
     /// path (template order), query, header.
     fn parameters(&mut self, sel: &SelectedOperation<'_>, builder: &str) -> Vec<IrParameter> {
-        let item_pointer = sel.pointer.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
+        let item_pointer = sel
+            .pointer
+            .rsplit_once('/')
+            .map_or("", |(p, _)| p)
+            .to_owned();
         let mut merged: Vec<(&Parameter, String)> = Vec::new();
         let sources = [
             (sel.path_parameters, format!("{item_pointer}/parameters")),
-            (&sel.operation.parameters[..], format!("{}/parameters", sel.pointer)),
+            (
+                &sel.operation.parameters[..],
+                format!("{}/parameters", sel.pointer),
+            ),
         ];
         for (list, base) in sources {
             for (i, p) in list.iter().enumerate() {
@@ -516,12 +555,14 @@ impl<'a> Lowerer<'a> {
                 let data = p.parameter_data_ref();
                 merged.retain(|(q, _)| {
                     let qd = q.parameter_data_ref();
-                    !(qd.name == data.name && std::mem::discriminant(*q) == std::mem::discriminant(p))
+                    !(qd.name == data.name
+                        && std::mem::discriminant(*q) == std::mem::discriminant(p))
                 });
                 merged.push((p, at));
             }
         }
-        let mut namer = Namer::with_reserved(["client", "send", "into_future"]);
+        // Builder fields and methods, and the locals of `send`.
+        let mut namer = Namer::with_reserved(RESERVED_ARGUMENT_NAMES.iter().copied());
         let mut out = Vec::new();
         for (p, at) in merged {
             let (location, explode_default, explode_style) = match p {
@@ -535,7 +576,10 @@ impl<'a> Lowerer<'a> {
             };
             if let Some(style) = explode_style {
                 if !matches!(style, QueryStyle::Form) {
-                    self.error(format!("{at}/style"), "only `style: form` query parameters are supported");
+                    self.error(
+                        format!("{at}/style"),
+                        "only `style: form` query parameters are supported",
+                    );
                 }
             }
             let data = p.parameter_data_ref();
@@ -546,10 +590,16 @@ impl<'a> Lowerer<'a> {
                         ReferenceOr::Item(s) => s.schema_data.default.as_ref().map(json_text),
                         ReferenceOr::Reference { .. } => None,
                     };
-                    (self.type_ref(schema, &hint, &format!("{at}/schema")), default)
+                    (
+                        self.type_ref(schema, &hint, &format!("{at}/schema")),
+                        default,
+                    )
                 }
                 ParameterSchemaOrContent::Content(_) => {
-                    self.error(format!("{at}/content"), "parameters with `content` are not supported; use `schema`");
+                    self.error(
+                        format!("{at}/content"),
+                        "parameters with `content` are not supported; use `schema`",
+                    );
                     continue;
                 }
             };
@@ -560,7 +610,10 @@ impl<'a> Lowerer<'a> {
                 );
             }
             if location == Location::Path && !data.required {
-                self.error(format!("{at}/required"), "a path parameter must be `required: true`");
+                self.error(
+                    format!("{at}/required"),
+                    "a path parameter must be `required: true`",
+                );
             }
             out.push(IrParameter {
                 rust_name: namer.unique(&data.name, Kind::Value),
@@ -575,21 +628,40 @@ impl<'a> Lowerer<'a> {
         }
         let order: Vec<String> = template_names(sel.path);
         out.sort_by_key(|p| {
-            let template_pos = order.iter().position(|n| *n == p.wire_name).unwrap_or(usize::MAX);
-            (p.location, if p.location == Location::Path { template_pos } else { 0 })
+            let template_pos = order
+                .iter()
+                .position(|n| *n == p.wire_name)
+                .unwrap_or(usize::MAX);
+            (
+                p.location,
+                if p.location == Location::Path {
+                    template_pos
+                } else {
+                    0
+                },
+            )
         });
         out
     }
 
-    fn path_segments(&mut self, sel: &SelectedOperation<'_>, params: &[IrParameter]) -> Vec<PathSegment> {
+    fn path_segments(
+        &mut self,
+        sel: &SelectedOperation<'_>,
+        params: &[IrParameter],
+    ) -> Vec<PathSegment> {
         let mut segments = Vec::new();
         let mut rest = sel.path;
         while let Some(open) = rest.find('{') {
             if open > 0 {
-                segments.push(PathSegment::Literal { text: rest[..open].to_owned() });
+                segments.push(PathSegment::Literal {
+                    text: rest[..open].to_owned(),
+                });
             }
             let Some(close) = rest[open..].find('}') else {
-                self.error(sel.pointer.clone(), format!("the path `{}` has an unclosed `{{`", sel.path));
+                self.error(
+                    sel.pointer.clone(),
+                    format!("the path `{}` has an unclosed `{{`", sel.path),
+                );
                 return segments;
             };
             let name = &rest[open + 1..open + close];
@@ -606,7 +678,9 @@ impl<'a> Lowerer<'a> {
             rest = &rest[open + close + 1..];
         }
         if !rest.is_empty() {
-            segments.push(PathSegment::Literal { text: rest.to_owned() });
+            segments.push(PathSegment::Literal {
+                text: rest.to_owned(),
+            });
         }
         for p in params.iter().filter(|p| p.location == Location::Path) {
             if !segments.iter().any(|s| matches!(s, PathSegment::Parameter { wire_name, .. } if *wire_name == p.wire_name)) {
@@ -619,7 +693,11 @@ impl<'a> Lowerer<'a> {
         segments
     }
 
-    fn resolve_parameter<'p>(&mut self, p: &'p ReferenceOr<Parameter>, at: &str) -> Option<&'p Parameter>
+    fn resolve_parameter<'p>(
+        &mut self,
+        p: &'p ReferenceOr<Parameter>,
+        at: &str,
+    ) -> Option<&'p Parameter>
     where
         'a: 'p,
     {
@@ -640,7 +718,11 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn resolve_body<'p>(&mut self, body: &'p ReferenceOr<RequestBody>, at: &str) -> Option<&'p RequestBody>
+    fn resolve_body<'p>(
+        &mut self,
+        body: &'p ReferenceOr<RequestBody>,
+        at: &str,
+    ) -> Option<&'p RequestBody>
     where
         'a: 'p,
     {
@@ -661,7 +743,11 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn resolve_response<'p>(&mut self, r: &'p ReferenceOr<OaResponse>, at: &str) -> Option<&'p OaResponse>
+    fn resolve_response<'p>(
+        &mut self,
+        r: &'p ReferenceOr<OaResponse>,
+        at: &str,
+    ) -> Option<&'p OaResponse>
     where
         'a: 'p,
     {
@@ -682,18 +768,31 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn body(&mut self, body: &RequestBody, rust: &str, builder: &str, pointer: &str) -> Option<Body> {
+    fn body(
+        &mut self,
+        body: &RequestBody,
+        rust: &str,
+        builder: &str,
+        pointer: &str,
+    ) -> Option<Body> {
         let Some(media) = body.content.get(JSON) else {
             let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
             self.error(
                 format!("{pointer}/content"),
-                format!("request bodies of type {} are not supported yet; only `{JSON}` is", types.join(", ")),
+                format!(
+                    "request bodies of type {} are not supported yet; only `{JSON}` is",
+                    types.join(", ")
+                ),
             );
             return None;
         };
         let media_pointer = format!("{pointer}/content/{}", pointer_escape(JSON));
         let ty = match &media.schema {
-            Some(schema) => self.type_ref(schema, &format!("{builder}Body"), &format!("{media_pointer}/schema")),
+            Some(schema) => self.type_ref(
+                schema,
+                &format!("{builder}Body"),
+                &format!("{media_pointer}/schema"),
+            ),
             None => TypeRef::Json,
         };
         Some(Body {
@@ -705,7 +804,11 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    fn responses(&mut self, sel: &SelectedOperation<'_>, builder: &str) -> (Vec<Response>, Option<TypeRef>) {
+    fn responses(
+        &mut self,
+        sel: &SelectedOperation<'_>,
+        builder: &str,
+    ) -> (Vec<Response>, Option<TypeRef>) {
         let responses = &sel.operation.responses;
         let base = format!("{}/responses", sel.pointer);
         let mut out = Vec::new();
@@ -742,7 +845,12 @@ impl<'a> Lowerer<'a> {
                 .and_then(Value::as_object)
                 .map(|m| {
                     m.iter()
-                        .map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
+                        .map(|(k, v)| {
+                            (
+                                k.clone(),
+                                v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+                            )
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -756,7 +864,9 @@ impl<'a> Lowerer<'a> {
 
         let success: Vec<&Response> = out.iter().filter(|r| is_success(&r.status)).collect();
         let success_ty = if success.is_empty() {
-            out.iter().find(|r| r.status == "default").and_then(|r| r.ty.clone())
+            out.iter()
+                .find(|r| r.status == "default")
+                .and_then(|r| r.ty.clone())
         } else {
             let typed: Vec<&TypeRef> = success.iter().filter_map(|r| r.ty.as_ref()).collect();
             let first = typed.first().copied().cloned();
@@ -882,5 +992,7 @@ fn json_text(v: &Value) -> String {
 }
 
 fn non_empty(s: Option<&str>) -> Option<String> {
-    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }

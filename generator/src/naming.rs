@@ -145,20 +145,32 @@ mod tests {
     fn type_names_keep_acronym_casing_of_the_spec() {
         assert_eq!(rust_name("OAuthClient", Kind::Type), "OAuthClient");
         assert_eq!(rust_name("ApiUsageRow", Kind::Type), "ApiUsageRow");
-        assert_eq!(rust_name("OAuthClientEntityListing", Kind::Type), "OAuthClientEntityListing");
+        assert_eq!(
+            rust_name("OAuthClientEntityListing", Kind::Type),
+            "OAuthClientEntityListing"
+        );
     }
 
     #[test]
     fn modules_read_as_words() {
         assert_eq!(rust_name("OAuthClient", Kind::Module), "oauth_client");
         assert_eq!(rust_name("OAuthApi", Kind::Module), "oauth_api");
-        assert_eq!(rust_name("ApiUsageQueryResult", Kind::Module), "api_usage_query_result");
+        assert_eq!(
+            rust_name("ApiUsageQueryResult", Kind::Module),
+            "api_usage_query_result"
+        );
     }
 
     #[test]
     fn method_names_come_out_snake_case() {
-        assert_eq!(rust_name("getOauthClientUsageQueryResult", Kind::Value), "get_oauth_client_usage_query_result");
-        assert_eq!(rust_name("deleteOauthClient", Kind::Value), "delete_oauth_client");
+        assert_eq!(
+            rust_name("getOauthClientUsageQueryResult", Kind::Value),
+            "get_oauth_client_usage_query_result"
+        );
+        assert_eq!(
+            rust_name("deleteOauthClient", Kind::Value),
+            "delete_oauth_client"
+        );
         assert_eq!(rust_name("Accept-Language", Kind::Value), "accept_language");
         assert_eq!(rust_name("clientId", Kind::Value), "client_id");
     }
@@ -186,7 +198,10 @@ mod tests {
     #[test]
     fn enum_wire_values_become_variants() {
         assert_eq!(rust_name("SAML2-BEARER", Kind::Variant), "Saml2Bearer");
-        assert_eq!(rust_name("CLIENT-CREDENTIALS", Kind::Variant), "ClientCredentials");
+        assert_eq!(
+            rust_name("CLIENT-CREDENTIALS", Kind::Variant),
+            "ClientCredentials"
+        );
         assert_eq!(rust_name("active", Kind::Variant), "Active");
         assert_eq!(rust_name("Unauthorized", Kind::Variant), "Unauthorized");
         assert_eq!(rust_name("users.rules", Kind::Variant), "UsersRules");

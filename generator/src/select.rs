@@ -98,7 +98,11 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> Result<Selection<'a>
         let mut refs = Vec::new();
         let params_json = serde_json::to_value(op.path_parameters).unwrap_or(Value::Null);
         let item_pointer = op.pointer.rsplit_once('/').map_or("", |(p, _)| p);
-        collect_refs(&params_json, &format!("{item_pointer}/parameters"), &mut refs);
+        collect_refs(
+            &params_json,
+            &format!("{item_pointer}/parameters"),
+            &mut refs,
+        );
         let op_json = serde_json::to_value(op.operation).unwrap_or(Value::Null);
         collect_refs(&op_json, &op.pointer, &mut refs);
         for (reference, at) in refs {
@@ -128,7 +132,10 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> Result<Selection<'a>
     }
 
     if errors.is_empty() {
-        Ok(Selection { operations, schemas })
+        Ok(Selection {
+            operations,
+            schemas,
+        })
     } else {
         errors.sort_by(|a, b| a.pointer.cmp(&b.pointer));
         errors.dedup();
@@ -164,7 +171,10 @@ fn follow(
             "requestBodies" => serde_json::to_value(c.request_bodies.get(name)?),
             _ => serde_json::to_value(c.responses.get(name)?),
         };
-        Some((value.ok()?, format!("/components/{kind}/{}", pointer_escape(name))))
+        Some((
+            value.ok()?,
+            format!("/components/{kind}/{}", pointer_escape(name)),
+        ))
     });
     match json {
         Some((json, pointer)) => {

@@ -1,1 +1,50 @@
-fn main(){}
+//! Maintainer commands for this repository, run as `cargo xtask <command>`.
+//!
+//! - `codegen [--check]`: regenerate `generated/` from `spec/`, or check
+//!   that it is up to date.
+//! - `spec import <swagger> [--tag T]... [--out FILE]`: convert an upstream
+//!   Swagger 2.0 file into the OpenAPI 3.0 section kept in `spec/`.
+
+mod codegen;
+mod spec_import;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage:
+  cargo xtask codegen [--check]
+  cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let root = repo_root();
+    let result = match args.as_slice() {
+        ["codegen"] => codegen::run(&root, codegen::Mode::Write),
+        ["codegen", "--check"] => codegen::run(&root, codegen::Mode::Check),
+        ["spec", "import", rest @ ..] => spec_import::run(&root, rest),
+        ["--help" | "-h" | "help"] => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => Err(anyhow::anyhow!(
+            "unknown command `{}`\n{USAGE}",
+            args.join(" ")
+        )),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root: the parent of this crate's folder. Commands work
+/// the same from any directory.
+fn repo_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}

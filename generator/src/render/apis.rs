@@ -17,7 +17,10 @@ pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
     let mut modules = Vec::new();
     for group in &api.groups {
         let path = format!("src/apis/{}.rs", group.module);
-        files.push(GeneratedFile::new(&path, rust_file(&path, group_tokens(api, group))?));
+        files.push(GeneratedFile::new(
+            &path,
+            rust_file(&path, group_tokens(api, group))?,
+        ));
         let module = ident(&group.module);
         let docs = doc(&format!("The operations tagged `{}`.", group.tag));
         modules.push(quote! { #docs pub mod #module; });
@@ -46,7 +49,11 @@ fn group_tokens(api: &Api, group: &ApiGroup) -> TokenStream {
             || op.body.is_some()
             || op.parameters.iter().any(|p| mentions_named(&p.ty))
     });
-    let models_use = uses_models.then(|| quote!(use crate::models;));
+    let models_use = uses_models.then(|| {
+        quote!(
+            use crate::models;
+        )
+    });
     let struct_doc = doc(&format!(
         "The operations tagged `{}`: get it from [`Client::{}`].",
         group.tag, group.accessor
@@ -196,10 +203,12 @@ fn method_docs(op: &Operation) -> String {
     text.push_str("# Returns\n\n");
     match &op.success {
         Some(ty) => text.push_str(&format!(
-            "Await the builder for a `{}`.\n\n",
+            "The builder resolves to `{}` when awaited.\n\n",
             type_display(ty)
         )),
-        None => text.push_str("Await the builder for `()`: any 2xx status is success.\n\n"),
+        None => text.push_str(
+            "The builder resolves to `()` when awaited: any 2xx status is success, whatever the body.\n\n",
+        ),
     }
     text.push_str("# Errors\n\n");
     let statuses: Vec<&str> = op
@@ -231,13 +240,23 @@ fn param_line(p: &Parameter) -> String {
     }
     line.push_str(&format!(", {}", location_text(p.location)));
     if let Some(d) = &p.description {
-        line.push_str(&format!(": {}", prose(d)));
+        line.push_str(&format!(": {}", sentence(&prose(d))));
     }
     if let Some(default) = &p.default {
         line.push_str(&format!(" The server's default is `{default}`."));
     }
     line.push('\n');
     line
+}
+
+/// Ends `text` with a full stop, so that a note can follow it.
+fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '!', '?']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
 }
 
 fn location_text(location: Location) -> &'static str {
@@ -261,10 +280,14 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
         }
         fields.push(quote!(#rust: Option<#ty>));
         let (arg, into) = arg_type(&p.ty);
-        let value = if into { quote!(value.into()) } else { quote!(value) };
+        let value = if into {
+            quote!(value.into())
+        } else {
+            quote!(value)
+        };
         let mut text = format!("Sets `{}` ({})", p.wire_name, location_text(p.location));
         if let Some(d) = &p.description {
-            text.push_str(&format!(": {}", prose(d)));
+            text.push_str(&format!(": {}", sentence(&prose(d))));
         }
         if let Some(default) = &p.default {
             text.push_str(&format!("\n\nWhen unset, the server uses `{default}`."));
@@ -301,12 +324,12 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
         None => quote!(()),
     };
     let send_body = send_body(api, op);
+    let has_setters = !setters.is_empty();
+    let group = group_of(api, op);
     let struct_doc = doc(&format!(
-        "The request of [`{}::{}`](super::{}::{}): set optional parameters, then `.await` it (or call [`send`](Self::send)).",
-        group_of(api, op),
-        op.rust_name,
-        group_of(api, op),
-        op.rust_name
+        "The request of [`{group}::{name}`]({group}::{name}): {}`.await` it, or call [`send`](Self::send).",
+        if has_setters { "set its optional parameters, then " } else { "" },
+        name = op.rust_name,
     ));
     let send_doc = doc(&format!(
         "Sends `{} {}` and decodes the response.",
@@ -344,35 +367,53 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
 fn group_of<'a>(api: &'a Api, op: &Operation) -> &'a str {
     api.groups
         .iter()
-        .find(|g| g.operations.iter().any(|o| o.operation_id == op.operation_id))
+        .find(|g| {
+            g.operations
+                .iter()
+                .any(|o| o.operation_id == op.operation_id)
+        })
         .map_or("", |g| g.rust_name.as_str())
 }
 
 fn send_body(api: &Api, op: &Operation) -> TokenStream {
     let _ = api;
     // The path: literals as they are, each parameter percent-encoded into
-    // exactly one segment.
+    // exactly one segment first, so the `format!` reads like the template.
     let mut template = String::new();
-    let mut path_args = Vec::new();
+    let mut encode = Vec::new();
     for segment in &op.path_segments {
         match segment {
-            PathSegment::Literal { text } => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            PathSegment::Parameter { wire_name, rust_name } => {
-                template.push_str("{}");
+            PathSegment::Literal { text } => {
+                template.push_str(&text.replace('{', "{{").replace('}', "}}"))
+            }
+            PathSegment::Parameter {
+                wire_name,
+                rust_name,
+            } => {
+                template.push_str(&format!("{{{rust_name}}}"));
                 let rust = ident(rust_name);
-                path_args.push(quote!(crate::support::path_param(#wire_name, &self.#rust)?));
+                encode.push(quote! {
+                    let #rust = crate::support::path_param(#wire_name, &self.#rust)?;
+                });
             }
         }
     }
-    let path = if path_args.is_empty() {
+    let path = if encode.is_empty() {
         let literal = &op.path;
-        quote!(String::from(#literal))
+        quote!(let path = String::from(#literal);)
     } else {
-        quote!(format!(#template, #(#path_args),*))
+        quote! {
+            #(#encode)*
+            let path = format!(#template);
+        }
     };
     let method = ident(&op.method);
     let mut steps = Vec::new();
-    for p in op.parameters.iter().filter(|p| p.location != Location::Path) {
+    for p in op
+        .parameters
+        .iter()
+        .filter(|p| p.location != Location::Path)
+    {
         let rust = ident(&p.rust_name);
         let wire = &p.wire_name;
         let add = match (p.location, &p.ty) {
@@ -383,7 +424,9 @@ fn send_body(api: &Api, op: &Operation) -> TokenStream {
                 request.query(#wire, crate::support::join(value));
             },
             (Location::Query, _) => quote!(request.query(#wire, value);),
-            (_, TypeRef::Array { .. }) => quote!(request.header(#wire, crate::support::join(value))?;),
+            (_, TypeRef::Array { .. }) => {
+                quote!(request.header(#wire, crate::support::join(value))?;)
+            }
             _ => quote!(request.header(#wire, value)?;),
         };
         if p.required {
@@ -421,7 +464,7 @@ fn send_body(api: &Api, op: &Operation) -> TokenStream {
         quote!(let mut request = Request::new(Method::#method, path);)
     };
     quote! {
-        let path = #path;
+        #path
         #request_decl
         #(#steps)*
         let response = self.client.execute(request).await?;

@@ -20,15 +20,19 @@ pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
         #![deny(missing_docs)]
         #![forbid(unsafe_code)]
 
+        // The generated modules are laid out by prettyplease; rustfmt would
+        // only churn them. The runtime modules are rustfmt-clean.
+        #[rustfmt::skip]
         pub mod apis;
         mod client;
         mod error;
+        #[rustfmt::skip]
         pub mod models;
         mod support;
 
+        #(#reexports)*
         pub use client::{AccessToken, BoxFuture, Client, ClientBuilder};
         pub use error::{ApiError, Error, ResponseBody};
-        #(#reexports)*
     };
     Ok(GeneratedFile::new(path, rust_file(path, tokens)?))
 }

@@ -35,12 +35,17 @@ pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
 }
 
 fn model(api: &Api, def: &TypeDef) -> TokenStream {
-    let mut docs = match &def.description {
-        Some(d) => prose(d),
-        None => format!("The `{}` schema.", def.wire_name),
+    let inline = def.wire_name.starts_with('/');
+    let mut docs = match (&def.description, inline) {
+        (Some(d), _) => prose(d),
+        (None, true) => format!("The values of {}.", inline_origin(&def.wire_name)),
+        (None, false) => format!("The `{}` schema.", def.wire_name),
     };
-    if def.wire_name.starts_with('/') {
-        docs.push_str(&format!("\n\nDefined inline at `{}` in the spec.", def.wire_name));
+    if inline {
+        docs.push_str(&format!(
+            "\n\nDefined inline at `#{}` in the spec.",
+            def.wire_name
+        ));
     }
     let docs = doc(&docs);
     let body = match &def.kind {
@@ -79,6 +84,44 @@ fn imports(api: &Api, def: &TypeDef) -> TokenStream {
     }
     let names = names.iter().map(|n| ident(n));
     quote! { use super::{#(#names),*}; }
+}
+
+/// Where an inline schema sits, in words: `/components/schemas/A/properties/b/items`
+/// reads "the items of `A.b`".
+pub fn inline_origin(pointer: &str) -> String {
+    let tokens: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let mut path = String::new();
+    let mut items = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        match tokens[i].as_str() {
+            "components" | "schemas" | "paths" => {}
+            "properties" if i + 1 < tokens.len() => {
+                path.push('.');
+                path.push_str(&tokens[i + 1]);
+                i += 1;
+            }
+            "items" => items = true,
+            other => {
+                if path.is_empty() {
+                    path.push_str(other);
+                } else {
+                    path.push('/');
+                    path.push_str(other);
+                }
+            }
+        }
+        i += 1;
+    }
+    if items {
+        format!("the items of `{path}`")
+    } else {
+        format!("`{path}`")
+    }
 }
 
 fn field_type(field: &Field) -> TokenStream {
@@ -157,22 +200,24 @@ fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
         let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
         let args = required.iter().map(|f| {
             let rust = ident(&f.rust_name);
-            let ty = field_type(f);
-            quote!(#rust: #ty)
+            match f.ty {
+                TypeRef::String { .. } => quote!(#rust: impl Into<String>),
+                _ => {
+                    let ty = field_type(f);
+                    quote!(#rust: #ty)
+                }
+            }
         });
         let inits = fields.iter().map(|f| {
             let rust = ident(&f.rust_name);
-            if f.required {
-                quote!(#rust)
-            } else {
-                quote!(#rust: None)
+            match (&f.ty, f.required) {
+                (TypeRef::String { .. }, true) => quote!(#rust: #rust.into()),
+                (_, true) => quote!(#rust),
+                (_, false) => quote!(#rust: None),
             }
         });
-        let text = format!(
-            "A `{}` with its required fields set and every other field `None`.",
-            def.rust_name
-        );
-        let docs = doc(&text);
+        let text = "Creates the model from its required fields; every other field is `None`.";
+        let docs = doc(text);
         let allow_deprecated = fields
             .iter()
             .any(|f| f.deprecated)
@@ -274,11 +319,11 @@ fn enumeration(def: &TypeDef, variants: &[Variant], unknown: &str) -> TokenStrea
         let rust = ident(&v.rust_name);
         quote!(Self::#rust)
     });
-    let count = variants.len();
+    let count = proc_macro2::Literal::usize_unsuffixed(variants.len());
     let label = type_display(&TypeRef::Named {
         name: def.rust_name.clone(),
     });
-    let expecting = format!("a `{label}` string");
+    let expecting = format!("a string for `{label}`");
     quote! {
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
@@ -331,8 +376,25 @@ fn enumeration(def: &TypeDef, variants: &[Variant], unknown: &str) -> TokenStrea
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::support::deserialize_str_enum(deserializer, #expecting, Self::from)
+                crate::support::deserialize_str_enum(deserializer, #expecting)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_origin;
+
+    #[test]
+    fn inline_schemas_are_described_by_where_they_sit() {
+        assert_eq!(
+            inline_origin("/components/schemas/OAuthClient/properties/state"),
+            "`OAuthClient.state`"
+        );
+        assert_eq!(
+            inline_origin("/components/schemas/ApiUsageClientQuery/properties/metrics/items"),
+            "the items of `ApiUsageClientQuery.metrics`"
+        );
     }
 }

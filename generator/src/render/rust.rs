@@ -21,7 +21,13 @@ pub fn ident(name: &str) -> Ident {
 pub fn doc(text: &str) -> TokenStream {
     let lines = text.lines().map(|l| format!(" {}", l.trim_end()));
     let lines: Vec<String> = lines
-        .map(|l| if l.trim().is_empty() { String::new() } else { l })
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                l
+            }
+        })
         .collect();
     quote! { #( #[doc = #lines] )* }
 }
@@ -114,7 +120,68 @@ pub fn rust_file(file: &str, tokens: TokenStream) -> Result<String, Error> {
         file: file.to_owned(),
         message: e.to_string(),
     })?;
-    Ok(format!("{RUST_HEADER}\n\n{}", prettyplease::unparse(&parsed)))
+    Ok(format!(
+        "{RUST_HEADER}\n\n{}",
+        space_items(&prettyplease::unparse(&parsed))
+    ))
+}
+
+/// prettyplease packs items with no blank line between them; a blank line
+/// before each item, and between documented fields, makes the code read
+/// like hand-written Rust. Only blank lines are added, so rustfmt leaves
+/// the result alone.
+fn space_items(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    let mut prev: Option<&str> = None;
+    for line in code.lines() {
+        if let Some(prev) = prev {
+            if needs_blank_line(prev, line) {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        prev = Some(line);
+    }
+    out
+}
+
+fn needs_blank_line(prev: &str, line: &str) -> bool {
+    let indent = |s: &str| s.len() - s.trim_start().len();
+    let (p, l) = (prev.trim(), line.trim());
+    if p.is_empty() || l.is_empty() {
+        return false;
+    }
+    const ITEM_STARTS: &[&str] = &[
+        "///",
+        "#[",
+        "pub ",
+        "pub(crate) ",
+        "impl",
+        "fn ",
+        "async fn ",
+        "const ",
+        "type ",
+        "mod ",
+        "struct ",
+        "enum ",
+        "use ",
+    ];
+    let starts_item = ITEM_STARTS.iter().any(|s| l.starts_with(s));
+    let same_depth = indent(prev) == indent(line);
+    let after_block = (p == "}" || p == "};") && same_depth && starts_item;
+    let after_uses = p.starts_with("use ")
+        && p.ends_with(';')
+        && !l.starts_with("use ")
+        && !l.starts_with("pub use ");
+    let after_inner_docs = (p.starts_with("//!") || p.starts_with("#!["))
+        && !l.starts_with("//!")
+        && !l.starts_with("#![");
+    let between_fields =
+        (p.ends_with(',') || p.ends_with(';')) && l.starts_with("///") && same_depth;
+    let after_mods =
+        (p.starts_with("mod ") || p.starts_with("pub mod ")) && l.starts_with("pub use ");
+    after_block || after_uses || after_inner_docs || between_fields || after_mods
 }
 
 #[cfg(test)]
@@ -127,16 +194,24 @@ mod tests {
             prose("Retry in [%s] seconds, see https://example.com/x."),
             "Retry in \\[%s\\] seconds, see <https://example.com/x>."
         );
-        assert_eq!(prose("yyyy-MM-ddTHH:mm:ss[.mmm]Z"), "yyyy-MM-ddTHH:mm:ss\\[.mmm\\]Z");
+        assert_eq!(
+            prose("yyyy-MM-ddTHH:mm:ss[.mmm]Z"),
+            "yyyy-MM-ddTHH:mm:ss\\[.mmm\\]Z"
+        );
     }
 
     #[test]
     fn type_display_reads_like_rust() {
         let ty = TypeRef::Array {
-            items: Box::new(TypeRef::Named { name: "RoleDivision".into() }),
+            items: Box::new(TypeRef::Named {
+                name: "RoleDivision".into(),
+            }),
             unique: false,
         };
         assert_eq!(type_display(&ty), "Vec<RoleDivision>");
-        assert_eq!(type_display(&TypeRef::DateTime), "chrono::DateTime<chrono::Utc>");
+        assert_eq!(
+            type_display(&TypeRef::DateTime),
+            "chrono::DateTime<chrono::Utc>"
+        );
     }
 }

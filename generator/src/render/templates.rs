@@ -16,13 +16,34 @@ use crate::ir::{Api, ApiGroup, Location, Operation, TypeDef, TypeKind, TypeRef};
 /// The templates, compiled into the generator so that it renders the same
 /// bytes wherever it runs from.
 const TEMPLATES: &[(&str, &str)] = &[
-    ("Cargo.toml.tera", include_str!("../../../templates/Cargo.toml.tera")),
-    ("README.md.tera", include_str!("../../../templates/README.md.tera")),
-    ("docs/api.md.tera", include_str!("../../../templates/docs/api.md.tera")),
-    ("docs/model.md.tera", include_str!("../../../templates/docs/model.md.tera")),
-    ("runtime/client.rs.tera", include_str!("../../../templates/runtime/client.rs.tera")),
-    ("runtime/error.rs.tera", include_str!("../../../templates/runtime/error.rs.tera")),
-    ("runtime/support.rs.tera", include_str!("../../../templates/runtime/support.rs.tera")),
+    (
+        "Cargo.toml.tera",
+        include_str!("../../../templates/Cargo.toml.tera"),
+    ),
+    (
+        "README.md.tera",
+        include_str!("../../../templates/README.md.tera"),
+    ),
+    (
+        "docs/api.md.tera",
+        include_str!("../../../templates/docs/api.md.tera"),
+    ),
+    (
+        "docs/model.md.tera",
+        include_str!("../../../templates/docs/model.md.tera"),
+    ),
+    (
+        "runtime/client.rs.tera",
+        include_str!("../../../templates/runtime/client.rs.tera"),
+    ),
+    (
+        "runtime/error.rs.tera",
+        include_str!("../../../templates/runtime/error.rs.tera"),
+    ),
+    (
+        "runtime/support.rs.tera",
+        include_str!("../../../templates/runtime/support.rs.tera"),
+    ),
 ];
 
 /// Which comment syntax carries the generated-file marker.
@@ -62,7 +83,12 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
     emit("README.md.tera", "README.md", Lang::Markdown, &base)?;
     emit("runtime/client.rs.tera", "src/client.rs", Lang::Rust, &base)?;
     emit("runtime/error.rs.tera", "src/error.rs", Lang::Rust, &base)?;
-    emit("runtime/support.rs.tera", "src/support.rs", Lang::Rust, &base)?;
+    emit(
+        "runtime/support.rs.tera",
+        "src/support.rs",
+        Lang::Rust,
+        &base,
+    )?;
     for group in &api.groups {
         let mut ctx = base.clone();
         ctx.insert("group", &group_view(api, group));
@@ -113,7 +139,10 @@ fn base_context(api: &Api, krate: &CrateConfig) -> Context {
             "default_base_url": api.default_base_url,
         }),
     );
-    ctx.insert("tags", &api.groups.iter().map(|g| &g.tag).collect::<Vec<_>>());
+    ctx.insert(
+        "tags",
+        &api.groups.iter().map(|g| &g.tag).collect::<Vec<_>>(),
+    );
     ctx.insert("default_base_url", &api.default_base_url);
     ctx.insert("correlation_header", "ININ-Correlation-Id");
     ctx.insert("error_model", &api.error_model);
@@ -121,11 +150,17 @@ fn base_context(api: &Api, krate: &CrateConfig) -> Context {
     ctx.insert("type_count", &api.types.len());
     ctx.insert(
         "groups",
-        &api.groups.iter().map(|g| group_view(api, g)).collect::<Vec<_>>(),
+        &api.groups
+            .iter()
+            .map(|g| group_view(api, g))
+            .collect::<Vec<_>>(),
     );
     ctx.insert(
         "models",
-        &api.types.iter().map(|t| model_view(api, t)).collect::<Vec<_>>(),
+        &api.types
+            .iter()
+            .map(|t| model_view(api, t))
+            .collect::<Vec<_>>(),
     );
     ctx.insert("example", &example(api, false));
     ctx.insert("optional_example", &example(api, true));
@@ -139,7 +174,11 @@ fn example(api: &Api, with_optional: bool) -> Value {
         let found = group.operations.iter().find(|op| {
             op.method == "GET"
                 && op.body.is_none()
-                && (!with_optional || op.parameters.iter().any(|p| !p.required && is_stringy(&p.ty)))
+                && (!with_optional
+                    || op
+                        .parameters
+                        .iter()
+                        .any(|p| !p.required && is_stringy(&p.ty)))
         });
         if let Some(op) = found {
             let setter = op
@@ -198,7 +237,8 @@ fn group_view(api: &Api, group: &ApiGroup) -> Value {
                 .parameters
                 .iter()
                 .map(|p| {
-                    let mut notes = vec![if p.required { "required" } else { "optional" }.to_owned()];
+                    let mut notes =
+                        vec![if p.required { "required" } else { "optional" }.to_owned()];
                     if let Some(d) = &p.default {
                         notes.push(format!("server default `{d}`"));
                     }
@@ -220,7 +260,12 @@ fn group_view(api: &Api, group: &ApiGroup) -> Value {
                     location: Location::Query,
                     ty: type_link(api, &body.ty, ""),
                     description: cell(body.description.as_deref().unwrap_or("")),
-                    notes: if body.required { "required, JSON body" } else { "optional, JSON body" }.to_owned(),
+                    notes: if body.required {
+                        "required, JSON body"
+                    } else {
+                        "optional, JSON body"
+                    }
+                    .to_owned(),
                 });
             }
             json!({
@@ -287,7 +332,10 @@ fn signature(group: &ApiGroup, op: &Operation) -> String {
         };
         sig.push_str(&format!("\n    // .{}({ty})", p.rust_name));
     }
-    sig.push_str(&format!("\n// {}.await -> Result<{output}, Error>", op.builder_name));
+    sig.push_str(&format!(
+        "\n// {}.await -> Result<{output}, Error>",
+        op.builder_name
+    ));
     sig
 }
 
@@ -333,9 +381,13 @@ fn model_view(api: &Api, def: &TypeDef) -> Value {
                     }
                     let mut notes = notes.join(", ");
                     if let TypeRef::Named { name } = &f.ty {
-                        if let Some(TypeKind::Enum { variants, .. }) = api.type_def(name).map(|d| &d.kind) {
-                            let values: Vec<String> =
-                                variants.iter().map(|v| format!("`{}`", v.wire_value)).collect();
+                        if let Some(TypeKind::Enum { variants, .. }) =
+                            api.type_def(name).map(|d| &d.kind)
+                        {
+                            let values: Vec<String> = variants
+                                .iter()
+                                .map(|v| format!("`{}`", v.wire_value))
+                                .collect();
                             notes.push_str(&format!("; one of {}", values.join(", ")));
                         }
                     }

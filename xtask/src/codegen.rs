@@ -1,0 +1,322 @@
+//! `cargo xtask codegen [--check]`: the one place where rendered files meet
+//! the disk. Codegen writes only files whose content changed, removes only
+//! files that carry the generated marker, and writes all of its files or
+//! none; `--check` writes nothing and reports.
+
+use anyhow::{bail, Context};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use generator::{Config, GeneratedFile, GENERATED_MARKER};
+
+/// What `run` does with the rendered files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Bring the output folder up to date.
+    Write,
+    /// Change nothing; fail when the output folder is not up to date.
+    Check,
+}
+
+pub fn run(root: &Path, mode: Mode) -> anyhow::Result<()> {
+    let config = Config::load(root)?;
+    let output = generator::generate(root, &config)?;
+    let out_dir = root.join(&config.output);
+    let plan = plan(&out_dir, &output.files)?;
+    let counts = format!(
+        "{} operations, {} types",
+        output.api.operation_count(),
+        output.api.types.len()
+    );
+    match mode {
+        Mode::Check => {
+            if plan.is_clean() {
+                println!(
+                    "codegen --check: {} is up to date ({counts}, {} files)",
+                    config.output.display(),
+                    output.files.len()
+                );
+                return Ok(());
+            }
+            bail!("{}", plan.report(&config.output));
+        }
+        Mode::Write => {
+            apply(&out_dir, &plan)?;
+            println!(
+                "codegen: {counts}; {} files written, {} unchanged, {} removed",
+                plan.writes.len(),
+                plan.unchanged,
+                plan.removals.len()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// A file to write, with what is on disk now (`None`: missing).
+#[derive(Debug)]
+pub struct Write {
+    pub path: String,
+    pub old: Option<String>,
+    pub new: String,
+}
+
+/// How the output folder differs from the rendered files.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub writes: Vec<Write>,
+    /// Generated files on disk that codegen no longer produces.
+    pub removals: Vec<String>,
+    pub unchanged: usize,
+}
+
+impl Plan {
+    pub fn is_clean(&self) -> bool {
+        self.writes.is_empty() && self.removals.is_empty()
+    }
+
+    /// Which files are missing, stale or extra, a short diff of each, and
+    /// the fix.
+    pub fn report(&self, out_dir: &Path) -> String {
+        const MAX_DIFF_LINES: usize = 40;
+        let mut text = format!("{} is not up to date with spec/:\n", out_dir.display());
+        for w in &self.writes {
+            let path = out_dir.join(&w.path);
+            match &w.old {
+                None => {
+                    let _ = writeln!(text, "  missing: {}", path.display());
+                }
+                Some(old) => {
+                    let _ = writeln!(text, "  stale:   {}", path.display());
+                    let diff = similar::TextDiff::from_lines(old.as_str(), w.new.as_str());
+                    let unified = diff
+                        .unified_diff()
+                        .context_radius(2)
+                        .header(
+                            &format!("{} (on disk)", w.path),
+                            &format!("{} (generated)", w.path),
+                        )
+                        .to_string();
+                    let lines: Vec<&str> = unified.lines().collect();
+                    for line in lines.iter().take(MAX_DIFF_LINES) {
+                        let _ = writeln!(text, "    {line}");
+                    }
+                    if lines.len() > MAX_DIFF_LINES {
+                        let _ = writeln!(
+                            text,
+                            "    … {} more diff lines",
+                            lines.len() - MAX_DIFF_LINES
+                        );
+                    }
+                }
+            }
+        }
+        for r in &self.removals {
+            let _ = writeln!(
+                text,
+                "  extra:   {} (generated earlier, no longer produced)",
+                out_dir.join(r).display()
+            );
+        }
+        text.push_str("run `cargo xtask codegen` to regenerate, and commit the result");
+        text
+    }
+}
+
+/// Compares the rendered files with `out_dir`.
+pub fn plan(out_dir: &Path, files: &[GeneratedFile]) -> anyhow::Result<Plan> {
+    let mut plan = Plan::default();
+    for file in files {
+        let path = out_dir.join(&file.path);
+        let old = match fs::read(&path) {
+            Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        };
+        if old.as_deref() == Some(file.contents.as_str()) {
+            plan.unchanged += 1;
+        } else {
+            plan.writes.push(Write {
+                path: file.path.clone(),
+                old,
+                new: file.contents.clone(),
+            });
+        }
+    }
+    for owned in owned_files(out_dir)? {
+        if !files.iter().any(|f| f.path == owned) {
+            plan.removals.push(owned);
+        }
+    }
+    Ok(plan)
+}
+
+/// Applies a plan: every changed file is first written beside its target,
+/// and only when all of them are written are they renamed into place, so a
+/// failure leaves the old files untouched.
+pub fn apply(out_dir: &Path, plan: &Plan) -> anyhow::Result<()> {
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let staging = (|| -> anyhow::Result<()> {
+        for w in &plan.writes {
+            let target = out_dir.join(&w.path);
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            let tmp = target.with_extension(format!(
+                "{}.codegen-tmp",
+                target.extension().and_then(|e| e.to_str()).unwrap_or("")
+            ));
+            fs::write(&tmp, &w.new).with_context(|| format!("cannot write {}", tmp.display()))?;
+            staged.push((tmp, target));
+        }
+        Ok(())
+    })();
+    if let Err(e) = staging {
+        for (tmp, _) in &staged {
+            let _ = fs::remove_file(tmp);
+        }
+        return Err(e.context("nothing was changed"));
+    }
+    for (tmp, target) in &staged {
+        fs::rename(tmp, target)
+            .with_context(|| format!("cannot move {} into place", target.display()))?;
+    }
+    for r in &plan.removals {
+        let path = out_dir.join(r);
+        fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Files under `dir` that carry the generated marker near their top, as
+/// `/`-separated relative paths. Hidden folders and `target` are skipped.
+fn owned_files(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        let entries = match fs::read_dir(&current) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e).with_context(|| format!("cannot list {}", current.display())),
+        };
+        for entry in entries {
+            let entry = entry?;
+            let path = entry.path();
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if entry.file_type()?.is_dir() {
+                if !name.starts_with('.') && name != "target" {
+                    stack.push(path);
+                }
+                continue;
+            }
+            if is_generated(&path) {
+                let relative = path.strip_prefix(dir).unwrap_or(&path);
+                let parts: Vec<String> = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.push(parts.join("/"));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn is_generated(path: &Path) -> bool {
+    let Ok(bytes) = fs::read(path) else {
+        return false;
+    };
+    let head = &bytes[..bytes.len().min(512)];
+    String::from_utf8_lossy(head)
+        .lines()
+        .take(3)
+        .any(|line| line.contains(GENERATED_MARKER))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, contents: &str) -> GeneratedFile {
+        GeneratedFile::new(path, contents.to_owned())
+    }
+
+    fn marked(body: &str) -> String {
+        format!("// {GENERATED_MARKER}\n{body}")
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-codegen-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn generated_crate_is_fresh() {
+        // The same comparison as `cargo xtask codegen --check`: fails when
+        // someone edited generated/ or forgot to regenerate.
+        let root = crate::repo_root();
+        let config = Config::load(&root).unwrap();
+        let output = generator::generate(&root, &config).unwrap();
+        let plan = plan(&root.join(&config.output), &output.files).unwrap();
+        assert!(plan.is_clean(), "{}", plan.report(&config.output));
+    }
+
+    #[test]
+    fn write_touches_only_changed_files_and_removes_only_generated_ones() {
+        let dir = temp_dir("write");
+        fs::create_dir_all(dir.join("src")).unwrap();
+        fs::write(dir.join("src/same.rs"), marked("same")).unwrap();
+        fs::write(dir.join("src/old.rs"), marked("old")).unwrap();
+        fs::write(dir.join("src/stale.rs"), marked("before")).unwrap();
+        fs::write(dir.join("src/hand_written.rs"), "// mine\n").unwrap();
+        let files = [
+            file("src/same.rs", &marked("same")),
+            file("src/stale.rs", &marked("after")),
+            file("src/new.rs", &marked("new")),
+        ];
+        let p = plan(&dir, &files).unwrap();
+        assert_eq!(p.unchanged, 1);
+        let written: Vec<&str> = p.writes.iter().map(|w| w.path.as_str()).collect();
+        assert_eq!(written, ["src/stale.rs", "src/new.rs"]);
+        assert_eq!(p.removals, ["src/old.rs"]);
+        apply(&dir, &p).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.join("src/stale.rs")).unwrap(),
+            marked("after")
+        );
+        assert!(!dir.join("src/old.rs").exists());
+        assert_eq!(
+            fs::read_to_string(dir.join("src/hand_written.rs")).unwrap(),
+            "// mine\n"
+        );
+        assert!(plan(&dir, &files).unwrap().is_clean());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn check_report_names_each_file_with_a_diff_and_the_fix() {
+        let dir = temp_dir("check");
+        fs::write(dir.join("a.rs"), marked("one\ntwo\n")).unwrap();
+        fs::write(dir.join("gone.rs"), marked("x")).unwrap();
+        let files = [
+            file("a.rs", &marked("one\nTWO\n")),
+            file("b.rs", &marked("b")),
+        ];
+        let report = plan(&dir, &files).unwrap().report(Path::new("generated"));
+        assert!(report.contains("stale:   generated/a.rs"), "{report}");
+        assert!(
+            report.contains("-two") && report.contains("+TWO"),
+            "{report}"
+        );
+        assert!(report.contains("missing: generated/b.rs"), "{report}");
+        assert!(report.contains("extra:   generated/gone.rs"), "{report}");
+        assert!(report.ends_with("run `cargo xtask codegen` to regenerate, and commit the result"));
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
