@@ -13,5 +13,5 @@ pub mod models;
 mod support;
 
 pub use apis::oauth_api::OAuthApi;
-pub use client::{AccessToken, BoxFuture, Client, ClientBuilder};
+pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use error::{ApiError, Error, ResponseBody};

@@ -41,6 +41,12 @@ pub fn generate(root: &Path, config: &Config) -> Result<Output, Error> {
     generate_from(&config.spec, &spec, config)
 }
 
+fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by(|a, b| a.pointer.cmp(&b.pointer).then(a.message.cmp(&b.message)));
+    diagnostics.dedup();
+    diagnostics
+}
+
 /// Runs select, lower and render on an already loaded spec; `spec_path` is
 /// only used in errors.
 pub fn generate_from(
@@ -48,8 +54,17 @@ pub fn generate_from(
     spec: &openapiv3::OpenAPI,
     config: &Config,
 ) -> Result<Output, Error> {
-    let selection = select::select(spec, &config.tags).map_err(|d| Error::spec(spec_path, d))?;
-    let api = lower::lower(spec, &selection).map_err(|d| Error::spec(spec_path, d))?;
+    // Every problem is reported in one go: lowering runs even when
+    // selection found some, and the lists are merged.
+    let (selection, mut problems) = select::select(spec, &config.tags);
+    let api = match lower::lower(spec, &selection) {
+        Ok(api) if problems.is_empty() => api,
+        Ok(_) => return Err(Error::spec(spec_path, sorted(problems))),
+        Err(more) => {
+            problems.extend(more);
+            return Err(Error::spec(spec_path, sorted(problems)));
+        }
+    };
     let files = render::render(&api, &config.krate)?;
     Ok(Output { api, files })
 }

@@ -175,7 +175,12 @@ impl<'a> Lowerer<'a> {
             SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => {
                 Shape::Struct(self.fields(owner, &object.properties, &object.required, pointer))
             }
-            SchemaKind::Any(any) if !any.properties.is_empty() => {
+            SchemaKind::Any(any)
+                if !any.properties.is_empty()
+                    && any.all_of.is_empty()
+                    && any.one_of.is_empty()
+                    && any.any_of.is_empty() =>
+            {
                 Shape::Struct(self.fields(owner, &any.properties, &any.required, pointer))
             }
             SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => {
@@ -262,7 +267,7 @@ impl<'a> Lowerer<'a> {
             None => {
                 self.error(
                     pointer,
-                    format!("`$ref: {reference}` points to nothing: no such schema in the spec"),
+                    format!("`$ref: {reference}` points to nothing: no such component in the spec"),
                 );
                 TypeRef::Json
             }
@@ -338,18 +343,30 @@ impl<'a> Lowerer<'a> {
                 self.map_or_json(o.additional_properties.as_ref(), hint, pointer)
             }
             SchemaKind::Any(any) => {
-                if !any.properties.is_empty() {
-                    return self.inline_type(schema, hint, pointer);
-                }
-                if any.all_of.len() == 1 && any.one_of.is_empty() && any.any_of.is_empty() {
+                // A schema that mixes keywords (`oneOf` beside `properties`,
+                // say) parses as `Any`; composition decides what it is.
+                let composition = [
+                    ("allOf", any.all_of.len()),
+                    ("oneOf", any.one_of.len()),
+                    ("anyOf", any.any_of.len()),
+                ];
+                let used: Vec<&str> = composition
+                    .iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(k, _)| *k)
+                    .collect();
+                if used == ["allOf"] && any.all_of.len() == 1 && any.properties.is_empty() {
                     return self.type_ref(&any.all_of[0], hint, &format!("{pointer}/allOf/0"));
                 }
-                if !any.all_of.is_empty() || !any.one_of.is_empty() || !any.any_of.is_empty() {
+                if let Some(keyword) = used.first() {
                     self.error(
-                        pointer,
-                        "schema composition (`allOf`, `oneOf`, `anyOf`) is not supported yet",
+                        format!("{pointer}/{keyword}"),
+                        format!("`{keyword}` is not supported yet"),
                     );
                     return TypeRef::Json;
+                }
+                if !any.properties.is_empty() {
+                    return self.inline_type(schema, hint, pointer);
                 }
                 self.map_or_json(any.additional_properties.as_ref(), hint, pointer)
             }

@@ -38,8 +38,9 @@ const SCHEMA_PREFIX: &str = "#/components/schemas/";
 
 /// Selects the operations tagged with one of `tags` and every schema they
 /// reach. A `$ref` to a schema that doesn't exist is reported at the place
-/// that holds it.
-pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> Result<Selection<'a>, Vec<Diagnostic>> {
+/// that holds it; the selection is returned beside the problems, so that
+/// later stages can report theirs too.
+pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let mut operations = Vec::new();
     for (path, item) in &spec.paths.paths {
@@ -131,16 +132,13 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> Result<Selection<'a>
         }
     }
 
-    if errors.is_empty() {
-        Ok(Selection {
+    (
+        Selection {
             operations,
             schemas,
-        })
-    } else {
-        errors.sort_by(|a, b| a.pointer.cmp(&b.pointer));
-        errors.dedup();
-        Err(errors)
-    }
+        },
+        errors,
+    )
 }
 
 /// Queues the schema a `$ref` names; a reference to a shared parameter,

@@ -319,4 +319,91 @@ mod tests {
         assert!(report.ends_with("run `cargo xtask codegen` to regenerate, and commit the result"));
         let _ = fs::remove_dir_all(&dir);
     }
+
+    /// A copy of the repository's settings and spec in a temporary root,
+    /// with `spec_edit` applied to the spec.
+    fn temp_repo(name: &str, spec_edit: impl Fn(String) -> String) -> PathBuf {
+        let root = temp_dir(name);
+        let real = crate::repo_root();
+        fs::create_dir_all(root.join("spec")).unwrap();
+        fs::copy(
+            real.join("spec/codegen.yaml"),
+            root.join("spec/codegen.yaml"),
+        )
+        .unwrap();
+        let spec = fs::read_to_string(real.join("spec/purecloud-oauth.yaml")).unwrap();
+        fs::write(root.join("spec/purecloud-oauth.yaml"), spec_edit(spec)).unwrap();
+        root
+    }
+
+    fn snapshot_dir(dir: &Path) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for entry in fs::read_dir(&d).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    files.push((
+                        path.display().to_string(),
+                        fs::read_to_string(&path).unwrap(),
+                    ));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_broken_ref_fails_with_its_pointer_and_leaves_the_output_untouched() {
+        let root = temp_repo("broken-ref", |spec| {
+            spec.replacen(
+                "$ref: '#/components/schemas/OAuthScopeListing'",
+                "$ref: '#/components/schemas/Missing'",
+                1,
+            )
+        });
+        fs::create_dir_all(root.join("generated/src")).unwrap();
+        fs::write(root.join("generated/src/lib.rs"), marked("old")).unwrap();
+        fs::write(root.join("generated/src/stale_model.rs"), marked("old")).unwrap();
+        let before = snapshot_dir(&root.join("generated"));
+
+        let err = run(&root, Mode::Write).unwrap_err().to_string();
+        assert!(
+            err.contains("spec/purecloud-oauth.yaml#/paths/~1api~1v2~1oauth~1scopes/get/responses/200/content/application~1json/schema"),
+            "{err}"
+        );
+        assert_eq!(snapshot_dir(&root.join("generated")), before);
+        let _ = fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn check_fails_naming_a_generated_file_that_was_edited_by_hand() {
+        let root = temp_repo("edited", |spec| spec);
+        run(&root, Mode::Write).unwrap();
+        run(&root, Mode::Check).unwrap();
+        let edited = root.join("generated/src/models/oauth_client.rs");
+        let text = fs::read_to_string(&edited).unwrap();
+        fs::write(
+            &edited,
+            text.replacen("pub name: String,", "pub name: Strin,", 1),
+        )
+        .unwrap();
+
+        let err = run(&root, Mode::Check).unwrap_err().to_string();
+        assert!(
+            err.contains("stale:   generated/src/models/oauth_client.rs"),
+            "{err}"
+        );
+        assert!(
+            err.contains("-    pub name: Strin,") && err.contains("+    pub name: String,"),
+            "{err}"
+        );
+        assert!(err.contains("run `cargo xtask codegen`"), "{err}");
+        // --check wrote nothing.
+        assert!(fs::read_to_string(&edited).unwrap().contains("Strin,"));
+        let _ = fs::remove_dir_all(&root);
+    }
 }

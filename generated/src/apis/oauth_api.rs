@@ -34,7 +34,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn delete_oauth_client(
         &self,
         client_id: impl Into<String>,
@@ -68,7 +68,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn get_oauth_authorization(
         &self,
         client_id: impl Into<String>,
@@ -99,7 +99,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn get_oauth_authorizations(&self) -> GetOauthAuthorizations {
         GetOauthAuthorizations {
             client: self.client.clone(),
@@ -124,7 +124,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn get_oauth_client(&self, client_id: impl Into<String>) -> GetOauthClient {
         GetOauthClient {
             client: self.client.clone(),
@@ -151,7 +151,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn get_oauth_client_usage_query_result(
         &self,
         client_id: impl Into<String>,
@@ -190,7 +190,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn get_oauth_client_usage_summary(
         &self,
         client_id: impl Into<String>,
@@ -215,7 +215,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn get_oauth_clients(&self) -> GetOauthClients {
         GetOauthClients {
             client: self.client.clone(),
@@ -244,7 +244,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn get_oauth_scope(&self, scope_id: impl Into<String>) -> GetOauthScope {
         GetOauthScope {
             client: self.client.clone(),
@@ -271,7 +271,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn get_oauth_scopes(&self) -> GetOauthScopes {
         GetOauthScopes {
             client: self.client.clone(),
@@ -298,7 +298,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn post_oauth_client_secret(
         &self,
         client_id: impl Into<String>,
@@ -330,7 +330,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn post_oauth_client_usage_query(
         &self,
         client_id: impl Into<String>,
@@ -366,7 +366,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn post_oauth_clients(
         &self,
         body: models::OAuthClientRequest,
@@ -395,7 +395,7 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
     pub fn put_oauth_client(
         &self,
         client_id: impl Into<String>,
@@ -416,7 +416,7 @@ impl Client {
     }
 }
 
-/// The request of [`OAuthApi::delete_oauth_client`](OAuthApi::delete_oauth_client): `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::delete_oauth_client`]: `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct DeleteOauthClient {
@@ -443,7 +443,7 @@ impl std::future::IntoFuture for DeleteOauthClient {
     }
 }
 
-/// The request of [`OAuthApi::get_oauth_authorization`](OAuthApi::get_oauth_authorization): set its optional parameters, then `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::get_oauth_authorization`]: set its optional parameters, then `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct GetOauthAuthorization {
@@ -482,7 +482,7 @@ impl std::future::IntoFuture for GetOauthAuthorization {
     }
 }
 
-/// The request of [`OAuthApi::get_oauth_authorizations`](OAuthApi::get_oauth_authorizations): set its optional parameters, then `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::get_oauth_authorizations`]: set its optional parameters, then `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct GetOauthAuthorizations {
@@ -519,7 +519,7 @@ impl std::future::IntoFuture for GetOauthAuthorizations {
     }
 }
 
-/// The request of [`OAuthApi::get_oauth_client`](OAuthApi::get_oauth_client): `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::get_oauth_client`]: `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct GetOauthClient {
@@ -546,7 +546,7 @@ impl std::future::IntoFuture for GetOauthClient {
     }
 }
 
-/// The request of [`OAuthApi::get_oauth_client_usage_query_result`](OAuthApi::get_oauth_client_usage_query_result): `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::get_oauth_client_usage_query_result`]: `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct GetOauthClientUsageQueryResult {
@@ -580,7 +580,7 @@ impl std::future::IntoFuture for GetOauthClientUsageQueryResult {
     }
 }
 
-/// The request of [`OAuthApi::get_oauth_client_usage_summary`](OAuthApi::get_oauth_client_usage_summary): set its optional parameters, then `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::get_oauth_client_usage_summary`]: set its optional parameters, then `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct GetOauthClientUsageSummary {
@@ -619,7 +619,7 @@ impl std::future::IntoFuture for GetOauthClientUsageSummary {
     }
 }
 
-/// The request of [`OAuthApi::get_oauth_clients`](OAuthApi::get_oauth_clients): `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::get_oauth_clients`]: `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct GetOauthClients {
@@ -644,7 +644,7 @@ impl std::future::IntoFuture for GetOauthClients {
     }
 }
 
-/// The request of [`OAuthApi::get_oauth_scope`](OAuthApi::get_oauth_scope): set its optional parameters, then `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::get_oauth_scope`]: set its optional parameters, then `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct GetOauthScope {
@@ -683,7 +683,7 @@ impl std::future::IntoFuture for GetOauthScope {
     }
 }
 
-/// The request of [`OAuthApi::get_oauth_scopes`](OAuthApi::get_oauth_scopes): set its optional parameters, then `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::get_oauth_scopes`]: set its optional parameters, then `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct GetOauthScopes {
@@ -720,7 +720,7 @@ impl std::future::IntoFuture for GetOauthScopes {
     }
 }
 
-/// The request of [`OAuthApi::post_oauth_client_secret`](OAuthApi::post_oauth_client_secret): `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::post_oauth_client_secret`]: `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct PostOauthClientSecret {
@@ -747,7 +747,7 @@ impl std::future::IntoFuture for PostOauthClientSecret {
     }
 }
 
-/// The request of [`OAuthApi::post_oauth_client_usage_query`](OAuthApi::post_oauth_client_usage_query): `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::post_oauth_client_usage_query`]: `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct PostOauthClientUsageQuery {
@@ -776,7 +776,7 @@ impl std::future::IntoFuture for PostOauthClientUsageQuery {
     }
 }
 
-/// The request of [`OAuthApi::post_oauth_clients`](OAuthApi::post_oauth_clients): `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::post_oauth_clients`]: `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct PostOauthClients {
@@ -803,7 +803,7 @@ impl std::future::IntoFuture for PostOauthClients {
     }
 }
 
-/// The request of [`OAuthApi::put_oauth_client`](OAuthApi::put_oauth_client): `.await` it, or call [`send`](Self::send).
+/// The request of [`OAuthApi::put_oauth_client`]: `.await` it, or call [`send`](Self::send).
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct PutOauthClient {

@@ -218,16 +218,16 @@ fn method_docs(op: &Operation) -> String {
         .map(|r| r.status.as_str())
         .collect();
     if statuses.is_empty() {
-        text.push_str("[`Error::Api`](crate::Error::Api) for any status that is not 2xx. ");
+        text.push_str("[`Error::Api`] for any status that is not 2xx. ");
     } else {
         text.push_str(&format!(
-            "[`Error::Api`](crate::Error::Api) for any status that is not 2xx; the spec lists {}. ",
+            "[`Error::Api`] for any status that is not 2xx; the spec lists {}. ",
             statuses.join(", ")
         ));
     }
     text.push_str(
-        "[`Error::InvalidArgument`](crate::Error::InvalidArgument) when an argument can't be sent as given; \
-         [`Error::Transport`](crate::Error::Transport) and [`Error::Decode`](crate::Error::Decode) when the \
+        "[`Error::InvalidArgument`] when an argument can't be sent as given; \
+         [`Error::Transport`] and [`Error::Decode`] when the \
          exchange itself fails.",
     );
     text
@@ -327,8 +327,12 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
     let has_setters = !setters.is_empty();
     let group = group_of(api, op);
     let struct_doc = doc(&format!(
-        "The request of [`{group}::{name}`]({group}::{name}): {}`.await` it, or call [`send`](Self::send).",
-        if has_setters { "set its optional parameters, then " } else { "" },
+        "The request of [`{group}::{name}`]: {}`.await` it, or call [`send`](Self::send).",
+        if has_setters {
+            "set its optional parameters, then "
+        } else {
+            ""
+        },
         name = op.rust_name,
     ));
     let send_doc = doc(&format!(

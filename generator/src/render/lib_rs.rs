@@ -31,7 +31,7 @@ pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
         mod support;
 
         #(#reexports)*
-        pub use client::{AccessToken, BoxFuture, Client, ClientBuilder};
+        pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL};
         pub use error::{ApiError, Error, ResponseBody};
     };
     Ok(GeneratedFile::new(path, rust_file(path, tokens)?))

@@ -1,0 +1,185 @@
+//! Bad input gets a clear error that names the spec file and a JSON pointer
+//! into it, never a panic.
+
+use std::path::{Path, PathBuf};
+
+use generator::{load, Config, Error};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn spec_text() -> String {
+    std::fs::read_to_string(root().join("spec/purecloud-oauth.yaml")).unwrap()
+}
+
+fn config() -> Config {
+    Config::load(&root()).unwrap()
+}
+
+/// Runs the pipeline on `text` as if it were `spec/broken.yaml`, expecting
+/// it to fail.
+fn generate(text: &str) -> Result<(), Error> {
+    let path = Path::new("spec/broken.yaml");
+    let spec = load::parse(path, text)?;
+    match generator::generate_from(path, &spec, &config()) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn messages(err: &Error) -> String {
+    err.to_string()
+}
+
+#[test]
+fn a_ref_to_a_missing_schema_names_the_file_and_the_pointer_to_the_ref() {
+    let text = spec_text().replacen(
+        "$ref: '#/components/schemas/OAuthClientEntityListing'",
+        "$ref: '#/components/schemas/NoSuchListing'",
+        1,
+    );
+    let err = generate(&text).unwrap_err();
+    assert_eq!(
+        messages(&err),
+        "spec/broken.yaml#/paths/~1api~1v2~1oauth~1clients/get/responses/200/content/application~1json/schema: \
+         `$ref: #/components/schemas/NoSuchListing` points to nothing: no such component in the spec"
+    );
+}
+
+#[test]
+fn a_ref_to_a_missing_schema_inside_a_schema_points_into_components() {
+    let text = spec_text().replacen(
+        "$ref: '#/components/schemas/DomainEntityRef'",
+        "$ref: '#/components/schemas/Nobody'",
+        1,
+    );
+    let err = generate(&text).unwrap_err();
+    let text = messages(&err);
+    assert!(
+        text.starts_with("spec/broken.yaml#/components/schemas/"),
+        "{text}"
+    );
+    assert!(text.contains("#/components/schemas/Nobody"), "{text}");
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let text = spec_text()
+        .replacen(
+            "$ref: '#/components/schemas/OAuthClientEntityListing'",
+            "$ref: '#/components/schemas/Gone1'",
+            1,
+        )
+        .replacen(
+            "$ref: '#/components/schemas/OAuthScopeListing'",
+            "$ref: '#/components/schemas/Gone2'",
+            1,
+        )
+        .replacen(
+            "      - name: Accept-Language\n        in: header",
+            "      - name: Accept-Language\n        in: cookie",
+            1,
+        );
+    let err = generate(&text).unwrap_err();
+    // Two from selection, one from lowering, in pointer order.
+    assert_eq!(err.diagnostics().len(), 3, "{err}");
+    assert!(
+        err.to_string()
+            .contains("cookie parameters are not supported"),
+        "{err}"
+    );
+}
+
+#[test]
+fn yaml_that_does_not_parse_names_the_file_line_and_column() {
+    let text = spec_text().replacen("paths:\n", "paths:\n  - [unclosed\n", 1);
+    let err = generate(&text).unwrap_err();
+    match &err {
+        Error::Parse {
+            path, line, column, ..
+        } => {
+            assert_eq!(path, Path::new("spec/broken.yaml"));
+            assert!(line.is_some() && column.is_some(), "{err}");
+        }
+        other => panic!("expected a parse error, got {other}"),
+    }
+    assert!(err.to_string().starts_with("spec/broken.yaml:"), "{err}");
+}
+
+#[test]
+fn cookie_parameters_are_refused_with_the_pointer_to_the_parameter() {
+    let text = spec_text().replacen(
+        "      - name: Accept-Language\n        in: header",
+        "      - name: Accept-Language\n        in: cookie",
+        1,
+    );
+    let err = generate(&text).unwrap_err();
+    let text = messages(&err);
+    assert!(
+        text.contains("spec/broken.yaml#/paths/~1api~1v2~1oauth~1authorizations/get/parameters/0: cookie parameters are not supported"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unsupported_schema_composition_is_refused_with_its_pointer() {
+    let text = spec_text().replacen(
+        "    Cursors:\n      type: object",
+        "    Cursors:\n      oneOf:\n      - type: string\n      - type: integer",
+        1,
+    );
+    let err = generate(&text).unwrap_err();
+    let text = messages(&err);
+    assert!(
+        text.contains(
+            "spec/broken.yaml#/components/schemas/Cursors/oneOf: `oneOf` is not supported yet"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_path_parameter_missing_from_the_template_is_reported() {
+    let text = spec_text().replacen(
+        "  /api/v2/oauth/clients/{clientId}/secret:",
+        "  /api/v2/oauth/clients/{id}/secret:",
+        1,
+    );
+    let err = generate(&text).unwrap_err();
+    let text = messages(&err);
+    assert!(
+        text.contains("the path has `{id}` but the operation declares no path parameter `id`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("the path parameter `clientId` does not appear in the path"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_tag_that_selects_nothing_lists_the_tags_there_are() {
+    let mut config = config();
+    config.tags = vec!["OAuth2".to_owned()];
+    let path = Path::new("spec/purecloud-oauth.yaml");
+    let spec = load::parse(path, &spec_text()).unwrap();
+    let Err(err) = generator::generate_from(path, &spec, &config) else {
+        panic!("an unknown tag must fail");
+    };
+    assert_eq!(
+        err.to_string(),
+        "spec/purecloud-oauth.yaml#/paths: no operation carries the tag `OAuth2`; the spec's tags are: OAuth, Usage"
+    );
+}
+
+#[test]
+fn a_spec_without_servers_says_the_client_needs_a_base_url() {
+    let text = spec_text().replacen("servers:\n- url: https://api.mypurecloud.com\n", "", 1);
+    let err = generate(&text).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("spec/broken.yaml#/servers: the spec lists no server"),
+        "{err}"
+    );
+}
