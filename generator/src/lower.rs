@@ -5,8 +5,9 @@
 //! Like typify, every selected component schema gets its Rust name before
 //! any is converted, so forward and circular references resolve by name.
 
+use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, Parameter,
+    AdditionalProperties, Components, IntegerFormat, NumberFormat, OpenAPI, Parameter,
     ParameterSchemaOrContent, QueryStyle, ReferenceOr, RequestBody, Response as OaResponse, Schema,
     SchemaKind, StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
 };
@@ -485,7 +486,7 @@ impl<'a> Lowerer<'a> {
         );
         let body = op.request_body.as_ref().and_then(|body| {
             let body_pointer = format!("{pointer}/requestBody");
-            let body = self.resolve_body(body, &body_pointer)?;
+            let body = self.resolve(body, &body_pointer, "requestBodies", |c| &c.request_bodies)?;
             let name = op
                 .extensions
                 .get("x-codegen-request-body-name")
@@ -566,7 +567,7 @@ impl<'a> Lowerer<'a> {
         for (list, base) in sources {
             for (i, p) in list.iter().enumerate() {
                 let at = format!("{base}/{i}");
-                let Some(p) = self.resolve_parameter(p, &at) else {
+                let Some(p) = self.resolve(p, &at, "parameters", |c| &c.parameters) else {
                     continue;
                 };
                 let data = p.parameter_data_ref();
@@ -710,77 +711,33 @@ impl<'a> Lowerer<'a> {
         segments
     }
 
-    fn resolve_parameter<'p>(
+    /// Follows a `$ref` to a shared component (`#/components/<kind>/<name>`).
+    /// References between components are not followed further.
+    fn resolve<'p, T: 'a>(
         &mut self,
-        p: &'p ReferenceOr<Parameter>,
+        item: &'p ReferenceOr<T>,
         at: &str,
-    ) -> Option<&'p Parameter>
+        kind: &str,
+        components: impl FnOnce(&'a Components) -> &'a IndexMap<String, ReferenceOr<T>>,
+    ) -> Option<&'p T>
     where
         'a: 'p,
     {
-        match p {
-            ReferenceOr::Item(p) => Some(p),
-            ReferenceOr::Reference { reference } => {
-                let found = reference
-                    .strip_prefix("#/components/parameters/")
-                    .and_then(|name| self.spec.components.as_ref()?.parameters.get(name));
-                match found {
-                    Some(ReferenceOr::Item(p)) => Some(p),
-                    _ => {
-                        self.error(at, format!("`$ref: {reference}` points to no parameter"));
-                        None
-                    }
-                }
-            }
-        }
-    }
-
-    fn resolve_body<'p>(
-        &mut self,
-        body: &'p ReferenceOr<RequestBody>,
-        at: &str,
-    ) -> Option<&'p RequestBody>
-    where
-        'a: 'p,
-    {
-        match body {
-            ReferenceOr::Item(b) => Some(b),
-            ReferenceOr::Reference { reference } => {
-                let found = reference
-                    .strip_prefix("#/components/requestBodies/")
-                    .and_then(|name| self.spec.components.as_ref()?.request_bodies.get(name));
-                match found {
-                    Some(ReferenceOr::Item(b)) => Some(b),
-                    _ => {
-                        self.error(at, format!("`$ref: {reference}` points to no request body"));
-                        None
-                    }
-                }
-            }
-        }
-    }
-
-    fn resolve_response<'p>(
-        &mut self,
-        r: &'p ReferenceOr<OaResponse>,
-        at: &str,
-    ) -> Option<&'p OaResponse>
-    where
-        'a: 'p,
-    {
-        match r {
-            ReferenceOr::Item(r) => Some(r),
-            ReferenceOr::Reference { reference } => {
-                let found = reference
-                    .strip_prefix("#/components/responses/")
-                    .and_then(|name| self.spec.components.as_ref()?.responses.get(name));
-                match found {
-                    Some(ReferenceOr::Item(r)) => Some(r),
-                    _ => {
-                        self.error(at, format!("`$ref: {reference}` points to no response"));
-                        None
-                    }
-                }
+        let reference = match item {
+            ReferenceOr::Item(item) => return Some(item),
+            ReferenceOr::Reference { reference } => reference,
+        };
+        let found = reference
+            .strip_prefix(&format!("#/components/{kind}/"))
+            .and_then(|name| components(self.spec.components.as_ref()?).get(name));
+        match found {
+            Some(ReferenceOr::Item(item)) => Some(item),
+            _ => {
+                self.error(
+                    at,
+                    format!("`$ref: {reference}` points to nothing: no such component in the spec"),
+                );
+                None
             }
         }
     }
@@ -839,7 +796,7 @@ impl<'a> Lowerer<'a> {
         }
         for (status, r) in entries {
             let at = format!("{base}/{}", pointer_escape(&status));
-            let Some(r) = self.resolve_response(r, &at) else {
+            let Some(r) = self.resolve(r, &at, "responses", |c| &c.responses) else {
                 continue;
             };
             let ty = match r.content.get(JSON) {
