@@ -77,7 +77,8 @@ fn the_committed_spec_is_what_the_import_produces_from_upstream() {
         &text,
         &["OAuth".to_owned()],
     )
-    .unwrap();
+    .unwrap()
+    .yaml;
     let committed = std::fs::read_to_string(root.join("spec/purecloud-oauth.yaml")).unwrap();
     assert!(
         imported == committed,

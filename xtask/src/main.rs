@@ -14,7 +14,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage:
   cargo xtask codegen [--check]
-  cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE]";
+  cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE] [--verbose]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

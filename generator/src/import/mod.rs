@@ -1,0 +1,247 @@
+//! Spec import: owns turning the document Genesys publishes (Swagger 2.0,
+//! every tag of the platform) into the OpenAPI 3.0.3 section kept in
+//! `spec/`. An OpenAPI 3.0 input goes through the same tag selection.
+//!
+//! The work happens on `serde_json::Value` with key order preserved, so the
+//! output follows the source's order and two runs give the same bytes.
+//! Upstream's quirks never fail the run: each is repaired or kept, and
+//! reported as a [`Warning`] with a JSON pointer into the source.
+
+mod openapi3;
+mod refs;
+mod swagger2;
+
+use serde_json::Value;
+use std::fmt;
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, Error};
+
+/// A quirk of the source document that the import repaired or kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// JSON pointer into the source document.
+    pub pointer: String,
+    /// What kind of quirk.
+    pub kind: WarningKind,
+    /// What was found and what the import did about it.
+    pub message: String,
+}
+
+/// The quirks the import knows how to handle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WarningKind {
+    /// A query array whose items are objects, which no query string can
+    /// carry: the items become strings.
+    QueryArrayOfObjects,
+    /// A default that is not one of the enum's values: kept as it is.
+    DefaultNotInEnum,
+    /// Enum values of another type than the schema's (`"true"` for a
+    /// boolean): converted to the schema's type.
+    EnumTypeMismatch,
+    /// A path parameter whose name is not in the path: dropped.
+    PathParameterNotInPath,
+    /// A response without the required description: an empty one is added.
+    ResponseWithoutDescription,
+    /// A `$ref` with sibling keys, which OpenAPI 3.0 ignores: the reference
+    /// moves into `allOf` so the siblings (a description) still apply.
+    RefWithSiblings,
+    /// A `collectionFormat` that OpenAPI 3.0 cannot express (`tsv`).
+    UnsupportedCollectionFormat,
+}
+
+impl WarningKind {
+    /// A short title for grouped output.
+    pub fn title(self) -> &'static str {
+        match self {
+            WarningKind::QueryArrayOfObjects => "query array items are objects; sent as strings",
+            WarningKind::DefaultNotInEnum => "default is not one of the enum values; kept",
+            WarningKind::EnumTypeMismatch => "enum values do not match the type; converted",
+            WarningKind::PathParameterNotInPath => "path parameter is not in the path; dropped",
+            WarningKind::ResponseWithoutDescription => {
+                "response has no description; an empty one is added"
+            }
+            WarningKind::RefWithSiblings => "`$ref` has sibling keys; wrapped in `allOf`",
+            WarningKind::UnsupportedCollectionFormat => {
+                "collectionFormat has no OpenAPI 3.0 form; sent comma-separated"
+            }
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}: {}", self.pointer, self.message)
+    }
+}
+
+/// What an import produces.
+#[derive(Debug)]
+pub struct Imported {
+    /// The OpenAPI 3.0.3 YAML, headed by a comment naming its source.
+    pub yaml: String,
+    /// Every quirk found, in document order.
+    pub warnings: Vec<Warning>,
+    /// Operations kept.
+    pub operations: usize,
+    /// Schemas kept.
+    pub schemas: usize,
+}
+
+/// Imports `text` (Swagger 2.0 or OpenAPI 3.0, JSON or YAML), keeping the
+/// operations tagged with one of `tags` (every operation when empty).
+/// `path` is only used in errors; `source_name` goes into the header
+/// comment, so it should carry no machine-specific path.
+pub fn import_document(
+    path: &Path,
+    source_name: &str,
+    text: &str,
+    tags: &[String],
+) -> Result<Imported, Error> {
+    let doc = parse(path, text)?;
+    import_value(path, source_name, &doc, tags)
+}
+
+/// [`import_document`] for a document already parsed, so that one parse
+/// can serve several selections.
+pub fn import_value(
+    path: &Path,
+    source_name: &str,
+    doc: &Value,
+    tags: &[String],
+) -> Result<Imported, Error> {
+    let mut warnings = Vec::new();
+    let converted = match version(doc).map_err(|d| Error::spec(path, vec![d]))? {
+        Version::Swagger2 => swagger2::convert(doc, tags, &mut warnings),
+        Version::OpenApi3 => openapi3::select(doc, tags),
+    }
+    .map_err(|d| Error::spec(path, d))?;
+
+    let operations = converted["paths"]
+        .as_object()
+        .map_or(0, |paths| paths.values().map(count_operations).sum());
+    let schemas = converted["components"]["schemas"]
+        .as_object()
+        .map_or(0, |s| s.len());
+    let yaml = serde_yaml::to_string(&converted).map_err(|e| Error::Parse {
+        path: path.to_owned(),
+        line: None,
+        column: None,
+        message: format!("cannot write the converted document as YAML: {e}"),
+    })?;
+    let tag_note = if tags.is_empty() {
+        "every tag".to_owned()
+    } else {
+        format!("tags {}", tags.join(", "))
+    };
+    Ok(Imported {
+        yaml: format!(
+            "# Converted by `cargo xtask spec import` from {source_name} ({tag_note}).\n# Do not edit: change the upstream file and import it again.\n{yaml}"
+        ),
+        warnings,
+        operations,
+        schemas,
+    })
+}
+
+fn count_operations(item: &Value) -> usize {
+    item.as_object().map_or(0, |m| {
+        m.keys()
+            .filter(|k| refs::HTTP_METHODS.contains(&k.as_str()))
+            .count()
+    })
+}
+
+/// JSON when it looks like JSON (fast, and exact for the multi-megabyte
+/// upstream file), YAML otherwise.
+pub fn parse(path: &Path, text: &str) -> Result<Value, Error> {
+    let looks_like_json = text.trim_start().starts_with('{');
+    if looks_like_json {
+        return serde_json::from_str(text).map_err(|e| Error::Parse {
+            path: path.to_owned(),
+            line: Some(e.line()),
+            column: Some(e.column()),
+            message: format!("not valid JSON: {e}"),
+        });
+    }
+    serde_yaml::from_str(text).map_err(|e| Error::Parse {
+        path: path.to_owned(),
+        line: e.location().map(|l| l.line()),
+        column: e.location().map(|l| l.column()),
+        message: format!("neither JSON nor valid YAML: {e}"),
+    })
+}
+
+enum Version {
+    Swagger2,
+    OpenApi3,
+}
+
+fn version(doc: &Value) -> Result<Version, Diagnostic> {
+    let Some(root) = doc.as_object() else {
+        return Err(Diagnostic::new(
+            "",
+            "the document is not an object: expected a Swagger 2.0 or OpenAPI 3.0 document",
+        ));
+    };
+    if let Some(v) = root.get("swagger") {
+        return match v.as_str() {
+            Some("2.0") => Ok(Version::Swagger2),
+            _ => Err(Diagnostic::new(
+                "/swagger",
+                format!("`swagger: {v}` is not supported; expected \"2.0\""),
+            )),
+        };
+    }
+    if let Some(v) = root.get("swaggerVersion") {
+        return Err(Diagnostic::new(
+            "/swaggerVersion",
+            format!(
+                "this is a Swagger {} document; only Swagger 2.0 and OpenAPI 3.0 can be imported",
+                v.as_str().unwrap_or("1.x")
+            ),
+        ));
+    }
+    if let Some(v) = root.get("openapi") {
+        return match v.as_str() {
+            Some(s) if s.starts_with("3.0.") => Ok(Version::OpenApi3),
+            _ => Err(Diagnostic::new(
+                "/openapi",
+                format!("`openapi: {v}` is not supported; expected 3.0.x"),
+            )),
+        };
+    }
+    Err(Diagnostic::new(
+        "",
+        "neither `swagger: \"2.0\"` nor `openapi: 3.0.x` found: this is not a Swagger or OpenAPI document",
+    ))
+}
+
+/// Whether an operation carries one of `wanted` (any operation, when empty).
+fn has_tag(op: &Value, wanted: &[String]) -> bool {
+    wanted.is_empty()
+        || op
+            .get("tags")
+            .and_then(Value::as_array)
+            .is_some_and(|t| t.iter().any(|t| wanted.iter().any(|w| t == w.as_str())))
+}
+
+/// The top-level `tags` entries of the selected tags.
+fn kept_tags(all: &Value, wanted: &[String]) -> Value {
+    Value::Array(
+        all.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|t| {
+                wanted.is_empty()
+                    || t.get("name")
+                        .and_then(Value::as_str)
+                        .is_some_and(|n| wanted.iter().any(|w| w == n))
+            })
+            .cloned()
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests;

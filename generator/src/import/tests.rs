@@ -1,0 +1,390 @@
+//! One small input per conversion rule, snapshotted as YAML, and one test
+//! per quirk and per kind of bad input.
+
+use serde_json::{json, Value};
+use std::path::Path;
+
+use super::{import_document, Imported, WarningKind};
+use crate::diagnostics::Error;
+
+fn swagger(paths: Value, extra: Value) -> Value {
+    let mut doc = json!({
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "v2"},
+        "host": "api.example.com",
+        "schemes": ["https"],
+        "consumes": ["application/json"],
+        "produces": ["application/json"],
+        "paths": paths,
+    });
+    for (k, v) in extra.as_object().into_iter().flatten() {
+        doc[k] = v.clone();
+    }
+    doc
+}
+
+fn import(doc: &Value, tags: &[&str]) -> Imported {
+    let tags: Vec<String> = tags.iter().map(|t| (*t).to_owned()).collect();
+    import_document(Path::new("in.json"), "in.json", &doc.to_string(), &tags)
+        .unwrap_or_else(|e| panic!("import failed: {e}"))
+}
+
+fn import_err(text: &str) -> String {
+    match import_document(Path::new("in.json"), "in.json", text, &[]) {
+        Ok(_) => panic!("expected the import to fail"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn op(parameters: Value) -> Value {
+    json!({
+        "tags": ["A"],
+        "operationId": "op",
+        "parameters": parameters,
+        "responses": {"200": {"description": "ok"}}
+    })
+}
+
+fn warning_kinds(imported: &Imported) -> Vec<WarningKind> {
+    imported.warnings.iter().map(|w| w.kind).collect()
+}
+
+#[test]
+fn body_parameter_becomes_request_body() {
+    let doc = swagger(
+        json!({"/a": {"post": op(json!([
+            {"name": "body", "in": "body", "required": true, "description": "The thing",
+             "schema": {"$ref": "#/definitions/Thing"}, "x-note": 1}
+        ]))}}),
+        json!({"definitions": {"Thing": {"type": "object"}}}),
+    );
+    insta::assert_snapshot!(import(&doc, &[]).yaml);
+}
+
+#[test]
+fn form_data_becomes_a_form_body_and_files_a_multipart_one() {
+    let doc = swagger(
+        json!({
+            "/form": {"post": op(json!([
+                {"name": "grant_type", "in": "formData", "type": "string", "required": true},
+                {"name": "scope", "in": "formData", "type": "string", "description": "Scopes"}
+            ]))},
+            "/upload": {"post": op(json!([
+                {"name": "file", "in": "formData", "type": "file", "required": true}
+            ]))}
+        }),
+        json!({}),
+    );
+    insta::assert_snapshot!(import(&doc, &[]).yaml);
+}
+
+#[test]
+fn parameters_move_their_value_keys_into_schema_with_style_and_explode() {
+    let doc = swagger(
+        json!({"/a/{id}": {"get": op(json!([
+            {"name": "id", "in": "path", "required": true, "type": "string"},
+            {"name": "ids", "in": "query", "type": "array", "items": {"type": "string"},
+             "collectionFormat": "multi"},
+            {"name": "csv", "in": "query", "type": "array", "items": {"type": "integer", "format": "int32"}},
+            {"name": "pipes", "in": "query", "type": "array", "items": {"type": "string"},
+             "collectionFormat": "pipes"},
+            {"name": "X-Ids", "in": "header", "type": "array", "items": {"type": "string"}},
+            {"name": "size", "in": "query", "type": "integer", "format": "int32", "default": 25,
+             "minimum": 1, "maximum": 100, "x-inin-note": "kept"}
+        ]))}}),
+        json!({}),
+    );
+    insta::assert_snapshot!(import(&doc, &[]).yaml);
+}
+
+#[test]
+fn responses_get_content_per_produces_headers_and_examples() {
+    let doc = swagger(
+        json!({"/a": {"get": {
+            "tags": ["A"],
+            "produces": ["application/json", "text/plain"],
+            "responses": {
+                "200": {"description": "ok", "schema": {"type": "string"},
+                        "headers": {"X-Rate": {"type": "integer", "description": "left"}},
+                        "examples": {"application/json": "\"hi\""}},
+                "default": {"description": "error", "x-inin-error-codes": {"bad": "Bad"}}
+            }
+        }}}),
+        json!({}),
+    );
+    insta::assert_snapshot!(import(&doc, &[]).yaml);
+}
+
+#[test]
+fn shared_parameters_bodies_and_responses_become_components() {
+    let doc = swagger(
+        json!({"/a": {"post": {
+            "tags": ["A"],
+            "parameters": [{"$ref": "#/parameters/Page"}, {"$ref": "#/parameters/Payload"}],
+            "responses": {"404": {"$ref": "#/responses/NotFound"}, "200": {"description": "ok"}}
+        }}}),
+        json!({
+            "parameters": {
+                "Page": {"name": "page", "in": "query", "type": "integer"},
+                "Payload": {"name": "body", "in": "body", "schema": {"$ref": "#/definitions/Thing"}},
+                "Unused": {"name": "x", "in": "query", "type": "string"}
+            },
+            "responses": {"NotFound": {"description": "missing", "schema": {"$ref": "#/definitions/Err"}}},
+            "definitions": {"Thing": {"type": "object"}, "Err": {"type": "object"}, "Other": {}}
+        }),
+    );
+    insta::assert_snapshot!(import(&doc, &["A"]).yaml);
+}
+
+#[test]
+fn security_definitions_and_servers_are_converted() {
+    let doc = swagger(
+        json!({}),
+        json!({
+            "schemes": ["https", "http"],
+            "basePath": "/v2",
+            "securityDefinitions": {
+                "PureCloud OAuth": {"type": "oauth2", "flow": "implicit",
+                    "authorizationUrl": "https://login.example.com/authorize", "scopes": {"all": "All"}},
+                "Client": {"type": "oauth2", "flow": "application",
+                    "tokenUrl": "https://login.example.com/token", "scopes": {}},
+                "Basic": {"type": "basic", "description": "id and secret"},
+                "Key": {"type": "apiKey", "name": "X-Key", "in": "header"}
+            }
+        }),
+    );
+    insta::assert_snapshot!(import(&doc, &[]).yaml);
+}
+
+#[test]
+fn tags_select_operations_their_entries_and_the_schemas_they_reach() {
+    let doc = swagger(
+        json!({
+            "/a": {"get": {"tags": ["A"], "responses": {"200": {"description": "ok",
+                "schema": {"$ref": "#/definitions/Outer"}}}}},
+            "/b": {"get": {"tags": ["B"], "responses": {"200": {"description": "ok",
+                "schema": {"$ref": "#/definitions/OnlyB"}}}}}
+        }),
+        json!({
+            "tags": [{"name": "A", "description": "a"}, {"name": "B"}],
+            "definitions": {
+                "OnlyB": {"type": "object"},
+                "Outer": {"type": "object", "properties": {
+                    "inner": {"$ref": "#/definitions/Inner"},
+                    "list": {"type": "array", "items": {"$ref": "#/definitions/Leaf"}}}},
+                "Inner": {"type": "object", "properties": {"leaf": {"$ref": "#/definitions/Leaf"}}},
+                "Leaf": {"type": "string", "x-genesys-note": "kept"}
+            }
+        }),
+    );
+    let imported = import(&doc, &["A"]);
+    assert_eq!(imported.operations, 1);
+    assert_eq!(imported.schemas, 3);
+    insta::assert_snapshot!(imported.yaml);
+}
+
+#[test]
+fn ref_with_siblings_moves_into_all_of_with_a_warning() {
+    let doc = swagger(
+        json!({"/a": {"get": {"tags": ["A"], "responses": {"200": {"description": "ok",
+            "schema": {"$ref": "#/definitions/Thing"}}}}}}),
+        json!({"definitions": {
+            "Thing": {"type": "object", "properties": {
+                "owner": {"description": "Who owns it", "$ref": "#/definitions/Ref"}}},
+            "Ref": {"type": "object"}
+        }}),
+    );
+    let imported = import(&doc, &[]);
+    assert_eq!(warning_kinds(&imported), [WarningKind::RefWithSiblings]);
+    assert_eq!(
+        imported.warnings[0].pointer,
+        "/definitions/Thing/properties/owner"
+    );
+    assert!(imported.yaml.contains(
+        "owner:\n          description: Who owns it\n          allOf:\n          - $ref: '#/components/schemas/Ref'"
+    ), "{}", imported.yaml);
+}
+
+#[test]
+fn a_query_array_of_objects_is_sent_as_strings_with_a_warning() {
+    let doc = swagger(
+        json!({"/a": {"get": op(json!([
+            {"name": "expand", "in": "query", "type": "array", "items": {"type": "object"}}
+        ]))}}),
+        json!({}),
+    );
+    let imported = import(&doc, &[]);
+    assert_eq!(warning_kinds(&imported), [WarningKind::QueryArrayOfObjects]);
+    assert_eq!(
+        imported.warnings[0].pointer,
+        "/paths/~1a/get/parameters/0/items"
+    );
+    assert!(
+        imported.yaml.contains("items:\n            type: string"),
+        "{}",
+        imported.yaml
+    );
+}
+
+#[test]
+fn a_default_outside_its_enum_is_kept_with_a_warning() {
+    let doc = swagger(
+        json!({"/a": {"get": op(json!([
+            {"name": "sortOrder", "in": "query", "type": "string", "default": "a",
+             "enum": ["ascending", "descending"]}
+        ]))}}),
+        json!({}),
+    );
+    let imported = import(&doc, &[]);
+    assert_eq!(warning_kinds(&imported), [WarningKind::DefaultNotInEnum]);
+    assert_eq!(
+        imported.warnings[0].pointer,
+        "/paths/~1a/get/parameters/0/default"
+    );
+    assert!(imported.yaml.contains("default: a"));
+}
+
+#[test]
+fn string_enum_values_of_a_boolean_are_converted_with_a_warning() {
+    let doc = swagger(
+        json!({"/a": {"get": op(json!([
+            {"name": "download", "in": "query", "type": "boolean", "default": false,
+             "enum": ["true", "false"]}
+        ]))}}),
+        json!({}),
+    );
+    let imported = import(&doc, &[]);
+    // Once converted, the default is one of the values: one warning only.
+    assert_eq!(warning_kinds(&imported), [WarningKind::EnumTypeMismatch]);
+    assert!(
+        imported
+            .yaml
+            .contains("enum:\n          - true\n          - false"),
+        "{}",
+        imported.yaml
+    );
+}
+
+#[test]
+fn a_path_parameter_missing_from_the_path_is_dropped_with_a_warning() {
+    let doc = swagger(
+        json!({"/scripts/published": {"get": op(json!([
+            {"name": "scriptId", "in": "path", "required": true, "type": "string"},
+            {"name": "name", "in": "query", "type": "string"}
+        ]))}}),
+        json!({}),
+    );
+    let imported = import(&doc, &[]);
+    assert_eq!(
+        warning_kinds(&imported),
+        [WarningKind::PathParameterNotInPath]
+    );
+    assert_eq!(
+        imported.warnings[0].pointer,
+        "/paths/~1scripts~1published/get/parameters/0"
+    );
+    assert!(!imported.yaml.contains("scriptId"));
+    assert!(imported.yaml.contains("name: name"));
+}
+
+#[test]
+fn a_response_without_description_gets_an_empty_one_with_a_warning() {
+    let doc = swagger(
+        json!({"/a": {"put": {"tags": ["A"], "responses": {
+            "424": {"schema": {"type": "object"}}
+        }}}}),
+        json!({}),
+    );
+    let imported = import(&doc, &[]);
+    assert_eq!(
+        warning_kinds(&imported),
+        [WarningKind::ResponseWithoutDescription]
+    );
+    assert_eq!(imported.warnings[0].pointer, "/paths/~1a/put/responses/424");
+    assert!(
+        imported.yaml.contains("'424':\n          description: ''"),
+        "{}",
+        imported.yaml
+    );
+}
+
+#[test]
+fn converting_twice_gives_the_same_bytes() {
+    let doc = swagger(
+        json!({"/a": {"get": op(json!([{"name": "q", "in": "query", "type": "string"}]))}}),
+        json!({"definitions": {"B": {}, "A": {}}}),
+    );
+    assert_eq!(import(&doc, &[]).yaml, import(&doc, &[]).yaml);
+}
+
+#[test]
+fn an_openapi_3_input_goes_through_the_same_tag_selection() {
+    let doc = json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "tags": [{"name": "A"}, {"name": "B"}],
+        "paths": {
+            "/a": {"get": {"tags": ["A"], "responses": {"200": {"description": "ok",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/X"}}}}}}},
+            "/b": {"get": {"tags": ["B"], "responses": {"200": {"description": "ok",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Y"}}}}}}}
+        },
+        "components": {"schemas": {"X": {"type": "object"}, "Y": {"type": "object"}}}
+    });
+    let imported = import(&doc, &["A"]);
+    assert_eq!(imported.operations, 1);
+    assert_eq!(imported.schemas, 1);
+    assert!(!imported.yaml.contains("/b:"));
+    assert!(!imported.yaml.contains("Y:"));
+}
+
+#[test]
+fn a_document_that_is_not_swagger_says_what_it_expected() {
+    let text = import_err(r#"{"name": "package.json", "version": "1.0.0"}"#);
+    assert!(
+        text.contains("this is not a Swagger or OpenAPI document"),
+        "{text}"
+    );
+    assert!(text.starts_with("in.json#: "), "{text}");
+}
+
+#[test]
+fn a_swagger_1_2_document_is_refused_by_name() {
+    let text = import_err(r#"{"swaggerVersion": "1.2", "apis": []}"#);
+    assert_eq!(
+        text,
+        "in.json#/swaggerVersion: this is a Swagger 1.2 document; only Swagger 2.0 and OpenAPI 3.0 can be imported"
+    );
+}
+
+#[test]
+fn a_file_that_is_neither_json_nor_yaml_gets_its_line_and_column() {
+    let json = import_err("{\"swagger\": \"2.0\",\n  \"info\": }");
+    assert!(json.starts_with("in.json:2:"), "{json}");
+    assert!(json.contains("not valid JSON"), "{json}");
+    let yaml = import_err("swagger: '2.0'\ninfo: [unclosed\n");
+    assert!(yaml.starts_with("in.json:"), "{yaml}");
+    assert!(yaml.contains("neither JSON nor valid YAML"), "{yaml}");
+}
+
+#[test]
+fn an_openapi_3_1_document_is_refused_with_the_version_it_takes() {
+    let text = import_err(r#"{"openapi": "3.1.0", "info": {}, "paths": {}}"#);
+    assert!(text.contains("expected 3.0.x"), "{text}");
+}
+
+#[test]
+fn a_ref_to_a_missing_definition_is_an_error_with_its_pointer() {
+    let doc = swagger(
+        json!({"/a": {"get": {"tags": ["A"], "responses": {"200": {"description": "ok",
+            "schema": {"$ref": "#/definitions/Missing"}}}}}}),
+        json!({"definitions": {}}),
+    );
+    let err = import_document(Path::new("in.json"), "in.json", &doc.to_string(), &[]);
+    match err {
+        Err(Error::Spec { diagnostics, .. }) => {
+            assert_eq!(diagnostics[0].pointer, "/definitions/Missing")
+        }
+        other => panic!("expected a spec error, got {other:?}"),
+    }
+}
