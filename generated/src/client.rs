@@ -3,29 +3,35 @@
 //! The HTTP client that every API group sends its requests through.
 //!
 //! All requests pass through [`Client::execute`], the one place where the
-//! base URL, authentication, headers and response handling are applied, so
-//! that features such as token refresh and retries can be added there
-//! without changing any generated method.
+//! base URL, authentication, retries, timeouts and logging are applied, so
+//! that generated methods stay small and the same for every operation.
 
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use reqwest::header::{HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use tracing::Instrument as _;
 
+use crate::auth::{Auth, Grant, Login, Secret, Token, TokenCache};
 use crate::error::{ApiError, Error, ResponseBody};
+use crate::region::Region;
+use crate::retry::{self, Failure, RetryPolicy, Sleeper, TokioSleeper};
 
-/// The API's base URL when none is given: `https://api.mypurecloud.com`.
+/// The API's base URL when neither a region nor a base URL is given:
+/// `https://api.mypurecloud.com`.
 pub const DEFAULT_BASE_URL: &str = "https://api.mypurecloud.com";
 
 /// The header in which the API returns the id of a request, for support.
 pub(crate) const CORRELATION_ID_HEADER: &str = "ININ-Correlation-Id";
+
+const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
 /// The future that awaiting a request builder gives.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
@@ -48,7 +54,7 @@ impl AccessToken {
 
 impl fmt::Debug for AccessToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("AccessToken(<redacted>)")
+        f.write_str("AccessToken(***)")
     }
 }
 
@@ -65,13 +71,17 @@ impl From<&str> for AccessToken {
 }
 
 /// A handle to the API. Cloning it is cheap: clones share one connection
-/// pool and configuration.
+/// pool, one token and one configuration.
 ///
 /// ```no_run
+/// use purecloud_platform_client::{Client, Region};
+///
 /// # async fn run() -> Result<(), purecloud_platform_client::Error> {
-/// let client = purecloud_platform_client::Client::builder()
-///     .access_token("my-access-token")
+/// let client = Client::builder()
+///     .region(Region::EuWest1)
+///     .client_credentials("my-client-id", "my-client-secret")
 ///     .build()?;
+/// let clients = client.oauth().get_oauth_clients().await?;
 /// # Ok(())
 /// # }
 /// ```
@@ -82,15 +92,23 @@ pub struct Client {
 
 struct Inner {
     base_url: String,
-    access_token: Option<AccessToken>,
+    login: Login,
+    auth: RwLock<Auth>,
     http: reqwest::Client,
+    retry: RetryPolicy,
+    sleeper: Arc<dyn Sleeper>,
+    refresh_margin: Duration,
+    log_bodies: bool,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let auth = self.inner.auth.read().unwrap_or_else(|e| e.into_inner());
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url)
-            .field("access_token", &self.inner.access_token)
+            .field("login_url", &self.inner.login.base_url)
+            .field("auth", &*auth)
+            .field("retry", &self.inner.retry)
             .finish_non_exhaustive()
     }
 }
@@ -111,75 +129,214 @@ impl Client {
         &self.inner.base_url
     }
 
-    /// Sends `request` and returns the response when its status is 2xx;
-    /// any other status becomes [`Error::Api`].
+    /// The login service's base URL, without a trailing `/`.
+    pub fn login_url(&self) -> &str {
+        &self.inner.login.base_url
+    }
+
+    /// Gets a token with the client credentials grant now, and from then on
+    /// renews it by itself, as the official SDKs'
+    /// `authenticate_with_client_credentials` does.
+    pub async fn authenticate_with_client_credentials(
+        &self,
+        client_id: impl Into<String>,
+        client_secret: impl Into<Secret>,
+    ) -> Result<Token, Error> {
+        self.authenticate(Grant::client_credentials(client_id, client_secret))
+            .await
+    }
+
+    /// Gets a token with `grant` now, and from then on renews it by itself:
+    /// with the refresh token the server returned, or, for client
+    /// credentials, with the same grant.
+    pub async fn authenticate(&self, grant: Grant) -> Result<Token, Error> {
+        let cache = {
+            let mut auth = self.inner.auth.write().unwrap_or_else(|e| e.into_inner());
+            match &*auth {
+                Auth::Managed(cache) => {
+                    cache.set_grant(grant);
+                    Arc::clone(cache)
+                }
+                _ => {
+                    let cache = Arc::new(TokenCache::new(
+                        self.inner.login.clone(),
+                        grant,
+                        self.inner.refresh_margin,
+                    ));
+                    *auth = Auth::Managed(Arc::clone(&cache));
+                    cache
+                }
+            }
+        };
+        cache.fetch().await
+    }
+
+    /// Sends `token` from now on, and stops managing tokens.
+    pub fn set_access_token(&self, token: impl Into<AccessToken>) {
+        let mut auth = self.inner.auth.write().unwrap_or_else(|e| e.into_inner());
+        *auth = Auth::Static(token.into());
+    }
+
+    fn token_source(&self) -> TokenSource {
+        let auth = self.inner.auth.read().unwrap_or_else(|e| e.into_inner());
+        match &*auth {
+            Auth::None => TokenSource::None,
+            Auth::Static(token) => TokenSource::Static(token.clone()),
+            Auth::Managed(cache) => TokenSource::Managed(Arc::clone(cache)),
+        }
+    }
+
+    /// Sends `request`, retrying and re-authenticating as configured, and
+    /// returns the response when its status is 2xx; any other final status
+    /// becomes [`Error::Api`].
     pub(crate) async fn execute(&self, request: Request) -> Result<Response, Error> {
-        let Request {
-            method,
-            path,
-            query,
-            headers,
-            body,
-        } = request;
-        let url = format!("{}{}", self.inner.base_url, path);
+        let span = tracing::debug_span!(
+            "purecloud_request",
+            operation = request.operation,
+            method = %request.method,
+            path = request.path_template,
+            status = tracing::field::Empty,
+            attempt = tracing::field::Empty,
+            correlation_id = tracing::field::Empty,
+            duration_ms = tracing::field::Empty,
+        );
+        self.execute_in(request, span.clone())
+            .instrument(span)
+            .await
+    }
+
+    async fn execute_in(&self, request: Request, span: tracing::Span) -> Result<Response, Error> {
+        let started = Instant::now();
+        let mut attempt: u32 = 0;
+        let mut waited = Duration::ZERO;
+        let mut reauthenticated = false;
+        if self.inner.log_bodies {
+            if let Some(body) = &request.body {
+                tracing::trace!(body = %crate::support::redacted_body(body), "request body");
+            }
+        }
+        loop {
+            attempt += 1;
+            span.record("attempt", attempt);
+            let source = self.token_source();
+            let token = source.token().await?;
+            let result = self.send_once(&request, token.as_ref()).await;
+            span.record("duration_ms", started.elapsed().as_millis() as u64);
+            let wait = match result {
+                Ok(response) => {
+                    span.record("status", response.status.as_u16());
+                    if let Some(id) = &response.correlation_id {
+                        span.record("correlation_id", id.as_str());
+                    }
+                    if self.inner.log_bodies {
+                        tracing::trace!(
+                            body = %crate::support::redacted_body(&response.body),
+                            "response body"
+                        );
+                    }
+                    if response.status.is_success() {
+                        tracing::debug!("request succeeded");
+                        return Ok(response.into_success(request.method, request.path));
+                    }
+                    if response.status == StatusCode::UNAUTHORIZED && !reauthenticated {
+                        if let (TokenSource::Managed(cache), Some(rejected)) = (&source, &token) {
+                            // Once: a second 401 with a new token is an answer.
+                            tracing::debug!("401 with a cached token; re-authenticating once");
+                            cache.invalidate(rejected);
+                            reauthenticated = true;
+                            continue;
+                        }
+                    }
+                    let failure = Failure::Status(response.status, response.retry_after);
+                    match retry::delay(&self.inner.retry, &request.method, failure, attempt, waited)
+                    {
+                        Some(wait) => wait,
+                        None => return Err(response.into_error(request.method, request.path)),
+                    }
+                }
+                Err(error) => {
+                    let failure = match &error {
+                        Error::Transport { source, .. } if source.is_connect() => Failure::Connect,
+                        Error::Transport { source, .. } if source.is_timeout() => Failure::Timeout,
+                        _ => return Err(error),
+                    };
+                    match retry::delay(&self.inner.retry, &request.method, failure, attempt, waited)
+                    {
+                        Some(wait) => wait,
+                        None => return Err(error),
+                    }
+                }
+            };
+            tracing::debug!(wait_ms = wait.as_millis() as u64, "retrying");
+            waited += wait;
+            self.inner.sleeper.sleep(wait).await;
+        }
+    }
+
+    /// One attempt: build, send, read the whole response.
+    async fn send_once(
+        &self,
+        request: &Request,
+        token: Option<&AccessToken>,
+    ) -> Result<RawResponse, Error> {
+        let url = format!("{}{}", self.inner.base_url, request.path);
         let mut builder = self
             .inner
             .http
-            .request(method.clone(), url)
+            .request(request.method.clone(), url)
             .header(ACCEPT, "application/json");
-        if !query.is_empty() {
-            builder = builder.query(&query);
+        if !request.query.is_empty() {
+            builder = builder.query(&request.query);
         }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
+        for (name, value) in &request.headers {
+            builder = builder.header(name.clone(), value.clone());
         }
-        if let Some(token) = &self.inner.access_token {
+        if let Some(token) = token {
             builder = builder.header(AUTHORIZATION, bearer(token)?);
         }
-        if let Some(body) = body {
-            builder = builder.header(CONTENT_TYPE, "application/json").body(body);
+        if let Some(body) = &request.body {
+            builder = builder
+                .header(CONTENT_TYPE, "application/json")
+                .body(body.clone());
         }
-
-        tracing::debug!(method = %method, path = %path, "sending request");
-        let response = builder.send().await.map_err(|source| Error::Transport {
-            method: method.to_string(),
-            path: path.clone(),
+        if let Some(timeout) = request.timeout {
+            builder = builder.timeout(timeout);
+        }
+        let transport = |source| Error::Transport {
+            method: request.method.to_string(),
+            path: request.path.clone(),
             source,
-        })?;
+        };
+        let response = builder.send().await.map_err(transport)?;
         let status = response.status();
         let correlation_id = response
             .headers()
             .get(CORRELATION_ID_HEADER)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = response.bytes().await.map_err(|source| Error::Transport {
-            method: method.to_string(),
-            path: path.clone(),
-            source,
-        })?;
-        tracing::debug!(
-            method = %method,
-            path = %path,
-            status = status.as_u16(),
-            correlation_id = correlation_id.as_deref().unwrap_or(""),
-            "received response"
-        );
+        let retry_after = retry::retry_after(response.headers().get(reqwest::header::RETRY_AFTER));
+        let body = response.bytes().await.map_err(transport)?;
+        Ok(RawResponse {
+            status,
+            correlation_id,
+            retry_after,
+            body,
+        })
+    }
+}
 
-        if status.is_success() {
-            Ok(Response {
-                method,
-                path,
-                status,
-                body,
-            })
-        } else {
-            Err(Error::Api(Box::new(ApiError::new(
-                method.to_string(),
-                path,
-                status.as_u16(),
-                correlation_id,
-                body,
-            ))))
+enum TokenSource {
+    None,
+    Static(AccessToken),
+    Managed(Arc<TokenCache>),
+}
+
+impl TokenSource {
+    async fn token(&self) -> Result<Option<AccessToken>, Error> {
+        match self {
+            TokenSource::None => Ok(None),
+            TokenSource::Static(token) => Ok(Some(token.clone())),
+            TokenSource::Managed(cache) => cache.access_token().await.map(Some),
         }
     }
 }
@@ -194,48 +351,176 @@ fn bearer(token: &AccessToken) -> Result<HeaderValue, Error> {
 }
 
 /// Configures a [`Client`].
-#[derive(Default)]
 pub struct ClientBuilder {
+    region: Option<Region>,
+    environment: Option<String>,
     base_url: Option<String>,
-    access_token: Option<AccessToken>,
+    login_url: Option<String>,
+    auth: Option<AuthSetting>,
     timeout: Option<Duration>,
+    connect_timeout: Duration,
+    headers: Vec<(String, String)>,
     http: Option<reqwest::Client>,
+    retry: RetryPolicy,
+    sleeper: Arc<dyn Sleeper>,
+    refresh_margin: Duration,
+    allow_insecure_http: bool,
+    log_bodies: bool,
+}
+
+enum AuthSetting {
+    Static(AccessToken),
+    Grant(Grant),
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        Self {
+            region: None,
+            environment: None,
+            base_url: None,
+            login_url: None,
+            auth: None,
+            timeout: Some(Duration::from_secs(60)),
+            connect_timeout: Duration::from_secs(10),
+            headers: Vec::new(),
+            http: None,
+            retry: RetryPolicy::default(),
+            sleeper: Arc::new(TokioSleeper),
+            refresh_margin: Duration::from_secs(60),
+            allow_insecure_http: false,
+            log_bodies: false,
+        }
+    }
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let auth = match &self.auth {
+            None => "none",
+            Some(AuthSetting::Static(_)) => "access token (***)",
+            Some(AuthSetting::Grant(_)) => "grant (***)",
+        };
         f.debug_struct("ClientBuilder")
+            .field("region", &self.region)
+            .field("environment", &self.environment)
             .field("base_url", &self.base_url)
-            .field("access_token", &self.access_token)
+            .field("login_url", &self.login_url)
+            .field("auth", &auth)
             .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
 }
 
 impl ClientBuilder {
-    /// Sends requests to `base_url` (an `http` or `https` URL, optionally
-    /// with a path prefix) instead of [`DEFAULT_BASE_URL`]: a gateway, or
-    /// a local test server.
+    /// Uses `region`'s API and login hosts.
+    pub fn region(mut self, region: Region) -> Self {
+        self.region = Some(region);
+        self
+    }
+
+    /// Uses the region named by `environment`: a domain such as
+    /// `mypurecloud.ie` (the official SDKs' `environment`) or a region
+    /// name such as `eu_west_1`. An unknown one fails [`build`](Self::build)
+    /// with the list of valid regions.
+    pub fn environment(mut self, environment: impl Into<String>) -> Self {
+        self.environment = Some(environment.into());
+        self
+    }
+
+    /// Sends API requests to `base_url` (an `https` URL, optionally with a
+    /// path prefix) instead of the region's: a gateway, or a test server.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
         self
     }
 
-    /// Sends `Authorization: Bearer <token>` with every request.
-    pub fn access_token(mut self, token: impl Into<AccessToken>) -> Self {
-        self.access_token = Some(token.into());
+    /// Sends token requests to `login_url` instead of the region's.
+    pub fn login_url(mut self, login_url: impl Into<String>) -> Self {
+        self.login_url = Some(login_url.into());
         self
     }
 
-    /// Fails each request that takes longer than `timeout`, from sending it
-    /// to reading the whole response. Ignored when [`http_client`](Self::http_client) is given.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
+    /// Sends `Authorization: Bearer <token>` with every request; the caller
+    /// keeps the token fresh.
+    pub fn access_token(mut self, token: impl Into<AccessToken>) -> Self {
+        self.auth = Some(AuthSetting::Static(token.into()));
+        self
+    }
+
+    /// Lets the client get, cache and renew its token with the client
+    /// credentials grant.
+    pub fn client_credentials(
+        self,
+        client_id: impl Into<String>,
+        client_secret: impl Into<Secret>,
+    ) -> Self {
+        self.grant(Grant::client_credentials(client_id, client_secret))
+    }
+
+    /// Lets the client get, cache and renew its token with `grant`.
+    pub fn grant(mut self, grant: Grant) -> Self {
+        self.auth = Some(AuthSetting::Grant(grant));
+        self
+    }
+
+    /// How long before a managed token expires it is renewed (60 s).
+    pub fn token_refresh_margin(mut self, margin: Duration) -> Self {
+        self.refresh_margin = margin;
+        self
+    }
+
+    /// Fails each request that takes longer than `timeout` from sending it
+    /// to reading the whole response (60 s; `None` waits for ever). Each
+    /// request builder's `timeout` overrides it for one call.
+    pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Fails a connection attempt that takes longer than `timeout` (10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Sends `name: value` with every request.
+    pub fn default_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// How failed requests are retried ([`RetryPolicy::default`]: 5
+    /// retries within 60 s).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Waits between retries with `sleeper` instead of tokio's timer.
+    pub fn sleeper(mut self, sleeper: Arc<dyn Sleeper>) -> Self {
+        self.sleeper = sleeper;
+        self
+    }
+
+    /// Allows a plain `http://` URL for a host other than this machine
+    /// while a token or credentials are configured. Off by default: tokens
+    /// must not cross the network in clear.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Logs request and response bodies at `trace` level, with secret
+    /// fields replaced by `***`. Off by default.
+    pub fn log_bodies(mut self, enabled: bool) -> Self {
+        self.log_bodies = enabled;
         self
     }
 
     /// Uses a `reqwest::Client` configured by the caller (proxies, custom
-    /// TLS roots, connection pool settings).
+    /// TLS roots). The builder's timeouts and headers are then not applied.
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
@@ -243,15 +528,47 @@ impl ClientBuilder {
 
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<Client, Error> {
-        let base_url = self.base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
-        let base_url = validate_base_url(&base_url)?;
-        if let Some(token) = &self.access_token {
+        let region = match (&self.environment, self.region) {
+            (Some(environment), _) => Some(environment.parse::<Region>()?),
+            (None, region) => region,
+        };
+        let base_url = match (&self.base_url, region) {
+            (Some(url), _) => url.clone(),
+            (None, Some(region)) => region.api_base_url(),
+            (None, None) => DEFAULT_BASE_URL.to_owned(),
+        };
+        let login_url = match (&self.login_url, region) {
+            (Some(url), _) => url.clone(),
+            (None, Some(region)) => region.login_base_url(),
+            (None, None) => Region::from_domain(domain_of(&base_url))
+                .unwrap_or(Region::UsEast1)
+                .login_base_url(),
+        };
+        let has_auth = self.auth.is_some();
+        let base_url = validate_url("base URL", &base_url, has_auth, self.allow_insecure_http)?;
+        let login_url = validate_url("login URL", &login_url, has_auth, self.allow_insecure_http)?;
+        if let Some(AuthSetting::Static(token)) = &self.auth {
             bearer(token)?;
         }
         let http = match self.http {
             Some(http) => http,
             None => {
-                let mut builder = reqwest::Client::builder().user_agent(USER_AGENT);
+                let mut headers = HeaderMap::new();
+                for (name, value) in &self.headers {
+                    let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                        Error::Config(format!("`{name}` is not a valid header name"))
+                    })?;
+                    let value = HeaderValue::from_str(value).map_err(|_| {
+                        Error::Config(format!(
+                            "the value of header `{name}` must be printable ASCII without line breaks"
+                        ))
+                    })?;
+                    headers.append(header, value);
+                }
+                let mut builder = reqwest::Client::builder()
+                    .user_agent(USER_AGENT)
+                    .default_headers(headers)
+                    .connect_timeout(self.connect_timeout);
                 if let Some(timeout) = self.timeout {
                     builder = builder.timeout(timeout);
                 }
@@ -260,56 +577,110 @@ impl ClientBuilder {
                     .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
             }
         };
+        let login = Login {
+            http: http.clone(),
+            base_url: login_url,
+        };
+        let auth = match self.auth {
+            None => Auth::None,
+            Some(AuthSetting::Static(token)) => Auth::Static(token),
+            Some(AuthSetting::Grant(grant)) => Auth::Managed(Arc::new(TokenCache::new(
+                login.clone(),
+                grant,
+                self.refresh_margin,
+            ))),
+        };
         Ok(Client {
             inner: Arc::new(Inner {
                 base_url,
-                access_token: self.access_token,
+                login,
+                auth: RwLock::new(auth),
                 http,
+                retry: self.retry,
+                sleeper: self.sleeper,
+                refresh_margin: self.refresh_margin,
+                log_bodies: self.log_bodies,
             }),
         })
     }
 }
 
-const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+/// The domain of an `https://api.<domain>` URL, to find its login host.
+fn domain_of(url: &str) -> &str {
+    let host = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("");
+    host.strip_prefix("api.").unwrap_or(host)
+}
 
-fn validate_base_url(base_url: &str) -> Result<String, Error> {
+fn validate_url(what: &str, url: &str, has_auth: bool, allow_http: bool) -> Result<String, Error> {
     let invalid = |why: &str| {
         Error::Config(format!(
-            "invalid base URL `{base_url}`: {why}; expected an http or https URL such as `{DEFAULT_BASE_URL}`"
+            "invalid {what} `{url}`: {why}; expected an https URL such as `{DEFAULT_BASE_URL}`"
         ))
     };
-    let url = reqwest::Url::parse(base_url).map_err(|e| invalid(&e.to_string()))?;
-    if url.scheme() != "http" && url.scheme() != "https" {
+    let parsed = reqwest::Url::parse(url).map_err(|e| invalid(&e.to_string()))?;
+    if parsed.scheme() != "http" && parsed.scheme() != "https" {
         return Err(invalid("the scheme is not http or https"));
     }
-    if url.cannot_be_a_base() || url.host().is_none() {
+    if parsed.cannot_be_a_base() || parsed.host().is_none() {
         return Err(invalid("it has no host"));
     }
-    if url.query().is_some() || url.fragment().is_some() {
+    if parsed.query().is_some() || parsed.fragment().is_some() {
         return Err(invalid("it has a query or fragment"));
     }
-    Ok(url.as_str().trim_end_matches('/').to_owned())
+    if parsed.scheme() == "http" && has_auth && !allow_http && !is_loopback(&parsed) {
+        return Err(invalid(
+            "tokens would cross the network in clear over http; use https, or call `allow_insecure_http(true)`",
+        ));
+    }
+    Ok(parsed.as_str().trim_end_matches('/').to_owned())
+}
+
+fn is_loopback(url: &reqwest::Url) -> bool {
+    let host = url.host_str().unwrap_or("");
+    host == "localhost"
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// A request on its way to [`Client::execute`], built by generated code.
 #[derive(Debug)]
 pub(crate) struct Request {
     method: Method,
+    operation: &'static str,
+    path_template: &'static str,
     path: String,
     query: Vec<(&'static str, String)>,
     headers: Vec<(HeaderName, HeaderValue)>,
-    body: Option<Vec<u8>>,
+    body: Option<Bytes>,
+    timeout: Option<Duration>,
 }
 
 impl Request {
-    /// A request for `path`, which must already be percent-encoded.
-    pub(crate) fn new(method: Method, path: String) -> Self {
+    /// A request of `operation` for `path` (already percent-encoded), made
+    /// from `path_template`.
+    pub(crate) fn new(
+        method: Method,
+        operation: &'static str,
+        path_template: &'static str,
+        path: String,
+    ) -> Self {
         Self {
             method,
+            operation,
+            path_template,
             path,
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            timeout: None,
         }
     }
 
@@ -345,8 +716,45 @@ impl Request {
             name: "body",
             reason: format!("cannot be serialized as JSON: {e}"),
         })?;
-        self.body = Some(bytes);
+        self.body = Some(Bytes::from(bytes));
         Ok(())
+    }
+
+    /// Overrides the client's timeout for this request.
+    pub(crate) fn timeout(&mut self, timeout: Option<Duration>) {
+        if timeout.is_some() {
+            self.timeout = timeout;
+        }
+    }
+}
+
+/// One attempt's response, read in full.
+struct RawResponse {
+    status: StatusCode,
+    correlation_id: Option<String>,
+    retry_after: Option<Duration>,
+    body: Bytes,
+}
+
+impl RawResponse {
+    fn into_success(self, method: Method, path: String) -> Response {
+        Response {
+            method,
+            path,
+            status: self.status,
+            body: self.body,
+        }
+    }
+
+    fn into_error(self, method: Method, path: String) -> Error {
+        Error::Api(Box::new(ApiError::new(
+            method.to_string(),
+            path,
+            self.status.as_u16(),
+            self.correlation_id,
+            self.retry_after,
+            self.body,
+        )))
     }
 }
 

@@ -4,6 +4,7 @@
 //! what came back; none shows a token or a secret.
 
 use std::fmt;
+use std::time::Duration;
 
 use bytes::Bytes;
 
@@ -16,6 +17,9 @@ pub enum Error {
     /// The server answered with a status that is not 2xx.
     #[error(transparent)]
     Api(Box<ApiError>),
+    /// The login service refused to issue a token.
+    #[error(transparent)]
+    Auth(Box<AuthError>),
     /// The request could not be sent, or the response not read: connection
     /// refused, TLS failure, timeout.
     #[error("{method} {path}: the request failed: {source}")]
@@ -63,6 +67,7 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(e) => Some(e.status),
+            Error::Auth(e) => Some(e.status),
             Error::Decode { status, .. } => Some(*status),
             _ => None,
         }
@@ -72,8 +77,76 @@ impl Error {
     pub fn correlation_id(&self) -> Option<&str> {
         match self {
             Error::Api(e) => e.correlation_id.as_deref(),
+            Error::Auth(e) => e.correlation_id.as_deref(),
             _ => None,
         }
+    }
+
+    /// The decoded error body, when the server sent one.
+    pub fn error_body(&self) -> Option<&ErrorBody> {
+        match self {
+            Error::Api(e) => e.body.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Whether sending the same request later may succeed: rate limiting
+    /// (429), a gateway or availability problem (502, 503, 504), a timeout
+    /// or a failed connection. The client has already retried these as far
+    /// as its [`RetryPolicy`](crate::RetryPolicy) allows.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api(e) => matches!(e.status, 429 | 502 | 503 | 504),
+            Error::Transport { source, .. } => source.is_connect() || source.is_timeout(),
+            _ => false,
+        }
+    }
+}
+
+/// The login service's refusal to issue a token.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", self.describe())]
+#[non_exhaustive]
+pub struct AuthError {
+    /// The HTTP status.
+    pub status: u16,
+    /// The grant that was refused (`client_credentials`, …).
+    pub grant: &'static str,
+    /// The OAuth `error` code (`invalid_client`, …).
+    pub error: Option<String>,
+    /// The server's `error_description` or `description`.
+    pub description: Option<String>,
+    /// The `ININ-Correlation-Id` response header.
+    pub correlation_id: Option<String>,
+}
+
+impl AuthError {
+    fn describe(&self) -> String {
+        let mut text = format!(
+            "the login service refused the {} grant: {}",
+            self.grant,
+            status_line(self.status)
+        );
+        if let Some(error) = &self.error {
+            text.push_str(&format!(": {error}"));
+        }
+        if let Some(description) = &self.description {
+            text.push_str(&format!(" ({description})"));
+        }
+        if let Some(id) = &self.correlation_id {
+            text.push_str(&format!(" [correlation id {id}]"));
+        }
+        text
+    }
+}
+
+fn status_line(status: u16) -> String {
+    match reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+    {
+        Some(reason) => format!("{status} {reason}"),
+        None => status.to_string(),
     }
 }
 
@@ -91,6 +164,8 @@ pub struct ApiError {
     pub body: Option<ErrorBody>,
     /// The `ININ-Correlation-Id` response header: quote it to support.
     pub correlation_id: Option<String>,
+    /// The `Retry-After` of a 429, when the server sent one.
+    pub retry_after: Option<Duration>,
     /// The body exactly as received.
     pub raw_body: ResponseBody,
 }
@@ -101,6 +176,7 @@ impl ApiError {
         path: String,
         status: u16,
         correlation_id: Option<String>,
+        retry_after: Option<Duration>,
         raw: Bytes,
     ) -> Self {
         Self {
@@ -109,35 +185,36 @@ impl ApiError {
             status,
             body: serde_json::from_slice(&raw).ok(),
             correlation_id,
+            retry_after,
             raw_body: ResponseBody::new(raw),
         }
     }
 }
 
 impl fmt::Display for ApiError {
+    /// `404 Not Found: <message> (code …, correlation id …) [GET /path]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}: HTTP {}", self.method, self.path, self.status)?;
-        if let Some(reason) = reqwest::StatusCode::from_u16(self.status)
-            .ok()
-            .and_then(|s| s.canonical_reason())
-        {
-            write!(f, " {reason}")?;
-        }
+        f.write_str(&status_line(self.status))?;
+        let mut notes = Vec::new();
         match self.body.as_ref() {
             Some(body) => {
                 if let Some(message) = &body.message {
                     write!(f, ": {message}")?;
                 }
                 if let Some(code) = &body.code {
-                    write!(f, " (code `{code}`)")?;
+                    notes.push(format!("code {code}"));
                 }
             }
-            None => write!(f, ": {}", self.raw_body.preview())?,
+            None if !self.raw_body.is_empty() => write!(f, ": {}", self.raw_body.preview())?,
+            None => {}
         }
         if let Some(id) = &self.correlation_id {
-            write!(f, " [correlation id {id}]")?;
+            notes.push(format!("correlation id {id}"));
         }
-        Ok(())
+        if !notes.is_empty() {
+            write!(f, " ({})", notes.join(", "))?;
+        }
+        write!(f, " [{} {}]", self.method, self.path)
     }
 }
 
@@ -172,9 +249,6 @@ impl ResponseBody {
     /// The start of the body, for error messages.
     fn preview(&self) -> String {
         const LIMIT: usize = 300;
-        if self.0.is_empty() {
-            return "(empty body)".to_owned();
-        }
         let text = String::from_utf8_lossy(&self.0);
         match text.char_indices().nth(LIMIT) {
             Some((cut, _)) => format!("{}… ({} bytes)", &text[..cut], self.0.len()),

@@ -6,12 +6,18 @@
 
 #[rustfmt::skip]
 pub mod apis;
+mod auth;
 mod client;
 mod error;
 #[rustfmt::skip]
 pub mod models;
+mod region;
+mod retry;
 mod support;
 
 pub use apis::oauth_api::OAuthApi;
+pub use auth::{Grant, PkceChallenge, Secret, Token};
 pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL};
-pub use error::{ApiError, Error, ResponseBody};
+pub use error::{ApiError, AuthError, Error, ResponseBody};
+pub use region::Region;
+pub use retry::{RetryPolicy, Sleeper, TokioSleeper};

@@ -85,7 +85,7 @@ pub(crate) struct Redacted;
 
 impl fmt::Debug for Redacted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
+        f.write_str("***")
     }
 }
 
@@ -110,4 +110,38 @@ pub(crate) fn describe_json_error(error: &serde_json::Error) -> String {
         }
     }
     out
+}
+
+/// A body for trace logs: JSON with the values of secret-looking fields
+/// (`secret`, `password`, `…token`, `assertion`) replaced by `***`;
+/// anything else only by its size.
+pub(crate) fn redacted_body(body: &[u8]) -> String {
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(mut value) => {
+            redact(&mut value);
+            value.to_string()
+        }
+        Err(_) => format!("<{} bytes, not JSON>", body.len()),
+    }
+}
+
+fn redact(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                let key = key.to_ascii_lowercase();
+                let secret = key.contains("secret")
+                    || key.contains("password")
+                    || key.ends_with("token")
+                    || key == "assertion";
+                if secret {
+                    *child = serde_json::Value::String("***".into());
+                } else {
+                    redact(child);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(redact),
+        _ => {}
+    }
 }

@@ -36,6 +36,10 @@ pub struct CrateConfig {
     pub description: String,
     /// SPDX licence expression.
     pub license: String,
+    /// The `operationId` the README's quick start calls; by default the
+    /// first GET that needs no argument.
+    #[serde(default)]
+    pub example_operation: Option<String>,
 }
 
 impl Config {

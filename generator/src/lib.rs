@@ -65,6 +65,21 @@ pub fn generate_from(
             return Err(Error::spec(spec_path, sorted(problems)));
         }
     };
+    if let Some(id) = &config.krate.example_operation {
+        if !api
+            .groups
+            .iter()
+            .flat_map(|g| &g.operations)
+            .any(|op| &op.operation_id == id)
+        {
+            return Err(Error::Config {
+                path: config::CONFIG_PATH.into(),
+                message: format!(
+                    "`crate.example_operation: {id}` is not the operationId of a generated operation"
+                ),
+            });
+        }
+    }
     let files = render::render(&api, &config.krate)?;
     Ok(Output { api, files })
 }

@@ -42,6 +42,7 @@ impl OAuthApi {
         DeleteOauthClient {
             client: self.client.clone(),
             client_id: client_id.into(),
+            timeout: None,
         }
     }
 
@@ -77,6 +78,7 @@ impl OAuthApi {
             client: self.client.clone(),
             client_id: client_id.into(),
             accept_language: None,
+            timeout: None,
         }
     }
 
@@ -104,6 +106,7 @@ impl OAuthApi {
         GetOauthAuthorizations {
             client: self.client.clone(),
             accept_language: None,
+            timeout: None,
         }
     }
 
@@ -129,6 +132,7 @@ impl OAuthApi {
         GetOauthClient {
             client: self.client.clone(),
             client_id: client_id.into(),
+            timeout: None,
         }
     }
 
@@ -161,6 +165,7 @@ impl OAuthApi {
             client: self.client.clone(),
             client_id: client_id.into(),
             execution_id: execution_id.into(),
+            timeout: None,
         }
     }
 
@@ -199,6 +204,7 @@ impl OAuthApi {
             client: self.client.clone(),
             client_id: client_id.into(),
             days: None,
+            timeout: None,
         }
     }
 
@@ -219,6 +225,7 @@ impl OAuthApi {
     pub fn get_oauth_clients(&self) -> GetOauthClients {
         GetOauthClients {
             client: self.client.clone(),
+            timeout: None,
         }
     }
 
@@ -250,6 +257,7 @@ impl OAuthApi {
             client: self.client.clone(),
             scope_id: scope_id.into(),
             accept_language: None,
+            timeout: None,
         }
     }
 
@@ -276,6 +284,7 @@ impl OAuthApi {
         GetOauthScopes {
             client: self.client.clone(),
             accept_language: None,
+            timeout: None,
         }
     }
 
@@ -306,6 +315,7 @@ impl OAuthApi {
         PostOauthClientSecret {
             client: self.client.clone(),
             client_id: client_id.into(),
+            timeout: None,
         }
     }
 
@@ -340,6 +350,7 @@ impl OAuthApi {
             client: self.client.clone(),
             client_id: client_id.into(),
             body,
+            timeout: None,
         }
     }
 
@@ -374,6 +385,7 @@ impl OAuthApi {
         PostOauthClients {
             client: self.client.clone(),
             body,
+            timeout: None,
         }
     }
 
@@ -405,6 +417,7 @@ impl OAuthApi {
             client: self.client.clone(),
             client_id: client_id.into(),
             body,
+            timeout: None,
         }
     }
 }
@@ -422,14 +435,27 @@ impl Client {
 pub struct DeleteOauthClient {
     client: Client,
     client_id: String,
+    timeout: Option<std::time::Duration>,
 }
 
 impl DeleteOauthClient {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `DELETE /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<(), Error> {
         let client_id = crate::support::path_param("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
-        let request = Request::new(Method::DELETE, path);
+        let mut request = Request::new(
+            Method::DELETE,
+            "delete_oauth_client",
+            "/api/v2/oauth/clients/{clientId}",
+            path,
+        );
+        request.timeout(self.timeout);
         let response = self.client.execute(request).await?;
         response.empty()
     }
@@ -450,6 +476,7 @@ pub struct GetOauthAuthorization {
     client: Client,
     client_id: String,
     accept_language: Option<String>,
+    timeout: Option<std::time::Duration>,
 }
 
 impl GetOauthAuthorization {
@@ -461,11 +488,23 @@ impl GetOauthAuthorization {
         self
     }
 
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `GET /api/v2/oauth/authorizations/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthAuthorization, Error> {
         let client_id = crate::support::path_param("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/authorizations/{client_id}");
-        let mut request = Request::new(Method::GET, path);
+        let mut request = Request::new(
+            Method::GET,
+            "get_oauth_authorization",
+            "/api/v2/oauth/authorizations/{clientId}",
+            path,
+        );
+        request.timeout(self.timeout);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -488,6 +527,7 @@ impl std::future::IntoFuture for GetOauthAuthorization {
 pub struct GetOauthAuthorizations {
     client: Client,
     accept_language: Option<String>,
+    timeout: Option<std::time::Duration>,
 }
 
 impl GetOauthAuthorizations {
@@ -499,10 +539,22 @@ impl GetOauthAuthorizations {
         self
     }
 
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `GET /api/v2/oauth/authorizations` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthAuthorizationListing, Error> {
         let path = String::from("/api/v2/oauth/authorizations");
-        let mut request = Request::new(Method::GET, path);
+        let mut request = Request::new(
+            Method::GET,
+            "get_oauth_authorizations",
+            "/api/v2/oauth/authorizations",
+            path,
+        );
+        request.timeout(self.timeout);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -525,14 +577,27 @@ impl std::future::IntoFuture for GetOauthAuthorizations {
 pub struct GetOauthClient {
     client: Client,
     client_id: String,
+    timeout: Option<std::time::Duration>,
 }
 
 impl GetOauthClient {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `GET /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
         let client_id = crate::support::path_param("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
-        let request = Request::new(Method::GET, path);
+        let mut request = Request::new(
+            Method::GET,
+            "get_oauth_client",
+            "/api/v2/oauth/clients/{clientId}",
+            path,
+        );
+        request.timeout(self.timeout);
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")
     }
@@ -553,9 +618,16 @@ pub struct GetOauthClientUsageQueryResult {
     client: Client,
     client_id: String,
     execution_id: String,
+    timeout: Option<std::time::Duration>,
 }
 
 impl GetOauthClientUsageQueryResult {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `GET /api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}` and decodes the response.
     pub async fn send(self) -> Result<models::ApiUsageQueryResult, Error> {
         let client_id = crate::support::path_param("clientId", &self.client_id)?;
@@ -566,7 +638,13 @@ impl GetOauthClientUsageQueryResult {
         let path = format!(
             "/api/v2/oauth/clients/{client_id}/usage/query/results/{execution_id}"
         );
-        let request = Request::new(Method::GET, path);
+        let mut request = Request::new(
+            Method::GET,
+            "get_oauth_client_usage_query_result",
+            "/api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}",
+            path,
+        );
+        request.timeout(self.timeout);
         let response = self.client.execute(request).await?;
         response.json("ApiUsageQueryResult")
     }
@@ -587,6 +665,7 @@ pub struct GetOauthClientUsageSummary {
     client: Client,
     client_id: String,
     days: Option<String>,
+    timeout: Option<std::time::Duration>,
 }
 
 impl GetOauthClientUsageSummary {
@@ -598,11 +677,23 @@ impl GetOauthClientUsageSummary {
         self
     }
 
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `GET /api/v2/oauth/clients/{clientId}/usage/summary` and decodes the response.
     pub async fn send(self) -> Result<models::UsageExecutionResult, Error> {
         let client_id = crate::support::path_param("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}/usage/summary");
-        let mut request = Request::new(Method::GET, path);
+        let mut request = Request::new(
+            Method::GET,
+            "get_oauth_client_usage_summary",
+            "/api/v2/oauth/clients/{clientId}/usage/summary",
+            path,
+        );
+        request.timeout(self.timeout);
         if let Some(value) = &self.days {
             request.query("days", value);
         }
@@ -624,13 +715,26 @@ impl std::future::IntoFuture for GetOauthClientUsageSummary {
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct GetOauthClients {
     client: Client,
+    timeout: Option<std::time::Duration>,
 }
 
 impl GetOauthClients {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `GET /api/v2/oauth/clients` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClientEntityListing, Error> {
         let path = String::from("/api/v2/oauth/clients");
-        let request = Request::new(Method::GET, path);
+        let mut request = Request::new(
+            Method::GET,
+            "get_oauth_clients",
+            "/api/v2/oauth/clients",
+            path,
+        );
+        request.timeout(self.timeout);
         let response = self.client.execute(request).await?;
         response.json("OAuthClientEntityListing")
     }
@@ -651,6 +755,7 @@ pub struct GetOauthScope {
     client: Client,
     scope_id: String,
     accept_language: Option<String>,
+    timeout: Option<std::time::Duration>,
 }
 
 impl GetOauthScope {
@@ -662,11 +767,23 @@ impl GetOauthScope {
         self
     }
 
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `GET /api/v2/oauth/scopes/{scopeId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthScope, Error> {
         let scope_id = crate::support::path_param("scopeId", &self.scope_id)?;
         let path = format!("/api/v2/oauth/scopes/{scope_id}");
-        let mut request = Request::new(Method::GET, path);
+        let mut request = Request::new(
+            Method::GET,
+            "get_oauth_scope",
+            "/api/v2/oauth/scopes/{scopeId}",
+            path,
+        );
+        request.timeout(self.timeout);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -689,6 +806,7 @@ impl std::future::IntoFuture for GetOauthScope {
 pub struct GetOauthScopes {
     client: Client,
     accept_language: Option<String>,
+    timeout: Option<std::time::Duration>,
 }
 
 impl GetOauthScopes {
@@ -700,10 +818,22 @@ impl GetOauthScopes {
         self
     }
 
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `GET /api/v2/oauth/scopes` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthScopeListing, Error> {
         let path = String::from("/api/v2/oauth/scopes");
-        let mut request = Request::new(Method::GET, path);
+        let mut request = Request::new(
+            Method::GET,
+            "get_oauth_scopes",
+            "/api/v2/oauth/scopes",
+            path,
+        );
+        request.timeout(self.timeout);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -726,14 +856,27 @@ impl std::future::IntoFuture for GetOauthScopes {
 pub struct PostOauthClientSecret {
     client: Client,
     client_id: String,
+    timeout: Option<std::time::Duration>,
 }
 
 impl PostOauthClientSecret {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `POST /api/v2/oauth/clients/{clientId}/secret` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
         let client_id = crate::support::path_param("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}/secret");
-        let request = Request::new(Method::POST, path);
+        let mut request = Request::new(
+            Method::POST,
+            "post_oauth_client_secret",
+            "/api/v2/oauth/clients/{clientId}/secret",
+            path,
+        );
+        request.timeout(self.timeout);
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")
     }
@@ -754,14 +897,27 @@ pub struct PostOauthClientUsageQuery {
     client: Client,
     client_id: String,
     body: models::ApiUsageClientQuery,
+    timeout: Option<std::time::Duration>,
 }
 
 impl PostOauthClientUsageQuery {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `POST /api/v2/oauth/clients/{clientId}/usage/query` and decodes the response.
     pub async fn send(self) -> Result<models::UsageExecutionResult, Error> {
         let client_id = crate::support::path_param("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}/usage/query");
-        let mut request = Request::new(Method::POST, path);
+        let mut request = Request::new(
+            Method::POST,
+            "post_oauth_client_usage_query",
+            "/api/v2/oauth/clients/{clientId}/usage/query",
+            path,
+        );
+        request.timeout(self.timeout);
         request.json_body(&self.body)?;
         let response = self.client.execute(request).await?;
         response.json("UsageExecutionResult")
@@ -782,13 +938,26 @@ impl std::future::IntoFuture for PostOauthClientUsageQuery {
 pub struct PostOauthClients {
     client: Client,
     body: models::OAuthClientRequest,
+    timeout: Option<std::time::Duration>,
 }
 
 impl PostOauthClients {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `POST /api/v2/oauth/clients` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
         let path = String::from("/api/v2/oauth/clients");
-        let mut request = Request::new(Method::POST, path);
+        let mut request = Request::new(
+            Method::POST,
+            "post_oauth_clients",
+            "/api/v2/oauth/clients",
+            path,
+        );
+        request.timeout(self.timeout);
         request.json_body(&self.body)?;
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")
@@ -810,14 +979,27 @@ pub struct PutOauthClient {
     client: Client,
     client_id: String,
     body: models::OAuthClientRequest,
+    timeout: Option<std::time::Duration>,
 }
 
 impl PutOauthClient {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Sends `PUT /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
         let client_id = crate::support::path_param("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
-        let mut request = Request::new(Method::PUT, path);
+        let mut request = Request::new(
+            Method::PUT,
+            "put_oauth_client",
+            "/api/v2/oauth/clients/{clientId}",
+            path,
+        );
+        request.timeout(self.timeout);
         request.json_body(&self.body)?;
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")

@@ -152,6 +152,7 @@ fn method(op: &Operation) -> TokenStream {
             #builder {
                 client: self.client.clone(),
                 #(#inits,)*
+                timeout: None,
             }
         }
     }
@@ -324,6 +325,8 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
         None => quote!(()),
     };
     let send_body = send_body(api, op);
+    let timeout_doc =
+        doc("Fails this call if it takes longer than `timeout`, instead of the client's timeout.");
     let has_setters = !setters.is_empty();
     let group = group_of(api, op);
     let struct_doc = doc(&format!(
@@ -346,10 +349,17 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
         pub struct #name {
             client: Client,
             #(#fields,)*
+            timeout: Option<std::time::Duration>,
         }
 
         impl #name {
             #(#setters)*
+
+            #timeout_doc
+            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.timeout = Some(timeout);
+                self
+            }
 
             #send_doc
             pub async fn send(self) -> Result<#output, Error> {
@@ -462,10 +472,11 @@ fn send_body(api: &Api, op: &Operation) -> TokenStream {
         }
         None => quote!(response.empty()),
     };
-    let request_decl = if steps.is_empty() {
-        quote!(let request = Request::new(Method::#method, path);)
-    } else {
-        quote!(let mut request = Request::new(Method::#method, path);)
+    let operation = &op.rust_name;
+    let template_path = &op.path;
+    let request_decl = quote! {
+        let mut request = Request::new(Method::#method, #operation, #template_path, path);
+        request.timeout(self.timeout);
     };
     quote! {
         #path

@@ -24,15 +24,21 @@ pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
         // only churn them. The runtime modules are rustfmt-clean.
         #[rustfmt::skip]
         pub mod apis;
+        mod auth;
         mod client;
         mod error;
         #[rustfmt::skip]
         pub mod models;
+        mod region;
+        mod retry;
         mod support;
 
         #(#reexports)*
+        pub use auth::{Grant, PkceChallenge, Secret, Token};
         pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL};
-        pub use error::{ApiError, Error, ResponseBody};
+        pub use error::{ApiError, AuthError, Error, ResponseBody};
+        pub use region::Region;
+        pub use retry::{RetryPolicy, Sleeper, TokioSleeper};
     };
     Ok(GeneratedFile::new(path, rust_file(path, tokens)?))
 }

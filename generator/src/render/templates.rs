@@ -41,6 +41,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/runtime/error.rs.tera"),
     ),
     (
+        "runtime/auth.rs.tera",
+        include_str!("../../../templates/runtime/auth.rs.tera"),
+    ),
+    (
+        "runtime/region.rs.tera",
+        include_str!("../../../templates/runtime/region.rs.tera"),
+    ),
+    (
+        "runtime/retry.rs.tera",
+        include_str!("../../../templates/runtime/retry.rs.tera"),
+    ),
+    (
         "runtime/support.rs.tera",
         include_str!("../../../templates/runtime/support.rs.tera"),
     ),
@@ -82,6 +94,9 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
     emit("Cargo.toml.tera", "Cargo.toml", Lang::Toml, &base)?;
     emit("README.md.tera", "README.md", Lang::Markdown, &base)?;
     emit("runtime/client.rs.tera", "src/client.rs", Lang::Rust, &base)?;
+    emit("runtime/auth.rs.tera", "src/auth.rs", Lang::Rust, &base)?;
+    emit("runtime/region.rs.tera", "src/region.rs", Lang::Rust, &base)?;
+    emit("runtime/retry.rs.tera", "src/retry.rs", Lang::Rust, &base)?;
     emit("runtime/error.rs.tera", "src/error.rs", Lang::Rust, &base)?;
     emit(
         "runtime/support.rs.tera",
@@ -162,23 +177,46 @@ fn base_context(api: &Api, krate: &CrateConfig) -> Context {
             .map(|t| model_view(api, t))
             .collect::<Vec<_>>(),
     );
-    ctx.insert("example", &example(api, false));
-    ctx.insert("optional_example", &example(api, true));
+    ctx.insert(
+        "example",
+        &example(api, krate.example_operation.as_deref(), false),
+    );
+    ctx.insert("optional_example", &example(api, None, true));
     ctx
 }
 
-/// The operation the README shows: the first GET (with an optional
-/// parameter, for the second example), so the example reads and is harmless.
-fn example(api: &Api, with_optional: bool) -> Value {
+/// The operation the README shows: the configured one, else the first GET
+/// (with an optional parameter, for the second example), so the example
+/// reads and is harmless.
+fn example(api: &Api, preferred: Option<&str>, with_optional: bool) -> Value {
     for group in &api.groups {
+        if let Some(op) = group
+            .operations
+            .iter()
+            .find(|op| Some(op.operation_id.as_str()) == preferred)
+        {
+            return json!({
+                "accessor": group.accessor,
+                "rust_name": op.rust_name,
+                "args": example_args(op),
+            });
+        }
+    }
+    for group in &api.groups {
+        // The quick start lists things: a GET without required parameters.
         let found = group.operations.iter().find(|op| {
+            let has_optional = op
+                .parameters
+                .iter()
+                .any(|p| !p.required && is_stringy(&p.ty));
+            let no_required = op.parameters.iter().all(|p| !p.required);
             op.method == "GET"
                 && op.body.is_none()
-                && (!with_optional
-                    || op
-                        .parameters
-                        .iter()
-                        .any(|p| !p.required && is_stringy(&p.ty)))
+                && if with_optional {
+                    has_optional
+                } else {
+                    no_required
+                }
         });
         if let Some(op) = found {
             let setter = op

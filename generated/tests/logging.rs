@@ -1,0 +1,93 @@
+//! What a full authenticated call writes to the logs: the span fields a
+//! reader needs, and no secret. Alone in its test binary, because tracing
+//! caches per call site whether anyone listens, and tests running beside
+//! it on other threads without a subscriber would turn its call sites off.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use purecloud_platform_client::Client;
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// A writer that collects everything `tracing` prints.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn logs_of_a_full_authenticated_call_hold_no_secret_and_no_token() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": "TOKEN-abc", "expires_in": 86400, "refresh_token": "REFRESH-abc"
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/oauth/clients/c1/secret"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("ININ-Correlation-Id", "corr-77")
+                .set_body_json(json!({
+                    "id": "c1", "name": "n", "authorizedGrantType": "CODE", "secret": "SECRET-new"
+                })),
+        )
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .base_url(server.uri())
+        .login_url(server.uri())
+        .client_credentials("id", "SECRET-old")
+        .log_bodies(true)
+        .build()
+        .unwrap();
+
+    let rotated = client.oauth().post_oauth_client_secret("c1").await.unwrap();
+    assert_eq!(rotated.secret.as_deref(), Some("SECRET-new"));
+    tracing::info!(client = ?rotated, "rotated");
+
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    // The span carries what a reader needs…
+    for expected in [
+        "post_oauth_client_secret",
+        "/api/v2/oauth/clients/{clientId}/secret",
+        "status=200",
+        "attempt=1",
+        "corr-77",
+        "response body",
+    ] {
+        assert!(logs.contains(expected), "{expected} missing from:\n{logs}");
+    }
+    // …and nothing secret.
+    for secret in [
+        "SECRET-old",
+        "SECRET-new",
+        "TOKEN-abc",
+        "REFRESH-abc",
+        "Bearer",
+        "Basic",
+    ] {
+        assert!(!logs.contains(secret), "{secret} in:\n{logs}");
+    }
+}
