@@ -34,7 +34,30 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.oauth().delete_oauth_client("my-client-id").await {
+    ///     Ok(()) => println!("delete_oauth_client succeeded"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("delete_oauth_client failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_oauth_client(
         &self,
         client_id: impl Into<String>,
@@ -69,7 +92,30 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.oauth().get_oauth_authorization("my-client-id").accept_language("en-us").await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("get_oauth_authorization failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_oauth_authorization(
         &self,
         client_id: impl Into<String>,
@@ -101,7 +147,30 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.oauth().get_oauth_authorizations().accept_language("en-us").await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("get_oauth_authorizations failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_oauth_authorizations(&self) -> GetOauthAuthorizations {
         GetOauthAuthorizations {
             client: self.client.clone(),
@@ -127,7 +196,30 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.oauth().get_oauth_client("my-client-id").await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("get_oauth_client failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_oauth_client(&self, client_id: impl Into<String>) -> GetOauthClient {
         GetOauthClient {
             client: self.client.clone(),
@@ -155,7 +247,30 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.oauth().get_oauth_client_usage_query_result("my-client-id", "my-execution-id").await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("get_oauth_client_usage_query_result failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_oauth_client_usage_query_result(
         &self,
         client_id: impl Into<String>,
@@ -195,7 +310,30 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.oauth().get_oauth_client_usage_summary("my-client-id").days("7").await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("get_oauth_client_usage_summary failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_oauth_client_usage_summary(
         &self,
         client_id: impl Into<String>,
@@ -221,7 +359,30 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.oauth().get_oauth_clients().await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("get_oauth_clients failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_oauth_clients(&self) -> GetOauthClients {
         GetOauthClients {
             client: self.client.clone(),
@@ -251,7 +412,30 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.oauth().get_oauth_scope("my-scope-id").accept_language("en-us").await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("get_oauth_scope failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_oauth_scope(&self, scope_id: impl Into<String>) -> GetOauthScope {
         GetOauthScope {
             client: self.client.clone(),
@@ -279,7 +463,30 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.oauth().get_oauth_scopes().accept_language("en-us").await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("get_oauth_scopes failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_oauth_scopes(&self) -> GetOauthScopes {
         GetOauthScopes {
             client: self.client.clone(),
@@ -307,7 +514,30 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.oauth().post_oauth_client_secret("my-client-id").await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("post_oauth_client_secret failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn post_oauth_client_secret(
         &self,
         client_id: impl Into<String>,
@@ -340,7 +570,31 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{models, Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// let body = models::ApiUsageClientQuery::new("my-interval");
+    /// match client.oauth().post_oauth_client_usage_query("my-client-id", body).await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("post_oauth_client_usage_query failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn post_oauth_client_usage_query(
         &self,
         client_id: impl Into<String>,
@@ -377,7 +631,31 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{models, Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientRequestAuthorizedGrantType::Code);
+    /// match client.oauth().post_oauth_clients(body).await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("post_oauth_clients failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn post_oauth_clients(
         &self,
         body: models::OAuthClientRequest,
@@ -407,7 +685,31 @@ impl OAuthApi {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    /// [`Error::Api`] for any status that is not 2xx; the spec lists 400, 401, 403, 404, 408, 409, 413, 415, 429, 500, 503, 504. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use purecloud_platform_client::{models, Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientRequestAuthorizedGrantType::Code);
+    /// match client.oauth().put_oauth_client("my-client-id", body).await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("put_oauth_client failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn put_oauth_client(
         &self,
         client_id: impl Into<String>,

@@ -12,14 +12,14 @@ use crate::diagnostics::Error;
 use crate::ir::{Api, ApiGroup, Location, Operation, Parameter, PathSegment, TypeRef};
 
 /// `src/apis/mod.rs` and one file per group.
-pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
+pub fn render(api: &Api, crate_ident: &str) -> Result<Vec<GeneratedFile>, Error> {
     let mut files = Vec::new();
     let mut modules = Vec::new();
     for group in &api.groups {
         let path = format!("src/apis/{}.rs", group.module);
         files.push(GeneratedFile::new(
             &path,
-            rust_file(&path, group_tokens(api, group))?,
+            rust_file(&path, group_tokens(api, group, crate_ident))?,
         ));
         let module = ident(&group.module);
         let docs = doc(&format!("The operations tagged `{}`.", group.tag));
@@ -39,10 +39,13 @@ fn models_prefix() -> TokenStream {
     quote!(models::)
 }
 
-fn group_tokens(api: &Api, group: &ApiGroup) -> TokenStream {
+fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str) -> TokenStream {
     let name = ident(&group.rust_name);
     let accessor = ident(&group.accessor);
-    let methods = group.operations.iter().map(method);
+    let methods = group
+        .operations
+        .iter()
+        .map(|op| method(api, group, op, crate_ident));
     let builders = group.operations.iter().map(|op| builder(api, op));
     let uses_models = group.operations.iter().any(|op| {
         op.success.is_some()
@@ -113,7 +116,7 @@ fn arg_type(ty: &TypeRef) -> (TokenStream, bool) {
     }
 }
 
-fn method(op: &Operation) -> TokenStream {
+fn method(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> TokenStream {
     let name = ident(&op.rust_name);
     let builder = ident(&op.builder_name);
     let required: Vec<&Parameter> = op.parameters.iter().filter(|p| p.required).collect();
@@ -143,7 +146,7 @@ fn method(op: &Operation) -> TokenStream {
             inits.push(quote!(#rust: None));
         }
     }
-    let docs = doc(&method_docs(op));
+    let docs = doc(&method_docs(api, group, op, crate_ident));
     let deprecated = op.docs.deprecated.then(|| quote!(#[deprecated]));
     quote! {
         #docs
@@ -158,7 +161,7 @@ fn method(op: &Operation) -> TokenStream {
     }
 }
 
-fn method_docs(op: &Operation) -> String {
+fn method_docs(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> String {
     let mut text = String::new();
     let summary = op.docs.summary.as_deref().unwrap_or(&op.operation_id);
     text.push_str(&prose(summary));
@@ -228,9 +231,13 @@ fn method_docs(op: &Operation) -> String {
     }
     text.push_str(
         "[`Error::InvalidArgument`] when an argument can't be sent as given; \
+         [`Error::Auth`] when no token can be had; \
          [`Error::Transport`] and [`Error::Decode`] when the \
          exchange itself fails.",
     );
+    text.push_str("\n\n# Example\n\n```no_run\n");
+    text.push_str(&super::example::rustdoc(api, group, op, crate_ident));
+    text.push_str("\n```");
     text
 }
 

@@ -4,6 +4,7 @@
 //! `templates/` (`templates`). Renderers never look at the spec.
 
 mod apis;
+mod example;
 mod lib_rs;
 mod models;
 mod rust;
@@ -43,7 +44,7 @@ impl GeneratedFile {
 pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Error> {
     let mut files = Vec::new();
     files.extend(models::render(api)?);
-    files.extend(apis::render(api)?);
+    files.extend(apis::render(api, &krate.name.replace('-', "_"))?);
     files.push(lib_rs::render(api)?);
     files.extend(templates::render(api, krate)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -149,7 +149,8 @@ fn space_items(code: &str) -> String {
 fn needs_blank_line(prev: &str, line: &str) -> bool {
     let indent = |s: &str| s.len() - s.trim_start().len();
     let (p, l) = (prev.trim(), line.trim());
-    if p.is_empty() || l.is_empty() {
+    // Never inside a doc comment, whose lines may end like code does.
+    if p.is_empty() || l.is_empty() || p.starts_with("///") {
         return false;
     }
     const ITEM_STARTS: &[&str] = &[

@@ -106,7 +106,7 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
     )?;
     for group in &api.groups {
         let mut ctx = base.clone();
-        ctx.insert("group", &group_view(api, group));
+        ctx.insert("group", &group_view(api, group, &crate_ident(krate)));
         emit(
             "docs/api.md.tera",
             &format!("docs/{}.md", group.rust_name),
@@ -127,6 +127,10 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
     Ok(files)
 }
 
+fn crate_ident(krate: &CrateConfig) -> String {
+    krate.name.replace('-', "_")
+}
+
 fn template_error(template: &str, error: &tera::Error) -> Error {
     // Tera's top-level message is generic; the cause says what went wrong.
     let mut message = error.to_string();
@@ -145,7 +149,7 @@ fn template_error(template: &str, error: &tera::Error) -> Error {
 fn base_context(api: &Api, krate: &CrateConfig) -> Context {
     let mut ctx = Context::new();
     ctx.insert("krate", krate);
-    ctx.insert("crate_ident", &krate.name.replace('-', "_"));
+    ctx.insert("crate_ident", &crate_ident(krate));
     ctx.insert(
         "api",
         &json!({
@@ -167,7 +171,7 @@ fn base_context(api: &Api, krate: &CrateConfig) -> Context {
         "groups",
         &api.groups
             .iter()
-            .map(|g| group_view(api, g))
+            .map(|g| group_view(api, g, &crate_ident(krate)))
             .collect::<Vec<_>>(),
     );
     ctx.insert(
@@ -266,7 +270,7 @@ struct ParamView {
     notes: String,
 }
 
-fn group_view(api: &Api, group: &ApiGroup) -> Value {
+fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
     let ops: Vec<Value> = group
         .operations
         .iter()
@@ -314,6 +318,7 @@ fn group_view(api: &Api, group: &ApiGroup) -> Value {
                 "description": op.docs.description,
                 "permissions": op.docs.permissions,
                 "signature": signature(group, op),
+                "example": super::example::markdown(api, group, op, crate_ident),
                 "params": params,
                 "has_body": op.body.is_some(),
                 "returns": match &op.success {

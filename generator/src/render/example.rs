@@ -1,0 +1,193 @@
+//! The Rust example of each operation, shared by its rustdoc (where it is
+//! a `no_run` doctest, so it must compile) and its Markdown doc page.
+//!
+//! Both show the same program: credentials from the environment, a region,
+//! the call, and a match on the error.
+
+use crate::ir::{Api, ApiGroup, Operation, TypeKind, TypeRef};
+
+/// One line of the example; `hidden` lines are only there to make the
+/// doctest compile, and Markdown leaves them out.
+struct Line {
+    hidden: bool,
+    text: String,
+}
+
+/// The example as rustdoc wants it: hidden lines start with `# `.
+pub fn rustdoc(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> String {
+    lines(api, group, op, crate_ident)
+        .into_iter()
+        .map(|l| {
+            if l.hidden {
+                format!("# {}", l.text).trim_end().to_owned()
+            } else {
+                l.text
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The example as a whole program, for the Markdown pages.
+pub fn markdown(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> String {
+    let body: Vec<String> = lines(api, group, op, crate_ident)
+        .into_iter()
+        .filter(|l| !l.hidden)
+        .map(|l| l.text)
+        .collect();
+    let (uses, rest): (Vec<String>, Vec<String>) =
+        body.into_iter().partition(|l| l.starts_with("use "));
+    let mut out = uses.join("\n");
+    out.push_str("\n\n#[tokio::main]\nasync fn main() -> Result<(), Error> {\n");
+    for line in rest.into_iter().skip_while(|l| l.is_empty()) {
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            out.push_str("    ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out.push_str("    Ok(())\n}");
+    out
+}
+
+fn lines(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Vec<Line> {
+    let shown = |text: &str| Line {
+        hidden: false,
+        text: text.to_owned(),
+    };
+    let hidden = |text: &str| Line {
+        hidden: true,
+        text: text.to_owned(),
+    };
+    // Models are built on a line of their own, so the call stays short.
+    let mut args = Vec::new();
+    let mut lets = Vec::new();
+    let required = op
+        .parameters
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| (&p.ty, p.wire_name.as_str(), p.rust_name.as_str()));
+    let body = op
+        .body
+        .iter()
+        .filter(|b| b.required)
+        .map(|b| (&b.ty, b.rust_name.as_str(), b.rust_name.as_str()));
+    for (ty, wire, rust) in required.chain(body) {
+        let expr = value(api, ty, wire);
+        if matches!(ty, TypeRef::Named { .. }) {
+            lets.push(format!("let {rust} = {expr};"));
+            args.push(rust.to_owned());
+        } else {
+            args.push(expr);
+        }
+    }
+    let uses_models = !lets.is_empty();
+    let mut call = format!(
+        "match client.{}().{}({})",
+        group.accessor,
+        op.rust_name,
+        args.join(", ")
+    );
+    if let Some(p) = op.parameters.iter().find(|p| !p.required) {
+        let example = p
+            .default
+            .clone()
+            .map(|d| value_of_default(&p.ty, &d))
+            .unwrap_or_else(|| value(api, &p.ty, &p.wire_name));
+        call.push_str(&format!(".{}({example})", p.rust_name));
+    }
+    call.push_str(".await {");
+    let ok = match &op.success {
+        Some(_) => "    Ok(result) => println!(\"{result:?}\"),".to_owned(),
+        None => format!("    Ok(()) => println!(\"{} succeeded\"),", op.rust_name),
+    };
+    let imports = if uses_models {
+        format!("use {crate_ident}::{{models, Client, Error, Region}};")
+    } else {
+        format!("use {crate_ident}::{{Client, Error, Region}};")
+    };
+    let mut out = vec![
+        shown(&imports),
+        shown(""),
+        hidden("async fn example() -> Result<(), Error> {"),
+        shown("let client = Client::builder()"),
+        shown("    .region(Region::UsEast1)"),
+        shown("    .client_credentials("),
+        shown("        std::env::var(\"GENESYS_CLOUD_CLIENT_ID\").unwrap_or_default(),"),
+        shown("        std::env::var(\"GENESYS_CLOUD_CLIENT_SECRET\").unwrap_or_default(),"),
+        shown("    )"),
+        shown("    .build()?;"),
+        shown(""),
+    ];
+    for l in &lets {
+        out.push(shown(l));
+    }
+    out.extend([
+        shown(&call),
+        shown(&ok),
+        shown("    Err(Error::Api(e)) if e.status == 404 => eprintln!(\"not found: {e}\"),"),
+        shown(&format!(
+            "    Err(e) => eprintln!(\"{} failed: {{e}}\"),",
+            op.rust_name
+        )),
+        shown("}"),
+        hidden("Ok(())"),
+        hidden("}"),
+    ]);
+    out
+}
+
+/// A Rust expression of type `ty`, for an example.
+fn value(api: &Api, ty: &TypeRef, name: &str) -> String {
+    match ty {
+        TypeRef::String { .. } => format!("{:?}", placeholder(name)),
+        TypeRef::DateTime => "chrono::Utc::now()".to_owned(),
+        TypeRef::I32 | TypeRef::I64 => "1".to_owned(),
+        TypeRef::F32 | TypeRef::F64 => "1.0".to_owned(),
+        TypeRef::Bool => "true".to_owned(),
+        TypeRef::Json => "serde_json::json!({})".to_owned(),
+        TypeRef::Array { .. } => "Vec::new()".to_owned(),
+        TypeRef::Map { .. } => "Default::default()".to_owned(),
+        TypeRef::Named { name: type_name } => {
+            let path = format!("models::{type_name}");
+            match api.type_def(type_name).map(|d| &d.kind) {
+                Some(TypeKind::Enum { variants, .. }) => match variants.first() {
+                    Some(v) => format!("{path}::{}", v.rust_name),
+                    None => format!("{path}::from(\"value\")"),
+                },
+                Some(TypeKind::Struct { fields }) => {
+                    let required: Vec<String> = fields
+                        .iter()
+                        .filter(|f| f.required)
+                        .map(|f| value(api, &f.ty, &f.wire_name))
+                        .collect();
+                    if required.is_empty() {
+                        format!("{path}::default()")
+                    } else {
+                        format!("{path}::new({})", required.join(", "))
+                    }
+                }
+                Some(TypeKind::Alias { target }) => value(api, target, name),
+                None => "Default::default()".to_owned(),
+            }
+        }
+    }
+}
+
+/// A spec default as an argument of the parameter's type.
+fn value_of_default(ty: &TypeRef, default: &str) -> String {
+    match ty {
+        TypeRef::String { .. } => format!("{default:?}"),
+        _ => default.to_owned(),
+    }
+}
+
+/// `clientId` → `"my-client-id"`.
+fn placeholder(name: &str) -> String {
+    format!(
+        "my-{}",
+        crate::naming::rust_name(name, crate::naming::Kind::Value).replace('_', "-")
+    )
+}
