@@ -17,7 +17,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::client::AccessToken;
-use crate::error::{AuthError, Error, ResponseBody};
+use crate::error::{AuthError, DecodeError, Error, ResponseBody};
 
 /// A string that must never be shown: a client secret, a refresh token, a
 /// SAML assertion, a PKCE verifier. `Debug` prints `***`.
@@ -436,13 +436,15 @@ impl Login {
                 correlation_id,
             })));
         }
-        let decoded: TokenResponse = serde_json::from_slice(&body).map_err(|e| Error::Decode {
-            method: "POST".into(),
-            path: "/oauth/token".into(),
-            status: status.as_u16(),
-            expected: "a token response",
-            reason: crate::support::describe_json_error(&e),
-            body: ResponseBody::new(body),
+        let decoded: TokenResponse = serde_json::from_slice(&body).map_err(|e| {
+            Error::Decode(Box::new(DecodeError {
+                method: "POST".into(),
+                path: "/oauth/token".into(),
+                status: status.as_u16(),
+                expected: "a token response",
+                reason: crate::support::describe_json_error(&e),
+                body: ResponseBody::new(body),
+            }))
         })?;
         Ok(Token {
             access_token: AccessToken::new(decoded.access_token),

@@ -20,7 +20,7 @@ use serde::Serialize;
 use tracing::Instrument as _;
 
 use crate::auth::{Auth, Grant, Login, Secret, Token, TokenCache};
-use crate::error::{ApiError, Error, ResponseBody};
+use crate::error::{ApiError, DecodeError, Error, ResponseBody};
 use crate::region::Region;
 use crate::retry::{self, Failure, RetryPolicy, Sleeper, TokioSleeper};
 
@@ -271,6 +271,43 @@ impl Client {
             waited += wait;
             self.inner.sleeper.sleep(wait).await;
         }
+    }
+
+    /// Fetches the page at `next_uri`, a listing's link to its next page.
+    /// Only links to this client's own API are followed: the token must not
+    /// go anywhere else.
+    #[allow(dead_code)] // Only used by sections with paged listings.
+    pub(crate) async fn get_page<T: DeserializeOwned>(
+        &self,
+        operation: &'static str,
+        path_template: &'static str,
+        next_uri: &str,
+    ) -> Result<T, Error> {
+        let base = &self.inner.base_url;
+        let path = if let Some(rest) = next_uri.strip_prefix(base.as_str()) {
+            rest.to_owned()
+        } else if next_uri.starts_with('/') && !next_uri.starts_with("//") {
+            // Relative to the host: keep the base URL's own path prefix only
+            // when the link does not repeat it.
+            let prefix = base
+                .split_once("://")
+                .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
+                .unwrap_or("");
+            next_uri.strip_prefix(prefix).unwrap_or(next_uri).to_owned()
+        } else {
+            return Err(Error::InvalidArgument {
+                name: "nextUri",
+                reason: format!("`{next_uri}` is not a link into `{base}`; it was not followed"),
+            });
+        };
+        let request = Request::new(Method::GET, operation, path_template, path);
+        self.execute(request).await?.json(operation)
+    }
+
+    /// Waits `duration` with the client's sleeper.
+    #[allow(dead_code)] // Only used by the polling helpers.
+    pub(crate) async fn sleep(&self, duration: Duration) {
+        self.inner.sleeper.sleep(duration).await;
     }
 
     /// One attempt: build, send, read the whole response.
@@ -770,13 +807,15 @@ pub(crate) struct Response {
 impl Response {
     /// Decodes the body as JSON into `T`, named `expected` in errors.
     pub(crate) fn json<T: DeserializeOwned>(self, expected: &'static str) -> Result<T, Error> {
-        serde_json::from_slice(&self.body).map_err(|e| Error::Decode {
-            method: self.method.to_string(),
-            path: self.path,
-            status: self.status.as_u16(),
-            expected,
-            reason: crate::support::describe_json_error(&e),
-            body: ResponseBody::new(self.body),
+        serde_json::from_slice(&self.body).map_err(|e| {
+            Error::Decode(Box::new(DecodeError {
+                method: self.method.to_string(),
+                path: self.path,
+                status: self.status.as_u16(),
+                expected,
+                reason: crate::support::describe_json_error(&e),
+                body: ResponseBody::new(self.body),
+            }))
         })
     }
 

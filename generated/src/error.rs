@@ -33,22 +33,8 @@ pub enum Error {
         source: reqwest::Error,
     },
     /// A 2xx response whose body is not what the spec promises.
-    #[error("{method} {path}: HTTP {status} response is not a valid {expected}: {reason}")]
-    Decode {
-        /// The HTTP method.
-        method: String,
-        /// The request path, percent-encoded.
-        path: String,
-        /// The HTTP status.
-        status: u16,
-        /// The type the body should have decoded to.
-        expected: &'static str,
-        /// Where and why decoding failed. Values from the body are elided:
-        /// it may hold secrets.
-        reason: String,
-        /// The body as received.
-        body: ResponseBody,
-    },
+    #[error(transparent)]
+    Decode(Box<DecodeError>),
     /// An argument cannot be sent as given.
     #[error("invalid argument `{name}`: {reason}")]
     InvalidArgument {
@@ -60,6 +46,23 @@ pub enum Error {
     /// The client's settings are unusable.
     #[error("invalid client configuration: {0}")]
     Config(String),
+    /// A usage query ended with `queryStatus: Failed`.
+    #[error("usage query {execution_id} failed on the server")]
+    QueryFailed {
+        /// The query's execution id.
+        execution_id: String,
+    },
+    /// A usage query was not complete when the polling timeout ran out.
+    #[error("usage query {execution_id} was not complete after waiting {waited:?}; it may still finish: poll it again with its execution id")]
+    QueryTimeout {
+        /// The query's execution id, to poll again later.
+        execution_id: String,
+        /// How long the helper waited.
+        waited: Duration,
+    },
+    /// The server started a usage query but sent no execution id to poll.
+    #[error("the server started a usage query but sent no execution id to poll")]
+    QueryWithoutExecutionId,
 }
 
 impl Error {
@@ -68,7 +71,7 @@ impl Error {
         match self {
             Error::Api(e) => Some(e.status),
             Error::Auth(e) => Some(e.status),
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode(e) => Some(e.status),
             _ => None,
         }
     }
@@ -101,6 +104,26 @@ impl Error {
             _ => false,
         }
     }
+}
+
+/// A 2xx response whose body is not what the spec promises.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{method} {path}: HTTP {status} response is not a valid {expected}: {reason}")]
+#[non_exhaustive]
+pub struct DecodeError {
+    /// The HTTP method.
+    pub method: String,
+    /// The request path, percent-encoded.
+    pub path: String,
+    /// The HTTP status.
+    pub status: u16,
+    /// The type the body should have decoded to.
+    pub expected: &'static str,
+    /// Where and why decoding failed. Values from the body are elided: it
+    /// may hold secrets.
+    pub reason: String,
+    /// The body as received.
+    pub body: ResponseBody,
 }
 
 /// The login service's refusal to issue a token.

@@ -11,13 +11,16 @@ mod client;
 mod error;
 #[rustfmt::skip]
 pub mod models;
+mod paging;
 mod region;
 mod retry;
 mod support;
+mod usage;
 
 pub use apis::oauth_api::OAuthApi;
 pub use auth::{Grant, PkceChallenge, Secret, Token};
 pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL};
-pub use error::{ApiError, AuthError, Error, ResponseBody};
+pub use error::{ApiError, AuthError, DecodeError, Error, ResponseBody};
 pub use region::Region;
 pub use retry::{RetryPolicy, Sleeper, TokioSleeper};
+pub use usage::PollOptions;

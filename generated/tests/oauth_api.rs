@@ -211,7 +211,7 @@ async fn get_oauth_client_usage_query_result_encodes_both_path_parameters() {
 
     let result = client
         .oauth()
-        .get_oauth_client_usage_query_result("c1", "e/1")
+        .get_oauth_client_usage_query_result("e/1", "c1")
         .await
         .unwrap();
     assert_eq!(

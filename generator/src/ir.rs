@@ -77,8 +77,37 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// Documentation facts.
     pub docs: OperationDocs,
+    /// Set when the success type is a paged listing: the builder can then
+    /// stream every item of every page.
+    pub paging: Option<OperationPaging>,
     /// JSON pointer to the operation in the spec.
     pub pointer: String,
+}
+
+/// How an operation's pages are walked.
+#[derive(Debug, Clone, Serialize)]
+pub struct OperationPaging {
+    /// The type of one item.
+    pub item: TypeRef,
+    /// The Rust name and type of the `pageNumber` query parameter, when the
+    /// operation has one: pages are then also requested by number.
+    pub page_number_param: Option<(String, TypeRef)>,
+}
+
+/// The fields that make a struct a page of a Genesys listing: `entities`,
+/// and `nextUri` or `pageNumber` with `pageCount`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageFields {
+    /// Rust name of the `entities` field.
+    pub entities: String,
+    /// The type of one entity.
+    pub item: TypeRef,
+    /// Rust name of the `nextUri` field.
+    pub next_uri: Option<String>,
+    /// Rust name and type of the `pageNumber` field.
+    pub page_number: Option<(String, TypeRef)>,
+    /// Rust name and type of the `pageCount` field.
+    pub page_count: Option<(String, TypeRef)>,
 }
 
 /// A piece of a path template.
@@ -239,6 +268,8 @@ pub struct TypeDef {
     pub pointer: String,
     /// What it is.
     pub kind: TypeKind,
+    /// Set when the type is a page of a listing.
+    pub page: Option<PageFields>,
 }
 
 /// The shape of a generated type.

@@ -16,9 +16,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{pointer_escape, Diagnostic};
 use crate::ir::{
-    Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs,
-    Parameter as IrParameter, PathSegment, Permissions, Response, TypeDef, TypeKind, TypeRef,
-    Variant,
+    Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs, OperationPaging,
+    PageFields, Parameter as IrParameter, PathSegment, Permissions, Response, TypeDef, TypeKind,
+    TypeRef, Variant,
 };
 use crate::naming::{rust_name, Kind, Namer};
 use crate::select::{by_group, SelectedOperation, Selection};
@@ -27,6 +27,7 @@ use crate::select::{by_group, SelectedOperation, Selection};
 /// methods, and the locals of its `send`.
 const RESERVED_ARGUMENT_NAMES: &[&str] = &[
     "client",
+    "stream",
     "send",
     "into_future",
     "path",
@@ -93,6 +94,12 @@ pub fn lower(spec: &OpenAPI, selection: &Selection<'_>) -> Result<Api, Vec<Diagn
     }
     let mut types = lowerer.types;
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    for def in &mut types {
+        def.page = page_fields(def);
+    }
+    for op in groups.iter_mut().flat_map(|g| g.operations.iter_mut()) {
+        op.paging = operation_paging(op, &types);
+    }
     Ok(Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
@@ -149,6 +156,7 @@ impl<'a> Lowerer<'a> {
             description,
             pointer,
             kind,
+            page: None,
         });
     }
 
@@ -167,6 +175,7 @@ impl<'a> Lowerer<'a> {
             description,
             pointer: pointer.to_owned(),
             kind,
+            page: None,
         });
     }
 
@@ -522,6 +531,7 @@ impl<'a> Lowerer<'a> {
                 permissions,
                 deprecated: op.deprecated,
             },
+            paging: None,
             pointer,
         }
     }
@@ -644,21 +654,10 @@ impl<'a> Lowerer<'a> {
                 description: non_empty(data.description.as_deref()),
             });
         }
-        let order: Vec<String> = template_names(sel.path);
-        out.sort_by_key(|p| {
-            let template_pos = order
-                .iter()
-                .position(|n| *n == p.wire_name)
-                .unwrap_or(usize::MAX);
-            (
-                p.location,
-                if p.location == Location::Path {
-                    template_pos
-                } else {
-                    0
-                },
-            )
-        });
+        // Path, then query, then header; within each, the spec's order, which
+        // is the order of the official SDKs' arguments (the usage query
+        // result takes `execution_id` before `client_id`).
+        out.sort_by_key(|p| p.location);
         out
     }
 
@@ -893,6 +892,63 @@ impl<'a> Lowerer<'a> {
     }
 }
 
+/// Whether `def` has the Genesys listing shape.
+fn page_fields(def: &TypeDef) -> Option<PageFields> {
+    let TypeKind::Struct { fields } = &def.kind else {
+        return None;
+    };
+    let field = |wire: &str| fields.iter().find(|f| f.wire_name == wire);
+    let integer = |wire: &str| {
+        field(wire)
+            .filter(|f| matches!(f.ty, TypeRef::I32 | TypeRef::I64))
+            .map(|f| (f.rust_name.clone(), f.ty.clone()))
+    };
+    let entities = field("entities")?;
+    let TypeRef::Array { items, .. } = &entities.ty else {
+        return None;
+    };
+    let next_uri = field("nextUri")
+        .filter(|f| matches!(f.ty, TypeRef::String { .. }))
+        .map(|f| f.rust_name.clone());
+    let page_number = integer("pageNumber");
+    let page_count = integer("pageCount");
+    if next_uri.is_none() && (page_number.is_none() || page_count.is_none()) {
+        return None;
+    }
+    Some(PageFields {
+        entities: entities.rust_name.clone(),
+        item: (**items).clone(),
+        next_uri,
+        page_number,
+        page_count,
+    })
+}
+
+/// Whether `op` returns a paged listing, and how to ask for a page by
+/// number.
+fn operation_paging(op: &Operation, types: &[TypeDef]) -> Option<OperationPaging> {
+    if op.method != "GET" {
+        return None;
+    }
+    let Some(TypeRef::Named { name }) = &op.success else {
+        return None;
+    };
+    let page = types.iter().find(|t| &t.rust_name == name)?.page.as_ref()?;
+    let page_number_param = op
+        .parameters
+        .iter()
+        .find(|p| {
+            p.location == Location::Query
+                && p.wire_name == "pageNumber"
+                && matches!(p.ty, TypeRef::I32 | TypeRef::I64 | TypeRef::String { .. })
+        })
+        .map(|p| (p.rust_name.clone(), p.ty.clone()));
+    Some(OperationPaging {
+        item: page.item.clone(),
+        page_number_param,
+    })
+}
+
 enum Shape {
     Struct(Vec<Field>),
     Enum(Vec<String>),
@@ -939,13 +995,6 @@ fn status_text(code: &StatusCode) -> String {
         StatusCode::Code(n) => n.to_string(),
         StatusCode::Range(n) => format!("{n}XX"),
     }
-}
-
-fn template_names(path: &str) -> Vec<String> {
-    path.split('{')
-        .skip(1)
-        .filter_map(|s| s.split_once('}').map(|(name, _)| name.to_owned()))
-        .collect()
 }
 
 fn string_format(f: &StringFormat) -> &'static str {

@@ -57,6 +57,14 @@ fn the_oauth_section_has_the_13_operations_of_the_seed() {
         ]
     );
     assert_eq!(api.groups[0].rust_name, "OAuthApi");
+    // Arguments come in the spec's order, as in the official SDKs.
+    let result = &api.groups[0].operations[4];
+    let args: Vec<&str> = result
+        .parameters
+        .iter()
+        .map(|p| p.rust_name.as_str())
+        .collect();
+    assert_eq!(args, ["execution_id", "client_id"]);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use reqwest::Method;
 /// The operations tagged `OAuth`: get it from [`Client::oauth`].
 #[derive(Clone, Debug)]
 pub struct OAuthApi {
-    client: Client,
+    pub(crate) client: Client,
 }
 
 impl OAuthApi {
@@ -238,8 +238,8 @@ impl OAuthApi {
     ///
     /// # Arguments
     ///
-    /// - `client_id` (`clientId`), path: Client ID.
     /// - `execution_id` (`executionId`), path: ID of the query execution.
+    /// - `client_id` (`clientId`), path: Client ID.
     ///
     /// # Returns
     ///
@@ -263,7 +263,7 @@ impl OAuthApi {
     ///     )
     ///     .build()?;
     ///
-    /// match client.oauth().get_oauth_client_usage_query_result("my-client-id", "my-execution-id").await {
+    /// match client.oauth().get_oauth_client_usage_query_result("my-execution-id", "my-client-id").await {
     ///     Ok(result) => println!("{result:?}"),
     ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
     ///     Err(e) => eprintln!("get_oauth_client_usage_query_result failed: {e}"),
@@ -273,13 +273,13 @@ impl OAuthApi {
     /// ```
     pub fn get_oauth_client_usage_query_result(
         &self,
-        client_id: impl Into<String>,
         execution_id: impl Into<String>,
+        client_id: impl Into<String>,
     ) -> GetOauthClientUsageQueryResult {
         GetOauthClientUsageQueryResult {
             client: self.client.clone(),
-            client_id: client_id.into(),
             execution_id: execution_id.into(),
+            client_id: client_id.into(),
             timeout: None,
         }
     }
@@ -918,8 +918,8 @@ impl std::future::IntoFuture for GetOauthClient {
 #[must_use = "a request does nothing until it is awaited or sent"]
 pub struct GetOauthClientUsageQueryResult {
     client: Client,
-    client_id: String,
     execution_id: String,
+    client_id: String,
     timeout: Option<std::time::Duration>,
 }
 
@@ -1039,6 +1039,22 @@ impl GetOauthClients {
         request.timeout(self.timeout);
         let response = self.client.execute(request).await?;
         response.json("OAuthClientEntityListing")
+    }
+
+    /// Every item of every page, as one stream (use `futures::StreamExt` to consume it).
+    ///
+    /// The pages are walked by `nextUri` when the server gives one, else by page number; the walk stops on an empty or last page, on an error (the stream's last item), and on a `nextUri` already followed.
+    pub fn stream(
+        self,
+    ) -> futures_util::stream::BoxStream<'static, Result<models::OAuthClient, Error>> {
+        let client = self.client.clone();
+        crate::paging::stream(
+            client,
+            "get_oauth_clients",
+            "/api/v2/oauth/clients",
+            Box::pin(self.send()),
+            None,
+        )
     }
 }
 

@@ -45,3 +45,15 @@ pub struct OAuthClientEntityListing {
     #[serde(rename = "pageCount", default, skip_serializing_if = "Option::is_none")]
     pub page_count: Option<i32>,
 }
+
+impl crate::paging::Page for OAuthClientEntityListing {
+    type Item = OAuthClient;
+    fn into_parts(self) -> crate::paging::PageParts<Self::Item> {
+        crate::paging::PageParts {
+            items: self.entities.unwrap_or_default(),
+            next_uri: self.next_uri,
+            page_number: self.page_number.map(i64::from),
+            page_count: self.page_count.map(i64::from),
+        }
+    }
+}

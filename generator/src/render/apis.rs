@@ -9,7 +9,9 @@ use quote::quote;
 use super::rust::{doc, ident, prose, rust_file, type_display, type_tokens};
 use super::GeneratedFile;
 use crate::diagnostics::Error;
-use crate::ir::{Api, ApiGroup, Location, Operation, Parameter, PathSegment, TypeRef};
+use crate::ir::{
+    Api, ApiGroup, Location, Operation, OperationPaging, Parameter, PathSegment, TypeRef,
+};
 
 /// `src/apis/mod.rs` and one file per group.
 pub fn render(api: &Api, crate_ident: &str) -> Result<Vec<GeneratedFile>, Error> {
@@ -75,7 +77,7 @@ fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str) -> TokenStream {
         #struct_doc
         #[derive(Clone, Debug)]
         pub struct #name {
-            client: Client,
+            pub(crate) client: Client,
         }
 
         impl #name {
@@ -332,6 +334,7 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
         None => quote!(()),
     };
     let send_body = send_body(api, op);
+    let stream = op.paging.as_ref().map(|paging| stream_method(op, paging));
     let timeout_doc =
         doc("Fails this call if it takes longer than `timeout`, instead of the client's timeout.");
     let has_setters = !setters.is_empty();
@@ -372,6 +375,8 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
             pub async fn send(self) -> Result<#output, Error> {
                 #send_body
             }
+
+            #stream
         }
 
         impl std::future::IntoFuture for #name {
@@ -381,6 +386,53 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
             fn into_future(self) -> Self::IntoFuture {
                 Box::pin(self.send())
             }
+        }
+    }
+}
+
+/// `stream()`: every item of every page, as one stream.
+fn stream_method(op: &Operation, paging: &OperationPaging) -> TokenStream {
+    let item = type_tokens(&paging.item, &models_prefix());
+    let operation = &op.rust_name;
+    let template = &op.path;
+    let by_number = match &paging.page_number_param {
+        Some((param, ty)) => {
+            let param = ident(param);
+            let value = match ty {
+                TypeRef::I32 => quote!(i32::try_from(n).unwrap_or(i32::MAX)),
+                TypeRef::String { .. } => quote!(n.to_string()),
+                _ => quote!(n),
+            };
+            quote! {
+                Some(Box::new(move |n: i64| -> BoxFuture<_> {
+                    Box::pin(next.clone().#param(#value).send())
+                }))
+            }
+        }
+        None => quote!(None),
+    };
+    let next_decl = paging
+        .page_number_param
+        .as_ref()
+        .map(|_| quote!(let next = self.clone();));
+    let docs = doc(
+        "Every item of every page, as one stream (use `futures::StreamExt` to consume it).\n\n\
+         The pages are walked by `nextUri` when the server gives one, else by page number; \
+         the walk stops on an empty or last page, on an error (the stream's last item), and on \
+         a `nextUri` already followed.",
+    );
+    quote! {
+        #docs
+        pub fn stream(self) -> futures_util::stream::BoxStream<'static, Result<#item, Error>> {
+            let client = self.client.clone();
+            #next_decl
+            crate::paging::stream(
+                client,
+                #operation,
+                #template,
+                Box::pin(self.send()),
+                #by_number,
+            )
         }
     }
 }

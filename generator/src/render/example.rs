@@ -143,7 +143,9 @@ fn lines(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Vec<
 fn value(api: &Api, ty: &TypeRef, name: &str) -> String {
     match ty {
         TypeRef::String { .. } => format!("{:?}", placeholder(name)),
-        TypeRef::DateTime => "chrono::Utc::now()".to_owned(),
+        TypeRef::DateTime => {
+            "chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())".to_owned()
+        }
         TypeRef::I32 | TypeRef::I64 => "1".to_owned(),
         TypeRef::F32 | TypeRef::F64 => "1.0".to_owned(),
         TypeRef::Bool => "true".to_owned(),

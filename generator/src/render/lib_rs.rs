@@ -1,5 +1,6 @@
 //! Renders `src/lib.rs`: the crate's modules and its public surface.
 
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust::{ident, rust_file};
@@ -7,38 +8,105 @@ use super::GeneratedFile;
 use crate::diagnostics::Error;
 use crate::ir::Api;
 
-/// `src/lib.rs`.
+/// `src/lib.rs`. Modules and re-exports are emitted in the order rustfmt
+/// sorts them, so that `cargo fmt --check` leaves the file alone.
 pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
-    let reexports = api.groups.iter().map(|g| {
-        let module = ident(&g.module);
-        let name = ident(&g.rust_name);
-        quote!(pub use apis::#module::#name;)
+    let has_paging = api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .any(|op| op.paging.is_some());
+    let has_usage = super::templates::usage_helper(api).is_some();
+
+    // (name, public, laid out by prettyplease)
+    let mut modules = vec![
+        ("apis", true, true),
+        ("auth", false, false),
+        ("client", false, false),
+        ("error", false, false),
+        ("models", true, true),
+        ("region", false, false),
+        ("retry", false, false),
+        ("support", false, false),
+    ];
+    if has_paging {
+        modules.push(("paging", false, false));
+    }
+    if has_usage {
+        modules.push(("usage", false, false));
+    }
+    modules.sort();
+    let modules = modules.iter().map(|(name, public, skip)| {
+        let name = ident(name);
+        // The generated modules are laid out by prettyplease; rustfmt would
+        // only churn them. The runtime modules are rustfmt-clean.
+        let skip = skip.then(|| quote!(#[rustfmt::skip]));
+        let vis = public.then(|| quote!(pub));
+        quote! { #skip #vis mod #name; }
     });
+
+    let mut reexports: Vec<(String, TokenStream)> = api
+        .groups
+        .iter()
+        .map(|g| {
+            let module = ident(&g.module);
+            let name = ident(&g.rust_name);
+            (
+                format!("apis::{}", g.module),
+                quote!(pub use apis::#module::#name;),
+            )
+        })
+        .collect();
+    reexports.push((
+        "auth".into(),
+        quote!(
+            pub use auth::{Grant, PkceChallenge, Secret, Token};
+        ),
+    ));
+    reexports.push((
+        "client".into(),
+        quote!(
+            pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL};
+        ),
+    ));
+    reexports.push((
+        "error".into(),
+        quote!(
+            pub use error::{ApiError, AuthError, DecodeError, Error, ResponseBody};
+        ),
+    ));
+    reexports.push((
+        "region".into(),
+        quote!(
+            pub use region::Region;
+        ),
+    ));
+    reexports.push((
+        "retry".into(),
+        quote!(
+            pub use retry::{RetryPolicy, Sleeper, TokioSleeper};
+        ),
+    ));
+    if has_usage {
+        reexports.push((
+            "usage".into(),
+            quote!(
+                pub use usage::PollOptions;
+            ),
+        ));
+    }
+    reexports.sort_by(|a, b| a.0.cmp(&b.0));
+    let reexports = reexports.into_iter().map(|(_, tokens)| tokens);
+
     let path = "src/lib.rs";
     let tokens = quote! {
         #![doc = include_str!("../README.md")]
         #![deny(missing_docs)]
         #![forbid(unsafe_code)]
 
-        // The generated modules are laid out by prettyplease; rustfmt would
-        // only churn them. The runtime modules are rustfmt-clean.
-        #[rustfmt::skip]
-        pub mod apis;
-        mod auth;
-        mod client;
-        mod error;
-        #[rustfmt::skip]
-        pub mod models;
-        mod region;
-        mod retry;
-        mod support;
+        #(#modules)*
 
         #(#reexports)*
-        pub use auth::{Grant, PkceChallenge, Secret, Token};
-        pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL};
-        pub use error::{ApiError, AuthError, Error, ResponseBody};
-        pub use region::Region;
-        pub use retry::{RetryPolicy, Sleeper, TokioSleeper};
     };
     Ok(GeneratedFile::new(path, rust_file(path, tokens)?))
 }

@@ -7,7 +7,7 @@ use quote::quote;
 use super::rust::{doc, ident, named_types, prose, rust_file, type_display, type_tokens};
 use super::GeneratedFile;
 use crate::diagnostics::Error;
-use crate::ir::{Api, Field, TypeDef, TypeKind, TypeRef, Variant};
+use crate::ir::{Api, Field, PageFields, TypeDef, TypeKind, TypeRef, Variant};
 
 /// `src/models/mod.rs` and one file per type.
 pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
@@ -61,10 +61,61 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
         }
     };
     let uses = imports(api, def);
+    let page = def.page.as_ref().map(|page| page_impl(def, page));
     quote! {
         #uses
         #docs
         #body
+        #page
+    }
+}
+
+/// `impl Page`: how the paging runtime reads this listing.
+fn page_impl(def: &TypeDef, page: &PageFields) -> TokenStream {
+    let name = ident(&def.rust_name);
+    let item = type_tokens(&page.item, &TokenStream::new());
+    let entities = ident(&page.entities);
+    let optional = |field: Option<&String>| match field {
+        Some(f) => {
+            let f = ident(f);
+            quote!(self.#f)
+        }
+        None => quote!(None),
+    };
+    let number = |field: &Option<(String, TypeRef)>| match field {
+        Some((f, _)) => {
+            let f = ident(f);
+            quote!(self.#f.map(i64::from))
+        }
+        None => quote!(None),
+    };
+    let next_uri = optional(page.next_uri.as_ref());
+    let page_number = number(&page.page_number);
+    let page_count = number(&page.page_count);
+    let entities_required = match &def.kind {
+        TypeKind::Struct { fields } => fields
+            .iter()
+            .any(|f| f.rust_name == page.entities && f.required),
+        _ => false,
+    };
+    let items = if entities_required {
+        quote!(self.#entities)
+    } else {
+        quote!(self.#entities.unwrap_or_default())
+    };
+    quote! {
+        impl crate::paging::Page for #name {
+            type Item = #item;
+
+            fn into_parts(self) -> crate::paging::PageParts<Self::Item> {
+                crate::paging::PageParts {
+                    items: #items,
+                    next_uri: #next_uri,
+                    page_number: #page_number,
+                    page_count: #page_count,
+                }
+            }
+        }
     }
 }
 

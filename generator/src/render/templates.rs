@@ -45,12 +45,32 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/runtime/auth.rs.tera"),
     ),
     (
+        "runtime/paging.rs.tera",
+        include_str!("../../../templates/runtime/paging.rs.tera"),
+    ),
+    (
         "runtime/region.rs.tera",
         include_str!("../../../templates/runtime/region.rs.tera"),
     ),
     (
         "runtime/retry.rs.tera",
         include_str!("../../../templates/runtime/retry.rs.tera"),
+    ),
+    (
+        "examples/client_credentials.rs.tera",
+        include_str!("../../../templates/examples/client_credentials.rs.tera"),
+    ),
+    (
+        "examples/create_client.rs.tera",
+        include_str!("../../../templates/examples/create_client.rs.tera"),
+    ),
+    (
+        "examples/usage_query.rs.tera",
+        include_str!("../../../templates/examples/usage_query.rs.tera"),
+    ),
+    (
+        "runtime/usage.rs.tera",
+        include_str!("../../../templates/runtime/usage.rs.tera"),
     ),
     (
         "runtime/support.rs.tera",
@@ -96,6 +116,43 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
     emit("runtime/client.rs.tera", "src/client.rs", Lang::Rust, &base)?;
     emit("runtime/auth.rs.tera", "src/auth.rs", Lang::Rust, &base)?;
     emit("runtime/region.rs.tera", "src/region.rs", Lang::Rust, &base)?;
+    let has_paging = api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .any(|op| op.paging.is_some());
+    if has_paging {
+        emit("runtime/paging.rs.tera", "src/paging.rs", Lang::Rust, &base)?;
+    }
+    if usage_helper(api).is_some() {
+        emit("runtime/usage.rs.tera", "src/usage.rs", Lang::Rust, &base)?;
+    }
+    // The examples show the OAuth section; other sections get none.
+    let has = |id: &str| {
+        api.groups
+            .iter()
+            .flat_map(|g| &g.operations)
+            .any(|op| op.operation_id == id)
+    };
+    if usage_helper(api).is_some()
+        && has_paging
+        && [
+            "getOauthClients",
+            "postOauthClients",
+            "postOauthClientSecret",
+        ]
+        .iter()
+        .all(|id| has(id))
+    {
+        for name in ["client_credentials", "create_client", "usage_query"] {
+            emit(
+                &format!("examples/{name}.rs.tera"),
+                &format!("examples/{name}.rs"),
+                Lang::Rust,
+                &base,
+            )?;
+        }
+    }
     emit("runtime/retry.rs.tera", "src/retry.rs", Lang::Rust, &base)?;
     emit("runtime/error.rs.tera", "src/error.rs", Lang::Rust, &base)?;
     emit(
@@ -125,6 +182,50 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
         )?;
     }
     Ok(files)
+}
+
+/// The usage-query helper applies when the section has the three usage
+/// operations, with the arguments the helper passes.
+pub fn usage_helper(api: &Api) -> Option<Value> {
+    for group in &api.groups {
+        let find = |id: &str| group.operations.iter().find(|op| op.operation_id == id);
+        let (Some(post), Some(summary), Some(result)) = (
+            find("postOauthClientUsageQuery"),
+            find("getOauthClientUsageSummary"),
+            find("getOauthClientUsageQueryResult"),
+        ) else {
+            continue;
+        };
+        let required: Vec<&str> = result
+            .parameters
+            .iter()
+            .filter(|p| p.required)
+            .map(|p| p.rust_name.as_str())
+            .collect();
+        let has_days = summary.parameters.iter().any(|p| p.rust_name == "days");
+        if required != ["execution_id", "client_id"] || !has_days {
+            return None;
+        }
+        let mut format = String::new();
+        for segment in &result.path_segments {
+            match segment {
+                crate::ir::PathSegment::Literal { text } => format.push_str(text),
+                crate::ir::PathSegment::Parameter { rust_name, .. } => {
+                    format.push_str(&format!("{{{rust_name}}}"))
+                }
+            }
+        }
+        return Some(json!({
+            "module": group.module,
+            "api": group.rust_name,
+            "post_query": post.rust_name,
+            "get_summary": summary.rust_name,
+            "get_result": result.rust_name,
+            "result_template": result.path,
+            "result_format": format,
+        }));
+    }
+    None
 }
 
 fn crate_ident(krate: &CrateConfig) -> String {
@@ -186,6 +287,14 @@ fn base_context(api: &Api, krate: &CrateConfig) -> Context {
         &example(api, krate.example_operation.as_deref(), false),
     );
     ctx.insert("optional_example", &example(api, None, true));
+    ctx.insert("usage", &usage_helper(api));
+    ctx.insert(
+        "has_paging",
+        &api.groups
+            .iter()
+            .flat_map(|g| &g.operations)
+            .any(|op| op.paging.is_some()),
+    );
     ctx
 }
 
