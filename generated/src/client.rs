@@ -99,6 +99,29 @@ struct Inner {
     sleeper: Arc<dyn Sleeper>,
     refresh_margin: Duration,
     log_bodies: bool,
+    on_response: Option<ResponseHook>,
+}
+
+/// Called with every response the client receives, retries included.
+pub type ResponseHook = Arc<dyn Fn(&ResponseInfo<'_>) + Send + Sync>;
+
+/// What a [`ResponseHook`] sees of a response: enough for metrics, audits
+/// or contract checks, and nothing of the request's credentials.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct ResponseInfo<'a> {
+    /// The operation's method name (`get_oauth_client`).
+    pub operation: &'static str,
+    /// The HTTP method.
+    pub method: &'a Method,
+    /// The request path, percent-encoded.
+    pub path: &'a str,
+    /// The response status.
+    pub status: StatusCode,
+    /// The response headers.
+    pub headers: &'a HeaderMap,
+    /// 1 for the first attempt, 2 for the first retry, and so on.
+    pub attempt: u32,
 }
 
 impl fmt::Debug for Client {
@@ -225,6 +248,16 @@ impl Client {
             let wait = match result {
                 Ok(response) => {
                     span.record("status", response.status.as_u16());
+                    if let Some(hook) = &self.inner.on_response {
+                        hook(&ResponseInfo {
+                            operation: request.operation,
+                            method: &request.method,
+                            path: &request.path,
+                            status: response.status,
+                            headers: &response.headers,
+                            attempt,
+                        });
+                    }
                     if let Some(id) = &response.correlation_id {
                         span.record("correlation_id", id.as_str());
                     }
@@ -352,9 +385,15 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
         let retry_after = retry::retry_after(response.headers().get(reqwest::header::RETRY_AFTER));
+        // Only a response hook reads the headers after this point.
+        let headers = match &self.inner.on_response {
+            Some(_) => response.headers().clone(),
+            None => HeaderMap::new(),
+        };
         let body = response.bytes().await.map_err(transport)?;
         Ok(RawResponse {
             status,
+            headers,
             correlation_id,
             retry_after,
             body,
@@ -403,6 +442,7 @@ pub struct ClientBuilder {
     refresh_margin: Duration,
     allow_insecure_http: bool,
     log_bodies: bool,
+    on_response: Option<ResponseHook>,
 }
 
 enum AuthSetting {
@@ -427,6 +467,7 @@ impl Default for ClientBuilder {
             refresh_margin: Duration::from_secs(60),
             allow_insecure_http: false,
             log_bodies: false,
+            on_response: None,
         }
     }
 }
@@ -556,6 +597,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Calls `hook` with every response received, retries included: for
+    /// metrics, audits, or checking headers the models don't carry.
+    pub fn on_response(mut self, hook: impl Fn(&ResponseInfo<'_>) + Send + Sync + 'static) -> Self {
+        self.on_response = Some(Arc::new(hook));
+        self
+    }
+
     /// Uses a `reqwest::Client` configured by the caller (proxies, custom
     /// TLS roots). The builder's timeouts and headers are then not applied.
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
@@ -637,6 +685,7 @@ impl ClientBuilder {
                 sleeper: self.sleeper,
                 refresh_margin: self.refresh_margin,
                 log_bodies: self.log_bodies,
+                on_response: self.on_response,
             }),
         })
     }
@@ -768,6 +817,7 @@ impl Request {
 /// One attempt's response, read in full.
 struct RawResponse {
     status: StatusCode,
+    headers: HeaderMap,
     correlation_id: Option<String>,
     retry_after: Option<Duration>,
     body: Bytes,

@@ -4,8 +4,11 @@
 //!   that it is up to date.
 //! - `spec import <swagger> [--tag T]... [--out FILE]`: convert an upstream
 //!   Swagger 2.0 file into the OpenAPI 3.0 section kept in `spec/`.
+//! - `contract`: run the generated client against Prism, a mock server
+//!   that validates every exchange against the spec.
 
 mod codegen;
+mod contract;
 mod spec_import;
 
 use std::path::PathBuf;
@@ -14,6 +17,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage:
   cargo xtask codegen [--check]
+  cargo xtask contract
   cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE] [--verbose]";
 
 fn main() -> ExitCode {
@@ -24,6 +28,7 @@ fn main() -> ExitCode {
         ["codegen"] => codegen::run(&root, codegen::Mode::Write),
         ["codegen", "--check"] => codegen::run(&root, codegen::Mode::Check),
         ["spec", "import", rest @ ..] => spec_import::run(&root, rest),
+        ["contract"] => contract::run(&root),
         ["--help" | "-h" | "help"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
