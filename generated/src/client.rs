@@ -771,12 +771,16 @@ impl Request {
     }
 
     /// Adds `name=value` to the query string.
+    // Not every section has query, header or body parameters.
+    #[allow(dead_code)]
     pub(crate) fn query(&mut self, name: &'static str, value: impl fmt::Display) {
         self.query.push((name, value.to_string()));
     }
 
     /// Adds a header; a value that cannot be sent is an
     /// [`Error::InvalidArgument`] naming the header.
+    // Not every section has query, header or body parameters.
+    #[allow(dead_code)]
     pub(crate) fn header(
         &mut self,
         name: &'static str,
@@ -797,6 +801,8 @@ impl Request {
     }
 
     /// Sets a JSON body.
+    // Not every section has query, header or body parameters.
+    #[allow(dead_code)]
     pub(crate) fn json_body<T: Serialize>(&mut self, body: &T) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body).map_err(|e| Error::InvalidArgument {
             name: "body",

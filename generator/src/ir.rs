@@ -281,12 +281,14 @@ pub enum TypeKind {
         /// In the spec's property order.
         fields: Vec<Field>,
     },
-    /// A string enum that keeps values it doesn't know.
+    /// A string (or integer) enum that keeps values it doesn't know.
     Enum {
         /// In the spec's order.
         variants: Vec<Variant>,
         /// The name of the variant that carries unknown values.
         unknown_variant: String,
+        /// `I32` or `I64` for an integer enum; `None` for a string enum.
+        integer: Option<TypeRef>,
     },
     /// Another name for a type (an array or map schema, say).
     Alias {
@@ -308,6 +310,9 @@ pub struct Field {
     pub required: bool,
     /// `readOnly`: set by the server only.
     pub read_only: bool,
+    /// Held in a `Box`: the field closes a cycle of types that would
+    /// otherwise contain themselves.
+    pub boxed: bool,
     /// Holds a secret: hidden from `Debug`.
     pub sensitive: bool,
     /// The property's description.
@@ -316,12 +321,12 @@ pub struct Field {
     pub deprecated: bool,
 }
 
-/// A string enum's known value.
+/// An enum's known value.
 #[derive(Debug, Clone, Serialize)]
 pub struct Variant {
     /// The Rust name.
     pub rust_name: String,
-    /// The exact wire string.
+    /// The exact wire value: the string, or the integer's digits.
     pub wire_value: String,
 }
 

@@ -94,6 +94,7 @@ pub fn lower(spec: &OpenAPI, selection: &Selection<'_>) -> Result<Api, Vec<Diagn
     }
     let mut types = lowerer.types;
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    box_cycles(&mut types);
     for def in &mut types {
         def.page = page_fields(def);
     }
@@ -144,7 +145,7 @@ impl<'a> Lowerer<'a> {
         let description = non_empty(schema.schema_data.description.as_deref());
         let kind = match self.shape(schema, &rust, &pointer) {
             Shape::Struct(fields) => TypeKind::Struct { fields },
-            Shape::Enum(values) => self.enum_kind(&values, &pointer),
+            Shape::Enum(values, integer) => self.enum_kind(&values, integer, &pointer),
             Shape::Other => TypeKind::Alias {
                 target: self.type_ref_item(schema, &rust, &pointer),
             },
@@ -195,7 +196,20 @@ impl<'a> Lowerer<'a> {
             }
             SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => {
                 let values = s.enumeration.iter().flatten().cloned().collect();
-                Shape::Enum(values)
+                Shape::Enum(values, None)
+            }
+            SchemaKind::Type(Type::Integer(i)) if !i.enumeration.is_empty() => {
+                let values = i
+                    .enumeration
+                    .iter()
+                    .flatten()
+                    .map(|v| v.to_string())
+                    .collect();
+                let ty = match i.format {
+                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
+                    _ => TypeRef::I64,
+                };
+                Shape::Enum(values, Some(ty))
             }
             _ => Shape::Other,
         }
@@ -229,6 +243,7 @@ impl<'a> Lowerer<'a> {
                 wire_name: wire.clone(),
                 required: required.contains(wire) && !read_only,
                 read_only,
+                boxed: false,
                 sensitive: is_sensitive(wire),
                 description: data.and_then(|d| non_empty(d.description.as_deref())),
                 deprecated: data.is_some_and(|d| d.deprecated),
@@ -246,7 +261,12 @@ impl<'a> Lowerer<'a> {
         fields
     }
 
-    fn enum_kind(&mut self, values: &[String], pointer: &str) -> TypeKind {
+    fn enum_kind(
+        &mut self,
+        values: &[String],
+        integer: Option<TypeRef>,
+        pointer: &str,
+    ) -> TypeKind {
         let mut namer = Namer::default();
         let mut seen = BTreeSet::new();
         let mut variants = Vec::new();
@@ -258,14 +278,20 @@ impl<'a> Lowerer<'a> {
                 );
                 continue;
             }
+            // `-1` would otherwise read as `1`.
+            let name = match value.strip_prefix('-') {
+                Some(digits) if integer.is_some() => format!("minus {digits}"),
+                _ => value.clone(),
+            };
             variants.push(Variant {
-                rust_name: namer.unique(value, Kind::Variant),
+                rust_name: namer.unique(&name, Kind::Variant),
                 wire_value: value.clone(),
             });
         }
         TypeKind::Enum {
             variants,
             unknown_variant: namer.unique("Unknown", Kind::Variant),
+            integer,
         }
     }
 
@@ -324,7 +350,7 @@ impl<'a> Lowerer<'a> {
             }
             SchemaKind::Type(Type::Integer(i)) => {
                 if !i.enumeration.is_empty() {
-                    self.error(pointer, "integer enums are not supported yet");
+                    return self.inline_type(schema, hint, pointer);
                 }
                 match i.format {
                     VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
@@ -433,7 +459,7 @@ impl<'a> Lowerer<'a> {
         let description = non_empty(schema.schema_data.description.as_deref());
         let kind = match self.shape(schema, &rust, pointer) {
             Shape::Struct(fields) => TypeKind::Struct { fields },
-            Shape::Enum(values) => self.enum_kind(&values, pointer),
+            Shape::Enum(values, integer) => self.enum_kind(&values, integer, pointer),
             Shape::Other => TypeKind::Alias {
                 target: TypeRef::Json,
             },
@@ -892,6 +918,70 @@ impl<'a> Lowerer<'a> {
     }
 }
 
+/// Marks the fields that must be boxed: a field holds its type inline
+/// (`Vec` and maps are already on the heap), so a field whose type can
+/// reach back to its own struct through inline fields closes a cycle of
+/// infinite size. As in typify, only those fields are boxed.
+fn box_cycles(types: &mut [TypeDef]) {
+    let index: BTreeMap<&str, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.rust_name.as_str(), i))
+        .collect();
+    // The types each type holds inline, aliases followed.
+    let inline_targets = |ty: &TypeRef| -> Option<usize> {
+        let mut ty = ty;
+        loop {
+            let TypeRef::Named { name } = ty else {
+                return None;
+            };
+            let i = *index.get(name.as_str())?;
+            match &types[i].kind {
+                TypeKind::Alias { target } => ty = target,
+                _ => return Some(i),
+            }
+        }
+    };
+    let edges: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| match &t.kind {
+            TypeKind::Struct { fields } => fields
+                .iter()
+                .filter_map(|f| inline_targets(&f.ty))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let reaches = |from: usize, to: usize| -> bool {
+        let mut seen = vec![false; edges.len()];
+        let mut stack = vec![from];
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[n], true) {
+                stack.extend(&edges[n]);
+            }
+        }
+        false
+    };
+    let mut boxed = Vec::new();
+    for (i, t) in types.iter().enumerate() {
+        if let TypeKind::Struct { fields } = &t.kind {
+            for (j, f) in fields.iter().enumerate() {
+                if inline_targets(&f.ty).is_some_and(|target| reaches(target, i)) {
+                    boxed.push((i, j));
+                }
+            }
+        }
+    }
+    for (i, j) in boxed {
+        if let TypeKind::Struct { fields } = &mut types[i].kind {
+            fields[j].boxed = true;
+        }
+    }
+}
+
 /// Whether `def` has the Genesys listing shape.
 fn page_fields(def: &TypeDef) -> Option<PageFields> {
     let TypeKind::Struct { fields } = &def.kind else {
@@ -951,7 +1041,8 @@ fn operation_paging(op: &Operation, types: &[TypeDef]) -> Option<OperationPaging
 
 enum Shape {
     Struct(Vec<Field>),
-    Enum(Vec<String>),
+    /// The values, and the integer type of an integer enum.
+    Enum(Vec<String>, Option<TypeRef>),
     Other,
 }
 

@@ -70,7 +70,12 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<
         }
     }
     for tag in tags {
-        if !operations.iter().any(|o| o.group == tag.as_str()) {
+        // A tag whose operations all went to an earlier tag's group is
+        // still a tag of the spec.
+        let carried = operations
+            .iter()
+            .any(|o| o.operation.tags.iter().any(|t| t == tag));
+        if !carried {
             let mut known: BTreeSet<&str> = BTreeSet::new();
             for item in spec.paths.paths.values() {
                 if let ReferenceOr::Item(item) = item {

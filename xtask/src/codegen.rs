@@ -19,9 +19,71 @@ pub enum Mode {
     Check,
 }
 
-pub fn run(root: &Path, mode: Mode) -> anyhow::Result<()> {
-    let config = Config::load(root)?;
-    let output = generator::generate(root, &config)?;
+/// What `cargo xtask codegen` was asked for; the defaults are the
+/// committed spec, its tags and `generated/`.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Another spec (OpenAPI 3.0, or Swagger 2.0, which is imported first).
+    pub spec: Option<PathBuf>,
+    /// Tags instead of the configured ones.
+    pub tags: Vec<String>,
+    /// Every tag of the spec.
+    pub all_tags: bool,
+    /// Another output folder.
+    pub out: Option<PathBuf>,
+}
+
+impl Options {
+    /// Parses the arguments after `codegen`.
+    pub fn parse(args: &[&str]) -> anyhow::Result<(Mode, Options)> {
+        let mut mode = Mode::Write;
+        let mut options = Options::default();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            match *arg {
+                "--check" => mode = Mode::Check,
+                "--all-tags" => options.all_tags = true,
+                "--spec" | "--out" | "--tag" => {
+                    let Some(value) = rest.next() else {
+                        bail!("`{arg}` needs a value");
+                    };
+                    match *arg {
+                        "--spec" => options.spec = Some(PathBuf::from(value)),
+                        "--out" => options.out = Some(PathBuf::from(value)),
+                        _ => options.tags.push((*value).to_owned()),
+                    }
+                }
+                other => bail!(
+                    "unknown argument `{other}`; expected --check, --spec FILE, --tag TAG, --all-tags or --out DIR"
+                ),
+            }
+        }
+        if options.all_tags && !options.tags.is_empty() {
+            bail!("give either `--all-tags` or `--tag`, not both");
+        }
+        Ok((mode, options))
+    }
+}
+
+pub fn run_with(root: &Path, mode: Mode, options: &Options) -> anyhow::Result<()> {
+    let mut config = Config::load(root)?;
+    if let Some(out) = &options.out {
+        config.output = out.clone();
+    }
+    if !options.tags.is_empty() {
+        config.tags = options.tags.clone();
+    }
+    let output = match &options.spec {
+        None if !options.all_tags => generator::generate(root, &config)?,
+        spec => {
+            let path = spec.clone().unwrap_or_else(|| root.join(&config.spec));
+            let spec = load_any(&path)?;
+            if options.all_tags {
+                config.tags = all_tags(&spec);
+            }
+            generator::generate_from(&path, &spec, &config)?
+        }
+    };
     let out_dir = root.join(&config.output);
     let plan = plan(&out_dir, &output.files)?;
     let counts = format!(
@@ -52,6 +114,51 @@ pub fn run(root: &Path, mode: Mode) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Reads an OpenAPI 3.0 document, or a Swagger 2.0 one through the import
+/// (every tag kept; the selection happens in codegen).
+fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
+    let text =
+        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let head: String = text.chars().take(4096).collect();
+    if head.contains("\"swagger\"") || head.contains("swagger:") {
+        let imported = generator::import::import_document(path, "input", &text, &[])?;
+        if !imported.warnings.is_empty() {
+            eprintln!(
+                "codegen: {} upstream quirks repaired on import (`cargo xtask spec import --verbose` lists them)",
+                imported.warnings.len()
+            );
+        }
+        Ok(generator::load::parse(path, &imported.yaml)?)
+    } else {
+        Ok(generator::load::parse(path, &text)?)
+    }
+}
+
+/// Every tag the spec's operations carry: the declared order first, then
+/// the rest in the order they appear.
+fn all_tags(spec: &openapiv3::OpenAPI) -> Vec<String> {
+    let mut used: Vec<String> = Vec::new();
+    for (_, _, op) in spec.operations() {
+        for tag in &op.tags {
+            if !used.contains(tag) {
+                used.push(tag.clone());
+            }
+        }
+    }
+    let mut tags: Vec<String> = spec
+        .tags
+        .iter()
+        .map(|t| t.name.clone())
+        .filter(|t| used.contains(t))
+        .collect();
+    for tag in used {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags
 }
 
 /// A file to write, with what is on disk now (`None`: missing).
@@ -370,7 +477,9 @@ mod tests {
         fs::write(root.join("generated/src/stale_model.rs"), marked("old")).unwrap();
         let before = snapshot_dir(&root.join("generated"));
 
-        let err = run(&root, Mode::Write).unwrap_err().to_string();
+        let err = run_with(&root, Mode::Write, &Options::default())
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("spec/purecloud-oauth.yaml#/paths/~1api~1v2~1oauth~1scopes/get/responses/200/content/application~1json/schema"),
             "{err}"
@@ -382,8 +491,8 @@ mod tests {
     #[test]
     fn check_fails_naming_a_generated_file_that_was_edited_by_hand() {
         let root = temp_repo("edited", |spec| spec);
-        run(&root, Mode::Write).unwrap();
-        run(&root, Mode::Check).unwrap();
+        run_with(&root, Mode::Write, &Options::default()).unwrap();
+        run_with(&root, Mode::Check, &Options::default()).unwrap();
         let edited = root.join("generated/src/models/oauth_client.rs");
         let text = fs::read_to_string(&edited).unwrap();
         fs::write(
@@ -392,7 +501,9 @@ mod tests {
         )
         .unwrap();
 
-        let err = run(&root, Mode::Check).unwrap_err().to_string();
+        let err = run_with(&root, Mode::Check, &Options::default())
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("stale:   generated/src/models/oauth_client.rs"),
             "{err}"

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  cargo xtask codegen [--check]
+  cargo xtask codegen [--check] [--spec FILE] [--tag TAG]... [--all-tags] [--out DIR]
   cargo xtask contract
   cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE] [--verbose]";
 
@@ -25,8 +25,8 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let root = repo_root();
     let result = match args.as_slice() {
-        ["codegen"] => codegen::run(&root, codegen::Mode::Write),
-        ["codegen", "--check"] => codegen::run(&root, codegen::Mode::Check),
+        ["codegen", rest @ ..] => codegen::Options::parse(rest)
+            .and_then(|(mode, options)| codegen::run_with(&root, mode, &options)),
         ["spec", "import", rest @ ..] => spec_import::run(&root, rest),
         ["contract"] => contract::run(&root),
         ["--help" | "-h" | "help"] => {

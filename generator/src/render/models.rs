@@ -53,7 +53,13 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
         TypeKind::Enum {
             variants,
             unknown_variant,
+            integer: None,
         } => enumeration(def, variants, unknown_variant),
+        TypeKind::Enum {
+            variants,
+            unknown_variant,
+            integer: Some(_),
+        } => integer_enumeration(def, variants, unknown_variant),
         TypeKind::Alias { target } => {
             let name = ident(&def.rust_name);
             let target = type_tokens(target, &TokenStream::new());
@@ -176,7 +182,10 @@ pub fn inline_origin(pointer: &str) -> String {
 }
 
 fn field_type(field: &Field) -> TokenStream {
-    let ty = type_tokens(&field.ty, &TokenStream::new());
+    let mut ty = type_tokens(&field.ty, &TokenStream::new());
+    if field.boxed {
+        ty = quote!(Box<#ty>);
+    }
     if field.required {
         ty
     } else {
@@ -254,17 +263,18 @@ fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
             match f.ty {
                 TypeRef::String { .. } => quote!(#rust: impl Into<String>),
                 _ => {
-                    let ty = field_type(f);
+                    let ty = type_tokens(&f.ty, &TokenStream::new());
                     quote!(#rust: #ty)
                 }
             }
         });
         let inits = fields.iter().map(|f| {
             let rust = ident(&f.rust_name);
-            match (&f.ty, f.required) {
-                (TypeRef::String { .. }, true) => quote!(#rust: #rust.into()),
-                (_, true) => quote!(#rust),
-                (_, false) => quote!(#rust: None),
+            match (&f.ty, f.required, f.boxed) {
+                (_, false, _) => quote!(#rust: None),
+                (_, true, true) => quote!(#rust: Box::new(#rust)),
+                (TypeRef::String { .. }, true, false) => quote!(#rust: #rust.into()),
+                (_, true, false) => quote!(#rust),
             }
         });
         let text = "Creates the model from its required fields; every other field is `None`.";
@@ -335,6 +345,89 @@ fn contains_float(ty: &TypeRef) -> bool {
         // certain to compile.
         TypeRef::Named { .. } => true,
         _ => false,
+    }
+}
+
+/// An integer enum: the values as variants, any other integer kept in the
+/// unknown variant, numbers on the wire.
+fn integer_enumeration(def: &TypeDef, variants: &[Variant], unknown: &str) -> TokenStream {
+    let name = ident(&def.rust_name);
+    let unknown = ident(unknown);
+    // Values that don't fit an i64 were rejected by the parser already.
+    let values: Vec<(proc_macro2::Ident, i64)> = variants
+        .iter()
+        .filter_map(|v| Some((ident(&v.rust_name), v.wire_value.parse().ok()?)))
+        .collect();
+    let defs = values.iter().map(|(rust, value)| {
+        let docs = doc(&format!("`{value}`"));
+        quote! { #docs #rust, }
+    });
+    let to_value = values
+        .iter()
+        .map(|(rust, value)| quote!(Self::#rust => #value,));
+    let from_value = values
+        .iter()
+        .map(|(rust, value)| quote!(#value => Self::#rust,));
+    let known = values.iter().map(|(rust, _)| quote!(Self::#rust));
+    let count = proc_macro2::Literal::usize_unsuffixed(values.len());
+    let list = values
+        .iter()
+        .map(|(_, v)| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let known_doc = doc(&format!("Every value the spec lists: {list}."));
+    let unknown_doc = doc(
+        "A value this version of the crate doesn't know yet, kept exactly as the server sent it.",
+    );
+    let value_doc = doc("The value exactly as it is sent on the wire.");
+    quote! {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#defs)*
+            #unknown_doc
+            #unknown(i64),
+        }
+
+        impl #name {
+            #known_doc
+            pub const KNOWN: [Self; #count] = [#(#known),*];
+
+            #value_doc
+            pub fn value(self) -> i64 {
+                match self {
+                    #(#to_value)*
+                    Self::#unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<i64> for #name {
+            fn from(value: i64) -> Self {
+                match value {
+                    #(#from_value)*
+                    other => Self::#unknown(other),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.value())
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.value())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
     }
 }
 

@@ -184,6 +184,31 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
     Ok(files)
 }
 
+/// The examples (and the contract tests the crate's manifest names) are
+/// about the OAuth section; other sections get none.
+fn oauth_extras(api: &Api) -> bool {
+    let has = |id: &str| {
+        api.groups
+            .iter()
+            .flat_map(|g| &g.operations)
+            .any(|op| op.operation_id == id)
+    };
+    let has_paging = api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .any(|op| op.paging.is_some());
+    usage_helper(api).is_some()
+        && has_paging
+        && [
+            "getOauthClients",
+            "postOauthClients",
+            "postOauthClientSecret",
+        ]
+        .iter()
+        .all(|id| has(id))
+}
+
 /// The usage-query helper applies when the section has the three usage
 /// operations, with the arguments the helper passes.
 pub fn usage_helper(api: &Api) -> Option<Value> {
@@ -288,6 +313,7 @@ fn base_context(api: &Api, krate: &CrateConfig) -> Context {
     );
     ctx.insert("optional_example", &example(api, None, true));
     ctx.insert("usage", &usage_helper(api));
+    ctx.insert("oauth_extras", &oauth_extras(api));
     ctx.insert(
         "has_paging",
         &api.groups
@@ -562,6 +588,7 @@ fn model_view(api: &Api, def: &TypeDef) -> Value {
         TypeKind::Enum {
             variants,
             unknown_variant,
+            ..
         } => json!({
             "rust_name": def.rust_name,
             "description": description,
