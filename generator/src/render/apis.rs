@@ -15,14 +15,14 @@ use crate::ir::{
 
 /// `src/apis/mod.rs` and one file per group.
 pub fn render(api: &Api, crate_ident: &str) -> Result<Vec<GeneratedFile>, Error> {
-    let mut files = Vec::new();
+    let rendered = super::parallel_map(&api.groups, |group| {
+        let path = format!("src/apis/{}.rs", group.module);
+        rust_file(&path, group_tokens(api, group, crate_ident))
+            .map(|text| GeneratedFile::new(&path, text))
+    });
+    let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
     let mut modules = Vec::new();
     for group in &api.groups {
-        let path = format!("src/apis/{}.rs", group.module);
-        files.push(GeneratedFile::new(
-            &path,
-            rust_file(&path, group_tokens(api, group, crate_ident))?,
-        ));
         let module = ident(&group.module);
         let docs = doc(&format!("The operations tagged `{}`.", group.tag));
         modules.push(quote! { #docs pub mod #module; });

@@ -11,12 +11,13 @@ use crate::ir::{Api, Field, PageFields, TypeDef, TypeKind, TypeRef, Variant};
 
 /// `src/models/mod.rs` and one file per type.
 pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
-    let mut files = Vec::new();
+    let rendered = super::parallel_map(&api.types, |def| {
+        let path = format!("src/models/{}.rs", def.module);
+        rust_file(&path, model(api, def)).map(|text| GeneratedFile::new(&path, text))
+    });
+    let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
     let mut modules = Vec::new();
     for def in &api.types {
-        let path = format!("src/models/{}.rs", def.module);
-        let tokens = model(api, def);
-        files.push(GeneratedFile::new(&path, rust_file(&path, tokens)?));
         let module = ident(&def.module);
         let name = ident(&def.rust_name);
         modules.push(quote! {

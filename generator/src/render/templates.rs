@@ -112,7 +112,24 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
     };
 
     emit("Cargo.toml.tera", "Cargo.toml", Lang::Toml, &base)?;
-    emit("README.md.tera", "README.md", Lang::Markdown, &base)?;
+    // Only the README lists every group and model; the per-file contexts
+    // stay small, since each render clones its context.
+    let mut readme = base.clone();
+    readme.insert(
+        "groups",
+        &api.groups
+            .iter()
+            .map(|g| group_view(api, g, &crate_ident(krate)))
+            .collect::<Vec<_>>(),
+    );
+    readme.insert(
+        "models",
+        &api.types
+            .iter()
+            .map(|t| model_view(api, t))
+            .collect::<Vec<_>>(),
+    );
+    emit("README.md.tera", "README.md", Lang::Markdown, &readme)?;
     emit("runtime/client.rs.tera", "src/client.rs", Lang::Rust, &base)?;
     emit("runtime/auth.rs.tera", "src/auth.rs", Lang::Rust, &base)?;
     emit("runtime/region.rs.tera", "src/region.rs", Lang::Rust, &base)?;
@@ -293,20 +310,6 @@ fn base_context(api: &Api, krate: &CrateConfig) -> Context {
     ctx.insert("error_model", &api.error_model);
     ctx.insert("operation_count", &api.operation_count());
     ctx.insert("type_count", &api.types.len());
-    ctx.insert(
-        "groups",
-        &api.groups
-            .iter()
-            .map(|g| group_view(api, g, &crate_ident(krate)))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "models",
-        &api.types
-            .iter()
-            .map(|t| model_view(api, t))
-            .collect::<Vec<_>>(),
-    );
     ctx.insert(
         "example",
         &example(api, krate.example_operation.as_deref(), false),
