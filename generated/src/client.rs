@@ -37,13 +37,14 @@ const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VE
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 
 /// An OAuth access token. Its `Debug` output never shows the token.
+/// Cloning it is cheap: every request of a client shares one.
 #[derive(Clone, PartialEq, Eq)]
-pub struct AccessToken(String);
+pub struct AccessToken(Arc<str>);
 
 impl AccessToken {
     /// Wraps a token string.
     pub fn new(token: impl Into<String>) -> Self {
-        Self(token.into())
+        Self(Arc::from(token.into()))
     }
 
     /// The token itself, for the rare caller that must forward it.
@@ -60,13 +61,13 @@ impl fmt::Debug for AccessToken {
 
 impl From<String> for AccessToken {
     fn from(token: String) -> Self {
-        Self(token)
+        Self::new(token)
     }
 }
 
 impl From<&str> for AccessToken {
     fn from(token: &str) -> Self {
-        Self(token.to_owned())
+        Self(Arc::from(token))
     }
 }
 

@@ -4,6 +4,7 @@
 //! none; `--check` writes nothing and reports.
 
 use anyhow::{bail, Context};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -117,23 +118,31 @@ pub fn run_with(root: &Path, mode: Mode, options: &Options) -> anyhow::Result<()
 }
 
 /// Reads an OpenAPI 3.0 document, or a Swagger 2.0 one through the import
-/// (every tag kept; the selection happens in codegen).
+/// (every tag kept; the selection happens in codegen). JSON goes through
+/// `serde_json` (several times faster than YAML on the multi-megabyte
+/// platform spec); a Swagger document is converted in memory.
 fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
     let text =
         fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let head: String = text.chars().take(4096).collect();
-    if head.contains("\"swagger\"") || head.contains("swagger:") {
-        let imported = generator::import::import_document(path, "input", &text, &[])?;
-        if !imported.warnings.is_empty() {
+    let doc = generator::import::parse(path, &text)?;
+    let doc = if generator::import::is_swagger2(&doc) {
+        let (converted, warnings) = generator::import::convert(path, &doc, &[])?;
+        if !warnings.is_empty() {
             eprintln!(
                 "codegen: {} upstream quirks repaired on import (`cargo xtask spec import --verbose` lists them)",
-                imported.warnings.len()
+                warnings.len()
             );
         }
-        Ok(generator::load::parse(path, &imported.yaml)?)
+        converted
+    } else if text.trim_start().starts_with('{') {
+        doc
     } else {
-        Ok(generator::load::parse(path, &text)?)
-    }
+        // YAML: parse straight into the OpenAPI types, which reports the
+        // line of a structural error.
+        return Ok(generator::load::parse(path, &text)?);
+    };
+    serde_json::from_value(doc)
+        .map_err(|e| anyhow::anyhow!("{}: not an OpenAPI 3.0 document: {e}", path.display()))
 }
 
 /// Every tag the spec's operations carry: the declared order first, then
@@ -231,45 +240,54 @@ impl Plan {
     }
 }
 
-/// Compares the rendered files with `out_dir`.
+/// Compares the rendered files with `out_dir`. The folder is read once:
+/// every file in it, to compare and to find the generated ones that are no
+/// longer produced.
 pub fn plan(out_dir: &Path, files: &[GeneratedFile]) -> anyhow::Result<Plan> {
+    let mut on_disk = read_tree(out_dir)?;
     let mut plan = Plan::default();
     for file in files {
-        let path = out_dir.join(&file.path);
-        let old = match fs::read(&path) {
-            Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-        };
-        if old.as_deref() == Some(file.contents.as_str()) {
-            plan.unchanged += 1;
-        } else {
-            plan.writes.push(Write {
+        match on_disk.remove(&file.path) {
+            Some(old) if old == file.contents => plan.unchanged += 1,
+            old => plan.writes.push(Write {
                 path: file.path.clone(),
                 old,
                 new: file.contents.clone(),
-            });
+            }),
         }
     }
-    for owned in owned_files(out_dir)? {
-        if !files.iter().any(|f| f.path == owned) {
-            plan.removals.push(owned);
-        }
-    }
+    // What is left on disk was not rendered: ours to remove only if it
+    // carries the marker.
+    plan.removals = on_disk
+        .into_iter()
+        .filter(|(_, contents)| is_generated(contents))
+        .map(|(path, _)| path)
+        .collect();
     Ok(plan)
 }
 
-/// Applies a plan: every changed file is first written beside its target,
-/// and only when all of them are written are they renamed into place, so a
-/// failure leaves the old files untouched.
+/// Applies a plan so that a failure changes nothing: new files are written
+/// in place and deleted again if anything fails; changed files are first
+/// written beside their target and only renamed into place once every
+/// write has succeeded.
 pub fn apply(out_dir: &Path, plan: &Plan) -> anyhow::Result<()> {
+    let mut created: Vec<PathBuf> = Vec::new();
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let staging = (|| -> anyhow::Result<()> {
+    let mut made_dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    let writing = (|| -> anyhow::Result<()> {
         for w in &plan.writes {
             let target = out_dir.join(&w.path);
             if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
+                if made_dirs.insert(parent.to_path_buf()) {
+                    fs::create_dir_all(parent)
+                        .with_context(|| format!("cannot create {}", parent.display()))?;
+                }
+            }
+            if w.old.is_none() {
+                fs::write(&target, &w.new)
+                    .with_context(|| format!("cannot write {}", target.display()))?;
+                created.push(target);
+                continue;
             }
             let tmp = target.with_extension(format!(
                 "{}.codegen-tmp",
@@ -280,9 +298,9 @@ pub fn apply(out_dir: &Path, plan: &Plan) -> anyhow::Result<()> {
         }
         Ok(())
     })();
-    if let Err(e) = staging {
-        for (tmp, _) in &staged {
-            let _ = fs::remove_file(tmp);
+    if let Err(e) = writing {
+        for path in created.iter().chain(staged.iter().map(|(tmp, _)| tmp)) {
+            let _ = fs::remove_file(path);
         }
         return Err(e.context("nothing was changed"));
     }
@@ -297,10 +315,11 @@ pub fn apply(out_dir: &Path, plan: &Plan) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Files under `dir` that carry the generated marker near their top, as
-/// `/`-separated relative paths. Hidden folders and `target` are skipped.
-fn owned_files(dir: &Path) -> anyhow::Result<Vec<String>> {
-    let mut out = Vec::new();
+/// Every file under `dir` by its `/`-separated relative path, with its
+/// contents. Hidden folders and `target` are skipped; so are files that
+/// are not UTF-8, which codegen never writes.
+fn read_tree(dir: &Path) -> anyhow::Result<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(current) = stack.pop() {
         let entries = match fs::read_dir(&current) {
@@ -319,26 +338,23 @@ fn owned_files(dir: &Path) -> anyhow::Result<Vec<String>> {
                 }
                 continue;
             }
-            if is_generated(&path) {
-                let relative = path.strip_prefix(dir).unwrap_or(&path);
-                let parts: Vec<String> = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                out.push(parts.join("/"));
-            }
+            let Ok(contents) = fs::read_to_string(&path) else {
+                continue;
+            };
+            let relative = path.strip_prefix(dir).unwrap_or(&path);
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.insert(parts.join("/"), contents);
         }
     }
-    out.sort();
     Ok(out)
 }
 
-fn is_generated(path: &Path) -> bool {
-    let Ok(bytes) = fs::read(path) else {
-        return false;
-    };
-    let head = &bytes[..bytes.len().min(512)];
-    String::from_utf8_lossy(head)
+/// Whether a file's first lines carry the generated marker.
+fn is_generated(contents: &str) -> bool {
+    contents
         .lines()
         .take(3)
         .any(|line| line.contains(GENERATED_MARKER))

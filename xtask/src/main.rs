@@ -6,7 +6,10 @@
 //!   Swagger 2.0 file into the OpenAPI 3.0 section kept in `spec/`.
 //! - `contract`: run the generated client against Prism, a mock server
 //!   that validates every exchange against the spec.
+//! - `bench [--smoke]`: measure the generator, the generated crate and the
+//!   client against their targets.
 
+mod bench;
 mod codegen;
 mod contract;
 mod spec_import;
@@ -18,6 +21,7 @@ const USAGE: &str = "\
 usage:
   cargo xtask codegen [--check] [--spec FILE] [--tag TAG]... [--all-tags] [--out DIR]
   cargo xtask contract
+  cargo xtask bench [--smoke]
   cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE] [--verbose]";
 
 fn main() -> ExitCode {
@@ -29,6 +33,8 @@ fn main() -> ExitCode {
             .and_then(|(mode, options)| codegen::run_with(&root, mode, &options)),
         ["spec", "import", rest @ ..] => spec_import::run(&root, rest),
         ["contract"] => contract::run(&root),
+        ["bench"] => bench::run(&root, false),
+        ["bench", "--smoke"] => bench::run(&root, true),
         ["--help" | "-h" | "help"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -38,12 +44,29 @@ fn main() -> ExitCode {
             args.join(" ")
         )),
     };
+    report_peak_memory();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// For `cargo xtask bench`: the process's peak resident memory, which only
+/// the process itself can read once it is done.
+fn report_peak_memory() {
+    if std::env::var_os("XTASK_REPORT_PEAK_RSS").is_none() {
+        return;
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(kb) = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .map(|v| v.trim().trim_end_matches(" kB").trim())
+    {
+        eprintln!("xtask-peak-rss-kb={kb}");
     }
 }
 

@@ -110,12 +110,7 @@ pub fn import_value(
     doc: &Value,
     tags: &[String],
 ) -> Result<Imported, Error> {
-    let mut warnings = Vec::new();
-    let converted = match version(doc).map_err(|d| Error::spec(path, vec![d]))? {
-        Version::Swagger2 => swagger2::convert(doc, tags, &mut warnings),
-        Version::OpenApi3 => openapi3::select(doc, tags),
-    }
-    .map_err(|d| Error::spec(path, d))?;
+    let (converted, warnings) = convert(path, doc, tags)?;
 
     let operations = converted["paths"]
         .as_object()
@@ -142,6 +137,23 @@ pub fn import_value(
         operations,
         schemas,
     })
+}
+
+/// The conversion alone, as a JSON value: for callers that go on to read it
+/// as `openapiv3` types, without writing and parsing YAML in between.
+pub fn convert(path: &Path, doc: &Value, tags: &[String]) -> Result<(Value, Vec<Warning>), Error> {
+    let mut warnings = Vec::new();
+    let converted = match version(doc).map_err(|d| Error::spec(path, vec![d]))? {
+        Version::Swagger2 => swagger2::convert(doc, tags, &mut warnings),
+        Version::OpenApi3 => openapi3::select(doc, tags),
+    }
+    .map_err(|d| Error::spec(path, d))?;
+    Ok((converted, warnings))
+}
+
+/// Whether `doc` is a Swagger 2.0 document (rather than OpenAPI 3.0).
+pub fn is_swagger2(doc: &Value) -> bool {
+    doc.get("swagger").is_some()
 }
 
 fn count_operations(item: &Value) -> usize {

@@ -3,6 +3,7 @@
 //! which components the kept operations reach.
 
 use serde_json::{json, Map, Value};
+use std::fmt::Write as _;
 
 use super::{Warning, WarningKind};
 use crate::diagnostics::pointer_escape;
@@ -15,6 +16,14 @@ pub const HTTP_METHODS: [&str; 8] = [
 /// source) to its OpenAPI 3.0 place. A `$ref` with sibling keys becomes
 /// `allOf: [{$ref}]` beside them, with a warning.
 pub fn fix_refs(value: &mut Value, pointer: &str, warnings: &mut Vec<Warning>) {
+    let mut buffer = pointer.to_owned();
+    fix_refs_at(value, &mut buffer, warnings);
+}
+
+/// [`fix_refs`] with the pointer built in one buffer, grown and cut back
+/// as the walk goes down and up: a spec has hundreds of thousands of nodes,
+/// and only a few need their pointer.
+fn fix_refs_at(value: &mut Value, pointer: &mut String, warnings: &mut Vec<Warning>) {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(r)) = map.get_mut("$ref") {
@@ -27,7 +36,7 @@ pub fn fix_refs(value: &mut Value, pointer: &str, warnings: &mut Vec<Warning>) {
                     .map(String::as_str)
                     .collect();
                 warnings.push(Warning {
-                    pointer: pointer.to_owned(),
+                    pointer: pointer.clone(),
                     kind: WarningKind::RefWithSiblings,
                     message: format!(
                         "`$ref` has sibling keys ({}), which OpenAPI 3.0 ignores; the reference moved into `allOf`",
@@ -47,17 +56,29 @@ pub fn fix_refs(value: &mut Value, pointer: &str, warnings: &mut Vec<Warning>) {
                 *map = wrapped;
             }
             for (key, child) in map.iter_mut() {
-                // `allOf` created above holds a bare `$ref`: nothing to do.
-                fix_refs(
-                    child,
-                    &format!("{pointer}/{}", pointer_escape(key)),
-                    warnings,
-                );
+                if !matches!(child, Value::Object(_) | Value::Array(_)) {
+                    continue;
+                }
+                let len = pointer.len();
+                pointer.push('/');
+                if key.contains(['~', '/']) {
+                    pointer.push_str(&pointer_escape(key));
+                } else {
+                    pointer.push_str(key);
+                }
+                fix_refs_at(child, pointer, warnings);
+                pointer.truncate(len);
             }
         }
         Value::Array(items) => {
             for (i, child) in items.iter_mut().enumerate() {
-                fix_refs(child, &format!("{pointer}/{i}"), warnings);
+                if !matches!(child, Value::Object(_) | Value::Array(_)) {
+                    continue;
+                }
+                let len = pointer.len();
+                let _ = write!(pointer, "/{i}");
+                fix_refs_at(child, pointer, warnings);
+                pointer.truncate(len);
             }
         }
         _ => {}

@@ -122,8 +122,45 @@ pub fn rust_file(file: &str, tokens: TokenStream) -> Result<String, Error> {
     })?;
     Ok(format!(
         "{RUST_HEADER}\n\n{}",
-        space_items(&prettyplease::unparse(&parsed))
+        space_items(&line_docs(&prettyplease::unparse(&parsed)))
     ))
+}
+
+/// Turns the `/** … */` blocks prettyplease prints for multi-line docs into
+/// `///` lines at the item's indentation.
+fn line_docs(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 8);
+    let mut lines = code.lines();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        let Some(first) = trimmed.strip_prefix("/**") else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        let indent = &line[..line.len() - trimmed.len()];
+        let mut emit = |content: &str| {
+            out.push_str(indent);
+            out.push_str("///");
+            out.push_str(content.trim_end());
+            out.push('\n');
+        };
+        if let Some(only) = first.strip_suffix("*/") {
+            emit(only);
+            continue;
+        }
+        emit(first);
+        for inner in lines.by_ref() {
+            match inner.strip_suffix("*/") {
+                Some(last) => {
+                    emit(last);
+                    break;
+                }
+                None => emit(inner),
+            }
+        }
+    }
+    out
 }
 
 /// prettyplease packs items with no blank line between them; a blank line

@@ -188,16 +188,20 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
             &ctx,
         )?;
     }
-    for def in &api.types {
+    // One page per model: the bulk of the work, spread over the cores.
+    let pages = super::parallel_map(&api.types, |def| {
         let mut ctx = base.clone();
         ctx.insert("model", &model_view(api, def));
-        emit(
-            "docs/model.md.tera",
-            &format!("docs/{}.md", def.rust_name),
-            Lang::Markdown,
-            &ctx,
-        )?;
-    }
+        tera.render("docs/model.md.tera", &ctx)
+            .map(|body| {
+                GeneratedFile::new(
+                    &format!("docs/{}.md", def.rust_name),
+                    with_marker(Lang::Markdown, body),
+                )
+            })
+            .map_err(|e| template_error("docs/model.md.tera", &e))
+    });
+    files.extend(pages.into_iter().collect::<Result<Vec<_>, _>>()?);
     Ok(files)
 }
 

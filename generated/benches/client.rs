@@ -1,0 +1,271 @@
+//! Client overhead and decoding speed of the generated crate, against
+//! hand-written `reqwest` + `serde_json` code doing the same work.
+//!
+//! Run by `cargo xtask bench` (release, many iterations) and by
+//! `cargo xtask bench --smoke` (one iteration, to show it still runs). It
+//! prints one `bench` line per measurement, which the xtask reads:
+//!
+//! ```text
+//! bench <name> generated_ns=<median> handwritten_ns=<median>
+//! ```
+//!
+//! Each pair of measurements is interleaved, alternating which side goes
+//! first, so drift of a shared, noisy machine hits both sides alike.
+
+use std::time::{Duration, Instant};
+
+use purecloud_platform_client::models::{
+    OAuthClientEntityListing, OAuthClientRequest, OAuthClientRequestAuthorizedGrantType,
+};
+use purecloud_platform_client::{Client, RetryPolicy};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// What a careful hand-written client would decode an OAuth client into:
+/// the same fields and types, without the generated conveniences.
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HandClient {
+    id: Option<String>,
+    name: String,
+    access_token_validity_seconds: Option<i64>,
+    description: Option<String>,
+    registered_redirect_uri: Option<Vec<String>>,
+    secret: Option<String>,
+    role_ids: Option<Vec<String>>,
+    date_created: Option<chrono::DateTime<chrono::Utc>>,
+    date_modified: Option<chrono::DateTime<chrono::Utc>>,
+    created_by: Option<HandRef>,
+    modified_by: Option<HandRef>,
+    authorized_grant_type: String,
+    scope: Option<Vec<String>>,
+    role_divisions: Option<Vec<HandRoleDivision>>,
+    state: Option<String>,
+    date_to_delete: Option<chrono::DateTime<chrono::Utc>>,
+    self_uri: Option<String>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HandRef {
+    id: Option<String>,
+    name: Option<String>,
+    self_uri: Option<String>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HandRoleDivision {
+    role_id: String,
+    division_id: String,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HandListing {
+    entities: Option<Vec<HandClient>>,
+    page_size: Option<i32>,
+    page_number: Option<i32>,
+    total: Option<i64>,
+    next_uri: Option<String>,
+    page_count: Option<i32>,
+}
+
+fn client_json(i: usize) -> Value {
+    json!({
+        "id": format!("3c5b7a2e-1f4d-4b8e-9c0a-{i:012}"),
+        "name": format!("Integration {i}"),
+        "accessTokenValiditySeconds": 86400,
+        "description": "Nightly export of conversation details",
+        "registeredRedirectUri": ["https://app.example.com/callback"],
+        "roleIds": ["a1b2c3", "d4e5f6"],
+        "dateCreated": "2026-11-29T05:12:33.123Z",
+        "dateModified": "2026-11-29T05:12:33Z",
+        "createdBy": {"id": "u-1", "selfUri": "/api/v2/users/u-1"},
+        "modifiedBy": {"id": "u-2", "selfUri": "/api/v2/users/u-2"},
+        "authorizedGrantType": "CLIENT-CREDENTIALS",
+        "scope": ["users:readonly"],
+        "roleDivisions": [{"roleId": "a1b2c3", "divisionId": "*"}],
+        "state": "active",
+        "selfUri": format!("/api/v2/oauth/clients/{i}")
+    })
+}
+
+fn listing(n: usize) -> Vec<u8> {
+    let entities: Vec<Value> = (0..n).map(client_json).collect();
+    serde_json::to_vec(&json!({
+        "entities": entities, "pageSize": n, "pageNumber": 1, "total": n, "pageCount": 1
+    }))
+    .expect("JSON")
+}
+
+fn median(mut samples: Vec<Duration>) -> u128 {
+    samples.sort();
+    samples[samples.len() / 2].as_nanos()
+}
+
+/// Times `generated` and `handwritten` `iterations` times each, interleaved.
+async fn pair<G, H, GF, HF>(iterations: usize, mut generated: G, mut handwritten: H) -> (u128, u128)
+where
+    G: FnMut() -> GF,
+    H: FnMut() -> HF,
+    GF: std::future::Future<Output = ()>,
+    HF: std::future::Future<Output = ()>,
+{
+    let (mut g, mut h) = (Vec::new(), Vec::new());
+    for i in 0..iterations {
+        if i % 2 == 0 {
+            let t = Instant::now();
+            generated().await;
+            g.push(t.elapsed());
+            let t = Instant::now();
+            handwritten().await;
+            h.push(t.elapsed());
+        } else {
+            let t = Instant::now();
+            handwritten().await;
+            h.push(t.elapsed());
+            let t = Instant::now();
+            generated().await;
+            g.push(t.elapsed());
+        }
+    }
+    (median(g), median(h))
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let smoke = std::env::args().any(|a| a == "--smoke");
+    let (calls, decodes, entities) = if smoke {
+        (1, 1, 10)
+    } else {
+        (2000, 40, 10_000)
+    };
+
+    let server = MockServer::start().await;
+    let one = serde_json::to_vec(&client_json(1)).expect("JSON");
+    let thousand = listing(1000);
+    Mock::given(method("GET"))
+        .and(path("/api/v2/oauth/clients/c1"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(one.clone(), "application/json"))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/oauth/clients"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(thousand, "application/json"))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/oauth/clients"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(one, "application/json"))
+        .mount(&server)
+        .await;
+
+    let base = server.uri();
+    let client = Client::builder()
+        .base_url(&base)
+        .access_token("bench-token")
+        .retry_policy(RetryPolicy::never())
+        .build()
+        .expect("client");
+    // The same timeouts as the generated client's defaults: a careful
+    // hand-written client sets them too, and reqwest pays for the timer.
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .connect_timeout(Duration::from_secs(10))
+        .build()
+        .expect("reqwest client");
+    let get = |url: String| {
+        let http = http.clone();
+        async move {
+            http.get(url)
+                .header("authorization", "Bearer bench-token")
+                .header("accept", "application/json")
+                .send()
+                .await
+                .expect("response")
+                .bytes()
+                .await
+                .expect("body")
+        }
+    };
+
+    let (g, h) = pair(
+        calls,
+        || async {
+            client.oauth().get_oauth_client("c1").await.expect("call");
+        },
+        || async {
+            let body = get(format!("{base}/api/v2/oauth/clients/c1")).await;
+            let _: HandClient = serde_json::from_slice(&body).expect("decode");
+        },
+    )
+    .await;
+    println!("bench get_oauth_client generated_ns={g} handwritten_ns={h}");
+
+    let (g, h) = pair(
+        (calls / 20).max(1),
+        || async {
+            client.oauth().get_oauth_clients().await.expect("call");
+        },
+        || async {
+            let body = get(format!("{base}/api/v2/oauth/clients")).await;
+            let _: HandListing = serde_json::from_slice(&body).expect("decode");
+        },
+    )
+    .await;
+    println!("bench get_oauth_clients_1000 generated_ns={g} handwritten_ns={h}");
+
+    let request = OAuthClientRequest::new(
+        "Integration",
+        OAuthClientRequestAuthorizedGrantType::ClientCredentials,
+    );
+    let (g, h) = pair(
+        calls,
+        || async {
+            client
+                .oauth()
+                .post_oauth_clients(request.clone())
+                .await
+                .expect("call");
+        },
+        || async {
+            let body = http
+                .post(format!("{base}/api/v2/oauth/clients"))
+                .header("authorization", "Bearer bench-token")
+                .header("accept", "application/json")
+                .header("content-type", "application/json")
+                .body(serde_json::to_vec(&request).expect("JSON"))
+                .send()
+                .await
+                .expect("response")
+                .bytes()
+                .await
+                .expect("body");
+            let _: HandClient = serde_json::from_slice(&body).expect("decode");
+        },
+    )
+    .await;
+    println!("bench post_oauth_clients generated_ns={g} handwritten_ns={h}");
+
+    let big = listing(entities);
+    let (g, h) = pair(
+        decodes,
+        || async {
+            let listing: OAuthClientEntityListing = serde_json::from_slice(&big).expect("decode");
+            std::hint::black_box(listing);
+        },
+        || async {
+            let listing: HandListing = serde_json::from_slice(&big).expect("decode");
+            std::hint::black_box(listing);
+        },
+    )
+    .await;
+    println!("bench decode_{entities} generated_ns={g} handwritten_ns={h}");
+}
