@@ -13,6 +13,8 @@ pub struct Diagnostic {
     pub pointer: String,
     /// What is wrong, and where it helps, what is allowed.
     pub message: String,
+    /// The 1-based line in the spec's text, when it could be found.
+    pub line: Option<usize>,
 }
 
 impl Diagnostic {
@@ -21,6 +23,7 @@ impl Diagnostic {
         Self {
             pointer: pointer.into(),
             message: message.into(),
+            line: None,
         }
     }
 }
@@ -102,6 +105,14 @@ impl Error {
         }
     }
 
+    /// Names the line of each diagnostic, from the spec's `text`.
+    pub fn with_lines(mut self, text: &str) -> Self {
+        if let Error::Spec { diagnostics, .. } = &mut self {
+            crate::locate::add_lines(text, diagnostics);
+        }
+        self
+    }
+
     pub(crate) fn spec(path: &Path, diagnostics: Vec<Diagnostic>) -> Self {
         Error::Spec {
             path: path.to_owned(),
@@ -139,7 +150,11 @@ impl fmt::Display for DisplayDiagnostic<'_> {
             self.0.display(),
             self.1.pointer,
             self.1.message
-        )
+        )?;
+        match self.1.line {
+            Some(line) => write!(f, " (line {line})"),
+            None => Ok(()),
+        }
     }
 }
 

@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod import;
 pub mod ir;
 pub mod load;
+pub mod locate;
 pub mod lower;
 pub mod naming;
 pub mod render;
@@ -37,8 +38,12 @@ pub struct Output {
 /// Runs the whole pipeline on the spec that `config` names, relative to the
 /// repository `root`.
 pub fn generate(root: &Path, config: &Config) -> Result<Output, Error> {
-    let spec = load::load(root, &config.spec)?;
-    generate_from(&config.spec, &spec, config)
+    let text = std::fs::read_to_string(root.join(&config.spec)).map_err(|source| Error::Io {
+        path: config.spec.clone(),
+        source,
+    })?;
+    let spec = load::parse(&config.spec, &text)?;
+    generate_from(&config.spec, &spec, config).map_err(|e| e.with_lines(&text))
 }
 
 fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {

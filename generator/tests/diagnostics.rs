@@ -183,3 +183,27 @@ fn a_spec_without_servers_says_the_client_needs_a_base_url() {
         "{err}"
     );
 }
+
+#[test]
+fn diagnostics_name_the_line_of_the_spec_file() {
+    let dir = std::env::temp_dir().join(format!("generator-lines-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("spec")).unwrap();
+    let broken = spec_text().replacen(
+        "$ref: '#/components/schemas/OAuthClientEntityListing'",
+        "$ref: '#/components/schemas/NoSuchListing'",
+        1,
+    );
+    std::fs::write(dir.join("spec/purecloud-oauth.yaml"), &broken).unwrap();
+    let Err(err) = generator::generate(&dir, &config()) else {
+        panic!("a broken $ref must fail");
+    };
+    let line = err.diagnostics()[0].line.expect("the line is found");
+    let lines: Vec<&str> = broken.lines().collect();
+    assert_eq!(lines[line - 1].trim(), "schema:");
+    assert!(lines[line].contains("NoSuchListing"));
+    assert!(
+        err.to_string().ends_with(&format!("(line {line})")),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -82,7 +82,13 @@ pub fn run_with(root: &Path, mode: Mode, options: &Options) -> anyhow::Result<()
             if options.all_tags {
                 config.tags = all_tags(&spec);
             }
-            generator::generate_from(&path, &spec, &config)?
+            generator::generate_from(&path, &spec, &config).map_err(|e| {
+                // Pointers into a converted Swagger file have no line in it.
+                match fs::read_to_string(&path) {
+                    Ok(text) => e.with_lines(&text),
+                    Err(_) => e,
+                }
+            })?
         }
     };
     let out_dir = root.join(&config.output);

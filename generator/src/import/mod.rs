@@ -99,7 +99,7 @@ pub fn import_document(
     tags: &[String],
 ) -> Result<Imported, Error> {
     let doc = parse(path, text)?;
-    import_value(path, source_name, &doc, tags)
+    import_value(path, source_name, &doc, tags).map_err(|e| e.with_lines(text))
 }
 
 /// [`import_document`] for a document already parsed, so that one parse

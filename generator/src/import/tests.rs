@@ -353,7 +353,7 @@ fn a_swagger_1_2_document_is_refused_by_name() {
     let text = import_err(r#"{"swaggerVersion": "1.2", "apis": []}"#);
     assert_eq!(
         text,
-        "in.json#/swaggerVersion: this is a Swagger 1.2 document; only Swagger 2.0 and OpenAPI 3.0 can be imported"
+        "in.json#/swaggerVersion: this is a Swagger 1.2 document; only Swagger 2.0 and OpenAPI 3.0 can be imported (line 1)"
     );
 }
 
