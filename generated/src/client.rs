@@ -82,7 +82,7 @@ impl From<&str> for AccessToken {
 ///     .region(Region::EuWest1)
 ///     .client_credentials("my-client-id", "my-client-secret")
 ///     .build()?;
-/// let clients = client.oauth().get_oauth_clients().await?;
+/// let result = client.oauth().get_oauth_clients().await?;
 /// # Ok(())
 /// # }
 /// ```

@@ -145,3 +145,15 @@ fn redact(value: &mut serde_json::Value) {
         _ => {}
     }
 }
+
+/// Reads a present key of an optional, nullable field: `null` becomes
+/// `Some(None)`, a value `Some(Some(value))`; an absent key stays `None`
+/// through `#[serde(default)]`.
+#[allow(dead_code)] // Only sections with such fields use it.
+pub(crate) fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+}

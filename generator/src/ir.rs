@@ -222,6 +222,8 @@ pub enum TypeRef {
     },
     /// An RFC 3339 date-time.
     DateTime,
+    /// A full date (`2026-11-29`).
+    Date,
     /// A 32-bit signed integer.
     I32,
     /// A 64-bit signed integer.
@@ -280,6 +282,9 @@ pub enum TypeKind {
     Struct {
         /// In the spec's property order.
         fields: Vec<Field>,
+        /// The other properties, when `additionalProperties` allows them
+        /// beside the known ones: a flattened map.
+        additional: Option<AdditionalField>,
     },
     /// A string (or integer) enum that keeps values it doesn't know.
     Enum {
@@ -295,6 +300,15 @@ pub enum TypeKind {
         /// The aliased type.
         target: TypeRef,
     },
+}
+
+/// The map that holds the properties a struct doesn't name.
+#[derive(Debug, Clone, Serialize)]
+pub struct AdditionalField {
+    /// The Rust name of the map field.
+    pub rust_name: String,
+    /// The type of one value.
+    pub ty: TypeRef,
 }
 
 /// A struct field.
@@ -313,6 +327,9 @@ pub struct Field {
     /// Held in a `Box`: the field closes a cycle of types that would
     /// otherwise contain themselves.
     pub boxed: bool,
+    /// `nullable`: `null` is a value of its own. An optional nullable field
+    /// has three states: absent, `null`, or a value.
+    pub nullable: bool,
     /// Holds a secret: hidden from `Debug`.
     pub sensitive: bool,
     /// The property's description.

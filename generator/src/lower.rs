@@ -16,9 +16,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{pointer_escape, Diagnostic};
 use crate::ir::{
-    Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs, OperationPaging,
-    PageFields, Parameter as IrParameter, PathSegment, Permissions, Response, TypeDef, TypeKind,
-    TypeRef, Variant,
+    AdditionalField, Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs,
+    OperationPaging, PageFields, Parameter as IrParameter, PathSegment, Permissions, Response,
+    TypeDef, TypeKind, TypeRef, Variant,
 };
 use crate::naming::{rust_name, Kind, Namer};
 use crate::select::{by_group, SelectedOperation, Selection};
@@ -144,7 +144,7 @@ impl<'a> Lowerer<'a> {
         let rust = self.schema_names[name].clone();
         let description = non_empty(schema.schema_data.description.as_deref());
         let kind = match self.shape(schema, &rust, &pointer) {
-            Shape::Struct(fields) => TypeKind::Struct { fields },
+            Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
             Shape::Enum(values, integer) => self.enum_kind(&values, integer, &pointer),
             Shape::Other => TypeKind::Alias {
                 target: self.type_ref_item(schema, &rust, &pointer),
@@ -182,18 +182,27 @@ impl<'a> Lowerer<'a> {
 
     /// What a schema becomes when it has a name of its own.
     fn shape(&mut self, schema: &Schema, owner: &str, pointer: &str) -> Shape {
+        if let Some(object) = self.merged_object(schema, pointer) {
+            let fields = self.fields(owner, &object.properties, &object.required, pointer);
+            let ty = match &object.additional {
+                Some(AdditionalProperties::Schema(values)) => Some(self.type_ref(
+                    values,
+                    &format!("{owner}Value"),
+                    &format!("{pointer}/additionalProperties"),
+                )),
+                Some(AdditionalProperties::Any(true)) => Some(TypeRef::Json),
+                _ => None,
+            };
+            let additional = ty.map(|ty| {
+                let mut namer = Namer::with_reserved(fields.iter().map(|f| f.rust_name.as_str()));
+                AdditionalField {
+                    rust_name: namer.unique("additional_properties", Kind::Value),
+                    ty,
+                }
+            });
+            return Shape::Struct(fields, additional);
+        }
         match &schema.schema_kind {
-            SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => {
-                Shape::Struct(self.fields(owner, &object.properties, &object.required, pointer))
-            }
-            SchemaKind::Any(any)
-                if !any.properties.is_empty()
-                    && any.all_of.is_empty()
-                    && any.one_of.is_empty()
-                    && any.any_of.is_empty() =>
-            {
-                Shape::Struct(self.fields(owner, &any.properties, &any.required, pointer))
-            }
             SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => {
                 let values = s.enumeration.iter().flatten().cloned().collect();
                 Shape::Enum(values, None)
@@ -213,6 +222,65 @@ impl<'a> Lowerer<'a> {
             }
             _ => Shape::Other,
         }
+    }
+
+    /// The properties of an object schema, with those of every `allOf`
+    /// part merged in (later parts win), or `None` when the schema is not
+    /// an object with known properties.
+    fn merged_object(&mut self, schema: &Schema, pointer: &str) -> Option<MergedObject> {
+        let own = |properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+                   required: &[String],
+                   additional: &Option<AdditionalProperties>| MergedObject {
+            properties: properties.clone(),
+            required: required.to_vec(),
+            additional: additional.clone(),
+        };
+        let (own, parts) = match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(o)) => (
+                own(&o.properties, &o.required, &o.additional_properties),
+                &[][..],
+            ),
+            SchemaKind::Any(any) if any.one_of.is_empty() && any.any_of.is_empty() => (
+                own(&any.properties, &any.required, &any.additional_properties),
+                &any.all_of[..],
+            ),
+            SchemaKind::AllOf { all_of } if all_of.len() > 1 => {
+                (MergedObject::default(), &all_of[..])
+            }
+            _ => return None,
+        };
+        // A lone `allOf: [$ref]` with a description is a reference, not a
+        // merge.
+        if parts.len() <= 1 && own.properties.is_empty() {
+            return None;
+        }
+        let mut merged = MergedObject::default();
+        for (i, part) in parts.iter().enumerate() {
+            let part_pointer = format!("{pointer}/allOf/{i}");
+            let resolved = match part {
+                ReferenceOr::Item(s) => Some(s.clone()),
+                ReferenceOr::Reference { reference } => reference
+                    .strip_prefix("#/components/schemas/")
+                    .and_then(|name| self.spec.components.as_ref()?.schemas.get(name))
+                    .and_then(|s| s.as_item().cloned()),
+            };
+            let Some(part_schema) = resolved else {
+                self.error(
+                    part_pointer,
+                    "an `allOf` part must be an object schema or a reference to one",
+                );
+                continue;
+            };
+            match self.merged_object(&part_schema, &part_pointer) {
+                Some(object) => merged.absorb(object),
+                None => self.error(
+                    part_pointer,
+                    "only object schemas can be merged with `allOf`",
+                ),
+            }
+        }
+        merged.absorb(own);
+        Some(merged)
     }
 
     fn fields(
@@ -238,7 +306,9 @@ impl<'a> Lowerer<'a> {
                 ),
             };
             let read_only = data.is_some_and(|d| d.read_only);
+            let nullable = data.is_some_and(|d| d.nullable);
             fields.push(Field {
+                nullable,
                 rust_name: rust,
                 wire_name: wire.clone(),
                 required: required.contains(wire) && !read_only,
@@ -339,6 +409,7 @@ impl<'a> Lowerer<'a> {
                 }
                 match &s.format {
                     VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeRef::DateTime,
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Date) => TypeRef::Date,
                     VariantOrUnknownOrEmpty::Item(f) => TypeRef::String {
                         format: Some(string_format(f).to_owned()),
                     },
@@ -394,6 +465,9 @@ impl<'a> Lowerer<'a> {
                 if used == ["allOf"] && any.all_of.len() == 1 && any.properties.is_empty() {
                     return self.type_ref(&any.all_of[0], hint, &format!("{pointer}/allOf/0"));
                 }
+                if used == ["allOf"] {
+                    return self.inline_type(schema, hint, pointer);
+                }
                 if let Some(keyword) = used.first() {
                     self.error(
                         format!("{pointer}/{keyword}"),
@@ -411,13 +485,7 @@ impl<'a> Lowerer<'a> {
             SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
                 self.type_ref(&all_of[0], hint, &format!("{pointer}/allOf/0"))
             }
-            SchemaKind::AllOf { .. } => {
-                self.error(
-                    format!("{pointer}/allOf"),
-                    "`allOf` with more than one schema is not supported yet",
-                );
-                TypeRef::Json
-            }
+            SchemaKind::AllOf { .. } => self.inline_type(schema, hint, pointer),
             SchemaKind::OneOf { .. } => {
                 self.error(format!("{pointer}/oneOf"), "`oneOf` is not supported yet");
                 TypeRef::Json
@@ -458,7 +526,7 @@ impl<'a> Lowerer<'a> {
         let rust = self.type_namer.claim(rust_name(hint, Kind::Type));
         let description = non_empty(schema.schema_data.description.as_deref());
         let kind = match self.shape(schema, &rust, pointer) {
-            Shape::Struct(fields) => TypeKind::Struct { fields },
+            Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
             Shape::Enum(values, integer) => self.enum_kind(&values, integer, pointer),
             Shape::Other => TypeKind::Alias {
                 target: TypeRef::Json,
@@ -901,7 +969,7 @@ impl<'a> Lowerer<'a> {
             _ => return None,
         };
         let def = self.types.iter().find(|t| t.rust_name == name)?;
-        let TypeKind::Struct { fields } = &def.kind else {
+        let TypeKind::Struct { fields, .. } = &def.kind else {
             return None;
         };
         let string_field = |wire: &str| {
@@ -945,7 +1013,7 @@ fn box_cycles(types: &mut [TypeDef]) {
     let edges: Vec<Vec<usize>> = types
         .iter()
         .map(|t| match &t.kind {
-            TypeKind::Struct { fields } => fields
+            TypeKind::Struct { fields, .. } => fields
                 .iter()
                 .filter_map(|f| inline_targets(&f.ty))
                 .collect(),
@@ -967,7 +1035,7 @@ fn box_cycles(types: &mut [TypeDef]) {
     };
     let mut boxed = Vec::new();
     for (i, t) in types.iter().enumerate() {
-        if let TypeKind::Struct { fields } = &t.kind {
+        if let TypeKind::Struct { fields, .. } = &t.kind {
             for (j, f) in fields.iter().enumerate() {
                 if inline_targets(&f.ty).is_some_and(|target| reaches(target, i)) {
                     boxed.push((i, j));
@@ -976,7 +1044,7 @@ fn box_cycles(types: &mut [TypeDef]) {
         }
     }
     for (i, j) in boxed {
-        if let TypeKind::Struct { fields } = &mut types[i].kind {
+        if let TypeKind::Struct { fields, .. } = &mut types[i].kind {
             fields[j].boxed = true;
         }
     }
@@ -984,7 +1052,7 @@ fn box_cycles(types: &mut [TypeDef]) {
 
 /// Whether `def` has the Genesys listing shape.
 fn page_fields(def: &TypeDef) -> Option<PageFields> {
-    let TypeKind::Struct { fields } = &def.kind else {
+    let TypeKind::Struct { fields, .. } = &def.kind else {
         return None;
     };
     let field = |wire: &str| fields.iter().find(|f| f.wire_name == wire);
@@ -1040,7 +1108,8 @@ fn operation_paging(op: &Operation, types: &[TypeDef]) -> Option<OperationPaging
 }
 
 enum Shape {
-    Struct(Vec<Field>),
+    /// The fields, and the map of additional properties beside them.
+    Struct(Vec<Field>, Option<AdditionalField>),
     /// The values, and the integer type of an integer enum.
     Enum(Vec<String>, Option<TypeRef>),
     Other,
@@ -1062,6 +1131,30 @@ fn is_scalar(ty: &TypeRef, lowerer: &Lowerer<'_>) -> bool {
             .is_some_and(|t| matches!(t.kind, TypeKind::Enum { .. })),
         TypeRef::Array { .. } | TypeRef::Map { .. } | TypeRef::Json => false,
         _ => true,
+    }
+}
+
+/// An object schema with its `allOf` parts merged.
+#[derive(Default)]
+struct MergedObject {
+    properties: indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+    required: Vec<String>,
+    additional: Option<AdditionalProperties>,
+}
+
+impl MergedObject {
+    fn absorb(&mut self, other: MergedObject) {
+        for (name, schema) in other.properties {
+            self.properties.insert(name, schema);
+        }
+        for name in other.required {
+            if !self.required.contains(&name) {
+                self.required.push(name);
+            }
+        }
+        if other.additional.is_some() {
+            self.additional = other.additional;
+        }
     }
 }
 

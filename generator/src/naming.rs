@@ -42,7 +42,14 @@ pub fn rust_name(wire: &str, kind: Kind) -> String {
     let words = words(wire);
     let mut name = match kind {
         Kind::Type | Kind::Variant => words.to_upper_camel_case(),
-        Kind::Value | Kind::Module => join_initials(&words.to_snake_case()),
+        // Joining initials is for case boundaries (`OAuth`), not for
+        // separators (`X-Request-Tag` stays `x_request_tag`).
+        Kind::Value | Kind::Module => words
+            .split_whitespace()
+            .map(|chunk| join_initials(&chunk.to_snake_case()))
+            .filter(|chunk| !chunk.is_empty())
+            .collect::<Vec<_>>()
+            .join("_"),
     };
     if name.is_empty() {
         name = match kind {
@@ -173,6 +180,7 @@ mod tests {
         );
         assert_eq!(rust_name("Accept-Language", Kind::Value), "accept_language");
         assert_eq!(rust_name("clientId", Kind::Value), "client_id");
+        assert_eq!(rust_name("X-Request-Tag", Kind::Value), "x_request_tag");
     }
 
     #[test]

@@ -66,8 +66,46 @@ impl Options {
     }
 }
 
+/// The crates `cargo xtask codegen` keeps up to date, by their settings:
+/// the client, and the feature crate that compiles and tests every
+/// construct the generator supports.
+pub const CONFIGS: [&str; 2] = [
+    generator::config::CONFIG_PATH,
+    "generator/features/codegen.yaml",
+];
+
 pub fn run_with(root: &Path, mode: Mode, options: &Options) -> anyhow::Result<()> {
-    let mut config = Config::load(root)?;
+    let defaults = options.spec.is_none()
+        && options.out.is_none()
+        && options.tags.is_empty()
+        && !options.all_tags;
+    if defaults {
+        let mut failures = Vec::new();
+        for path in CONFIGS {
+            if let Err(e) = run_config(root, Path::new(path), mode, options) {
+                failures.push(format!("{e:#}"));
+            }
+        }
+        if failures.is_empty() {
+            return Ok(());
+        }
+        bail!("{}", failures.join("\n"));
+    }
+    run_config(
+        root,
+        Path::new(generator::config::CONFIG_PATH),
+        mode,
+        options,
+    )
+}
+
+fn run_config(
+    root: &Path,
+    config_path: &Path,
+    mode: Mode,
+    options: &Options,
+) -> anyhow::Result<()> {
+    let mut config = Config::load_from(root, config_path)?;
     if let Some(out) = &options.out {
         config.output = out.clone();
     }
@@ -386,14 +424,16 @@ mod tests {
     }
 
     #[test]
-    fn generated_crate_is_fresh() {
+    fn generated_crates_are_fresh() {
         // The same comparison as `cargo xtask codegen --check`: fails when
-        // someone edited generated/ or forgot to regenerate.
+        // someone edited generated code or forgot to regenerate.
         let root = crate::repo_root();
-        let config = Config::load(&root).unwrap();
-        let output = generator::generate(&root, &config).unwrap();
-        let plan = plan(&root.join(&config.output), &output.files).unwrap();
-        assert!(plan.is_clean(), "{}", plan.report(&config.output));
+        for path in CONFIGS {
+            let config = Config::load_from(&root, Path::new(path)).unwrap();
+            let output = generator::generate(&root, &config).unwrap();
+            let plan = plan(&root.join(&config.output), &output.files).unwrap();
+            assert!(plan.is_clean(), "{}", plan.report(&config.output));
+        }
     }
 
     #[test]
@@ -499,9 +539,14 @@ mod tests {
         fs::write(root.join("generated/src/stale_model.rs"), marked("old")).unwrap();
         let before = snapshot_dir(&root.join("generated"));
 
-        let err = run_with(&root, Mode::Write, &Options::default())
-            .unwrap_err()
-            .to_string();
+        let err = run_config(
+            &root,
+            Path::new(generator::config::CONFIG_PATH),
+            Mode::Write,
+            &Options::default(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
             err.contains("spec/purecloud-oauth.yaml#/paths/~1api~1v2~1oauth~1scopes/get/responses/200/content/application~1json/schema"),
             "{err}"
@@ -513,8 +558,20 @@ mod tests {
     #[test]
     fn check_fails_naming_a_generated_file_that_was_edited_by_hand() {
         let root = temp_repo("edited", |spec| spec);
-        run_with(&root, Mode::Write, &Options::default()).unwrap();
-        run_with(&root, Mode::Check, &Options::default()).unwrap();
+        run_config(
+            &root,
+            Path::new(generator::config::CONFIG_PATH),
+            Mode::Write,
+            &Options::default(),
+        )
+        .unwrap();
+        run_config(
+            &root,
+            Path::new(generator::config::CONFIG_PATH),
+            Mode::Check,
+            &Options::default(),
+        )
+        .unwrap();
         let edited = root.join("generated/src/models/oauth_client.rs");
         let text = fs::read_to_string(&edited).unwrap();
         fs::write(
@@ -523,9 +580,14 @@ mod tests {
         )
         .unwrap();
 
-        let err = run_with(&root, Mode::Check, &Options::default())
-            .unwrap_err()
-            .to_string();
+        let err = run_config(
+            &root,
+            Path::new(generator::config::CONFIG_PATH),
+            Mode::Check,
+            &Options::default(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
             err.contains("stale:   generated/src/models/oauth_client.rs"),
             "{err}"

@@ -146,6 +146,7 @@ fn value(api: &Api, ty: &TypeRef, name: &str) -> String {
         TypeRef::DateTime => {
             "chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())".to_owned()
         }
+        TypeRef::Date => "chrono::NaiveDate::default()".to_owned(),
         TypeRef::I32 | TypeRef::I64 => "1".to_owned(),
         TypeRef::F32 | TypeRef::F64 => "1.0".to_owned(),
         TypeRef::Bool => "true".to_owned(),
@@ -159,11 +160,14 @@ fn value(api: &Api, ty: &TypeRef, name: &str) -> String {
                     Some(v) => format!("{path}::{}", v.rust_name),
                     None => format!("{path}::from(\"value\")"),
                 },
-                Some(TypeKind::Struct { fields }) => {
+                Some(TypeKind::Struct { fields, .. }) => {
                     let required: Vec<String> = fields
                         .iter()
                         .filter(|f| f.required)
-                        .map(|f| value(api, &f.ty, &f.wire_name))
+                        .map(|f| match f.nullable {
+                            true => format!("Some({})", value(api, &f.ty, &f.wire_name)),
+                            false => value(api, &f.ty, &f.wire_name),
+                        })
                         .collect();
                     if required.is_empty() {
                         format!("{path}::default()")

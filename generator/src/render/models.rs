@@ -7,7 +7,7 @@ use quote::quote;
 use super::rust::{doc, ident, named_types, prose, rust_file, type_display, type_tokens};
 use super::GeneratedFile;
 use crate::diagnostics::Error;
-use crate::ir::{Api, Field, PageFields, TypeDef, TypeKind, TypeRef, Variant};
+use crate::ir::{AdditionalField, Api, Field, PageFields, TypeDef, TypeKind, TypeRef, Variant};
 
 /// `src/models/mod.rs` and one file per type.
 pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
@@ -50,7 +50,7 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
     }
     let docs = doc(&docs);
     let body = match &def.kind {
-        TypeKind::Struct { fields } => structure(def, fields),
+        TypeKind::Struct { fields, additional } => structure(def, fields, additional.as_ref()),
         TypeKind::Enum {
             variants,
             unknown_variant,
@@ -100,7 +100,7 @@ fn page_impl(def: &TypeDef, page: &PageFields) -> TokenStream {
     let page_number = number(&page.page_number);
     let page_count = number(&page.page_count);
     let entities_required = match &def.kind {
-        TypeKind::Struct { fields } => fields
+        TypeKind::Struct { fields, .. } => fields
             .iter()
             .any(|f| f.rust_name == page.entities && f.required),
         _ => false,
@@ -130,7 +130,9 @@ fn page_impl(def: &TypeDef, page: &PageFields) -> TokenStream {
 fn imports(api: &Api, def: &TypeDef) -> TokenStream {
     let mut names = Vec::new();
     match &def.kind {
-        TypeKind::Struct { fields } => fields.iter().for_each(|f| named_types(&f.ty, &mut names)),
+        TypeKind::Struct { fields, .. } => {
+            fields.iter().for_each(|f| named_types(&f.ty, &mut names))
+        }
         TypeKind::Alias { target } => named_types(target, &mut names),
         TypeKind::Enum { .. } => {}
     }
@@ -182,10 +184,15 @@ pub fn inline_origin(pointer: &str) -> String {
     }
 }
 
+/// A field's Rust type: `T` when required, `Option<T>` when optional or
+/// nullable, `Option<Option<T>>` when both (absent, `null`, or a value).
 fn field_type(field: &Field) -> TokenStream {
     let mut ty = type_tokens(&field.ty, &TokenStream::new());
     if field.boxed {
         ty = quote!(Box<#ty>);
+    }
+    if field.nullable {
+        ty = quote!(Option<#ty>);
     }
     if field.required {
         ty
@@ -194,11 +201,12 @@ fn field_type(field: &Field) -> TokenStream {
     }
 }
 
-fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
+fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalField>) -> TokenStream {
     let name = ident(&def.rust_name);
     let sensitive = fields.iter().any(|f| f.sensitive);
     let all_optional = fields.iter().all(|f| !f.required);
-    let has_float = fields.iter().any(|f| contains_float(&f.ty));
+    let has_float = fields.iter().any(|f| contains_float(&f.ty))
+        || additional.is_some_and(|a| contains_float(&a.ty));
 
     let mut derives = vec![quote!(Clone)];
     if !sensitive {
@@ -240,13 +248,21 @@ fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
         let docs = doc(&text);
         let wire = &f.wire_name;
         let rename = (f.rust_name != *wire).then(|| quote!(rename = #wire,));
-        let serde = if f.required {
-            match rename {
+        let serde = match (f.required, f.nullable) {
+            (true, _) => match rename {
                 Some(_) => quote!(#[serde(rename = #wire)]),
                 None => TokenStream::new(),
+            },
+            // Three states: the outer `Option` is the key's presence.
+            (false, true) => quote!(#[serde(
+                #rename
+                default,
+                skip_serializing_if = "Option::is_none",
+                deserialize_with = "crate::support::nullable"
+            )]),
+            (false, false) => {
+                quote!(#[serde(#rename default, skip_serializing_if = "Option::is_none")])
             }
-        } else {
-            quote!(#[serde(#rename default, skip_serializing_if = "Option::is_none")])
         };
         let deprecated = f.deprecated.then(|| quote!(#[deprecated]));
         quote! {
@@ -257,14 +273,36 @@ fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
         }
     });
 
+    let additional_def = additional.map(|a| {
+        let rust = ident(&a.rust_name);
+        let ty = type_tokens(&a.ty, &TokenStream::new());
+        let docs = doc("The properties the spec doesn't name, by their JSON names.");
+        quote! {
+            #docs
+            #[serde(flatten)]
+            pub #rust: std::collections::BTreeMap<String, #ty>,
+        }
+    });
+    let additional_init = additional.map(|a| {
+        let rust = ident(&a.rust_name);
+        quote!(#rust: Default::default(),)
+    });
+    let additional_debug = additional.map(|a| {
+        let rust = ident(&a.rust_name);
+        let label = &a.rust_name;
+        quote!(.field(#label, &self.#rust))
+    });
     let constructor = (!all_optional).then(|| {
         let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
         let args = required.iter().map(|f| {
             let rust = ident(&f.rust_name);
             match f.ty {
-                TypeRef::String { .. } => quote!(#rust: impl Into<String>),
+                TypeRef::String { .. } if !f.nullable => quote!(#rust: impl Into<String>),
                 _ => {
-                    let ty = type_tokens(&f.ty, &TokenStream::new());
+                    let mut ty = type_tokens(&f.ty, &TokenStream::new());
+                    if f.nullable {
+                        ty = quote!(Option<#ty>);
+                    }
                     quote!(#rust: #ty)
                 }
             }
@@ -273,8 +311,9 @@ fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
             let rust = ident(&f.rust_name);
             match (&f.ty, f.required, f.boxed) {
                 (_, false, _) => quote!(#rust: None),
+                (_, true, true) if f.nullable => quote!(#rust: #rust.map(Box::new)),
                 (_, true, true) => quote!(#rust: Box::new(#rust)),
-                (TypeRef::String { .. }, true, false) => quote!(#rust: #rust.into()),
+                (TypeRef::String { .. }, true, false) if !f.nullable => quote!(#rust: #rust.into()),
                 (_, true, false) => quote!(#rust),
             }
         });
@@ -289,7 +328,7 @@ fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
                 #docs
                 #allow_deprecated
                 pub fn new(#(#args),*) -> Self {
-                    Self { #(#inits),* }
+                    Self { #(#inits,)* #additional_init }
                 }
             }
         }
@@ -321,6 +360,7 @@ fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
                 fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                     f.debug_struct(#label)
                         #(#entries)*
+                        #additional_debug
                         .finish()
                 }
             }
@@ -331,6 +371,7 @@ fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
         #[derive(#(#derives),*)]
         pub struct #name {
             #(#field_defs)*
+            #additional_def
         }
         #constructor
         #debug

@@ -205,6 +205,20 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
     Ok(files)
 }
 
+/// The first operation with `.stream()`, for the README.
+fn paging_example(api: &Api) -> Value {
+    for group in &api.groups {
+        if let Some(op) = group.operations.iter().find(|op| op.paging.is_some()) {
+            return json!({
+                "accessor": group.accessor,
+                "rust_name": op.rust_name,
+                "args": example_args(op),
+            });
+        }
+    }
+    Value::Null
+}
+
 /// The examples (and the contract tests the crate's manifest names) are
 /// about the OAuth section; other sections get none.
 fn oauth_extras(api: &Api) -> bool {
@@ -320,6 +334,7 @@ fn base_context(api: &Api, krate: &CrateConfig) -> Context {
     );
     ctx.insert("optional_example", &example(api, None, true));
     ctx.insert("usage", &usage_helper(api));
+    ctx.insert("paging_example", &paging_example(api));
     ctx.insert("oauth_extras", &oauth_extras(api));
     ctx.insert(
         "has_paging",
@@ -550,7 +565,7 @@ fn model_view(api: &Api, def: &TypeDef) -> Value {
         .clone()
         .unwrap_or_else(|| format!("The `{}` schema.", def.wire_name));
     match &def.kind {
-        TypeKind::Struct { fields } => {
+        TypeKind::Struct { fields, .. } => {
             let fields: Vec<Value> = fields
                 .iter()
                 .map(|f| {
