@@ -295,11 +295,33 @@ pub enum TypeKind {
         /// `I32` or `I64` for an integer enum; `None` for a string enum.
         integer: Option<TypeRef>,
     },
+    /// One of several types (`oneOf`/`anyOf`). Tagged by a property when
+    /// the spec names a discriminator; otherwise tried in order, most
+    /// specific first, with `Other` keeping any JSON that fits none.
+    Union {
+        /// In decoding order.
+        variants: Vec<UnionVariant>,
+        /// The discriminator's property, for a tagged union.
+        discriminator: Option<String>,
+        /// The variant that keeps what fits no other.
+        other_variant: String,
+    },
     /// Another name for a type (an array or map schema, say).
     Alias {
         /// The aliased type.
         target: TypeRef,
     },
+}
+
+/// One alternative of a union.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnionVariant {
+    /// The Rust name.
+    pub rust_name: String,
+    /// The type it holds.
+    pub ty: TypeRef,
+    /// The discriminator value that selects it, for a tagged union.
+    pub tag: Option<String>,
 }
 
 /// The map that holds the properties a struct doesn't name.

@@ -18,7 +18,7 @@ use crate::diagnostics::{pointer_escape, Diagnostic};
 use crate::ir::{
     AdditionalField, Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs,
     OperationPaging, PageFields, Parameter as IrParameter, PathSegment, Permissions, Response,
-    TypeDef, TypeKind, TypeRef, Variant,
+    TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };
 use crate::naming::{rust_name, Kind, Namer};
 use crate::select::{by_group, SelectedOperation, Selection};
@@ -146,6 +146,7 @@ impl<'a> Lowerer<'a> {
         let kind = match self.shape(schema, &rust, &pointer) {
             Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
             Shape::Enum(values, integer) => self.enum_kind(&values, integer, &pointer),
+            Shape::Union(alternatives, at) => self.union_kind(schema, &rust, &alternatives, &at),
             Shape::Other => TypeKind::Alias {
                 target: self.type_ref_item(schema, &rust, &pointer),
             },
@@ -220,7 +221,115 @@ impl<'a> Lowerer<'a> {
                 };
                 Shape::Enum(values, Some(ty))
             }
+            SchemaKind::OneOf { one_of } => {
+                Shape::Union(one_of.clone(), format!("{pointer}/oneOf"))
+            }
+            SchemaKind::AnyOf { any_of } => {
+                Shape::Union(any_of.clone(), format!("{pointer}/anyOf"))
+            }
+            SchemaKind::Any(any)
+                if !any.one_of.is_empty() && any.properties.is_empty() && any.all_of.is_empty() =>
+            {
+                Shape::Union(any.one_of.clone(), format!("{pointer}/oneOf"))
+            }
+            SchemaKind::Any(any)
+                if !any.any_of.is_empty() && any.properties.is_empty() && any.all_of.is_empty() =>
+            {
+                Shape::Union(any.any_of.clone(), format!("{pointer}/anyOf"))
+            }
             _ => Shape::Other,
+        }
+    }
+
+    /// A union's variants, named after their types, in an order in which
+    /// untagged decoding cannot pick the wrong one: objects with more
+    /// required fields first, integers before other numbers, anything
+    /// last.
+    fn union_kind(
+        &mut self,
+        schema: &Schema,
+        owner: &str,
+        alternatives: &[ReferenceOr<Schema>],
+        pointer: &str,
+    ) -> TypeKind {
+        let discriminator = schema.schema_data.discriminator.as_ref();
+        let mut variants: Vec<(usize, UnionVariant)> = Vec::new();
+        let mut namer = Namer::default();
+        for (i, alternative) in alternatives.iter().enumerate() {
+            let at = format!("{pointer}/{i}");
+            let ty = self.type_ref(alternative, &format!("{owner}Variant{i}"), &at);
+            let name = match &ty {
+                TypeRef::Named { name } => name.clone(),
+                other => crate::render::type_name_for_variant(other),
+            };
+            let tag = discriminator.map(|d| {
+                let reference = match alternative {
+                    ReferenceOr::Reference { reference } => Some(reference.as_str()),
+                    ReferenceOr::Item(_) => None,
+                };
+                d.mapping
+                    .iter()
+                    .find(|(_, target)| Some(target.as_str()) == reference)
+                    .map(|(value, _)| value.clone())
+                    .or_else(|| {
+                        reference
+                            .and_then(|r| r.rsplit('/').next())
+                            .map(str::to_owned)
+                    })
+                    .unwrap_or_else(|| name.clone())
+            });
+            if discriminator.is_some() && !matches!(ty, TypeRef::Named { .. }) {
+                self.error(at, "a variant of a union with a discriminator must be a `$ref` to an object schema");
+            }
+            let rank = self.decode_rank(&ty);
+            variants.push((
+                rank,
+                UnionVariant {
+                    rust_name: namer.unique(&name, Kind::Variant),
+                    ty,
+                    tag,
+                },
+            ));
+        }
+        if discriminator.is_none() {
+            variants.sort_by_key(|(rank, _)| *rank);
+        }
+        TypeKind::Union {
+            variants: variants.into_iter().map(|(_, v)| v).collect(),
+            discriminator: discriminator.map(|d| d.property_name.clone()),
+            other_variant: namer.unique("Other", Kind::Variant),
+        }
+    }
+
+    /// Sort key for untagged decoding: lower decodes first.
+    fn decode_rank(&self, ty: &TypeRef) -> usize {
+        match ty {
+            TypeRef::Named { name } => match self
+                .types
+                .iter()
+                .find(|t| &t.rust_name == name)
+                .map(|t| &t.kind)
+            {
+                // Objects with more required fields are tried first: they
+                // cannot match data meant for an object that needs fewer.
+                Some(TypeKind::Struct { fields, .. }) => {
+                    100 - fields.iter().filter(|f| f.required).count().min(99)
+                }
+                Some(TypeKind::Enum { .. }) => 300,
+                _ => match self.schema_names.values().any(|n| n == name) {
+                    // Not converted yet (a forward reference): an object.
+                    true => 150,
+                    false => 400,
+                },
+            },
+            TypeRef::Array { .. } => 200,
+            TypeRef::Map { .. } => 250,
+            TypeRef::Bool => 310,
+            TypeRef::I32 | TypeRef::I64 => 320,
+            TypeRef::F32 | TypeRef::F64 => 330,
+            TypeRef::DateTime | TypeRef::Date => 340,
+            TypeRef::String { .. } => 350,
+            TypeRef::Json => 500,
         }
     }
 
@@ -468,10 +577,13 @@ impl<'a> Lowerer<'a> {
                 if used == ["allOf"] {
                     return self.inline_type(schema, hint, pointer);
                 }
+                if (used == ["oneOf"] || used == ["anyOf"]) && any.properties.is_empty() {
+                    return self.inline_type(schema, hint, pointer);
+                }
                 if let Some(keyword) = used.first() {
                     self.error(
                         format!("{pointer}/{keyword}"),
-                        format!("`{keyword}` is not supported yet"),
+                        format!("`{keyword}` beside other composition or properties is not supported yet"),
                     );
                     return TypeRef::Json;
                 }
@@ -486,13 +598,8 @@ impl<'a> Lowerer<'a> {
                 self.type_ref(&all_of[0], hint, &format!("{pointer}/allOf/0"))
             }
             SchemaKind::AllOf { .. } => self.inline_type(schema, hint, pointer),
-            SchemaKind::OneOf { .. } => {
-                self.error(format!("{pointer}/oneOf"), "`oneOf` is not supported yet");
-                TypeRef::Json
-            }
-            SchemaKind::AnyOf { .. } => {
-                self.error(format!("{pointer}/anyOf"), "`anyOf` is not supported yet");
-                TypeRef::Json
+            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => {
+                self.inline_type(schema, hint, pointer)
             }
             SchemaKind::Not { .. } => {
                 self.error(format!("{pointer}/not"), "`not` is not supported");
@@ -528,6 +635,7 @@ impl<'a> Lowerer<'a> {
         let kind = match self.shape(schema, &rust, pointer) {
             Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
             Shape::Enum(values, integer) => self.enum_kind(&values, integer, pointer),
+            Shape::Union(alternatives, at) => self.union_kind(schema, &rust, &alternatives, &at),
             Shape::Other => TypeKind::Alias {
                 target: TypeRef::Json,
             },
@@ -1108,6 +1216,8 @@ fn operation_paging(op: &Operation, types: &[TypeDef]) -> Option<OperationPaging
 }
 
 enum Shape {
+    /// `oneOf`/`anyOf`: the alternatives, and where they are.
+    Union(Vec<ReferenceOr<Schema>>, String),
     /// The fields, and the map of additional properties beside them.
     Struct(Vec<Field>, Option<AdditionalField>),
     /// The values, and the integer type of an integer enum.

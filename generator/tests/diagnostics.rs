@@ -123,7 +123,7 @@ fn cookie_parameters_are_refused_with_the_pointer_to_the_parameter() {
 }
 
 #[test]
-fn unsupported_schema_composition_is_refused_with_its_pointer() {
+fn one_of_beside_properties_is_refused_with_its_pointer() {
     let text = spec_text().replacen(
         "    Cursors:\n      type: object",
         "    Cursors:\n      oneOf:\n      - type: string\n      - type: integer",
@@ -133,7 +133,7 @@ fn unsupported_schema_composition_is_refused_with_its_pointer() {
     let text = messages(&err);
     assert!(
         text.contains(
-            "spec/broken.yaml#/components/schemas/Cursors/oneOf: `oneOf` is not supported yet"
+            "spec/broken.yaml#/components/schemas/Cursors/oneOf: `oneOf` beside other composition or properties is not supported yet"
         ),
         "{text}"
     );

@@ -176,6 +176,9 @@ fn value(api: &Api, ty: &TypeRef, name: &str) -> String {
                     }
                 }
                 Some(TypeKind::Alias { target }) => value(api, target, name),
+                Some(TypeKind::Union { other_variant, .. }) => {
+                    format!("{path}::{other_variant}(serde_json::json!({{}}))")
+                }
                 None => "Default::default()".to_owned(),
             }
         }

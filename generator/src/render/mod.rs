@@ -40,6 +40,25 @@ impl GeneratedFile {
     }
 }
 
+/// A variant name for an unnamed type in a union (`String`, `I64`, `Vec`).
+pub fn type_name_for_variant(ty: &crate::ir::TypeRef) -> String {
+    use crate::ir::TypeRef;
+    match ty {
+        TypeRef::String { .. } => "String".into(),
+        TypeRef::DateTime => "DateTime".into(),
+        TypeRef::Date => "Date".into(),
+        TypeRef::I32 => "I32".into(),
+        TypeRef::I64 => "I64".into(),
+        TypeRef::F32 => "F32".into(),
+        TypeRef::F64 => "F64".into(),
+        TypeRef::Bool => "Bool".into(),
+        TypeRef::Json => "Json".into(),
+        TypeRef::Named { name } => name.clone(),
+        TypeRef::Array { items, .. } => format!("{}List", type_name_for_variant(items)),
+        TypeRef::Map { values } => format!("{}Map", type_name_for_variant(values)),
+    }
+}
+
 /// Renders every file of the generated crate, ordered by path.
 pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Error> {
     let mut files = Vec::new();

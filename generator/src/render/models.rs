@@ -61,6 +61,11 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
             unknown_variant,
             integer: Some(_),
         } => integer_enumeration(def, variants, unknown_variant),
+        TypeKind::Union {
+            variants,
+            discriminator,
+            other_variant,
+        } => union(def, variants, discriminator.as_deref(), other_variant),
         TypeKind::Alias { target } => {
             let name = ident(&def.rust_name);
             let target = type_tokens(target, &TokenStream::new());
@@ -134,6 +139,9 @@ fn imports(api: &Api, def: &TypeDef) -> TokenStream {
             fields.iter().for_each(|f| named_types(&f.ty, &mut names))
         }
         TypeKind::Alias { target } => named_types(target, &mut names),
+        TypeKind::Union { variants, .. } => {
+            variants.iter().for_each(|v| named_types(&v.ty, &mut names))
+        }
         TypeKind::Enum { .. } => {}
     }
     names.retain(|n| *n != def.rust_name && api.type_def(n).is_some());
@@ -387,6 +395,84 @@ fn contains_float(ty: &TypeRef) -> bool {
         // certain to compile.
         TypeRef::Named { .. } => true,
         _ => false,
+    }
+}
+
+/// A union. Untagged, serde tries the variants in the IR's order, and
+/// `Other` keeps whatever fits none. Tagged, the tag picks the variant and
+/// stays in the data, which the variant's own type usually declares.
+fn union(
+    def: &TypeDef,
+    variants: &[crate::ir::UnionVariant],
+    discriminator: Option<&str>,
+    other: &str,
+) -> TokenStream {
+    let name = ident(&def.rust_name);
+    let other = ident(other);
+    let defs = variants.iter().map(|v| {
+        let rust = ident(&v.rust_name);
+        let ty = type_tokens(&v.ty, &TokenStream::new());
+        let docs = match &v.tag {
+            Some(tag) => doc(&format!(
+                "`{}` is `{tag}`.",
+                discriminator.unwrap_or_default()
+            )),
+            None => doc(&format!("The `{}` alternative.", type_display(&v.ty))),
+        };
+        quote! { #docs #rust(#ty), }
+    });
+    let other_doc = doc("JSON that fits none of the variants, kept as it came.");
+    let Some(tag_field) = discriminator else {
+        return quote! {
+            #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[serde(untagged)]
+            #[non_exhaustive]
+            pub enum #name {
+                #(#defs)*
+                #other_doc
+                #other(serde_json::Value),
+            }
+        };
+    };
+    let arms = variants.iter().map(|v| {
+        let rust = ident(&v.rust_name);
+        let tag = v.tag.clone().unwrap_or_default();
+        quote! {
+            Some(#tag) => serde_json::from_value(value).map(Self::#rust).map_err(serde::de::Error::custom),
+        }
+    });
+    let serialize_arms = variants.iter().map(|v| {
+        let rust = ident(&v.rust_name);
+        quote!(Self::#rust(value) => value.serialize(serializer),)
+    });
+    quote! {
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#defs)*
+            #other_doc
+            #other(serde_json::Value),
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(#serialize_arms)*
+                    Self::#other(value) => value.serialize(serializer),
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                let tag = value.get(#tag_field).and_then(serde_json::Value::as_str).map(str::to_owned);
+                match tag.as_deref() {
+                    #(#arms)*
+                    _ => Ok(Self::#other(value)),
+                }
+            }
+        }
     }
 }
 

@@ -618,6 +618,27 @@ fn model_view(api: &Api, def: &TypeDef) -> Value {
             "variants": variants,
             "unknown_variant": unknown_variant,
         }),
+        TypeKind::Union {
+            variants,
+            discriminator,
+            ..
+        } => json!({
+            "rust_name": def.rust_name,
+            "description": description,
+            "kind": "alias",
+            "target": format!(
+                "one of {}{}",
+                variants
+                    .iter()
+                    .map(|v| type_link(api, &v.ty, ""))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                discriminator
+                    .as_ref()
+                    .map(|d| format!(", chosen by `{d}`"))
+                    .unwrap_or_default()
+            ),
+        }),
         TypeKind::Alias { target } => json!({
             "rust_name": def.rust_name,
             "description": description,

@@ -206,3 +206,49 @@ async fn a_listing_without_next_uri_is_walked_by_page_number() {
         .await;
     assert_eq!(ids, ["a", "b", "c", "d"]);
 }
+
+#[test]
+fn a_tagged_union_picks_its_variant_by_the_tag_and_keeps_the_tag() {
+    use codegen_features::models::Pet;
+    let dog = json!({"petType": "dog", "barks": true});
+    let cat = json!({"petType": "Cat", "lives": 9});
+    let bird = json!({"petType": "bird", "sings": true});
+    assert!(matches!(serde_json::from_value::<Pet>(dog.clone()).unwrap(), Pet::Dog(d) if d.barks));
+    assert!(
+        matches!(serde_json::from_value::<Pet>(cat.clone()).unwrap(), Pet::Cat(c) if c.lives == Some(9))
+    );
+    assert_eq!(
+        serde_json::from_value::<Pet>(bird.clone()).unwrap(),
+        Pet::Other(bird.clone())
+    );
+    for wire in [dog, cat, bird] {
+        assert_eq!(round_trip::<Pet>(wire.clone()), wire);
+    }
+    // A tag that names a variant whose data doesn't fit is an error, not Other.
+    assert!(serde_json::from_value::<Pet>(json!({"petType": "dog"})).is_err());
+}
+
+#[test]
+fn an_untagged_union_decodes_to_the_most_specific_variant() {
+    use codegen_features::models::IdOrThing;
+    let cases = [
+        (json!({"id": "b-1"}), "Base"),
+        (json!(42), "I64"),
+        (json!(4.5), "F64"),
+        (json!("name"), "String"),
+        (json!([1, 2]), "Other"),
+    ];
+    for (wire, expected) in cases {
+        let decoded: IdOrThing = serde_json::from_value(wire.clone()).unwrap();
+        let variant = match &decoded {
+            IdOrThing::Base(_) => "Base",
+            IdOrThing::I64(_) => "I64",
+            IdOrThing::F64(_) => "F64",
+            IdOrThing::String(_) => "String",
+            IdOrThing::Other(_) => "Other",
+            _ => "unexpected",
+        };
+        assert_eq!(variant, expected, "{wire}");
+        assert_eq!(serde_json::to_value(&decoded).unwrap(), wire);
+    }
+}

@@ -6,9 +6,18 @@
 mod base;
 
 pub use base::Base;
+mod cat;
+
+pub use cat::Cat;
+mod dog;
+
+pub use dog::Dog;
 mod forest;
 
 pub use forest::Forest;
+mod id_or_thing;
+
+pub use id_or_thing::IdOrThing;
 mod kind;
 
 pub use kind::Kind;
@@ -18,6 +27,9 @@ pub use labels::Labels;
 mod level;
 
 pub use level::Level;
+mod pet;
+
+pub use pet::Pet;
 mod result_model;
 
 pub use result_model::ResultModel;
