@@ -22,6 +22,10 @@ pub struct Config {
     /// The generated crate's package metadata.
     #[serde(rename = "crate")]
     pub krate: CrateConfig,
+    /// Leave out what can't be generated (with a warning that names it)
+    /// instead of failing: `cargo xtask codegen --skip-unsupported`.
+    #[serde(default)]
+    pub skip_unsupported: bool,
 }
 
 /// Package metadata of the generated crate.

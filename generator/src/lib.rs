@@ -33,6 +33,9 @@ pub struct Output {
     pub api: ir::Api,
     /// Every file of the generated crate, ordered by path.
     pub files: Vec<GeneratedFile>,
+    /// What was left out with `skip_unsupported`, each naming the
+    /// operation or schema and why.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Runs the whole pipeline on the spec that `config` names, relative to the
@@ -62,8 +65,8 @@ pub fn generate_from(
     // Every problem is reported in one go: lowering runs even when
     // selection found some, and the lists are merged.
     let (selection, mut problems) = select::select(spec, &config.tags);
-    let api = match lower::lower(spec, &selection) {
-        Ok(api) if problems.is_empty() => api,
+    let (api, warnings) = match lower::lower_with(spec, &selection, config.skip_unsupported) {
+        Ok(lowered) if problems.is_empty() => lowered,
         Ok(_) => return Err(Error::spec(spec_path, sorted(problems))),
         Err(more) => {
             problems.extend(more);
@@ -86,5 +89,9 @@ pub fn generate_from(
         }
     }
     let files = render::render(&api, &config.krate)?;
-    Ok(Output { api, files })
+    Ok(Output {
+        api,
+        files,
+        warnings,
+    })
 }

@@ -42,6 +42,18 @@ const JSON: &str = "application/json";
 
 /// Lowers the selection to the IR, or returns every problem found.
 pub fn lower(spec: &OpenAPI, selection: &Selection<'_>) -> Result<Api, Vec<Diagnostic>> {
+    lower_with(spec, selection, false).map(|(api, _)| api)
+}
+
+/// [`lower`], or with `skip_unsupported`, a result in spite of problems:
+/// an operation with a problem is left out, a schema with one becomes
+/// `serde_json::Value`, and each is returned as a warning that names what
+/// was left out.
+pub fn lower_with(
+    spec: &OpenAPI,
+    selection: &Selection<'_>,
+    skip_unsupported: bool,
+) -> Result<(Api, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut lowerer = Lowerer::new(spec);
     for name in &selection.schemas {
         let rust = lowerer.type_namer.unique(name, Kind::Type);
@@ -86,11 +98,35 @@ pub fn lower(spec: &OpenAPI, selection: &Selection<'_>) -> Result<Api, Vec<Diagn
     };
     let error_model = lowerer.error_model(&groups);
 
+    let mut warnings = Vec::new();
     if !lowerer.errors.is_empty() {
-        let mut errors = lowerer.errors;
+        let mut errors = std::mem::take(&mut lowerer.errors);
         errors.sort_by(|a, b| a.pointer.cmp(&b.pointer));
         errors.dedup();
-        return Err(errors);
+        if !skip_unsupported || default_base_url.is_empty() {
+            return Err(errors);
+        }
+        for error in errors {
+            let owner = groups.iter().flat_map(|g| &g.operations).find(|op| {
+                error.pointer == op.pointer
+                    || error.pointer.starts_with(&format!("{}/", op.pointer))
+            });
+            let message = match owner {
+                Some(op) => format!(
+                    "skipped `{}` ({} {}): {}",
+                    op.rust_name, op.method, op.path, error.message
+                ),
+                None => format!("generated as `serde_json::Value`: {}", error.message),
+            };
+            warnings.push(Diagnostic { message, ..error });
+        }
+        for group in &mut groups {
+            group.operations.retain(|op| {
+                !warnings.iter().any(|w| {
+                    w.pointer == op.pointer || w.pointer.starts_with(&format!("{}/", op.pointer))
+                })
+            });
+        }
     }
     let mut types = lowerer.types;
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
@@ -101,15 +137,18 @@ pub fn lower(spec: &OpenAPI, selection: &Selection<'_>) -> Result<Api, Vec<Diagn
     for op in groups.iter_mut().flat_map(|g| g.operations.iter_mut()) {
         op.paging = operation_paging(op, &types);
     }
-    Ok(Api {
-        title: spec.info.title.clone(),
-        version: spec.info.version.clone(),
-        description: non_empty(spec.info.description.as_deref()),
-        default_base_url,
-        error_model,
-        groups,
-        types,
-    })
+    Ok((
+        Api {
+            title: spec.info.title.clone(),
+            version: spec.info.version.clone(),
+            description: non_empty(spec.info.description.as_deref()),
+            default_base_url,
+            error_model,
+            groups,
+            types,
+        },
+        warnings,
+    ))
 }
 
 struct Lowerer<'a> {

@@ -207,3 +207,45 @@ fn diagnostics_name_the_line_of_the_spec_file() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn with_skip_unsupported_the_operation_is_left_out_with_a_warning_naming_it() {
+    let text = spec_text()
+        .replacen(
+            "      - name: Accept-Language\n        in: header",
+            "      - name: Accept-Language\n        in: cookie",
+            1,
+        )
+        .replacen(
+            "    Cursors:\n      type: object",
+            "    Cursors:\n      oneOf:\n      - type: string\n      - type: integer",
+            1,
+        );
+    let path = Path::new("spec/broken.yaml");
+    let spec = load::parse(path, &text).unwrap();
+    let mut config = config();
+    config.skip_unsupported = true;
+    let Ok(output) = generator::generate_from(path, &spec, &config) else {
+        panic!("with skip_unsupported the run must succeed");
+    };
+    let names: Vec<&str> = output.api.groups[0]
+        .operations
+        .iter()
+        .map(|o| o.rust_name.as_str())
+        .collect();
+    assert_eq!(names.len(), 12);
+    assert!(!names.contains(&"get_oauth_authorizations"));
+    let warnings: Vec<&str> = output.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "skipped `get_oauth_authorizations` (GET /api/v2/oauth/authorizations): cookie parameters"
+        )),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("generated as `serde_json::Value`: `oneOf` beside")),
+        "{warnings:?}"
+    );
+}

@@ -32,6 +32,8 @@ pub struct Options {
     pub all_tags: bool,
     /// Another output folder.
     pub out: Option<PathBuf>,
+    /// Leave out operations that can't be generated, with a warning.
+    pub skip_unsupported: bool,
 }
 
 impl Options {
@@ -44,6 +46,7 @@ impl Options {
             match *arg {
                 "--check" => mode = Mode::Check,
                 "--all-tags" => options.all_tags = true,
+                "--skip-unsupported" => options.skip_unsupported = true,
                 "--spec" | "--out" | "--tag" => {
                     let Some(value) = rest.next() else {
                         bail!("`{arg}` needs a value");
@@ -55,7 +58,7 @@ impl Options {
                     }
                 }
                 other => bail!(
-                    "unknown argument `{other}`; expected --check, --spec FILE, --tag TAG, --all-tags or --out DIR"
+                    "unknown argument `{other}`; expected --check, --spec FILE, --tag TAG, --all-tags, --out DIR or --skip-unsupported"
                 ),
             }
         }
@@ -106,6 +109,7 @@ fn run_config(
     options: &Options,
 ) -> anyhow::Result<()> {
     let mut config = Config::load_from(root, config_path)?;
+    config.skip_unsupported |= options.skip_unsupported;
     if let Some(out) = &options.out {
         config.output = out.clone();
     }
@@ -129,6 +133,9 @@ fn run_config(
             })?
         }
     };
+    for warning in &output.warnings {
+        eprintln!("warning: #{}: {}", warning.pointer, warning.message);
+    }
     let out_dir = root.join(&config.output);
     let plan = plan(&out_dir, &output.files)?;
     let counts = format!(

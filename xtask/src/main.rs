@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  cargo xtask codegen [--check] [--spec FILE] [--tag TAG]... [--all-tags] [--out DIR]
+  cargo xtask codegen [--check] [--spec FILE] [--tag TAG]... [--all-tags] [--out DIR] [--skip-unsupported]
   cargo xtask contract
   cargo xtask bench [--smoke]
   cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE] [--verbose]";
