@@ -236,6 +236,8 @@ pub enum TypeRef {
     Bool,
     /// Any JSON value.
     Json,
+    /// Raw bytes: an `application/octet-stream` body.
+    Bytes,
     /// A generated type, by Rust name.
     Named {
         /// The Rust name of the [`TypeDef`].

@@ -37,7 +37,12 @@ const RESERVED_ARGUMENT_NAMES: &[&str] = &[
     "item",
 ];
 
-/// The only media type bodies are generated for so far.
+/// A form body.
+const FORM: &str = "application/x-www-form-urlencoded";
+/// A raw body.
+const OCTET_STREAM: &str = "application/octet-stream";
+
+/// The media type of JSON bodies and responses.
 const JSON: &str = "application/json";
 
 /// Lowers the selection to the IR, or returns every problem found.
@@ -369,6 +374,7 @@ impl<'a> Lowerer<'a> {
             TypeRef::DateTime | TypeRef::Date => 340,
             TypeRef::String { .. } => 350,
             TypeRef::Json => 500,
+            TypeRef::Bytes => 360,
         }
     }
 
@@ -989,29 +995,42 @@ impl<'a> Lowerer<'a> {
         builder: &str,
         pointer: &str,
     ) -> Option<Body> {
-        let Some(media) = body.content.get(JSON) else {
+        // The first media type the client can send, in this order.
+        const SENDABLE: [&str; 3] = [JSON, FORM, OCTET_STREAM];
+        let Some((content_type, media)) = SENDABLE
+            .iter()
+            .find_map(|t| body.content.get(*t).map(|m| (*t, m)))
+        else {
             let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
             self.error(
                 format!("{pointer}/content"),
                 format!(
-                    "request bodies of type {} are not supported yet; only `{JSON}` is",
-                    types.join(", ")
+                    "request bodies of type {} are not supported yet; the client sends {}",
+                    types.join(", "),
+                    SENDABLE.join(", ")
                 ),
             );
             return None;
         };
-        let media_pointer = format!("{pointer}/content/{}", pointer_escape(JSON));
-        let ty = match &media.schema {
-            Some(schema) => self.type_ref(
+        let media_pointer = format!("{pointer}/content/{}", pointer_escape(content_type));
+        let ty = match (&media.schema, content_type) {
+            (_, OCTET_STREAM) => TypeRef::Bytes,
+            (Some(schema), _) => self.type_ref(
                 schema,
                 &format!("{builder}Body"),
                 &format!("{media_pointer}/schema"),
             ),
-            None => TypeRef::Json,
+            (None, _) => TypeRef::Json,
         };
+        if content_type == FORM && !matches!(ty, TypeRef::Named { .. }) {
+            self.error(
+                format!("{media_pointer}/schema"),
+                "a form body must be an object schema",
+            );
+        }
         Some(Body {
             rust_name: rust.to_owned(),
-            content_type: JSON.to_owned(),
+            content_type: content_type.to_owned(),
             ty,
             required: body.required,
             description: non_empty(body.description.as_deref()),
@@ -1278,7 +1297,7 @@ fn is_scalar(ty: &TypeRef, lowerer: &Lowerer<'_>) -> bool {
             .iter()
             .find(|t| &t.rust_name == name)
             .is_some_and(|t| matches!(t.kind, TypeKind::Enum { .. })),
-        TypeRef::Array { .. } | TypeRef::Map { .. } | TypeRef::Json => false,
+        TypeRef::Array { .. } | TypeRef::Map { .. } | TypeRef::Json | TypeRef::Bytes => false,
         _ => true,
     }
 }

@@ -514,12 +514,18 @@ fn send_body(api: &Api, op: &Operation) -> TokenStream {
     }
     if let Some(body) = &op.body {
         let rust = ident(&body.rust_name);
+        let set = |value: TokenStream| match body.content_type.as_str() {
+            "application/x-www-form-urlencoded" => quote!(request.form_body(#value)?;),
+            "application/octet-stream" => quote!(request.bytes_body(#value);),
+            _ => quote!(request.json_body(#value)?;),
+        };
         if body.required {
-            steps.push(quote!(request.json_body(&self.#rust)?;));
+            steps.push(set(quote!(&self.#rust)));
         } else {
+            let step = set(quote!(body));
             steps.push(quote! {
                 if let Some(body) = &self.#rust {
-                    request.json_body(body)?;
+                    #step
                 }
             });
         }

@@ -151,6 +151,7 @@ fn value(api: &Api, ty: &TypeRef, name: &str) -> String {
         TypeRef::F32 | TypeRef::F64 => "1.0".to_owned(),
         TypeRef::Bool => "true".to_owned(),
         TypeRef::Json => "serde_json::json!({})".to_owned(),
+        TypeRef::Bytes => "b\"bytes\".to_vec()".to_owned(),
         TypeRef::Array { .. } => "Vec::new()".to_owned(),
         TypeRef::Map { .. } => "Default::default()".to_owned(),
         TypeRef::Named { name: type_name } => {

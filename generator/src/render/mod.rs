@@ -53,6 +53,7 @@ pub fn type_name_for_variant(ty: &crate::ir::TypeRef) -> String {
         TypeRef::F64 => "F64".into(),
         TypeRef::Bool => "Bool".into(),
         TypeRef::Json => "Json".into(),
+        TypeRef::Bytes => "Bytes".into(),
         TypeRef::Named { name } => name.clone(),
         TypeRef::Array { items, .. } => format!("{}List", type_name_for_variant(items)),
         TypeRef::Map { values } => format!("{}Map", type_name_for_variant(values)),

@@ -79,6 +79,7 @@ pub fn type_tokens(ty: &TypeRef, models_prefix: &TokenStream) -> TokenStream {
         TypeRef::F64 => quote!(f64),
         TypeRef::Bool => quote!(bool),
         TypeRef::Json => quote!(serde_json::Value),
+        TypeRef::Bytes => quote!(Vec<u8>),
         TypeRef::Named { name } => {
             let name = format_ident!("{}", name);
             quote!(#models_prefix #name)

@@ -235,7 +235,7 @@ impl Client {
         let mut waited = Duration::ZERO;
         let mut reauthenticated = false;
         if self.inner.log_bodies {
-            if let Some(body) = &request.body {
+            if let Some((body, _)) = &request.body {
                 tracing::trace!(body = %crate::support::redacted_body(body), "request body");
             }
         }
@@ -365,9 +365,9 @@ impl Client {
         if let Some(token) = token {
             builder = builder.header(AUTHORIZATION, bearer(token)?);
         }
-        if let Some(body) = &request.body {
+        if let Some((body, content_type)) = &request.body {
             builder = builder
-                .header(CONTENT_TYPE, "application/json")
+                .header(CONTENT_TYPE, *content_type)
                 .body(body.clone());
         }
         if let Some(timeout) = request.timeout {
@@ -746,7 +746,7 @@ pub(crate) struct Request {
     path: String,
     query: Vec<(&'static str, String)>,
     headers: Vec<(HeaderName, HeaderValue)>,
-    body: Option<Bytes>,
+    body: Option<(Bytes, &'static str)>,
     timeout: Option<Duration>,
 }
 
@@ -809,8 +809,26 @@ impl Request {
             name: "body",
             reason: format!("cannot be serialized as JSON: {e}"),
         })?;
-        self.body = Some(Bytes::from(bytes));
+        self.body = Some((Bytes::from(bytes), "application/json"));
         Ok(())
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` body from a struct of
+    /// scalar fields.
+    #[allow(dead_code)]
+    pub(crate) fn form_body<T: Serialize>(&mut self, body: &T) -> Result<(), Error> {
+        let text = serde_urlencoded::to_string(body).map_err(|e| Error::InvalidArgument {
+            name: "body",
+            reason: format!("cannot be sent as a form (only scalar fields can): {e}"),
+        })?;
+        self.body = Some((Bytes::from(text), "application/x-www-form-urlencoded"));
+        Ok(())
+    }
+
+    /// Sets a body of raw bytes (`application/octet-stream`).
+    #[allow(dead_code)]
+    pub(crate) fn bytes_body(&mut self, body: &[u8]) {
+        self.body = Some((Bytes::copy_from_slice(body), "application/octet-stream"));
     }
 
     /// Overrides the client's timeout for this request.

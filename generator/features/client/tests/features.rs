@@ -252,3 +252,43 @@ fn an_untagged_union_decodes_to_the_most_specific_variant() {
         assert_eq!(serde_json::to_value(&decoded).unwrap(), wire);
     }
 }
+
+#[tokio::test]
+async fn form_and_raw_bodies_go_out_with_their_media_types() {
+    use codegen_features::models::PostTokenBody;
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/tokens"))
+        .and(wiremock::matchers::header(
+            "content-type",
+            "application/x-www-form-urlencoded",
+        ))
+        .and(wiremock::matchers::body_string(
+            "grant_type=client_credentials&scope=a+b",
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "tok"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/things/t1/photo"))
+        .and(wiremock::matchers::header(
+            "content-type",
+            "application/octet-stream",
+        ))
+        .and(wiremock::matchers::body_bytes(vec![0u8, 159, 146, 150]))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server).await;
+    let mut form = PostTokenBody::new("client_credentials");
+    form.scope = Some("a b".into());
+    let base = client.features().post_token(form).await.unwrap();
+    assert_eq!(base.id, "tok");
+    client
+        .features()
+        .put_thing_photo("t1", vec![0, 159, 146, 150])
+        .await
+        .unwrap();
+}

@@ -164,6 +164,109 @@ impl FeaturesApi {
             timeout: None,
         }
     }
+
+    /// A form body
+    ///
+    /// Wraps `POST /tokens`.
+    ///
+    /// Requires no permissions.
+    ///
+    /// # Arguments
+    ///
+    /// - `body`:
+    ///
+    /// # Returns
+    ///
+    /// The builder resolves to `Base` when awaited.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`] for any status that is not 2xx. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use codegen_features::{models, Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// let body = models::PostTokenBody::new("my-grant-type");
+    /// match client.features().post_token(body).await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("post_token failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn post_token(&self, body: models::PostTokenBody) -> PostToken {
+        PostToken {
+            client: self.client.clone(),
+            body,
+            timeout: None,
+        }
+    }
+
+    /// A raw body
+    ///
+    /// Wraps `PUT /things/{thing-id}/photo`.
+    ///
+    /// Requires no permissions.
+    ///
+    /// # Arguments
+    ///
+    /// - `thing_id` (`thing-id`), path
+    /// - `body`:
+    ///
+    /// # Returns
+    ///
+    /// The builder resolves to `()` when awaited: any 2xx status is success, whatever the body.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`] for any status that is not 2xx. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use codegen_features::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.features().put_thing_photo("my-thing-id", b"bytes".to_vec()).await {
+    ///     Ok(()) => println!("put_thing_photo succeeded"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("put_thing_photo failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn put_thing_photo(
+        &self,
+        thing_id: impl Into<String>,
+        body: Vec<u8>,
+    ) -> PutThingPhoto {
+        PutThingPhoto {
+            client: self.client.clone(),
+            thing_id: thing_id.into(),
+            body,
+            timeout: None,
+        }
+    }
 }
 
 impl Client {
@@ -350,6 +453,83 @@ impl PostThings {
 }
 
 impl std::future::IntoFuture for PostThings {
+    type Output = Result<(), Error>;
+    type IntoFuture = BoxFuture<Self::Output>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// The request of [`FeaturesApi::post_token`]: `.await` it, or call [`send`](Self::send).
+#[derive(Clone, Debug)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct PostToken {
+    client: Client,
+    body: models::PostTokenBody,
+    timeout: Option<std::time::Duration>,
+}
+
+impl PostToken {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sends `POST /tokens` and decodes the response.
+    pub async fn send(self) -> Result<models::Base, Error> {
+        let path = String::from("/tokens");
+        let mut request = Request::new(Method::POST, "post_token", "/tokens", path);
+        request.timeout(self.timeout);
+        request.form_body(&self.body)?;
+        let response = self.client.execute(request).await?;
+        response.json("Base")
+    }
+}
+
+impl std::future::IntoFuture for PostToken {
+    type Output = Result<models::Base, Error>;
+    type IntoFuture = BoxFuture<Self::Output>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// The request of [`FeaturesApi::put_thing_photo`]: `.await` it, or call [`send`](Self::send).
+#[derive(Clone, Debug)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct PutThingPhoto {
+    client: Client,
+    thing_id: String,
+    body: Vec<u8>,
+    timeout: Option<std::time::Duration>,
+}
+
+impl PutThingPhoto {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sends `PUT /things/{thing-id}/photo` and decodes the response.
+    pub async fn send(self) -> Result<(), Error> {
+        let thing_id = crate::support::path_param("thing-id", &self.thing_id)?;
+        let path = format!("/things/{thing_id}/photo");
+        let mut request = Request::new(
+            Method::PUT,
+            "put_thing_photo",
+            "/things/{thing-id}/photo",
+            path,
+        );
+        request.timeout(self.timeout);
+        request.bytes_body(&self.body);
+        let response = self.client.execute(request).await?;
+        response.empty()
+    }
+}
+
+impl std::future::IntoFuture for PutThingPhoto {
     type Output = Result<(), Error>;
     type IntoFuture = BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {

@@ -30,6 +30,9 @@ pub use level::Level;
 mod pet;
 
 pub use pet::Pet;
+mod post_token_body;
+
+pub use post_token_body::PostTokenBody;
 mod result_model;
 
 pub use result_model::ResultModel;
