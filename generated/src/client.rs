@@ -898,4 +898,23 @@ impl Response {
     pub(crate) fn empty(self) -> Result<(), Error> {
         Ok(())
     }
+
+    /// The HTTP status, for operations whose 2xx responses differ.
+    #[allow(dead_code)]
+    pub(crate) fn status(&self) -> u16 {
+        self.status.as_u16()
+    }
+
+    /// A 2xx status the spec doesn't list for this operation.
+    #[allow(dead_code)]
+    pub(crate) fn undocumented(self, expected: &'static str) -> Error {
+        Error::Decode(Box::new(DecodeError {
+            method: self.method.to_string(),
+            path: self.path,
+            status: self.status.as_u16(),
+            expected,
+            reason: "the spec documents no such success status for this operation".into(),
+            body: ResponseBody::new(self.body),
+        }))
+    }
 }

@@ -80,8 +80,33 @@ pub struct Operation {
     /// Set when the success type is a paged listing: the builder can then
     /// stream every item of every page.
     pub paging: Option<OperationPaging>,
+    /// Set when the 2xx responses carry different bodies: the call then
+    /// resolves to an enum of them, named here, instead of `success`.
+    pub success_enum: Option<SuccessEnum>,
     /// JSON pointer to the operation in the spec.
     pub pointer: String,
+}
+
+/// The enum a call resolves to when its 2xx responses differ.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuccessEnum {
+    /// The enum's name, in the API module.
+    pub rust_name: String,
+    /// One per 2xx response, in the spec's order.
+    pub variants: Vec<SuccessVariant>,
+}
+
+/// One 2xx response of a [`SuccessEnum`].
+#[derive(Debug, Clone, Serialize)]
+pub struct SuccessVariant {
+    /// The status as the spec writes it (`201`).
+    pub status: String,
+    /// The variant's name (`Status201`).
+    pub rust_name: String,
+    /// The body's type; `None` for no content.
+    pub ty: Option<TypeRef>,
+    /// The response's description.
+    pub description: String,
 }
 
 /// How an operation's pages are walked.

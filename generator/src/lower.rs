@@ -20,6 +20,7 @@ use crate::ir::{
     OperationPaging, PageFields, Parameter as IrParameter, PathSegment, Permissions, Response,
     TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };
+use crate::ir::{SuccessEnum, SuccessVariant};
 use crate::naming::{rust_name, Kind, Namer};
 use crate::select::{by_group, SelectedOperation, Selection};
 
@@ -756,7 +757,7 @@ impl<'a> Lowerer<'a> {
             )
         });
 
-        let (responses, success) = self.responses(sel, &builder);
+        let (responses, success, success_enum) = self.responses(sel, &builder, builders);
         let permissions = op
             .extensions
             .get("x-inin-requires-permissions")
@@ -779,6 +780,7 @@ impl<'a> Lowerer<'a> {
                 deprecated: op.deprecated,
             },
             paging: None,
+            success_enum,
             pointer,
         }
     }
@@ -1041,7 +1043,8 @@ impl<'a> Lowerer<'a> {
         &mut self,
         sel: &SelectedOperation<'_>,
         builder: &str,
-    ) -> (Vec<Response>, Option<TypeRef>) {
+        builders: &mut Namer,
+    ) -> (Vec<Response>, Option<TypeRef>, Option<SuccessEnum>) {
         let responses = &sel.operation.responses;
         let base = format!("{}/responses", sel.pointer);
         let mut out = Vec::new();
@@ -1101,17 +1104,34 @@ impl<'a> Lowerer<'a> {
                 .find(|r| r.status == "default")
                 .and_then(|r| r.ty.clone())
         } else {
-            let typed: Vec<&TypeRef> = success.iter().filter_map(|r| r.ty.as_ref()).collect();
-            let first = typed.first().copied().cloned();
-            if typed.iter().any(|t| Some(*t) != first.as_ref()) {
-                self.error(
-                    base,
-                    "several 2xx responses with different bodies are not supported yet",
+            let first = success[0].ty.clone();
+            if success.iter().all(|r| r.ty == first) {
+                first
+            } else {
+                // Different bodies (or some with none): an enum of them.
+                let mut namer = Namer::default();
+                let variants = success
+                    .iter()
+                    .map(|r| SuccessVariant {
+                        status: r.status.clone(),
+                        rust_name: namer.unique(&format!("Status{}", r.status), Kind::Variant),
+                        ty: r.ty.clone(),
+                        description: r.description.clone(),
+                    })
+                    .collect();
+                let rust_name = builders.unique(&format!("{builder}Response"), Kind::Type);
+                let _ = base;
+                return (
+                    out,
+                    None,
+                    Some(SuccessEnum {
+                        rust_name,
+                        variants,
+                    }),
                 );
             }
-            first
         };
-        (out, success_ty)
+        (out, success_ty, None)
     }
 
     /// The model all error responses share, if there is exactly one.

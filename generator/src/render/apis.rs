@@ -207,7 +207,13 @@ fn method_docs(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -
         text.push('\n');
     }
     text.push_str("# Returns\n\n");
-    match &op.success {
+    if let Some(e) = &op.success_enum {
+        text.push_str(&format!(
+            "The builder resolves to [`{}`] when awaited: one variant per 2xx response.\n\n",
+            e.rust_name
+        ));
+    } else {
+        match &op.success {
         Some(ty) => text.push_str(&format!(
             "The builder resolves to `{}` when awaited.\n\n",
             type_display(ty)
@@ -215,6 +221,7 @@ fn method_docs(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -
         None => text.push_str(
             "The builder resolves to `()` when awaited: any 2xx status is success, whatever the body.\n\n",
         ),
+    }
     }
     text.push_str("# Errors\n\n");
     let statuses: Vec<&str> = op
@@ -329,10 +336,15 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
         }
     }
 
-    let output = match &op.success {
-        Some(ty) => type_tokens(ty, &models_prefix()),
-        None => quote!(()),
+    let output = match (&op.success_enum, &op.success) {
+        (Some(e), _) => {
+            let name = ident(&e.rust_name);
+            quote!(#name)
+        }
+        (None, Some(ty)) => type_tokens(ty, &models_prefix()),
+        (None, None) => quote!(()),
     };
+    let success_enum = op.success_enum.as_ref().map(|e| success_enum(api, op, e));
     let send_body = send_body(api, op);
     let stream = op.paging.as_ref().map(|paging| stream_method(op, paging));
     let timeout_doc =
@@ -353,6 +365,8 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
         op.method, op.path
     ));
     quote! {
+        #success_enum
+
         #struct_doc
         #[derive(Clone, Debug)]
         #[must_use = "a request does nothing until it is awaited or sent"]
@@ -433,6 +447,44 @@ fn stream_method(op: &Operation, paging: &OperationPaging) -> TokenStream {
                 Box::pin(self.send()),
                 #by_number,
             )
+        }
+    }
+}
+
+/// The status pattern of a 2xx response: `201`, or `200..=299` for `2XX`.
+fn success_status_pattern(status: &str) -> TokenStream {
+    match status.parse::<u16>() {
+        Ok(code) => quote!(#code),
+        Err(_) => quote!(200..=299),
+    }
+}
+
+/// The enum a call resolves to when its 2xx responses carry different
+/// bodies.
+fn success_enum(api: &Api, op: &Operation, e: &crate::ir::SuccessEnum) -> TokenStream {
+    let name = ident(&e.rust_name);
+    let variants = e.variants.iter().map(|v| {
+        let rust = ident(&v.rust_name);
+        let docs = doc(&format!("HTTP {}: {}", v.status, prose(&v.description)));
+        match &v.ty {
+            Some(ty) => {
+                let ty = type_tokens(ty, &models_prefix());
+                quote!(#docs #rust(#ty),)
+            }
+            None => quote!(#docs #rust,),
+        }
+    });
+    let docs = doc(&format!(
+        "What [`{}::{}`] returns: its 2xx responses carry different bodies.",
+        group_of(api, op),
+        op.rust_name
+    ));
+    quote! {
+        #docs
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
         }
     }
 }
@@ -530,12 +582,33 @@ fn send_body(api: &Api, op: &Operation) -> TokenStream {
             });
         }
     }
-    let finish = match &op.success {
-        Some(ty) => {
+    let finish = match (&op.success_enum, &op.success) {
+        (Some(e), _) => {
+            let name = ident(&e.rust_name);
+            let label = e.rust_name.as_str();
+            let arms = e.variants.iter().map(|v| {
+                let variant = ident(&v.rust_name);
+                let status = success_status_pattern(&v.status);
+                match &v.ty {
+                    Some(ty) => {
+                        let label = type_display(ty);
+                        quote!(#status => response.json(#label).map(#name::#variant),)
+                    }
+                    None => quote!(#status => Ok(#name::#variant),),
+                }
+            });
+            quote! {
+                match response.status() {
+                    #(#arms)*
+                    _ => Err(response.undocumented(#label)),
+                }
+            }
+        }
+        (None, Some(ty)) => {
             let label = type_display(ty);
             quote!(response.json(#label))
         }
-        None => quote!(response.empty()),
+        (None, None) => quote!(response.empty()),
     };
     let operation = &op.rust_name;
     let template_path = &op.path;

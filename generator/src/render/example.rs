@@ -99,9 +99,9 @@ fn lines(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Vec<
         call.push_str(&format!(".{}({example})", p.rust_name));
     }
     call.push_str(".await {");
-    let ok = match &op.success {
-        Some(_) => "    Ok(result) => println!(\"{result:?}\"),".to_owned(),
-        None => format!("    Ok(()) => println!(\"{} succeeded\"),", op.rust_name),
+    let ok = match (&op.success, &op.success_enum) {
+        (None, None) => format!("    Ok(()) => println!(\"{} succeeded\"),", op.rust_name),
+        _ => "    Ok(result) => println!(\"{result:?}\"),".to_owned(),
     };
     let imports = if uses_models {
         format!("use {crate_ident}::{{models, Client, Error, Region}};")

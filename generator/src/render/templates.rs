@@ -478,9 +478,21 @@ fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
                 "example": super::example::markdown(api, group, op, crate_ident),
                 "params": params,
                 "has_body": op.body.is_some(),
-                "returns": match &op.success {
-                    Some(ty) => type_link(api, ty, ""),
-                    None => "`()`: any 2xx status is success.".to_owned(),
+                "returns": match (&op.success_enum, &op.success) {
+                    (Some(e), _) => format!(
+                        "`{}`: one of {}",
+                        e.rust_name,
+                        e.variants
+                            .iter()
+                            .map(|v| match &v.ty {
+                                Some(ty) => format!("HTTP {} with {}", v.status, type_link(api, ty, "")),
+                                None => format!("HTTP {} with no body", v.status),
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    (None, Some(ty)) => type_link(api, ty, ""),
+                    (None, None) => "`()`: any 2xx status is success.".to_owned(),
                 },
             })
         })
@@ -513,9 +525,10 @@ fn signature(group: &ApiGroup, op: &Operation) -> String {
     if let Some(body) = op.body.as_ref().filter(|b| b.required) {
         args.push(format!("{}: {}", body.rust_name, type_display(&body.ty)));
     }
-    let output = match &op.success {
-        Some(ty) => type_display(ty),
-        None => "()".to_owned(),
+    let output = match (&op.success_enum, &op.success) {
+        (Some(e), _) => e.rust_name.clone(),
+        (None, Some(ty)) => type_display(ty),
+        (None, None) => "()".to_owned(),
     };
     let mut sig = format!(
         "// {}::{}\npub fn {}({}) -> {}",

@@ -292,3 +292,42 @@ async fn form_and_raw_bodies_go_out_with_their_media_types() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn different_success_bodies_resolve_to_an_enum_by_status() {
+    use codegen_features::apis::features_api::PostThingPhotoResponse;
+    let server = MockServer::start().await;
+    for (id, status, body) in [
+        ("a", 200, Some(json!({"id": "a"}))),
+        ("b", 202, Some(json!({"petType": "Cat", "lives": 3}))),
+        ("c", 204, None),
+        ("d", 206, Some(json!({}))),
+    ] {
+        let mut response = ResponseTemplate::new(status);
+        if let Some(body) = body {
+            response = response.set_body_json(body);
+        }
+        Mock::given(method("POST"))
+            .and(path(format!("/things/{id}/photo")))
+            .respond_with(response)
+            .mount(&server)
+            .await;
+    }
+    let client = client(&server).await;
+    let api = client.features();
+    assert!(
+        matches!(api.post_thing_photo("a").await.unwrap(), PostThingPhotoResponse::Status200(b) if b.id == "a")
+    );
+    assert!(
+        matches!(api.post_thing_photo("b").await.unwrap(), PostThingPhotoResponse::Status202(c) if c.lives == Some(3))
+    );
+    assert!(matches!(
+        api.post_thing_photo("c").await.unwrap(),
+        PostThingPhotoResponse::Status204
+    ));
+    let undocumented = api.post_thing_photo("d").await.unwrap_err().to_string();
+    assert!(
+        undocumented.contains("no such success status"),
+        "{undocumented}"
+    );
+}

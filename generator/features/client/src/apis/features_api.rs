@@ -121,6 +121,54 @@ impl FeaturesApi {
         }
     }
 
+    /// Two success responses with different bodies
+    ///
+    /// Wraps `POST /things/{thing-id}/photo`.
+    ///
+    /// Requires no permissions.
+    ///
+    /// # Arguments
+    ///
+    /// - `thing_id` (`thing-id`), path
+    ///
+    /// # Returns
+    ///
+    /// The builder resolves to [`PostThingPhotoResponse`] when awaited: one variant per 2xx response.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`] for any status that is not 2xx. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use codegen_features::{Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// match client.features().post_thing_photo("my-thing-id").await {
+    ///     Ok(result) => println!("{result:?}"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("post_thing_photo failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn post_thing_photo(&self, thing_id: impl Into<String>) -> PostThingPhoto {
+        PostThingPhoto {
+            client: self.client.clone(),
+            thing_id: thing_id.into(),
+            timeout: None,
+        }
+    }
+
     /// An operation without an operationId, an optional body and a 204
     ///
     /// Wraps `POST /things`.
@@ -411,6 +459,65 @@ impl ListThings {
 
 impl std::future::IntoFuture for ListThings {
     type Output = Result<models::ThingListing, Error>;
+    type IntoFuture = BoxFuture<Self::Output>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// What [`FeaturesApi::post_thing_photo`] returns: its 2xx responses carry different bodies.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum PostThingPhotoResponse {
+    /// HTTP 200: Already there
+    Status200(models::Base),
+
+    /// HTTP 202: Queued
+    Status202(models::Cat),
+
+    /// HTTP 204: Nothing to do
+    Status204,
+}
+
+/// The request of [`FeaturesApi::post_thing_photo`]: `.await` it, or call [`send`](Self::send).
+#[derive(Clone, Debug)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct PostThingPhoto {
+    client: Client,
+    thing_id: String,
+    timeout: Option<std::time::Duration>,
+}
+
+impl PostThingPhoto {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sends `POST /things/{thing-id}/photo` and decodes the response.
+    pub async fn send(self) -> Result<PostThingPhotoResponse, Error> {
+        let thing_id = crate::support::path_param("thing-id", &self.thing_id)?;
+        let path = format!("/things/{thing_id}/photo");
+        let mut request = Request::new(
+            Method::POST,
+            "post_thing_photo",
+            "/things/{thing-id}/photo",
+            path,
+        );
+        request.timeout(self.timeout);
+        let response = self.client.execute(request).await?;
+        match response.status() {
+            200u16 => response.json("Base").map(PostThingPhotoResponse::Status200),
+            202u16 => response.json("Cat").map(PostThingPhotoResponse::Status202),
+            204u16 => Ok(PostThingPhotoResponse::Status204),
+            _ => Err(response.undocumented("PostThingPhotoResponse")),
+        }
+    }
+}
+
+impl std::future::IntoFuture for PostThingPhoto {
+    type Output = Result<PostThingPhotoResponse, Error>;
     type IntoFuture = BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
