@@ -145,22 +145,7 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
         emit("runtime/usage.rs.tera", "src/usage.rs", Lang::Rust, &base)?;
     }
     // The examples show the OAuth section; other sections get none.
-    let has = |id: &str| {
-        api.groups
-            .iter()
-            .flat_map(|g| &g.operations)
-            .any(|op| op.operation_id == id)
-    };
-    if usage_helper(api).is_some()
-        && has_paging
-        && [
-            "getOauthClients",
-            "postOauthClients",
-            "postOauthClientSecret",
-        ]
-        .iter()
-        .all(|id| has(id))
-    {
+    if oauth_extras(api) {
         for name in ["client_credentials", "create_client", "usage_query"] {
             emit(
                 &format!("examples/{name}.rs.tera"),
