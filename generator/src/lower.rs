@@ -42,6 +42,8 @@ const RESERVED_ARGUMENT_NAMES: &[&str] = &[
 const FORM: &str = "application/x-www-form-urlencoded";
 /// A raw body.
 const OCTET_STREAM: &str = "application/octet-stream";
+/// A multipart form: text and file parts.
+const MULTIPART: &str = "multipart/form-data";
 
 /// The media type of JSON bodies and responses.
 const JSON: &str = "application/json";
@@ -565,6 +567,7 @@ impl<'a> Lowerer<'a> {
                 match &s.format {
                     VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeRef::DateTime,
                     VariantOrUnknownOrEmpty::Item(StringFormat::Date) => TypeRef::Date,
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => TypeRef::Bytes,
                     VariantOrUnknownOrEmpty::Item(f) => TypeRef::String {
                         format: Some(string_format(f).to_owned()),
                     },
@@ -998,7 +1001,7 @@ impl<'a> Lowerer<'a> {
         pointer: &str,
     ) -> Option<Body> {
         // The first media type the client can send, in this order.
-        const SENDABLE: [&str; 3] = [JSON, FORM, OCTET_STREAM];
+        const SENDABLE: [&str; 4] = [JSON, FORM, MULTIPART, OCTET_STREAM];
         let Some((content_type, media)) = SENDABLE
             .iter()
             .find_map(|t| body.content.get(*t).map(|m| (*t, m)))
@@ -1024,7 +1027,9 @@ impl<'a> Lowerer<'a> {
             ),
             (None, _) => TypeRef::Json,
         };
-        if content_type == FORM && !matches!(ty, TypeRef::Named { .. }) {
+        if (content_type == FORM || content_type == MULTIPART)
+            && !matches!(ty, TypeRef::Named { .. })
+        {
             self.error(
                 format!("{media_pointer}/schema"),
                 "a form body must be an object schema",

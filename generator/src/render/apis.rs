@@ -149,7 +149,10 @@ fn method(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Tok
         }
     }
     let docs = doc(&method_docs(api, group, op, crate_ident));
-    let deprecated = op.docs.deprecated.then(|| quote!(#[deprecated]));
+    let deprecated = op
+        .docs
+        .deprecated
+        .then(|| super::rust::deprecated(op.docs.description.as_deref()));
     quote! {
         #docs
         #deprecated
@@ -568,6 +571,10 @@ fn send_body(api: &Api, op: &Operation) -> TokenStream {
         let rust = ident(&body.rust_name);
         let set = |value: TokenStream| match body.content_type.as_str() {
             "application/x-www-form-urlencoded" => quote!(request.form_body(#value)?;),
+            "multipart/form-data" => quote! {
+                let form = (#value).clone();
+                request.multipart_body(std::sync::Arc::new(move || form.to_multipart()));
+            },
             "application/octet-stream" => quote!(request.bytes_body(#value);),
             _ => quote!(request.json_body(#value)?;),
         };

@@ -74,12 +74,71 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
     };
     let uses = imports(api, def);
     let page = def.page.as_ref().map(|page| page_impl(def, page));
+    let multipart = multipart_impl(api, def);
     quote! {
         #uses
         #docs
         #body
         #page
+        #multipart
     }
+}
+
+/// `to_multipart()` for a struct sent as `multipart/form-data`: each field
+/// a part (bytes as a file, arrays one part per item, objects as JSON).
+fn multipart_impl(api: &Api, def: &TypeDef) -> Option<TokenStream> {
+    let used = api.groups.iter().flat_map(|g| &g.operations).any(|op| {
+        op.body.as_ref().is_some_and(|b| {
+            b.content_type == "multipart/form-data"
+                && matches!(&b.ty, TypeRef::Named { name } if *name == def.rust_name)
+        })
+    });
+    let TypeKind::Struct { fields, .. } = &def.kind else {
+        return None;
+    };
+    if !used {
+        return None;
+    }
+    let parts = fields.iter().map(|f| {
+        let rust = ident(&f.rust_name);
+        let wire = &f.wire_name;
+        let add = match &f.ty {
+            TypeRef::Bytes => quote! {
+                form = form.part(#wire, reqwest::multipart::Part::bytes(value.clone()).file_name(#wire));
+            },
+            TypeRef::Array { items, .. } if !matches!(**items, TypeRef::Named { .. } | TypeRef::Json) => quote! {
+                for item in value {
+                    form = form.text(#wire, item.to_string());
+                }
+            },
+            TypeRef::Named { .. } | TypeRef::Json | TypeRef::Array { .. } | TypeRef::Map { .. } => quote! {
+                form = form.text(#wire, serde_json::to_string(value).unwrap_or_default());
+            },
+            _ => quote!(form = form.text(#wire, value.to_string());),
+        };
+        if f.required {
+            quote! { let value = &self.#rust; #add }
+        } else {
+            quote! {
+                if let Some(value) = &self.#rust {
+                    #add
+                }
+            }
+        }
+    });
+    let name = ident(&def.rust_name);
+    let docs = doc("The multipart form this model is sent as.");
+    Some(quote! {
+        impl #name {
+            #docs
+            #[allow(deprecated)]
+            pub(crate) fn to_multipart(&self) -> reqwest::multipart::Form {
+                let mut form = reqwest::multipart::Form::new();
+                #(#parts)*
+                form
+            }
+        }
+    })
 }
 
 /// `impl Page`: how the paging runtime reads this listing.
@@ -272,7 +331,9 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
                 quote!(#[serde(#rename default, skip_serializing_if = "Option::is_none")])
             }
         };
-        let deprecated = f.deprecated.then(|| quote!(#[deprecated]));
+        let deprecated = f
+            .deprecated
+            .then(|| super::rust::deprecated(f.description.as_deref()));
         quote! {
             #docs
             #serde

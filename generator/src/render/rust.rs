@@ -66,6 +66,17 @@ pub fn prose(text: &str) -> String {
     out
 }
 
+/// `#[deprecated(note = …)]`, the note being the first sentence of the
+/// spec's description (where it usually says what to use instead).
+pub fn deprecated(description: Option<&str>) -> TokenStream {
+    let note = description
+        .and_then(|d| d.split(". ").next())
+        .map(|s| s.trim().trim_end_matches('.').to_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "deprecated in the API spec".to_owned());
+    quote!(#[deprecated(note = #note)])
+}
+
 /// The Rust type of a [`TypeRef`]. Named types are prefixed with `models`
 /// where the caller lives outside the models module.
 pub fn type_tokens(ty: &TypeRef, models_prefix: &TokenStream) -> TokenStream {

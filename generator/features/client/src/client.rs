@@ -370,6 +370,9 @@ impl Client {
                 .header(CONTENT_TYPE, *content_type)
                 .body(body.clone());
         }
+        if let Some(form) = &request.multipart {
+            builder = builder.multipart(form());
+        }
         if let Some(timeout) = request.timeout {
             builder = builder.timeout(timeout);
         }
@@ -738,7 +741,6 @@ fn is_loopback(url: &reqwest::Url) -> bool {
 }
 
 /// A request on its way to [`Client::execute`], built by generated code.
-#[derive(Debug)]
 pub(crate) struct Request {
     method: Method,
     operation: &'static str,
@@ -747,7 +749,25 @@ pub(crate) struct Request {
     query: Vec<(&'static str, String)>,
     headers: Vec<(HeaderName, HeaderValue)>,
     body: Option<(Bytes, &'static str)>,
+    /// Builds a multipart body afresh for each attempt: a form is read as
+    /// it is sent, so a retry needs a new one.
+    multipart: Option<MultipartBody>,
     timeout: Option<Duration>,
+}
+
+/// Makes a multipart form.
+pub(crate) type MultipartBody = Arc<dyn Fn() -> reqwest::multipart::Form + Send + Sync>;
+
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("body", &self.body.as_ref().map(|(b, t)| (b.len(), t)))
+            .field("multipart", &self.multipart.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Request {
@@ -767,6 +787,7 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            multipart: None,
             timeout: None,
         }
     }
@@ -823,6 +844,12 @@ impl Request {
         })?;
         self.body = Some((Bytes::from(text), "application/x-www-form-urlencoded"));
         Ok(())
+    }
+
+    /// Sets a `multipart/form-data` body, made by `form` for each attempt.
+    #[allow(dead_code)]
+    pub(crate) fn multipart_body(&mut self, form: MultipartBody) {
+        self.multipart = Some(form);
     }
 
     /// Sets a body of raw bytes (`application/octet-stream`).

@@ -331,3 +331,53 @@ async fn different_success_bodies_resolve_to_an_enum_by_status() {
         "{undocumented}"
     );
 }
+
+#[tokio::test]
+async fn a_multipart_body_sends_text_and_file_parts_on_every_attempt() {
+    use codegen_features::models::PostAlbumBody;
+    let server = MockServer::start().await;
+    let multipart = |req: &Request| {
+        let content_type = req
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        let body = String::from_utf8_lossy(&req.body);
+        content_type.starts_with("multipart/form-data; boundary=")
+            && body.contains("name=\"title\"\r\n\r\nHolidays")
+            && body.contains("name=\"tags\"\r\n\r\nsea")
+            && body.contains("name=\"tags\"\r\n\r\nsun")
+            && body.contains("name=\"cover\"; filename=\"cover\"")
+            && body.contains("JPEGDATA")
+    };
+    // The first attempt gets a 503; the retry must send the whole form again.
+    Mock::given(method("POST"))
+        .and(path("/albums"))
+        .and(multipart)
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/albums"))
+        .and(multipart)
+        .respond_with(ResponseTemplate::new(201))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .base_url(server.uri())
+        .retry_policy(RetryPolicy {
+            retry_non_idempotent: true,
+            initial_backoff: std::time::Duration::from_millis(1),
+            ..RetryPolicy::default()
+        })
+        .build()
+        .unwrap();
+    let mut album = PostAlbumBody::new("Holidays");
+    album.tags = Some(vec!["sea".into(), "sun".into()]);
+    album.cover = Some(b"JPEGDATA".to_vec());
+    client.features().post_album(album).await.unwrap();
+}

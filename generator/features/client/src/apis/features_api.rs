@@ -121,6 +121,55 @@ impl FeaturesApi {
         }
     }
 
+    /// A multipart body with a file
+    ///
+    /// Wraps `POST /albums`.
+    ///
+    /// Requires no permissions.
+    ///
+    /// # Arguments
+    ///
+    /// - `body`:
+    ///
+    /// # Returns
+    ///
+    /// The builder resolves to `()` when awaited: any 2xx status is success, whatever the body.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`] for any status that is not 2xx. [`Error::InvalidArgument`] when an argument can't be sent as given; [`Error::Auth`] when no token can be had; [`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use codegen_features::{models, Client, Error, Region};
+    ///
+    /// # async fn example() -> Result<(), Error> {
+    /// let client = Client::builder()
+    ///     .region(Region::UsEast1)
+    ///     .client_credentials(
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
+    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
+    ///     )
+    ///     .build()?;
+    ///
+    /// let body = models::PostAlbumBody::new("my-title");
+    /// match client.features().post_album(body).await {
+    ///     Ok(()) => println!("post_album succeeded"),
+    ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+    ///     Err(e) => eprintln!("post_album failed: {e}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn post_album(&self, body: models::PostAlbumBody) -> PostAlbum {
+        PostAlbum {
+            client: self.client.clone(),
+            body,
+            timeout: None,
+        }
+    }
+
     /// Two success responses with different bodies
     ///
     /// Wraps `POST /things/{thing-id}/photo`.
@@ -459,6 +508,42 @@ impl ListThings {
 
 impl std::future::IntoFuture for ListThings {
     type Output = Result<models::ThingListing, Error>;
+    type IntoFuture = BoxFuture<Self::Output>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// The request of [`FeaturesApi::post_album`]: `.await` it, or call [`send`](Self::send).
+#[derive(Clone, Debug)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct PostAlbum {
+    client: Client,
+    body: models::PostAlbumBody,
+    timeout: Option<std::time::Duration>,
+}
+
+impl PostAlbum {
+    /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sends `POST /albums` and decodes the response.
+    pub async fn send(self) -> Result<(), Error> {
+        let path = String::from("/albums");
+        let mut request = Request::new(Method::POST, "post_album", "/albums", path);
+        request.timeout(self.timeout);
+        let form = (&self.body).clone();
+        request.multipart_body(std::sync::Arc::new(move || form.to_multipart()));
+        let response = self.client.execute(request).await?;
+        response.empty()
+    }
+}
+
+impl std::future::IntoFuture for PostAlbum {
+    type Output = Result<(), Error>;
     type IntoFuture = BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())

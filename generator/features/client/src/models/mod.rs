@@ -30,6 +30,9 @@ pub use level::Level;
 mod pet;
 
 pub use pet::Pet;
+mod post_album_body;
+
+pub use post_album_body::PostAlbumBody;
 mod post_token_body;
 
 pub use post_token_body::PostTokenBody;

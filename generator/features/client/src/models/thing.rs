@@ -79,9 +79,9 @@ pub struct Thing {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<ResultModel>,
 
-    /// The `old` property.
+    /// Use nickname instead. Kept for old clients.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[deprecated]
+    #[deprecated(note = "Use nickname instead")]
     pub old: Option<String>,
 
     /// The `pet` property.
