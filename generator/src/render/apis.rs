@@ -572,7 +572,7 @@ fn send_body(api: &Api, op: &Operation) -> TokenStream {
         let set = |value: TokenStream| match body.content_type.as_str() {
             "application/x-www-form-urlencoded" => quote!(request.form_body(#value)?;),
             "multipart/form-data" => quote! {
-                let form = (#value).clone();
+                let form = Clone::clone(#value);
                 request.multipart_body(std::sync::Arc::new(move || form.to_multipart()));
             },
             "application/octet-stream" => quote!(request.bytes_body(#value);),

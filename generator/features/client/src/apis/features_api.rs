@@ -535,7 +535,7 @@ impl PostAlbum {
         let path = String::from("/albums");
         let mut request = Request::new(Method::POST, "post_album", "/albums", path);
         request.timeout(self.timeout);
-        let form = (&self.body).clone();
+        let form = Clone::clone(&self.body);
         request.multipart_body(std::sync::Arc::new(move || form.to_multipart()));
         let response = self.client.execute(request).await?;
         response.empty()
