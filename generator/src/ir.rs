@@ -373,6 +373,11 @@ pub struct Field {
     pub required: bool,
     /// `readOnly`: set by the server only.
     pub read_only: bool,
+    /// `writeOnly`: sent, never returned.
+    pub write_only: bool,
+    /// The spec's default, as JSON text: what the server assumes when the
+    /// field is left out.
+    pub default: Option<String>,
     /// Held in a `Box`: the field closes a cycle of types that would
     /// otherwise contain themselves.
     pub boxed: bool,

@@ -466,6 +466,8 @@ impl<'a> Lowerer<'a> {
             let nullable = data.is_some_and(|d| d.nullable);
             fields.push(Field {
                 nullable,
+                write_only: data.is_some_and(|d| d.write_only),
+                default: data.and_then(|d| d.default.as_ref()).map(|v| v.to_string()),
                 rust_name: rust,
                 wire_name: wire.clone(),
                 required: required.contains(wire) && !read_only,

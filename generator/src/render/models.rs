@@ -297,6 +297,12 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
         if f.read_only {
             notes.push("Read-only: set by the server, ignored in requests.".to_owned());
         }
+        if f.write_only {
+            notes.push("Write-only: sent to the server, never returned.".to_owned());
+        }
+        if let Some(default) = &f.default {
+            notes.push(format!("When left out, the server assumes `{default}`."));
+        }
         if f.sensitive {
             notes.push("Secret: never shown by `Debug`.".to_owned());
         }

@@ -43,6 +43,16 @@ pub struct Thing {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub born: Option<chrono::NaiveDate>,
 
+    /// Write-only: sent to the server, never returned.
+    ///
+    /// Secret: never shown by `Debug`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+
+    /// When left out, the server assumes `10`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<i32>,
+
     /// The `level` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
@@ -107,6 +117,8 @@ impl Thing {
             nickname,
             note: None,
             born: None,
+            password: None,
+            size: None,
             level: None,
             kind: None,
             parent: None,
@@ -139,6 +151,8 @@ impl std::fmt::Debug for Thing {
             .field("nickname", &self.nickname)
             .field("note", &self.note)
             .field("born", &self.born)
+            .field("password", &self.password.as_ref().map(|_| crate::support::Redacted))
+            .field("size", &self.size)
             .field("level", &self.level)
             .field("kind", &self.kind)
             .field("parent", &self.parent)
