@@ -25,6 +25,25 @@ fn no_authorization(req: &Request) -> bool {
     !req.headers.contains_key("authorization")
 }
 
+/// Expects exactly one token request with this form body, sent with the
+/// Basic credentials of `my-id:my-secret` (or with no `Authorization` at
+/// all, for PKCE), and answers it with the token `tok`.
+async fn expect_grant(server: &MockServer, form: &str, basic: bool) {
+    let mock = Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .and(header("content-type", FORM))
+        .and(body_string(form));
+    let mock = if basic {
+        mock.and(header("authorization", BASIC))
+    } else {
+        mock.and(no_authorization)
+    };
+    mock.respond_with(token("tok", 60))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
 /// A client whose API and login service are both `server`.
 fn managed(server: &MockServer, grant: Grant) -> Client {
     Client::builder()
@@ -80,16 +99,12 @@ async fn client_credentials_grant_sends_basic_credentials_and_the_grant_type() {
 #[tokio::test]
 async fn authorization_code_grant_sends_the_code_and_redirect_uri() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth/token"))
-        .and(header("authorization", BASIC))
-        .and(body_string(
-            "grant_type=authorization_code&code=the-code&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb",
-        ))
-        .respond_with(token("tok", 60))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_grant(
+        &server,
+        "grant_type=authorization_code&code=the-code&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb",
+        true,
+    )
+    .await;
     let client = managed(
         &server,
         Grant::authorization_code(
@@ -113,14 +128,7 @@ async fn authorization_code_grant_sends_the_code_and_redirect_uri() {
 #[tokio::test]
 async fn refresh_token_grant_sends_the_refresh_token() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth/token"))
-        .and(header("authorization", BASIC))
-        .and(body_string("grant_type=refresh_token&refresh_token=rt-1"))
-        .respond_with(token("tok", 60))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_grant(&server, "grant_type=refresh_token&refresh_token=rt-1", true).await;
     let client = managed(&server, Grant::refresh_token("my-id", "my-secret", "rt-1"));
     mount_clients_listing(&server, "tok", 1).await;
     client.oauth().get_oauth_clients().await.unwrap();
@@ -129,16 +137,12 @@ async fn refresh_token_grant_sends_the_refresh_token() {
 #[tokio::test]
 async fn pkce_exchange_sends_client_id_and_verifier_without_basic_credentials() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth/token"))
-        .and(no_authorization)
-        .and(body_string(
-            "grant_type=authorization_code&code=c0de&redirect_uri=http%3A%2F%2Flocalhost%2Fcb&client_id=my-id&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
-        ))
-        .respond_with(token("tok", 60))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_grant(
+        &server,
+        "grant_type=authorization_code&code=c0de&redirect_uri=http%3A%2F%2Flocalhost%2Fcb&client_id=my-id&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+        false,
+    )
+    .await;
     let client = managed(
         &server,
         Grant::pkce(
@@ -180,16 +184,12 @@ fn pkce_verifiers_are_random_and_made_of_43_to_128_unreserved_characters() {
 #[tokio::test]
 async fn saml2_bearer_grant_sends_org_name_and_assertion() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/oauth/token"))
-        .and(header("authorization", BASIC))
-        .and(body_string(
-            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Asaml2-bearer&orgName=acme&assertion=PHNhbWw%2B",
-        ))
-        .respond_with(token("tok", 60))
-        .expect(1)
-        .mount(&server)
-        .await;
+    expect_grant(
+        &server,
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Asaml2-bearer&orgName=acme&assertion=PHNhbWw%2B",
+        true,
+    )
+    .await;
     let client = managed(
         &server,
         Grant::saml2_bearer("my-id", "my-secret", "acme", "PHNhbWw+"),
