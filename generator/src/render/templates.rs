@@ -393,7 +393,8 @@ fn example_args(op: &Operation) -> String {
         .iter()
         .filter(|p| p.required)
         .map(|p| match p.ty {
-            TypeRef::String { .. } => format!("\"{}\"", p.wire_name.replace('"', "")),
+            // `clientId` → `"my-client-id"`, as in the operation examples.
+            TypeRef::String { .. } => format!("\"my-{}\"", p.rust_name.replace('_', "-")),
             TypeRef::I32 | TypeRef::I64 => "1".to_owned(),
             TypeRef::Bool => "true".to_owned(),
             _ => "Default::default()".to_owned(),
