@@ -33,11 +33,6 @@ pub fn pointer_escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
-/// Turns an internal `$ref` (`#/components/schemas/X`) into a pointer.
-pub fn ref_to_pointer(reference: &str) -> Option<&str> {
-    reference.strip_prefix('#')
-}
-
 /// Everything that can stop the pipeline. Each variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -401,7 +401,27 @@ pub struct Variant {
     pub wire_value: String,
 }
 
+impl Location {
+    /// The OpenAPI word for it (`path`, `query`, `header`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Location::Path => "path",
+            Location::Query => "query",
+            Location::Header => "header",
+        }
+    }
+}
+
 impl Api {
+    /// Whether any operation returns a paged listing: the crate then has
+    /// the paging runtime.
+    pub fn has_paging(&self) -> bool {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.operations)
+            .any(|op| op.paging.is_some())
+    }
+
     /// The type named `rust_name`.
     pub fn type_def(&self, rust_name: &str) -> Option<&TypeDef> {
         self.types.iter().find(|t| t.rust_name == rust_name)

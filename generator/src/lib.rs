@@ -41,11 +41,7 @@ pub struct Output {
 /// Runs the whole pipeline on the spec that `config` names, relative to the
 /// repository `root`.
 pub fn generate(root: &Path, config: &Config) -> Result<Output, Error> {
-    let text = std::fs::read_to_string(root.join(&config.spec)).map_err(|source| Error::Io {
-        path: config.spec.clone(),
-        source,
-    })?;
-    let spec = load::parse(&config.spec, &text)?;
+    let (text, spec) = load::load(root, &config.spec)?;
     generate_from(&config.spec, &spec, config).map_err(|e| e.with_lines(&text))
 }
 

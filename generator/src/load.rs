@@ -6,14 +6,16 @@ use std::path::Path;
 
 use crate::diagnostics::Error;
 
-/// Reads and parses `root/relative`. `relative` is what errors show, so that
-/// messages carry no machine-specific absolute path.
-pub fn load(root: &Path, relative: &Path) -> Result<OpenAPI, Error> {
+/// Reads and parses `root/relative`, and returns the text too, for
+/// diagnostics to find their lines in. `relative` is what errors show, so
+/// that messages carry no machine-specific absolute path.
+pub fn load(root: &Path, relative: &Path) -> Result<(String, OpenAPI), Error> {
     let text = std::fs::read_to_string(root.join(relative)).map_err(|source| Error::Io {
         path: relative.to_owned(),
         source,
     })?;
-    parse(relative, &text)
+    let spec = parse(relative, &text)?;
+    Ok((text, spec))
 }
 
 /// Parses spec text; `path` is only used in errors.

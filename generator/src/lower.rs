@@ -1076,11 +1076,8 @@ impl<'a> Lowerer<'a> {
                         &format!("{at}/content/{}/schema", pointer_escape(JSON)),
                     )
                 }),
-                None if r.content.is_empty() => None,
-                None => {
-                    // Not JSON: the body is handed back undecoded.
-                    None
-                }
+                // No content, or not JSON: nothing to decode.
+                None => None,
             };
             let error_codes = r
                 .extensions
@@ -1127,7 +1124,6 @@ impl<'a> Lowerer<'a> {
                     })
                     .collect();
                 let rust_name = builders.unique(&format!("{builder}Response"), Kind::Type);
-                let _ = base;
                 return (
                     out,
                     None,

@@ -137,11 +137,6 @@ impl Namer {
             .find(|candidate| self.taken.insert(candidate.clone()))
             .unwrap_or(name)
     }
-
-    /// Whether `name` is taken.
-    pub fn is_taken(&self, name: &str) -> bool {
-        self.taken.contains(name)
-    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rust::{doc, ident, prose, rust_file, type_display, type_tokens};
+use super::rust::{doc, ident, named_types, prose, rust_file, type_display, type_tokens};
 use super::GeneratedFile;
 use crate::diagnostics::Error;
 use crate::ir::{
@@ -48,11 +48,18 @@ fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str) -> TokenStream {
         .operations
         .iter()
         .map(|op| method(api, group, op, crate_ident));
-    let builders = group.operations.iter().map(|op| builder(api, op));
+    let builders = group
+        .operations
+        .iter()
+        .map(|op| builder(&group.rust_name, op));
     let uses_models = group.operations.iter().any(|op| {
         op.success.is_some()
             || op.body.is_some()
-            || op.parameters.iter().any(|p| mentions_named(&p.ty))
+            || op.parameters.iter().any(|p| {
+                let mut named = Vec::new();
+                named_types(&p.ty, &mut named);
+                !named.is_empty()
+            })
     });
     let models_use = uses_models.then(|| {
         quote!(
@@ -97,15 +104,6 @@ fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str) -> TokenStream {
         }
 
         #(#builders)*
-    }
-}
-
-fn mentions_named(ty: &TypeRef) -> bool {
-    match ty {
-        TypeRef::Named { .. } => true,
-        TypeRef::Array { items, .. } => mentions_named(items),
-        TypeRef::Map { values } => mentions_named(values),
-        _ => false,
     }
 }
 
@@ -258,7 +256,7 @@ fn param_line(p: &Parameter) -> String {
     if p.rust_name != p.wire_name {
         line.push_str(&format!(" (`{}`)", p.wire_name));
     }
-    line.push_str(&format!(", {}", location_text(p.location)));
+    line.push_str(&format!(", {}", p.location.as_str()));
     if let Some(d) = &p.description {
         line.push_str(&format!(": {}", sentence(&prose(d))));
     }
@@ -279,15 +277,7 @@ fn sentence(text: &str) -> String {
     }
 }
 
-fn location_text(location: Location) -> &'static str {
-    match location {
-        Location::Path => "path",
-        Location::Query => "query",
-        Location::Header => "header",
-    }
-}
-
-fn builder(api: &Api, op: &Operation) -> TokenStream {
+fn builder(group: &str, op: &Operation) -> TokenStream {
     let name = ident(&op.builder_name);
     let mut fields = Vec::new();
     let mut setters = Vec::new();
@@ -305,7 +295,7 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
         } else {
             quote!(value)
         };
-        let mut text = format!("Sets `{}` ({})", p.wire_name, location_text(p.location));
+        let mut text = format!("Sets `{}` ({})", p.wire_name, p.location.as_str());
         if let Some(d) = &p.description {
             text.push_str(&format!(": {}", sentence(&prose(d))));
         }
@@ -347,13 +337,12 @@ fn builder(api: &Api, op: &Operation) -> TokenStream {
         (None, Some(ty)) => type_tokens(ty, &models_prefix()),
         (None, None) => quote!(()),
     };
-    let success_enum = op.success_enum.as_ref().map(|e| success_enum(api, op, e));
-    let send_body = send_body(api, op);
+    let success_enum = op.success_enum.as_ref().map(|e| success_enum(group, op, e));
+    let send_body = send_body(op);
     let stream = op.paging.as_ref().map(|paging| stream_method(op, paging));
     let timeout_doc =
         doc("Fails this call if it takes longer than `timeout`, instead of the client's timeout.");
     let has_setters = !setters.is_empty();
-    let group = group_of(api, op);
     let struct_doc = doc(&format!(
         "The request of [`{group}::{name}`]: {}`.await` it, or call [`send`](Self::send).",
         if has_setters {
@@ -464,7 +453,7 @@ fn success_status_pattern(status: &str) -> TokenStream {
 
 /// The enum a call resolves to when its 2xx responses carry different
 /// bodies.
-fn success_enum(api: &Api, op: &Operation, e: &crate::ir::SuccessEnum) -> TokenStream {
+fn success_enum(group: &str, op: &Operation, e: &crate::ir::SuccessEnum) -> TokenStream {
     let name = ident(&e.rust_name);
     let variants = e.variants.iter().map(|v| {
         let rust = ident(&v.rust_name);
@@ -479,8 +468,7 @@ fn success_enum(api: &Api, op: &Operation, e: &crate::ir::SuccessEnum) -> TokenS
     });
     let docs = doc(&format!(
         "What [`{}::{}`] returns: its 2xx responses carry different bodies.",
-        group_of(api, op),
-        op.rust_name
+        group, op.rust_name
     ));
     quote! {
         #docs
@@ -492,19 +480,7 @@ fn success_enum(api: &Api, op: &Operation, e: &crate::ir::SuccessEnum) -> TokenS
     }
 }
 
-fn group_of<'a>(api: &'a Api, op: &Operation) -> &'a str {
-    api.groups
-        .iter()
-        .find(|g| {
-            g.operations
-                .iter()
-                .any(|o| o.operation_id == op.operation_id)
-        })
-        .map_or("", |g| g.rust_name.as_str())
-}
-
-fn send_body(api: &Api, op: &Operation) -> TokenStream {
-    let _ = api;
+fn send_body(op: &Operation) -> TokenStream {
     // The path: literals as they are, each parameter percent-encoded into
     // exactly one segment first, so the `format!` reads like the template.
     let mut template = String::new();

@@ -11,11 +11,7 @@ use crate::ir::Api;
 /// `src/lib.rs`. Modules and re-exports are emitted in the order rustfmt
 /// sorts them, so that `cargo fmt --check` leaves the file alone.
 pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
-    let has_paging = api
-        .groups
-        .iter()
-        .flat_map(|g| &g.operations)
-        .any(|op| op.paging.is_some());
+    let has_paging = api.has_paging();
     let has_usage = super::templates::usage_helper(api).is_some();
 
     // (name, public, laid out by prettyplease)

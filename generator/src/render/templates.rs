@@ -133,11 +133,7 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
     emit("runtime/client.rs.tera", "src/client.rs", Lang::Rust, &base)?;
     emit("runtime/auth.rs.tera", "src/auth.rs", Lang::Rust, &base)?;
     emit("runtime/region.rs.tera", "src/region.rs", Lang::Rust, &base)?;
-    let has_paging = api
-        .groups
-        .iter()
-        .flat_map(|g| &g.operations)
-        .any(|op| op.paging.is_some());
+    let has_paging = api.has_paging();
     if has_paging {
         emit("runtime/paging.rs.tera", "src/paging.rs", Lang::Rust, &base)?;
     }
@@ -213,11 +209,7 @@ fn oauth_extras(api: &Api) -> bool {
             .flat_map(|g| &g.operations)
             .any(|op| op.operation_id == id)
     };
-    let has_paging = api
-        .groups
-        .iter()
-        .flat_map(|g| &g.operations)
-        .any(|op| op.paging.is_some());
+    let has_paging = api.has_paging();
     usage_helper(api).is_some()
         && has_paging
         && [
@@ -321,13 +313,7 @@ fn base_context(api: &Api, krate: &CrateConfig) -> Context {
     ctx.insert("usage", &usage_helper(api));
     ctx.insert("paging_example", &paging_example(api));
     ctx.insert("oauth_extras", &oauth_extras(api));
-    ctx.insert(
-        "has_paging",
-        &api.groups
-            .iter()
-            .flat_map(|g| &g.operations)
-            .any(|op| op.paging.is_some()),
-    );
+    ctx.insert("has_paging", &api.has_paging());
     ctx
 }
 
@@ -427,7 +413,7 @@ fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
                     if let Some(d) = &p.default {
                         notes.push(format!("server default `{d}`"));
                     }
-                    notes.push(format!("{} `{}`", location_word(p.location), p.wire_name));
+                    notes.push(format!("{} `{}`", p.location.as_str(), p.wire_name));
                     ParamView {
                         name: p.rust_name.clone(),
                         wire_name: p.wire_name.clone(),
@@ -489,14 +475,6 @@ fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
         "accessor": group.accessor,
         "operations": ops,
     })
-}
-
-fn location_word(location: Location) -> &'static str {
-    match location {
-        Location::Path => "path",
-        Location::Query => "query",
-        Location::Header => "header",
-    }
 }
 
 fn signature(group: &ApiGroup, op: &Operation) -> String {
