@@ -2,8 +2,11 @@
 //! closure of the component schemas they reference. Nothing outside the
 //! selection reaches the IR.
 
-use openapiv3::{OpenAPI, Operation, Parameter, PathItem, ReferenceOr};
-use serde_json::Value;
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, MediaType, OpenAPI, Operation, Parameter, ParameterSchemaOrContent,
+    PathItem, ReferenceOr, Response, Schema, SchemaKind, Type,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{pointer_escape, Diagnostic};
@@ -95,128 +98,311 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<
         }
     }
 
-    // Walk the JSON form of each operation: it reaches every `$ref` however
-    // deeply it is nested, with the pointer of the node that holds it.
-    let components = spec.components.as_ref();
-    let mut schemas = BTreeSet::new();
-    let mut pending: Vec<(String, String)> = Vec::new();
+    // Walk the typed operations and schemas: only the places a schema can
+    // sit are visited, and a pointer is only spelled out for a `$ref` that
+    // points to nothing.
+    let mut walk = Walk {
+        spec,
+        components: BTreeSet::new(),
+        schemas: BTreeSet::new(),
+        pending: Vec::new(),
+        errors,
+    };
     for op in &operations {
-        let mut refs = Vec::new();
-        let params_json = serde_json::to_value(op.path_parameters).unwrap_or(Value::Null);
         let item_pointer = op.pointer.rsplit_once('/').map_or("", |(p, _)| p);
-        collect_refs(
-            &params_json,
-            &format!("{item_pointer}/parameters"),
-            &mut refs,
-        );
-        let op_json = serde_json::to_value(op.operation).unwrap_or(Value::Null);
-        collect_refs(&op_json, &op.pointer, &mut refs);
-        for (reference, at) in refs {
-            follow(spec, &reference, &at, &mut pending, &mut errors);
+        let item_at = At::root(item_pointer);
+        let params_at = item_at.key("parameters");
+        for (i, parameter) in op.path_parameters.iter().enumerate() {
+            walk.parameter(parameter, &params_at.index(i));
         }
+        walk.operation(op.operation, &At::root(&op.pointer));
     }
-    while let Some((name, at)) = pending.pop() {
-        if !schemas.insert(name.clone()) {
-            continue;
-        }
-        let schema = components.and_then(|c| c.schemas.get(&name));
-        match schema {
-            Some(schema) => {
-                let pointer = format!("/components/schemas/{}", pointer_escape(&name));
-                let json = serde_json::to_value(schema).unwrap_or(Value::Null);
-                let mut refs = Vec::new();
-                collect_refs(&json, &pointer, &mut refs);
-                for (reference, at) in refs {
-                    follow(spec, &reference, &at, &mut pending, &mut errors);
-                }
-            }
-            None => {
-                schemas.remove(&name);
-                errors.push(missing(&format!("{SCHEMA_PREFIX}{name}"), &at));
-            }
+    while let Some(name) = walk.pending.pop() {
+        if let Some(schema) = components_schema(spec, &name) {
+            let pointer = format!("/components/schemas/{}", pointer_escape(&name));
+            walk.schema_or_ref(schema, &At::root(&pointer));
         }
     }
 
     (
         Selection {
             operations,
-            schemas,
+            schemas: walk.schemas,
         },
-        errors,
+        walk.errors,
     )
 }
 
-/// Queues the schema a `$ref` names; a reference to a shared parameter,
-/// body or response is followed into that component.
-fn follow(
-    spec: &OpenAPI,
-    reference: &str,
-    at: &str,
-    pending: &mut Vec<(String, String)>,
-    errors: &mut Vec<Diagnostic>,
-) {
-    if let Some(name) = reference.strip_prefix(SCHEMA_PREFIX) {
-        pending.push((name.to_owned(), at.to_owned()));
-        return;
+fn components_schema<'a>(spec: &'a OpenAPI, name: &str) -> Option<&'a ReferenceOr<Schema>> {
+    spec.components.as_ref()?.schemas.get(name)
+}
+
+/// Where the walk is, as a chain of pointer tokens on the stack; turned
+/// into a JSON pointer only when a diagnostic needs one.
+#[derive(Clone, Copy)]
+struct At<'p> {
+    parent: Option<&'p At<'p>>,
+    token: Token<'p>,
+}
+
+#[derive(Clone, Copy)]
+enum Token<'p> {
+    /// An already escaped pointer prefix (the root of the chain).
+    Pointer(&'p str),
+    /// An object key, escaped when spelled out.
+    Key(&'p str),
+    Index(usize),
+}
+
+impl<'p> At<'p> {
+    fn root(pointer: &'p str) -> Self {
+        At {
+            parent: None,
+            token: Token::Pointer(pointer),
+        }
     }
-    let components = spec.components.as_ref();
-    let json = [
-        ("#/components/parameters/", "parameters"),
-        ("#/components/requestBodies/", "requestBodies"),
-        ("#/components/responses/", "responses"),
-    ]
-    .iter()
-    .find_map(|(prefix, kind)| Some((reference.strip_prefix(prefix)?, *kind)))
-    .and_then(|(name, kind)| {
-        let c = components?;
-        let value = match kind {
-            "parameters" => serde_json::to_value(c.parameters.get(name)?),
-            "requestBodies" => serde_json::to_value(c.request_bodies.get(name)?),
-            _ => serde_json::to_value(c.responses.get(name)?),
-        };
-        Some((
-            value.ok()?,
-            format!("/components/{kind}/{}", pointer_escape(name)),
-        ))
-    });
-    match json {
-        Some((json, pointer)) => {
-            let mut refs = Vec::new();
-            collect_refs(&json, &pointer, &mut refs);
-            for (r, at) in refs {
-                if r != reference {
-                    follow(spec, &r, &at, pending, errors);
+
+    fn key(&'p self, key: &'p str) -> At<'p> {
+        At {
+            parent: Some(self),
+            token: Token::Key(key),
+        }
+    }
+
+    fn index(&'p self, index: usize) -> At<'p> {
+        At {
+            parent: Some(self),
+            token: Token::Index(index),
+        }
+    }
+
+    fn pointer(&self) -> String {
+        let mut tokens = Vec::new();
+        let mut at = Some(self);
+        while let Some(node) = at {
+            tokens.push(node.token);
+            at = node.parent;
+        }
+        let mut out = String::new();
+        for token in tokens.into_iter().rev() {
+            match token {
+                Token::Pointer(p) => out.push_str(p),
+                Token::Key(k) => {
+                    out.push('/');
+                    out.push_str(&pointer_escape(k));
+                }
+                Token::Index(i) => {
+                    out.push('/');
+                    out.push_str(&i.to_string());
                 }
             }
         }
-        None => errors.push(missing(reference, at)),
+        out
     }
 }
 
+/// The transitive walk from the selected operations to every component
+/// schema they reach.
+struct Walk<'a> {
+    spec: &'a OpenAPI,
+    /// The shared components (`#/components/parameters/…` and the like)
+    /// already walked.
+    components: BTreeSet<&'a str>,
+    schemas: BTreeSet<String>,
+    /// Schemas found but not walked yet.
+    pending: Vec<String>,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'a> Walk<'a> {
+    fn operation(&mut self, op: &'a Operation, at: &At) {
+        let params_at = at.key("parameters");
+        for (i, parameter) in op.parameters.iter().enumerate() {
+            self.parameter(parameter, &params_at.index(i));
+        }
+        if let Some(body) = &op.request_body {
+            let at = at.key("requestBody");
+            match body {
+                ReferenceOr::Reference { reference } => self.reference(reference, &at),
+                ReferenceOr::Item(body) => self.content(&body.content, &at.key("content")),
+            }
+        }
+        let responses_at = at.key("responses");
+        if let Some(response) = &op.responses.default {
+            self.response(response, &responses_at.key("default"));
+        }
+        for (status, response) in &op.responses.responses {
+            let status = status.to_string();
+            self.response(response, &responses_at.key(&status));
+        }
+    }
+
+    fn parameter(&mut self, parameter: &'a ReferenceOr<Parameter>, at: &At) {
+        match parameter {
+            ReferenceOr::Reference { reference } => self.reference(reference, at),
+            ReferenceOr::Item(parameter) => match &parameter.parameter_data_ref().format {
+                ParameterSchemaOrContent::Schema(schema) => {
+                    self.schema_or_ref(schema, &at.key("schema"))
+                }
+                ParameterSchemaOrContent::Content(content) => {
+                    self.content(content, &at.key("content"))
+                }
+            },
+        }
+    }
+
+    fn response(&mut self, response: &'a ReferenceOr<Response>, at: &At) {
+        match response {
+            ReferenceOr::Reference { reference } => self.reference(reference, at),
+            ReferenceOr::Item(response) => {
+                self.content(&response.content, &at.key("content"));
+                let headers_at = at.key("headers");
+                for (name, header) in &response.headers {
+                    let at = headers_at.key(name);
+                    match header {
+                        ReferenceOr::Reference { reference } => self.reference(reference, &at),
+                        ReferenceOr::Item(header) => match &header.format {
+                            ParameterSchemaOrContent::Schema(schema) => {
+                                self.schema_or_ref(schema, &at.key("schema"))
+                            }
+                            ParameterSchemaOrContent::Content(content) => {
+                                self.content(content, &at.key("content"))
+                            }
+                        },
+                    }
+                }
+            }
+        }
+    }
+
+    fn content(&mut self, content: &'a IndexMap<String, MediaType>, at: &At) {
+        for (media, media_type) in content {
+            if let Some(schema) = &media_type.schema {
+                self.schema_or_ref(schema, &at.key(media).key("schema"));
+            }
+        }
+    }
+
+    fn schema_or_ref(&mut self, schema: &'a ReferenceOr<Schema>, at: &At) {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, at),
+            ReferenceOr::Item(schema) => self.schema(schema, at),
+        }
+    }
+
+    fn boxed(&mut self, schema: &'a ReferenceOr<Box<Schema>>, at: &At) {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, at),
+            ReferenceOr::Item(schema) => self.schema(schema, at),
+        }
+    }
+
+    fn schema(&mut self, schema: &'a Schema, at: &At) {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(object)) => {
+                self.properties(&object.properties, at);
+                self.additional(object.additional_properties.as_ref(), at);
+            }
+            SchemaKind::Type(Type::Array(array)) => {
+                if let Some(items) = &array.items {
+                    self.boxed(items, &at.key("items"));
+                }
+            }
+            SchemaKind::Type(_) => {}
+            SchemaKind::OneOf { one_of } => self.list(one_of, &at.key("oneOf")),
+            SchemaKind::AllOf { all_of } => self.list(all_of, &at.key("allOf")),
+            SchemaKind::AnyOf { any_of } => self.list(any_of, &at.key("anyOf")),
+            SchemaKind::Not { not } => self.schema_or_ref(not, &at.key("not")),
+            SchemaKind::Any(any) => {
+                self.properties(&any.properties, at);
+                self.additional(any.additional_properties.as_ref(), at);
+                if let Some(items) = &any.items {
+                    self.boxed(items, &at.key("items"));
+                }
+                self.list(&any.one_of, &at.key("oneOf"));
+                self.list(&any.all_of, &at.key("allOf"));
+                self.list(&any.any_of, &at.key("anyOf"));
+                if let Some(not) = &any.not {
+                    self.schema_or_ref(not, &at.key("not"));
+                }
+            }
+        }
+    }
+
+    fn properties(&mut self, properties: &'a IndexMap<String, ReferenceOr<Box<Schema>>>, at: &At) {
+        let at = at.key("properties");
+        for (name, schema) in properties {
+            self.boxed(schema, &at.key(name));
+        }
+    }
+
+    fn additional(&mut self, additional: Option<&'a AdditionalProperties>, at: &At) {
+        if let Some(AdditionalProperties::Schema(schema)) = additional {
+            self.schema_or_ref(schema, &at.key("additionalProperties"));
+        }
+    }
+
+    fn list(&mut self, schemas: &'a [ReferenceOr<Schema>], at: &At) {
+        for (i, schema) in schemas.iter().enumerate() {
+            self.schema_or_ref(schema, &at.index(i));
+        }
+    }
+
+    /// Queues the schema a `$ref` names; a reference to a shared parameter,
+    /// body or response is followed into that component. One that points
+    /// to nothing is reported at `at`.
+    fn reference(&mut self, reference: &'a str, at: &At) {
+        if let Some(name) = reference.strip_prefix(SCHEMA_PREFIX) {
+            if self.schemas.contains(name) {
+                return;
+            }
+            if components_schema(self.spec, name).is_none() {
+                self.errors.push(missing(reference, &at.pointer()));
+                return;
+            }
+            self.schemas.insert(name.to_owned());
+            self.pending.push(name.to_owned());
+            return;
+        }
+        // A shared parameter, body or response: walked once, however many
+        // operations use it (which also ends a loop of references).
+        if !self.components.insert(reference) {
+            return;
+        }
+        let spec: &'a OpenAPI = self.spec;
+        let Some(components) = spec.components.as_ref() else {
+            self.errors.push(missing(reference, &at.pointer()));
+            return;
+        };
+        let found = |prefix: &str| reference.strip_prefix(prefix);
+        if let Some(name) = found("#/components/parameters/") {
+            if let Some(parameter) = components.parameters.get(name) {
+                let pointer = format!("/components/parameters/{}", pointer_escape(name));
+                return self.parameter(parameter, &At::root(&pointer));
+            }
+        } else if let Some(name) = found("#/components/requestBodies/") {
+            if let Some(body) = components.request_bodies.get(name) {
+                let pointer = format!("/components/requestBodies/{}", pointer_escape(name));
+                let at = At::root(&pointer);
+                return match body {
+                    ReferenceOr::Reference { reference } => self.reference(reference, &at),
+                    ReferenceOr::Item(body) => self.content(&body.content, &at.key("content")),
+                };
+            }
+        } else if let Some(name) = found("#/components/responses/") {
+            if let Some(response) = components.responses.get(name) {
+                let pointer = format!("/components/responses/{}", pointer_escape(name));
+                return self.response(response, &At::root(&pointer));
+            }
+        }
+        self.errors.push(missing(reference, &at.pointer()));
+    }
+}
 fn missing(reference: &str, at: &str) -> Diagnostic {
     Diagnostic::new(
         at,
         format!("`$ref: {reference}` points to nothing: no such component in the spec"),
     )
-}
-
-fn collect_refs(value: &Value, pointer: &str, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(r)) = map.get("$ref") {
-                out.push((r.clone(), pointer.to_owned()));
-            }
-            for (key, child) in map {
-                collect_refs(child, &format!("{pointer}/{}", pointer_escape(key)), out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                collect_refs(child, &format!("{pointer}/{i}"), out);
-            }
-        }
-        _ => {}
-    }
 }
 
 fn upper_method(method: &str) -> &'static str {
@@ -241,4 +427,114 @@ pub fn by_group<'s, 'a>(
         groups.entry(op.group).or_default().push(op);
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(paths: &str, components: &str) -> OpenAPI {
+        let text = format!(
+            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths:\n{paths}\ncomponents:\n{components}"
+        );
+        crate::load::parse(std::path::Path::new("t.yaml"), &text).unwrap()
+    }
+
+    const OP: &str = "  /a:
+    parameters:
+      - $ref: '#/components/parameters/Shared'
+    post:
+      tags: [T]
+      requestBody:
+        $ref: '#/components/requestBodies/Body'
+      responses:
+        '200':
+          $ref: '#/components/responses/Ok'
+        default:
+          description: error
+          headers:
+            X-Why:
+              schema: {$ref: '#/components/schemas/Why'}
+";
+
+    #[test]
+    fn schemas_are_reached_through_shared_components_and_nesting() {
+        let spec = spec(
+            OP,
+            "  parameters:
+    Shared: {name: s, in: query, schema: {$ref: '#/components/schemas/Param'}}
+  requestBodies:
+    Body:
+      content:
+        application/json:
+          schema:
+            type: array
+            items: {$ref: '#/components/schemas/Item'}
+  responses:
+    Ok:
+      description: ok
+      content:
+        application/json:
+          schema:
+            type: object
+            additionalProperties: {$ref: '#/components/schemas/Value'}
+  schemas:
+    Param: {type: string}
+    Item:
+      allOf:
+        - {$ref: '#/components/schemas/Base'}
+        - properties: {next: {$ref: '#/components/schemas/Item'}}
+    Base: {type: object}
+    Value: {oneOf: [{$ref: '#/components/schemas/Base'}]}
+    Why: {type: string}
+    Unused: {type: string}
+",
+        );
+        let tags = vec!["T".to_owned()];
+        let (selection, errors) = select(&spec, &tags);
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<&str> = selection.schemas.iter().map(String::as_str).collect();
+        assert_eq!(names, ["Base", "Item", "Param", "Value", "Why"]);
+    }
+
+    #[test]
+    fn dangling_and_looping_component_refs_are_reported_where_they_are() {
+        let spec = spec(
+            OP,
+            "  parameters:
+    Shared: {$ref: '#/components/parameters/Shared'}
+  requestBodies:
+    Body: {$ref: '#/components/requestBodies/Gone'}
+  responses:
+    Ok:
+      description: ok
+      content:
+        application/json:
+          schema: {properties: {x: {$ref: '#/components/schemas/Missing'}}}
+  schemas:
+    Why: {type: string}
+",
+        );
+        let tags = vec!["T".to_owned()];
+        let (selection, errors) = select(&spec, &tags);
+        let found: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|d| (d.pointer.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "/components/requestBodies/Body",
+                    "`$ref: #/components/requestBodies/Gone` points to nothing: no such component in the spec"
+                ),
+                (
+                    "/components/responses/Ok/content/application~1json/schema/properties/x",
+                    "`$ref: #/components/schemas/Missing` points to nothing: no such component in the spec"
+                ),
+            ]
+        );
+        let names: Vec<&str> = selection.schemas.iter().map(String::as_str).collect();
+        assert_eq!(names, ["Why"]);
+    }
 }
