@@ -17,8 +17,10 @@ pub mod load;
 pub mod locate;
 pub mod lower;
 pub mod naming;
+mod parallel;
 pub mod render;
 pub mod select;
+pub mod timing;
 
 use std::path::Path;
 
@@ -60,8 +62,13 @@ pub fn generate_from(
 ) -> Result<Output, Error> {
     // Every problem is reported in one go: lowering runs even when
     // selection found some, and the lists are merged.
+    let stage = timing::stage("select");
     let (selection, mut problems) = select::select(spec, &config.tags);
-    let (api, warnings) = match lower::lower_with(spec, &selection, config.skip_unsupported) {
+    drop(stage);
+    let stage = timing::stage("lower");
+    let lowered = lower::lower_with(spec, &selection, config.skip_unsupported);
+    drop(stage);
+    let (api, warnings) = match lowered {
         Ok(lowered) if problems.is_empty() => lowered,
         Ok(_) => return Err(Error::spec(spec_path, sorted(problems))),
         Err(more) => {

@@ -77,3 +77,16 @@ fn every_single_tag_imports_and_parses_as_openapi() {
     // Operations may carry several tags, so the sum is at least the whole.
     assert!(total >= 932, "{total}");
 }
+
+#[test]
+fn reading_the_converted_platform_in_pieces_gives_what_serde_gives_whole() {
+    let path = Path::new(PLATFORM);
+    let (converted, _) = generator::import::convert(path, &platform(), &[]).unwrap();
+    let whole: openapiv3::OpenAPI = serde_json::from_value(converted.clone()).unwrap();
+    let pieces = generator::load::from_json(path, converted).unwrap();
+    assert_eq!(pieces.paths.paths.len(), 568);
+    assert!(
+        pieces == whole,
+        "from_json differs from serde_json::from_value"
+    );
+}

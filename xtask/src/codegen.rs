@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use generator::{Config, GeneratedFile, GENERATED_MARKER};
+use generator::{timing, Config, GeneratedFile, GENERATED_MARKER};
 
 /// What `run` does with the rendered files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +137,9 @@ fn run_config(
         eprintln!("warning: #{}: {}", warning.pointer, warning.message);
     }
     let out_dir = root.join(&config.output);
+    let stage = timing::stage("compare with disk");
     let plan = plan(&out_dir, &output.files)?;
+    drop(stage);
     let counts = format!(
         "{} operations, {} types",
         output.api.operation_count(),
@@ -156,7 +158,9 @@ fn run_config(
             bail!("{}", plan.report(&config.output));
         }
         Mode::Write => {
+            let stage = timing::stage("write");
             apply(&out_dir, &plan)?;
+            drop(stage);
             println!(
                 "codegen: {counts}; {} files written, {} unchanged, {} removed",
                 plan.writes.len(),
@@ -173,11 +177,23 @@ fn run_config(
 /// `serde_json` (several times faster than YAML on the multi-megabyte
 /// platform spec); a Swagger document is converted in memory.
 fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
+    let stage = timing::stage("read and parse");
     let text =
         fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let doc = generator::import::parse(path, &text)?;
-    let doc = if generator::import::is_swagger2(&doc) {
+    drop(stage);
+    let swagger = generator::import::is_swagger2(&doc);
+    if !swagger && !text.trim_start().starts_with('{') {
+        // YAML: parse straight into the OpenAPI types, which reports the
+        // line of a structural error.
+        return Ok(generator::load::parse(path, &text)?);
+    }
+    drop(text);
+    let doc = if swagger {
+        let stage = timing::stage("convert Swagger 2.0");
         let (converted, warnings) = generator::import::convert(path, &doc, &[])?;
+        drop(doc);
+        drop(stage);
         if !warnings.is_empty() {
             eprintln!(
                 "codegen: {} upstream quirks repaired on import (`cargo xtask spec import --verbose` lists them)",
@@ -185,15 +201,11 @@ fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
             );
         }
         converted
-    } else if text.trim_start().starts_with('{') {
-        doc
     } else {
-        // YAML: parse straight into the OpenAPI types, which reports the
-        // line of a structural error.
-        return Ok(generator::load::parse(path, &text)?);
+        doc
     };
-    serde_json::from_value(doc)
-        .map_err(|e| anyhow::anyhow!("{}: not an OpenAPI 3.0 document: {e}", path.display()))
+    let _stage = timing::stage("into openapiv3 types");
+    Ok(generator::load::from_json(path, doc)?)
 }
 
 /// Every tag the spec's operations carry: the declared order first, then

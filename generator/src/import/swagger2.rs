@@ -56,6 +56,7 @@ pub fn convert(
     let paths = converter.paths(tags);
     let components = converter.components(&paths, tags.is_empty());
     let mut out = Map::new();
+    let mut paths = Some(paths);
     let mut components = Some(components);
     for (key, value) in root {
         match key.as_str() {
@@ -74,7 +75,9 @@ pub fn convert(
                 out.insert(key.clone(), kept_tags(value, tags));
             }
             "paths" => {
-                out.insert(key.clone(), paths.clone());
+                if let Some(paths) = paths.take() {
+                    out.insert(key.clone(), paths);
+                }
             }
             "definitions" | "parameters" | "responses" | "securityDefinitions" => {
                 if let Some(components) = components.take() {

@@ -15,7 +15,7 @@ use crate::ir::{
 
 /// `src/apis/mod.rs` and one file per group.
 pub fn render(api: &Api, crate_ident: &str) -> Result<Vec<GeneratedFile>, Error> {
-    let rendered = super::parallel_map(&api.groups, |group| {
+    let rendered = crate::parallel::parallel_map(&api.groups, |group| {
         let path = format!("src/apis/{}.rs", group.module);
         rust_file(&path, group_tokens(api, group, crate_ident))
             .map(|text| GeneratedFile::new(&path, text))

@@ -63,52 +63,16 @@ pub fn type_name_for_variant(ty: &crate::ir::TypeRef) -> String {
 /// Renders every file of the generated crate, ordered by path.
 pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Error> {
     let mut files = Vec::new();
+    let stage = crate::timing::stage("render models");
     files.extend(models::render(api)?);
+    drop(stage);
+    let stage = crate::timing::stage("render apis");
     files.extend(apis::render(api, &krate.name.replace('-', "_"))?);
     files.push(lib_rs::render(api)?);
+    drop(stage);
+    let stage = crate::timing::stage("render templates");
     files.extend(templates::render(api, krate)?);
+    drop(stage);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
-}
-
-/// `items.iter().map(f)`, spread over the machine's cores. Workers take
-/// the next item as they become free (items differ a lot in size), and the
-/// results are put back in input order, so the output does not depend on
-/// how the work was split.
-pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8)
-        .min(items.len());
-    if workers < 2 {
-        return items.iter().map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut indexed: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else {
-                            return done;
-                        };
-                        done.push((i, f(item)));
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(results) => results,
-                // A worker can only panic on a bug in the renderer; surface it.
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    });
-    indexed.sort_by_key(|(i, _)| *i);
-    indexed.into_iter().map(|(_, r)| r).collect()
 }

@@ -11,7 +11,7 @@ use crate::ir::{AdditionalField, Api, Field, PageFields, TypeDef, TypeKind, Type
 
 /// `src/models/mod.rs` and one file per type.
 pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
-    let rendered = super::parallel_map(&api.types, |def| {
+    let rendered = crate::parallel::parallel_map(&api.types, |def| {
         let path = format!("src/models/{}.rs", def.module);
         rust_file(&path, model(api, def)).map(|text| GeneratedFile::new(&path, text))
     });

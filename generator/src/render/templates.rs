@@ -170,7 +170,7 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
         )?;
     }
     // One page per model: the bulk of the work, spread over the cores.
-    let pages = super::parallel_map(&api.types, |def| {
+    let pages = crate::parallel::parallel_map(&api.types, |def| {
         let mut ctx = base.clone();
         ctx.insert("model", &model_view(api, def));
         tera.render("docs/model.md.tera", &ctx)
