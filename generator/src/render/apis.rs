@@ -17,23 +17,24 @@ use crate::ir::{
 pub fn render(api: &Api, crate_ident: &str) -> Result<Vec<GeneratedFile>, Error> {
     let rendered = crate::parallel::parallel_map(&api.groups, |group| {
         let path = format!("src/apis/{}.rs", group.module);
-        rust_file(&path, group_tokens(api, group, crate_ident))
+        rust_file(&path, || group_tokens(api, group, crate_ident))
             .map(|text| GeneratedFile::new(&path, text))
     });
     let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
-    let mut modules = Vec::new();
-    for group in &api.groups {
-        let module = ident(&group.module);
-        let docs = doc(&format!("The operations tagged `{}`.", group.tag));
-        modules.push(quote! { #docs pub mod #module; });
-    }
     let path = "src/apis/mod.rs";
-    let tokens = quote! {
-        //! One module per API group (tag of the spec). Each holds the group's
-        //! struct and a request builder per operation.
-        #(#modules)*
-    };
-    files.push(GeneratedFile::new(path, rust_file(path, tokens)?));
+    let text = rust_file(path, || {
+        let modules = api.groups.iter().map(|group| {
+            let module = ident(&group.module);
+            let docs = doc(&format!("The operations tagged `{}`.", group.tag));
+            quote! { #docs pub mod #module; }
+        });
+        quote! {
+            //! One module per API group (tag of the spec). Each holds the group's
+            //! struct and a request builder per operation.
+            #(#modules)*
+        }
+    })?;
+    files.push(GeneratedFile::new(path, text));
     Ok(files)
 }
 

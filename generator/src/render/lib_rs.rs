@@ -104,5 +104,5 @@ pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
 
         #(#reexports)*
     };
-    Ok(GeneratedFile::new(path, rust_file(path, tokens)?))
+    Ok(GeneratedFile::new(path, rust_file(path, || tokens)?))
 }

@@ -13,7 +13,7 @@ use crate::ir::{AdditionalField, Api, Field, PageFields, TypeDef, TypeKind, Type
 pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
     let rendered = crate::parallel::parallel_map(&api.types, |def| {
         let path = format!("src/models/{}.rs", def.module);
-        rust_file(&path, model(api, def)).map(|text| GeneratedFile::new(&path, text))
+        rust_file(&path, || model(api, def)).map(|text| GeneratedFile::new(&path, text))
     });
     let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
     let mut modules = Vec::new();
@@ -31,7 +31,7 @@ pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
         //! names exactly as on the wire.
         #(#modules)*
     };
-    files.push(GeneratedFile::new(path, rust_file(path, tokens)?));
+    files.push(GeneratedFile::new(path, rust_file(path, || tokens)?));
     Ok(files)
 }
 

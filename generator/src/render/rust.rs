@@ -3,6 +3,7 @@
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
+use std::cell::RefCell;
 
 use crate::diagnostics::Error;
 use crate::ir::TypeRef;
@@ -16,9 +17,40 @@ pub fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
+thread_local! {
+    /// The doc texts of the file [`rust_file`] is building on this thread.
+    static DOCS: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// What a doc placeholder holds before its index; a real doc line always
+/// starts with a space, so printed code never has `///@doc#` otherwise.
+const DOC_PLACEHOLDER: &str = "@doc#";
+
+/// Doc comment tokens for `text`, one `///` line per line of it.
+///
+/// Inside [`rust_file`] this is a short placeholder attribute, and the text
+/// goes in after printing: docs are most of the bytes of a generated file,
+/// and escaping them into literals, which `syn` parses and `prettyplease`
+/// unescapes again, took a fifth of the render time.
+pub fn doc(text: &str) -> TokenStream {
+    let slot = DOCS.with_borrow_mut(|docs| {
+        docs.as_mut().map(|docs| {
+            docs.push(text.to_owned());
+            docs.len() - 1
+        })
+    });
+    match slot {
+        Some(index) => {
+            let placeholder = format!("{DOC_PLACEHOLDER}{index}");
+            quote!(#[doc = #placeholder])
+        }
+        None => doc_attributes(text),
+    }
+}
+
 /// `#[doc = "…"]` attributes, one per line, so that prettyplease prints a
 /// `///` comment per line.
-pub fn doc(text: &str) -> TokenStream {
+fn doc_attributes(text: &str) -> TokenStream {
     let lines = text.lines().map(|l| format!(" {}", l.trim_end()));
     let lines: Vec<String> = lines
         .map(|l| {
@@ -127,31 +159,58 @@ pub fn named_types<'t>(ty: &'t TypeRef, out: &mut Vec<&'t str>) {
     }
 }
 
-/// Formats tokens as a Rust file that starts with [`RUST_HEADER`].
-pub fn rust_file(file: &str, tokens: TokenStream) -> Result<String, Error> {
+/// Formats the tokens `build` makes as a Rust file that starts with
+/// [`RUST_HEADER`]; the [`doc`]s it makes are put in after printing.
+pub fn rust_file(file: &str, build: impl FnOnce() -> TokenStream) -> Result<String, Error> {
+    let outer = DOCS.replace(Some(Vec::new()));
+    let tokens = build();
+    let docs = DOCS.replace(outer).unwrap_or_default();
     let parsed: syn::File = syn::parse2(tokens).map_err(|e| Error::InvalidRust {
         file: file.to_owned(),
         message: e.to_string(),
     })?;
-    Ok(format!(
-        "{RUST_HEADER}\n\n{}",
-        space_items(&line_docs(&prettyplease::unparse(&parsed)))
-    ))
+    let code = line_docs(&prettyplease::unparse(&parsed), &docs);
+    if code.contains(DOC_PLACEHOLDER) {
+        // prettyplease printed a doc somewhere other than on its own line.
+        return Err(Error::InvalidRust {
+            file: file.to_owned(),
+            message: "a doc comment ended up where it cannot be written as `///` lines".into(),
+        });
+    }
+    Ok(format!("{RUST_HEADER}\n\n{}", space_items(&code)))
 }
 
-/// Turns the `/** … */` blocks prettyplease prints for multi-line docs into
-/// `///` lines at the item's indentation.
-fn line_docs(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + code.len() / 8);
+/// Puts the texts of doc placeholders in, and turns the `/** … */` blocks
+/// prettyplease prints for multi-line docs into `///` lines at the item's
+/// indentation.
+fn line_docs(code: &str, docs: &[String]) -> String {
+    let mut out = String::with_capacity(code.len() + docs.iter().map(String::len).sum::<usize>());
     let mut lines = code.lines();
     while let Some(line) = lines.next() {
         let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        if let Some(text) = trimmed
+            .strip_prefix("///")
+            .and_then(|rest| rest.strip_prefix(DOC_PLACEHOLDER))
+            .and_then(|index| docs.get(index.parse::<usize>().ok()?))
+        {
+            for doc_line in text.lines() {
+                out.push_str(indent);
+                out.push_str("///");
+                let doc_line = doc_line.trim_end();
+                if !doc_line.trim_start().is_empty() {
+                    out.push(' ');
+                    out.push_str(doc_line);
+                }
+                out.push('\n');
+            }
+            continue;
+        }
         let Some(first) = trimmed.strip_prefix("/**") else {
             out.push_str(line);
             out.push('\n');
             continue;
         };
-        let indent = &line[..line.len() - trimmed.len()];
         let mut emit = |content: &str| {
             out.push_str(indent);
             out.push_str("///");
@@ -249,6 +308,46 @@ mod tests {
             prose("yyyy-MM-ddTHH:mm:ss[.mmm]Z"),
             "yyyy-MM-ddTHH:mm:ss\\[.mmm\\]Z"
         );
+    }
+
+    #[test]
+    fn docs_come_out_as_line_comments_at_the_item_indentation() {
+        let code = rust_file("x.rs", || {
+            let outer = doc("A thing.\n\nIts `text` has trailing spaces   \nand \"quotes\".");
+            let inner = doc("Makes one.");
+            quote! {
+                #outer
+                pub struct Thing;
+                impl Thing {
+                    #inner
+                    pub fn new() -> Self { Thing }
+                }
+            }
+        })
+        .unwrap();
+        let expected = "\
+/// A thing.
+///
+/// Its `text` has trailing spaces
+/// and \"quotes\".
+pub struct Thing;
+impl Thing {
+    /// Makes one.
+    pub fn new() -> Self {
+        Thing
+    }
+}
+";
+        assert_eq!(
+            code.strip_prefix(RUST_HEADER).unwrap().trim_start(),
+            expected
+        );
+    }
+
+    #[test]
+    fn docs_made_outside_a_file_are_plain_attributes() {
+        let tokens = doc("One.\nTwo.").to_string();
+        assert_eq!(tokens, "# [doc = \" One.\"] # [doc = \" Two.\"]");
     }
 
     #[test]
