@@ -112,21 +112,28 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
     };
 
     emit("Cargo.toml.tera", "Cargo.toml", Lang::Toml, &base)?;
-    // Only the README lists every group and model; the per-file contexts
-    // stay small, since each render clones its context.
+    // The README lists every group and model, by name and summary only:
+    // their full views are for their own pages.
     let mut readme = base.clone();
     readme.insert(
         "groups",
         &api.groups
             .iter()
-            .map(|g| group_view(api, g, &crate_ident(krate)))
+            .map(|g| {
+                let ops: Vec<Value> = g
+                    .operations
+                    .iter()
+                    .map(|op| json!({"rust_name": op.rust_name, "summary": operation_summary(op)}))
+                    .collect();
+                json!({"rust_name": g.rust_name, "operations": ops})
+            })
             .collect::<Vec<_>>(),
     );
     readme.insert(
         "models",
         &api.types
             .iter()
-            .map(|t| model_view(api, t))
+            .map(|t| json!({"rust_name": t.rust_name}))
             .collect::<Vec<_>>(),
     );
     emit("README.md.tera", "README.md", Lang::Markdown, &readme)?;
@@ -159,31 +166,49 @@ pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Erro
         Lang::Rust,
         &base,
     )?;
-    for group in &api.groups {
+    // One page per group and per model: the bulk of the work, spread over
+    // the cores.
+    let crate_ident = crate_ident(krate);
+    let pages: Vec<Page> = api
+        .groups
+        .iter()
+        .map(Page::Group)
+        .chain(api.types.iter().map(Page::Model))
+        .collect();
+    let pages = crate::parallel::parallel_map(&pages, |page| {
         let mut ctx = base.clone();
-        ctx.insert("group", &group_view(api, group, &crate_ident(krate)));
-        emit(
-            "docs/api.md.tera",
-            &format!("docs/{}.md", group.rust_name),
-            Lang::Markdown,
-            &ctx,
-        )?;
-    }
-    // One page per model: the bulk of the work, spread over the cores.
-    let pages = crate::parallel::parallel_map(&api.types, |def| {
-        let mut ctx = base.clone();
-        ctx.insert("model", &model_view(api, def));
-        tera.render("docs/model.md.tera", &ctx)
+        let (template, name) = match page {
+            Page::Group(group) => {
+                ctx.insert("group", &group_view(api, group, &crate_ident));
+                ("docs/api.md.tera", &group.rust_name)
+            }
+            Page::Model(def) => {
+                ctx.insert("model", &model_view(api, def));
+                ("docs/model.md.tera", &def.rust_name)
+            }
+        };
+        tera.render(template, &ctx)
             .map(|body| {
                 GeneratedFile::new(
-                    &format!("docs/{}.md", def.rust_name),
+                    &format!("docs/{name}.md"),
                     with_marker(Lang::Markdown, body),
                 )
             })
-            .map_err(|e| template_error("docs/model.md.tera", &e))
+            .map_err(|e| template_error(template, &e))
     });
     files.extend(pages.into_iter().collect::<Result<Vec<_>, _>>()?);
     Ok(files)
+}
+
+/// An operation's summary, fit for a Markdown table cell.
+fn operation_summary(op: &Operation) -> String {
+    cell(op.docs.summary.as_deref().unwrap_or(""))
+}
+
+/// A documentation page.
+enum Page<'a> {
+    Group(&'a ApiGroup),
+    Model(&'a TypeDef),
 }
 
 /// The first operation with `.stream()`, for the README.
@@ -443,7 +468,7 @@ fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
                 "rust_name": op.rust_name,
                 "method": op.method,
                 "path": op.path,
-                "summary": cell(op.docs.summary.as_deref().unwrap_or("")),
+                "summary": operation_summary(op),
                 "description": op.docs.description,
                 "permissions": op.docs.permissions,
                 "signature": signature(group, op),
