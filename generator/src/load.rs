@@ -62,10 +62,9 @@ pub fn from_json(path: &Path, doc: Value) -> Result<OpenAPI, Error> {
     })?;
 
     let mut errors = Vec::new();
-    spec.paths.paths = deserialize_entries(&paths, "/paths", &mut errors);
-    drop(paths);
+    spec.paths.paths = deserialize_entries(paths, "/paths", &mut errors);
     if let Some(components) = &mut spec.components {
-        components.schemas = deserialize_entries(&schemas, "/components/schemas", &mut errors);
+        components.schemas = deserialize_entries(schemas, "/components/schemas", &mut errors);
     }
     if errors.is_empty() {
         Ok(spec)
@@ -91,21 +90,25 @@ fn take_entries(
 }
 
 /// Deserializes each entry on its own, on every core, keeping the order;
-/// an entry that fails is reported at `prefix/name`.
+/// an entry that fails is reported at `prefix/name`. Each worker also
+/// frees the JSON it turned.
 fn deserialize_entries<T: DeserializeOwned + Send>(
-    entries: &[(String, Value)],
+    entries: Vec<(String, Value)>,
     prefix: &str,
     errors: &mut Vec<Diagnostic>,
 ) -> IndexMap<String, T> {
-    let results = crate::parallel::parallel_map(entries, |(_, value)| T::deserialize(value));
-    let mut out = IndexMap::with_capacity(entries.len());
-    for ((name, _), result) in entries.iter().zip(results) {
+    let results = crate::parallel::parallel_map_owned(entries, |(name, value)| {
+        let result = serde_json::from_value::<T>(value);
+        (name, result)
+    });
+    let mut out = IndexMap::with_capacity(results.len());
+    for (name, result) in results {
         match result {
             Ok(item) => {
-                out.insert(name.clone(), item);
+                out.insert(name, item);
             }
             Err(e) => errors.push(Diagnostic::new(
-                format!("{prefix}/{}", pointer_escape(name)),
+                format!("{prefix}/{}", pointer_escape(&name)),
                 format!("not a valid OpenAPI 3.0 entry: {e}"),
             )),
         }
