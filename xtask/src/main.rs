@@ -9,6 +9,11 @@
 //! - `bench [--smoke]`: measure the generator, the generated crate and the
 //!   client against their targets.
 
+/// Codegen allocates small and often (every token of every generated
+/// file); see `mimalloc` in the workspace manifest for the measurements.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod bench;
 mod codegen;
 mod contract;
