@@ -40,7 +40,7 @@ pub(crate) fn parallel_map_owned<T: Send, R: Send>(
         }
     };
     let mut indexed: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(&work)).collect();
+        let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
         let mut all = work();
         for helper in helpers {
             match helper.join() {

@@ -13,14 +13,15 @@ use crate::ir::{
     Api, ApiGroup, Location, Operation, OperationPaging, Parameter, PathSegment, TypeRef,
 };
 
-/// `src/apis/mod.rs` and one file per group.
-pub fn render(api: &Api, crate_ident: &str) -> Result<Vec<GeneratedFile>, Error> {
-    let rendered = crate::parallel::parallel_map(&api.groups, |group| {
-        let path = format!("src/apis/{}.rs", group.module);
-        rust_file(&path, || group_tokens(api, group, crate_ident))
-            .map(|text| GeneratedFile::new(&path, text))
-    });
-    let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
+/// `src/apis/<group>.rs`.
+pub fn file(api: &Api, group: &ApiGroup, crate_ident: &str) -> Result<GeneratedFile, Error> {
+    let path = format!("src/apis/{}.rs", group.module);
+    rust_file(&path, || group_tokens(api, group, crate_ident))
+        .map(|text| GeneratedFile::new(&path, text))
+}
+
+/// `src/apis/mod.rs`.
+pub fn mod_rs(api: &Api) -> Result<GeneratedFile, Error> {
     let path = "src/apis/mod.rs";
     let text = rust_file(path, || {
         let modules = api.groups.iter().map(|group| {
@@ -34,8 +35,7 @@ pub fn render(api: &Api, crate_ident: &str) -> Result<Vec<GeneratedFile>, Error>
             #(#modules)*
         }
     })?;
-    files.push(GeneratedFile::new(path, text));
-    Ok(files)
+    Ok(GeneratedFile::new(path, text))
 }
 
 fn models_prefix() -> TokenStream {

@@ -14,7 +14,7 @@ pub use rust::{prose, RUST_HEADER};
 
 use crate::config::CrateConfig;
 use crate::diagnostics::Error;
-use crate::ir::Api;
+use crate::ir::{Api, ApiGroup, TypeDef};
 
 /// The text every generated file carries near its top, whatever its
 /// language. `write` uses it to tell generated files from hand-written ones.
@@ -60,19 +60,43 @@ pub fn type_name_for_variant(ty: &crate::ir::TypeRef) -> String {
     }
 }
 
+/// One file of the bulk of the crate, rendered on its own.
+enum Job<'a> {
+    Group(&'a ApiGroup),
+    Model(&'a TypeDef),
+    GroupPage(&'a ApiGroup),
+    ModelPage(&'a TypeDef),
+}
+
 /// Renders every file of the generated crate, ordered by path.
+///
+/// The per-group and per-type files share one queue over the cores, the
+/// largest (the groups with most operations) first, so no core waits at
+/// the end of one kind of file while the other finishes it.
 pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Error> {
-    let mut files = Vec::new();
-    let stage = crate::timing::stage("render models");
-    files.extend(models::render(api)?);
-    drop(stage);
-    let stage = crate::timing::stage("render apis");
-    files.extend(apis::render(api, &krate.name.replace('-', "_"))?);
+    let _stage = crate::timing::stage("render");
+    let crate_ident = krate.name.replace('-', "_");
+    let templates = templates::Templates::new(api, krate)?;
+    let mut groups: Vec<&ApiGroup> = api.groups.iter().collect();
+    groups.sort_by_key(|g| std::cmp::Reverse(g.operations.len()));
+    let jobs: Vec<Job> = groups
+        .iter()
+        .map(|g| Job::Group(g))
+        .chain(groups.iter().map(|g| Job::GroupPage(g)))
+        .chain(api.types.iter().map(Job::Model))
+        .chain(api.types.iter().map(Job::ModelPage))
+        .collect();
+    let rendered = crate::parallel::parallel_map(&jobs, |job| match job {
+        Job::Group(group) => apis::file(api, group, &crate_ident),
+        Job::Model(def) => models::file(api, def),
+        Job::GroupPage(group) => templates.group_page(group),
+        Job::ModelPage(def) => templates.model_page(def),
+    });
+    let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
+    files.push(models::mod_rs(api)?);
+    files.push(apis::mod_rs(api)?);
     files.push(lib_rs::render(api)?);
-    drop(stage);
-    let stage = crate::timing::stage("render templates");
-    files.extend(templates::render(api, krate)?);
-    drop(stage);
+    files.extend(templates.crate_files()?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

@@ -9,13 +9,14 @@ use super::GeneratedFile;
 use crate::diagnostics::Error;
 use crate::ir::{AdditionalField, Api, Field, PageFields, TypeDef, TypeKind, TypeRef, Variant};
 
-/// `src/models/mod.rs` and one file per type.
-pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
-    let rendered = crate::parallel::parallel_map(&api.types, |def| {
-        let path = format!("src/models/{}.rs", def.module);
-        rust_file(&path, || model(api, def)).map(|text| GeneratedFile::new(&path, text))
-    });
-    let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
+/// `src/models/<type>.rs`.
+pub fn file(api: &Api, def: &TypeDef) -> Result<GeneratedFile, Error> {
+    let path = format!("src/models/{}.rs", def.module);
+    rust_file(&path, || model(api, def)).map(|text| GeneratedFile::new(&path, text))
+}
+
+/// `src/models/mod.rs`.
+pub fn mod_rs(api: &Api) -> Result<GeneratedFile, Error> {
     let mut modules = Vec::new();
     for def in &api.types {
         let module = ident(&def.module);
@@ -31,8 +32,7 @@ pub fn render(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
         //! names exactly as on the wire.
         #(#modules)*
     };
-    files.push(GeneratedFile::new(path, rust_file(path, || tokens)?));
-    Ok(files)
+    Ok(GeneratedFile::new(path, rust_file(path, || tokens)?))
 }
 
 fn model(api: &Api, def: &TypeDef) -> TokenStream {

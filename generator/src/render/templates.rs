@@ -95,120 +95,132 @@ fn with_marker(lang: Lang, body: String) -> String {
     format!("{header}{body}")
 }
 
-/// Renders every template-based file.
-pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Error> {
-    let mut tera = Tera::default();
-    tera.add_raw_templates(TEMPLATES.iter().copied())
-        .map_err(|e| template_error("templates/", &e))?;
+/// The compiled templates and the values every file gets.
+pub struct Templates<'a> {
+    tera: Tera,
+    base: Context,
+    api: &'a Api,
+    krate: &'a CrateConfig,
+}
 
-    let base = base_context(api, krate);
-    let mut files = Vec::new();
-    let mut emit = |template: &str, out: &str, lang: Lang, ctx: &Context| -> Result<(), Error> {
-        let body = tera
+impl<'a> Templates<'a> {
+    /// Compiles the templates for rendering `api`.
+    pub fn new(api: &'a Api, krate: &'a CrateConfig) -> Result<Self, Error> {
+        let mut tera = Tera::default();
+        tera.add_raw_templates(TEMPLATES.iter().copied())
+            .map_err(|e| template_error("templates/", &e))?;
+        Ok(Self {
+            tera,
+            base: base_context(api, krate),
+            api,
+            krate,
+        })
+    }
+
+    fn file(
+        &self,
+        template: &str,
+        out: &str,
+        lang: Lang,
+        ctx: &Context,
+    ) -> Result<GeneratedFile, Error> {
+        let body = self
+            .tera
             .render(template, ctx)
             .map_err(|e| template_error(template, &e))?;
-        files.push(GeneratedFile::new(out, with_marker(lang, body)));
-        Ok(())
-    };
+        Ok(GeneratedFile::new(out, with_marker(lang, body)))
+    }
 
-    emit("Cargo.toml.tera", "Cargo.toml", Lang::Toml, &base)?;
-    // The README lists every group and model, by name and summary only:
-    // their full views are for their own pages.
-    let mut readme = base.clone();
-    readme.insert(
-        "groups",
-        &api.groups
-            .iter()
-            .map(|g| {
-                let ops: Vec<Value> = g
-                    .operations
-                    .iter()
-                    .map(|op| json!({"rust_name": op.rust_name, "summary": operation_summary(op)}))
-                    .collect();
-                json!({"rust_name": g.rust_name, "operations": ops})
-            })
-            .collect::<Vec<_>>(),
-    );
-    readme.insert(
-        "models",
-        &api.types
-            .iter()
-            .map(|t| json!({"rust_name": t.rust_name}))
-            .collect::<Vec<_>>(),
-    );
-    emit("README.md.tera", "README.md", Lang::Markdown, &readme)?;
-    emit("runtime/client.rs.tera", "src/client.rs", Lang::Rust, &base)?;
-    emit("runtime/auth.rs.tera", "src/auth.rs", Lang::Rust, &base)?;
-    emit("runtime/region.rs.tera", "src/region.rs", Lang::Rust, &base)?;
-    let has_paging = api.has_paging();
-    if has_paging {
-        emit("runtime/paging.rs.tera", "src/paging.rs", Lang::Rust, &base)?;
-    }
-    if usage_helper(api).is_some() {
-        emit("runtime/usage.rs.tera", "src/usage.rs", Lang::Rust, &base)?;
-    }
-    // The examples show the OAuth section; other sections get none.
-    if oauth_extras(api) {
-        for name in ["client_credentials", "create_client", "usage_query"] {
-            emit(
-                &format!("examples/{name}.rs.tera"),
-                &format!("examples/{name}.rs"),
-                Lang::Rust,
-                &base,
-            )?;
+    /// Every template-based file but the doc pages: the manifest, the
+    /// README, the runtime modules and the examples.
+    pub fn crate_files(&self) -> Result<Vec<GeneratedFile>, Error> {
+        let (api, base) = (self.api, &self.base);
+        let mut files = Vec::new();
+        let mut emit =
+            |template: &str, out: &str, lang: Lang, ctx: &Context| -> Result<(), Error> {
+                files.push(self.file(template, out, lang, ctx)?);
+                Ok(())
+            };
+        emit("Cargo.toml.tera", "Cargo.toml", Lang::Toml, base)?;
+        // The README lists every group and model, by name and summary only:
+        // their full views are for their own pages.
+        let mut readme = base.clone();
+        readme.insert(
+            "groups",
+            &api.groups
+                .iter()
+                .map(|g| {
+                    let ops: Vec<Value> = g
+                        .operations
+                        .iter()
+                        .map(|op| json!({"rust_name": op.rust_name, "summary": operation_summary(op)}))
+                        .collect();
+                    json!({"rust_name": g.rust_name, "operations": ops})
+                })
+                .collect::<Vec<_>>(),
+        );
+        readme.insert(
+            "models",
+            &api.types
+                .iter()
+                .map(|t| json!({"rust_name": t.rust_name}))
+                .collect::<Vec<_>>(),
+        );
+        emit("README.md.tera", "README.md", Lang::Markdown, &readme)?;
+        emit("runtime/client.rs.tera", "src/client.rs", Lang::Rust, base)?;
+        emit("runtime/auth.rs.tera", "src/auth.rs", Lang::Rust, base)?;
+        emit("runtime/region.rs.tera", "src/region.rs", Lang::Rust, base)?;
+        if api.has_paging() {
+            emit("runtime/paging.rs.tera", "src/paging.rs", Lang::Rust, base)?;
         }
+        if usage_helper(api).is_some() {
+            emit("runtime/usage.rs.tera", "src/usage.rs", Lang::Rust, base)?;
+        }
+        // The examples show the OAuth section; other sections get none.
+        if oauth_extras(api) {
+            for name in ["client_credentials", "create_client", "usage_query"] {
+                emit(
+                    &format!("examples/{name}.rs.tera"),
+                    &format!("examples/{name}.rs"),
+                    Lang::Rust,
+                    base,
+                )?;
+            }
+        }
+        emit("runtime/retry.rs.tera", "src/retry.rs", Lang::Rust, base)?;
+        emit("runtime/error.rs.tera", "src/error.rs", Lang::Rust, base)?;
+        emit(
+            "runtime/support.rs.tera",
+            "src/support.rs",
+            Lang::Rust,
+            base,
+        )?;
+        Ok(files)
     }
-    emit("runtime/retry.rs.tera", "src/retry.rs", Lang::Rust, &base)?;
-    emit("runtime/error.rs.tera", "src/error.rs", Lang::Rust, &base)?;
-    emit(
-        "runtime/support.rs.tera",
-        "src/support.rs",
-        Lang::Rust,
-        &base,
-    )?;
-    // One page per group and per model: the bulk of the work, spread over
-    // the cores.
-    let crate_ident = crate_ident(krate);
-    let pages: Vec<Page> = api
-        .groups
-        .iter()
-        .map(Page::Group)
-        .chain(api.types.iter().map(Page::Model))
-        .collect();
-    let pages = crate::parallel::parallel_map(&pages, |page| {
-        let mut ctx = base.clone();
-        let (template, name) = match page {
-            Page::Group(group) => {
-                ctx.insert("group", &group_view(api, group, &crate_ident));
-                ("docs/api.md.tera", &group.rust_name)
-            }
-            Page::Model(def) => {
-                ctx.insert("model", &model_view(api, def));
-                ("docs/model.md.tera", &def.rust_name)
-            }
-        };
-        tera.render(template, &ctx)
-            .map(|body| {
-                GeneratedFile::new(
-                    &format!("docs/{name}.md"),
-                    with_marker(Lang::Markdown, body),
-                )
-            })
-            .map_err(|e| template_error(template, &e))
-    });
-    files.extend(pages.into_iter().collect::<Result<Vec<_>, _>>()?);
-    Ok(files)
+
+    /// `docs/<Group>.md`: the group's operations in full.
+    pub fn group_page(&self, group: &ApiGroup) -> Result<GeneratedFile, Error> {
+        let mut ctx = self.base.clone();
+        ctx.insert(
+            "group",
+            &group_view(self.api, group, &crate_ident(self.krate)),
+        );
+        let out = format!("docs/{}.md", group.rust_name);
+        self.file("docs/api.md.tera", &out, Lang::Markdown, &ctx)
+    }
+
+    /// `docs/<Model>.md`: the model's fields or values.
+    pub fn model_page(&self, def: &TypeDef) -> Result<GeneratedFile, Error> {
+        let mut ctx = self.base.clone();
+        ctx.insert("model", &model_view(self.api, def));
+        let out = format!("docs/{}.md", def.rust_name);
+        self.file("docs/model.md.tera", &out, Lang::Markdown, &ctx)
+    }
 }
 
 /// An operation's summary, fit for a Markdown table cell.
 fn operation_summary(op: &Operation) -> String {
     cell(op.docs.summary.as_deref().unwrap_or(""))
-}
-
-/// A documentation page.
-enum Page<'a> {
-    Group(&'a ApiGroup),
-    Model(&'a TypeDef),
 }
 
 /// The first operation with `.stream()`, for the README.
