@@ -200,21 +200,23 @@ impl<'a> Templates<'a> {
 
     /// `docs/<Group>.md`: the group's operations in full.
     pub fn group_page(&self, group: &ApiGroup) -> Result<GeneratedFile, Error> {
-        let mut ctx = self.base.clone();
-        ctx.insert(
-            "group",
-            &group_view(self.api, group, &crate_ident(self.krate)),
-        );
+        let view = group_view(self.api, group, &crate_ident(self.krate));
         let out = format!("docs/{}.md", group.rust_name);
-        self.file("docs/api.md.tera", &out, Lang::Markdown, &ctx)
+        self.page("docs/api.md.tera", &out, json!({ "group": view }))
     }
 
     /// `docs/<Model>.md`: the model's fields or values.
     pub fn model_page(&self, def: &TypeDef) -> Result<GeneratedFile, Error> {
-        let mut ctx = self.base.clone();
-        ctx.insert("model", &model_view(self.api, def));
+        let view = model_view(self.api, def);
         let out = format!("docs/{}.md", def.rust_name);
-        self.file("docs/model.md.tera", &out, Lang::Markdown, &ctx)
+        self.page("docs/model.md.tera", &out, json!({ "model": view }))
+    }
+
+    /// A doc page, whose template only reads its own view: the view is
+    /// moved into the context rather than copied beside the shared values.
+    fn page(&self, template: &str, out: &str, view: Value) -> Result<GeneratedFile, Error> {
+        let ctx = Context::from_value(view).map_err(|e| template_error(template, &e))?;
+        self.file(template, out, Lang::Markdown, &ctx)
     }
 }
 
