@@ -39,29 +39,40 @@ const NOTES: &str = "\
 - **Decoding**: `serde_json::from_slice` into the generated models against the
   same hand-written structs. Ratio of medians.
 
-## The missed target: whole-platform codegen
+## How whole-platform codegen met its target
 
-Profiled with `perf record` on the release build (2026-11-29, this machine):
+It first measured 28 s, then 1.0 s and 146 MB. Found with `perf record`
+and the stage timings above, and fixed in this order (same output bytes
+throughout):
 
-| stage | time |
-| --- | --- |
-| read and parse the 4.2 MB JSON | 34 ms |
-| convert Swagger 2.0 to OpenAPI 3.0 in memory | 140 ms |
-| `serde_json::from_value` into `openapiv3` types | 150 ms |
-| select (walks each operation's JSON form for `$ref`s) | 100 ms |
-| lower to the IR | 65 ms |
-| render 2,828 files (quote, syn, prettyplease, Tera), on both cores | 530 ms |
+- Doc pages cloned a context holding the whole API (28 s → 1.4 s).
+- Every doc line was its own attribute token stream (render 854 → 526 ms).
+- Select serialized every operation and schema to JSON to find `$ref`s;
+  it now walks the `openapiv3` types (100 → 6 ms).
+- The Swagger conversion cloned the whole converted `paths` object
+  (142 → 60 ms, 30 MB less).
+- openapiv3's flattened and untagged types buffer the whole document
+  several times; path items and schemas are now read one by one, on both
+  cores (120 → 90 ms).
+- Doc text went through `quote`, `syn` and `prettyplease` as escaped
+  literals; it now goes in after printing (API modules 190 → 125 ms).
+- The README built full views of every group and model to list their
+  names (doc pages 112 → 50 ms).
+- Worker threads each got a fresh heap while the main thread's freed
+  memory sat unused; the calling thread now works too (150 → 105 MB).
 
-By symbol, 42 % of the samples are in `malloc`/`free`/`memmove` and 20 % in
-`syn`, `proc_macro2` and `prettyplease`. Fixed so far: doc pages cloned a
-context holding the whole API (28 s → 1.4 s); every doc line was its own
-attribute token stream (render 854 → 526 ms of wall time); the three
-renderers now share the cores. Measured and not adopted: mimalloc as the
-global allocator gives 0.6–0.75 s but 180 MB of peak memory, past the memory
-target. Left to do: walk `openapiv3` types for `$ref`s instead of
-serializing them (select), build the Swagger conversion without cloning
-subtrees, and cut allocations in the token streams. The target stays at
-500 ms until then.
+That left 0.66 s, half of it in glibc's `malloc`/`free`, mostly for
+`proc-macro2` and `syn` tokens. The allocator of the `xtask` binary,
+measured on this machine with the same output:
+
+| allocator | wall | CPU | peak memory |
+| --- | --- | --- | --- |
+| glibc malloc | 0.66 s | 0.86 s | 105 MB |
+| mimalloc 3 (default) | 0.41 s | 0.60 s | 148–164 MB |
+| mimalloc 2 (adopted) | 0.40–0.43 s | 0.58 s | 111–118 MB |
+
+Most of what remains is `syn` parsing the token streams that
+`prettyplease` needs (about a third of the CPU time).
 
 ## Reproduce
 
@@ -187,6 +198,8 @@ pub fn run(root: &Path, smoke: bool) -> anyhow::Result<()> {
 
     let table = table(&rows);
     println!("{table}");
+    let stages = stages_table(&platform.stages);
+    println!("{stages}");
     if smoke {
         let broken: Vec<&str> = rows
             .iter()
@@ -195,6 +208,12 @@ pub fn run(root: &Path, smoke: bool) -> anyhow::Result<()> {
             })
             .map(|r| r.what.as_str())
             .collect();
+        if platform.stages.is_empty() {
+            bail!(
+                "codegen printed no stage timings with {}",
+                generator::timing::ENV
+            );
+        }
         if !broken.is_empty() {
             bail!(
                 "the benchmark produced no numbers for: {}",
@@ -215,7 +234,7 @@ pub fn run(root: &Path, smoke: bool) -> anyhow::Result<()> {
     } else {
         println!("targets missed: {}", missed.join("; "));
     }
-    write_report(root, &table, runs)?;
+    write_report(root, &format!("{table}\n{stages}"), runs)?;
     let _ = std::fs::remove_dir_all(&work);
     Ok(())
 }
@@ -246,15 +265,61 @@ fn table(rows: &[Row]) -> String {
     out
 }
 
+/// Where whole-platform codegen spends its time, stage by stage.
+fn stages_table(stages: &[(String, f64)]) -> String {
+    let mut out = String::from(
+        "Whole-platform codegen by stage (`CODEGEN_TIMINGS=1`; wall time, median):\n\n\
+         | stage | time |\n| --- | --- |\n",
+    );
+    for (stage, ms) in stages {
+        let _ = writeln!(out, "| {stage} | {ms:.1} ms |");
+    }
+    out
+}
+
 struct Process {
     ms: f64,
     mb: f64,
+    /// Median wall time of each stage, in the order the stages ran.
+    stages: Vec<(String, f64)>,
 }
 
 fn command(xtask: &Path, root: &Path) -> Command {
     let mut c = Command::new(xtask);
-    c.current_dir(root).env("XTASK_REPORT_PEAK_RSS", "1");
+    c.current_dir(root)
+        .env("XTASK_REPORT_PEAK_RSS", "1")
+        .env(generator::timing::ENV, "1");
     c
+}
+
+/// The `timing: <stage> <ms> ms …` lines a child printed.
+fn stage_times(stderr: &str) -> Vec<(String, f64)> {
+    stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("timing: "))
+        .filter_map(|l| {
+            let (stage, ms) = l.split_once(" ms")?.0.rsplit_once(' ')?;
+            Some((stage.to_owned(), ms.parse().ok()?))
+        })
+        .collect()
+}
+
+/// The median of each stage over the runs, in the order the stages ran.
+fn median_stages(runs: &[Vec<(String, f64)>]) -> Vec<(String, f64)> {
+    let Some(first) = runs.first() else {
+        return Vec::new();
+    };
+    first
+        .iter()
+        .map(|(stage, _)| {
+            let mut times: Vec<f64> = runs
+                .iter()
+                .filter_map(|run| run.iter().find(|(s, _)| s == stage).map(|(_, ms)| *ms))
+                .collect();
+            times.sort_by(f64::total_cmp);
+            (stage.clone(), times[times.len() / 2])
+        })
+        .collect()
 }
 
 /// Runs the command `runs` times, each with a fresh output path, and
@@ -263,6 +328,7 @@ fn command(xtask: &Path, root: &Path) -> Command {
 fn measure(runs: usize, work: &Path, make: impl Fn(&Path) -> Command) -> anyhow::Result<Process> {
     let mut times = Vec::new();
     let mut peaks = Vec::new();
+    let mut stages = Vec::new();
     for i in 0..runs {
         let out = work.join(format!("out-{i}"));
         let _ = std::fs::remove_dir_all(&out);
@@ -285,6 +351,7 @@ fn measure(runs: usize, work: &Path, make: impl Fn(&Path) -> Command) -> anyhow:
             .and_then(|v| v.trim().parse().ok())
             .context("the child did not report its peak memory")?;
         peaks.push(peak_kb);
+        stages.push(stage_times(&stderr));
         let _ = std::fs::remove_dir_all(&out);
     }
     times.sort();
@@ -292,6 +359,7 @@ fn measure(runs: usize, work: &Path, make: impl Fn(&Path) -> Command) -> anyhow:
     Ok(Process {
         ms: times[times.len() / 2].as_secs_f64() * 1e3,
         mb: peaks[peaks.len() / 2] / 1024.0,
+        stages: median_stages(&stages),
     })
 }
 
@@ -445,4 +513,37 @@ fn write_report(root: &Path, table: &str, runs: usize) -> anyhow::Result<()> {
     std::fs::write(&path, report).with_context(|| format!("cannot write {}", path.display()))?;
     println!("wrote {}", path.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stage_lines_are_read_with_their_names_and_medians_keep_their_order() {
+        let run = |convert: &str, render: &str| {
+            stage_times(&format!(
+                "codegen: 375 upstream quirks repaired on import\n\
+                 timing: convert Swagger 2.0 {convert} ms 72652 kB\n\
+                 timing: render {render} ms\n\
+                 warning: #/paths: something\n"
+            ))
+        };
+        let first = run("42.1", "230.0");
+        assert_eq!(
+            first,
+            [
+                ("convert Swagger 2.0".to_owned(), 42.1),
+                ("render".to_owned(), 230.0)
+            ]
+        );
+        let runs = [first, run("50.0", "210.5"), run("40.0", "250.0")];
+        assert_eq!(
+            median_stages(&runs),
+            [
+                ("convert Swagger 2.0".to_owned(), 42.1),
+                ("render".to_owned(), 230.0)
+            ]
+        );
+    }
 }
