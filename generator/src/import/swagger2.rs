@@ -130,58 +130,84 @@ impl Converter<'_, '_> {
         });
     }
 
+    /// The kept path items, converted one by one over the cores; each
+    /// item's warnings and errors keep their place in document order.
     fn paths(&mut self, tags: &[String]) -> Value {
         let mut paths = Map::new();
         let Some(source) = self.root.get("paths").and_then(Value::as_object) else {
             return Value::Object(paths);
         };
-        for (path, item) in source {
-            let item_ptr = format!("/paths/{}", pointer_escape(path));
-            let Some(item) = item.as_object() else {
-                self.errors
-                    .push(Diagnostic::new(item_ptr, "a path item must be an object"));
-                continue;
+        let items: Vec<(&String, &Value)> = source.iter().collect();
+        let converted = crate::parallel::parallel_map(&items, |(path, item)| {
+            let mut warnings = Vec::new();
+            let mut converter = Converter {
+                root: self.root,
+                consumes: self.consumes.clone(),
+                produces: self.produces.clone(),
+                warnings: &mut warnings,
+                errors: Vec::new(),
             };
-            let template = template_names(path);
-            // Path-level body and form parameters have no place on an
-            // OpenAPI 3.0 path item: they move into each operation.
-            let mut shared = Vec::new();
-            let mut shared_body = Vec::new();
-            for (i, p) in item
-                .get("parameters")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                match self.parameter(p, &format!("{item_ptr}/parameters/{i}"), Some(&template)) {
-                    Converted::Parameter(p) => shared.push(p),
-                    Converted::Dropped => {}
-                    body => shared_body.push(body),
-                }
-            }
-            let mut new_item = Map::new();
-            for (key, value) in item {
-                if HTTP_METHODS.contains(&key.as_str()) {
-                    if has_tag(value, tags) {
-                        let op_ptr = format!("{item_ptr}/{key}");
-                        if let Some(op) = self.operation(value, &op_ptr, &template, &shared_body) {
-                            new_item.insert(key.clone(), op);
-                        }
-                    }
-                } else if key == "parameters" {
-                    if !shared.is_empty() {
-                        new_item.insert(key.clone(), Value::Array(shared.clone()));
-                    }
-                } else {
-                    new_item.insert(key.clone(), value.clone());
-                }
-            }
-            if new_item.keys().any(|k| HTTP_METHODS.contains(&k.as_str())) {
-                paths.insert(path.clone(), Value::Object(new_item));
+            let item = converter.path_item(path, item, tags);
+            let errors = converter.errors;
+            (item, warnings, errors)
+        });
+        for ((path, _), (item, warnings, errors)) in items.iter().zip(converted) {
+            self.warnings.extend(warnings);
+            self.errors.extend(errors);
+            if let Some(item) = item {
+                paths.insert((*path).clone(), item);
             }
         }
         Value::Object(paths)
+    }
+
+    /// One path item with its kept operations; `None` when it keeps none.
+    fn path_item(&mut self, path: &str, item: &Value, tags: &[String]) -> Option<Value> {
+        let item_ptr = format!("/paths/{}", pointer_escape(path));
+        let Some(item) = item.as_object() else {
+            self.errors
+                .push(Diagnostic::new(item_ptr, "a path item must be an object"));
+            return None;
+        };
+        let template = template_names(path);
+        // Path-level body and form parameters have no place on an
+        // OpenAPI 3.0 path item: they move into each operation.
+        let mut shared = Vec::new();
+        let mut shared_body = Vec::new();
+        for (i, p) in item
+            .get("parameters")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            match self.parameter(p, &format!("{item_ptr}/parameters/{i}"), Some(&template)) {
+                Converted::Parameter(p) => shared.push(p),
+                Converted::Dropped => {}
+                body => shared_body.push(body),
+            }
+        }
+        let mut new_item = Map::new();
+        for (key, value) in item {
+            if HTTP_METHODS.contains(&key.as_str()) {
+                if has_tag(value, tags) {
+                    let op_ptr = format!("{item_ptr}/{key}");
+                    if let Some(op) = self.operation(value, &op_ptr, &template, &shared_body) {
+                        new_item.insert(key.clone(), op);
+                    }
+                }
+            } else if key == "parameters" {
+                if !shared.is_empty() {
+                    new_item.insert(key.clone(), Value::Array(shared.clone()));
+                }
+            } else {
+                new_item.insert(key.clone(), value.clone());
+            }
+        }
+        new_item
+            .keys()
+            .any(|k| HTTP_METHODS.contains(&k.as_str()))
+            .then_some(Value::Object(new_item))
     }
 
     fn operation(
