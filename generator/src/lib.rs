@@ -17,7 +17,7 @@ pub mod load;
 pub mod locate;
 pub mod lower;
 pub mod naming;
-mod parallel;
+pub mod parallel;
 pub mod render;
 pub mod select;
 pub mod timing;

@@ -5,7 +5,7 @@ use std::sync::{Mutex, PoisonError};
 
 /// `items.iter().map(f)`, spread over the machine's cores; see
 /// [`parallel_map_owned`].
-pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     parallel_map_owned(items.iter().collect(), f)
 }
 
@@ -15,10 +15,7 @@ pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + 
 /// depend on how the work was split. The calling thread is one of the
 /// workers: it saves a thread, and the memory the caller freed before is
 /// reused rather than left beside a new thread's heap.
-pub(crate) fn parallel_map_owned<T: Send, R: Send>(
-    items: Vec<T>,
-    f: impl Fn(T) -> R + Sync,
-) -> Vec<R> {
+pub fn parallel_map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)

@@ -332,44 +332,48 @@ pub fn plan(out_dir: &Path, files: &[GeneratedFile]) -> anyhow::Result<Plan> {
 /// Applies a plan so that a failure changes nothing: new files are written
 /// in place and deleted again if anything fails; changed files are first
 /// written beside their target and only renamed into place once every
-/// write has succeeded.
+/// write has succeeded. The writes are spread over the cores (a platform
+/// run writes thousands of files).
 pub fn apply(out_dir: &Path, plan: &Plan) -> anyhow::Result<()> {
-    let mut created: Vec<PathBuf> = Vec::new();
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut made_dirs: BTreeSet<PathBuf> = BTreeSet::new();
-    let writing = (|| -> anyhow::Result<()> {
-        for w in &plan.writes {
-            let target = out_dir.join(&w.path);
-            if let Some(parent) = target.parent() {
-                if made_dirs.insert(parent.to_path_buf()) {
-                    fs::create_dir_all(parent)
-                        .with_context(|| format!("cannot create {}", parent.display()))?;
-                }
+    for w in &plan.writes {
+        if let Some(parent) = out_dir.join(&w.path).parent() {
+            if made_dirs.insert(parent.to_path_buf()) {
+                fs::create_dir_all(parent).with_context(|| {
+                    format!("cannot create {}; nothing was changed", parent.display())
+                })?;
             }
-            if w.old.is_none() {
-                fs::write(&target, &w.new)
-                    .with_context(|| format!("cannot write {}", target.display()))?;
-                created.push(target);
-                continue;
-            }
-            let tmp = target.with_extension(format!(
-                "{}.codegen-tmp",
-                target.extension().and_then(|e| e.to_str()).unwrap_or("")
-            ));
-            fs::write(&tmp, &w.new).with_context(|| format!("cannot write {}", tmp.display()))?;
-            staged.push((tmp, target));
         }
-        Ok(())
-    })();
-    if let Err(e) = writing {
-        for path in created.iter().chain(staged.iter().map(|(tmp, _)| tmp)) {
-            let _ = fs::remove_file(path);
-        }
-        return Err(e.context("nothing was changed"));
     }
-    for (tmp, target) in &staged {
-        fs::rename(tmp, target)
-            .with_context(|| format!("cannot move {} into place", target.display()))?;
+    // Each write: where it went, where it belongs if it was staged beside
+    // its target, and how it went.
+    let written = generator::parallel::parallel_map(&plan.writes, |w| {
+        let target = out_dir.join(&w.path);
+        if w.old.is_none() {
+            let result = fs::write(&target, &w.new);
+            return (target, None, result);
+        }
+        let tmp = target.with_extension(format!(
+            "{}.codegen-tmp",
+            target.extension().and_then(|e| e.to_str()).unwrap_or("")
+        ));
+        let result = fs::write(&tmp, &w.new);
+        (tmp, Some(target), result)
+    });
+    if let Some((path, _, Err(e))) = written.iter().find(|(_, _, r)| r.is_err()) {
+        let message = format!("cannot write {}: {e}; nothing was changed", path.display());
+        for (path, _, result) in &written {
+            if result.is_ok() {
+                let _ = fs::remove_file(path);
+            }
+        }
+        bail!(message);
+    }
+    for (tmp, target, _) in &written {
+        if let Some(target) = target {
+            fs::rename(tmp, target)
+                .with_context(|| format!("cannot move {} into place", target.display()))?;
+        }
     }
     for r in &plan.removals {
         let path = out_dir.join(r);
@@ -484,6 +488,27 @@ mod tests {
             "// mine\n"
         );
         assert!(plan(&dir, &files).unwrap().is_clean());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_every_file_as_it_was() {
+        let dir = temp_dir("failed-write");
+        fs::create_dir_all(dir.join("src/blocked.rs")).unwrap();
+        fs::write(dir.join("src/stale.rs"), marked("before")).unwrap();
+        let mut files = vec![file("src/stale.rs", &marked("after"))];
+        // Enough new files that both cores write some before the failure.
+        for i in 0..50 {
+            files.push(file(&format!("src/new_{i}.rs"), &marked("new")));
+        }
+        // A folder stands where this file goes, so writing it fails.
+        files.push(file("src/blocked.rs", &marked("x")));
+        let before = snapshot_dir(&dir);
+        let p = plan(&dir, &files).unwrap();
+        let err = apply(&dir, &p).unwrap_err().to_string();
+        assert!(err.contains("src/blocked.rs"), "{err}");
+        assert!(err.ends_with("nothing was changed"), "{err}");
+        assert_eq!(snapshot_dir(&dir), before);
         let _ = fs::remove_dir_all(&dir);
     }
 
