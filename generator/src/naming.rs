@@ -35,6 +35,13 @@ pub enum Kind {
     Module,
 }
 
+/// The name Rust code uses for the crate whose package is `package`
+/// (`purecloud-platform-client` → `purecloud_platform_client`), as Cargo
+/// derives it.
+pub fn crate_ident(package: &str) -> String {
+    package.replace('-', "_")
+}
+
 /// Turns a wire name (schema name, property, operationId, enum value, tag…)
 /// into a valid Rust identifier of `kind`. Always returns an identifier,
 /// whatever the input; callers make it unique with [`Namer::unique`].

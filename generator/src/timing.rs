@@ -35,19 +35,20 @@ impl Drop for Stage {
             return;
         }
         let ms = self.start.elapsed().as_secs_f64() * 1000.0;
-        match resident_kb() {
+        match memory_kb("VmRSS") {
             Some(kb) => eprintln!("timing: {} {ms:.1} ms {kb} kB", self.name),
             None => eprintln!("timing: {} {ms:.1} ms", self.name),
         }
     }
 }
 
-/// The process's resident memory now (`VmRSS`), on Linux.
-fn resident_kb() -> Option<u64> {
+/// A memory figure of this process in kB, on Linux: `VmRSS` (resident
+/// now) or `VmHWM` (peak resident), from `/proc/self/status`.
+pub fn memory_kb(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))?
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))?
         .trim()
         .trim_end_matches(" kB")
         .trim()

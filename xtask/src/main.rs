@@ -65,12 +65,7 @@ fn report_peak_memory() {
     if std::env::var_os("XTASK_REPORT_PEAK_RSS").is_none() {
         return;
     }
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    if let Some(kb) = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .map(|v| v.trim().trim_end_matches(" kB").trim())
-    {
+    if let Some(kb) = generator::timing::memory_kb("VmHWM") {
         eprintln!("xtask-peak-rss-kb={kb}");
     }
 }

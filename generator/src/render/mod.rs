@@ -75,7 +75,7 @@ enum Job<'a> {
 /// the end of one kind of file while the other finishes it.
 pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Error> {
     let _stage = crate::timing::stage("render");
-    let crate_ident = krate.name.replace('-', "_");
+    let crate_ident = crate::naming::crate_ident(&krate.name);
     let templates = templates::Templates::new(api, krate)?;
     let mut groups: Vec<&ApiGroup> = api.groups.iter().collect();
     groups.sort_by_key(|g| std::cmp::Reverse(g.operations.len()));

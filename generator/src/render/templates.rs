@@ -12,6 +12,7 @@ use super::{GeneratedFile, GENERATED_MARKER};
 use crate::config::CrateConfig;
 use crate::diagnostics::Error;
 use crate::ir::{Api, ApiGroup, Location, Operation, TypeDef, TypeKind, TypeRef};
+use crate::naming::crate_ident;
 
 /// The templates, compiled into the generator so that it renders the same
 /// bytes wherever it runs from.
@@ -200,7 +201,7 @@ impl<'a> Templates<'a> {
 
     /// `docs/<Group>.md`: the group's operations in full.
     pub fn group_page(&self, group: &ApiGroup) -> Result<GeneratedFile, Error> {
-        let view = group_view(self.api, group, &crate_ident(self.krate));
+        let view = group_view(self.api, group, &crate_ident(&self.krate.name));
         let out = format!("docs/{}.md", group.rust_name);
         self.page("docs/api.md.tera", &out, json!({ "group": view }))
     }
@@ -304,10 +305,6 @@ pub fn usage_helper(api: &Api) -> Option<Value> {
     None
 }
 
-fn crate_ident(krate: &CrateConfig) -> String {
-    krate.name.replace('-', "_")
-}
-
 fn template_error(template: &str, error: &tera::Error) -> Error {
     // Tera's top-level message is generic; the cause says what went wrong.
     let mut message = error.to_string();
@@ -326,7 +323,7 @@ fn template_error(template: &str, error: &tera::Error) -> Error {
 fn base_context(api: &Api, krate: &CrateConfig) -> Context {
     let mut ctx = Context::new();
     ctx.insert("krate", krate);
-    ctx.insert("crate_ident", &crate_ident(krate));
+    ctx.insert("crate_ident", &crate_ident(&krate.name));
     ctx.insert(
         "api",
         &json!({
