@@ -26,6 +26,66 @@ pub struct Config {
     /// instead of failing: `cargo xtask codegen --skip-unsupported`.
     #[serde(default)]
     pub skip_unsupported: bool,
+    /// Vendor conventions layered on top of the general generator.
+    #[serde(default)]
+    pub profile: Profile,
+}
+
+/// Vendor conventions on top of what the spec itself says. A crate gets
+/// the runtime and docs of its profile only: a `generic` crate knows
+/// nothing of Genesys.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Profile {
+    /// Only what the OpenAPI document describes.
+    #[default]
+    Generic,
+    /// Genesys Cloud: its regions and login hosts, its extra OAuth grants,
+    /// the `ININ-Correlation-Id` header, the `x-inin-requires-permissions`
+    /// lines in the docs and its environment variable names.
+    Genesys,
+}
+
+impl Profile {
+    /// The profile a spec asks for by its own content: Genesys when it
+    /// declares the `PureCloud OAuth` security scheme or uses `x-inin-*`
+    /// extensions on its operations.
+    pub fn detect(spec: &openapiv3::OpenAPI) -> Profile {
+        let scheme = spec
+            .components
+            .as_ref()
+            .is_some_and(|c| c.security_schemes.contains_key("PureCloud OAuth"));
+        let extensions = spec
+            .operations()
+            .any(|(_, _, op)| op.extensions.keys().any(|k| k.starts_with("x-inin-")));
+        if scheme || extensions {
+            Profile::Genesys
+        } else {
+            Profile::Generic
+        }
+    }
+
+    /// The profile's name in settings and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Generic => "generic",
+            Profile::Genesys => "genesys",
+        }
+    }
+}
+
+impl std::str::FromStr for Profile {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "generic" => Ok(Profile::Generic),
+            "genesys" => Ok(Profile::Genesys),
+            other => Err(format!(
+                "unknown profile `{other}`; expected `generic` or `genesys`"
+            )),
+        }
+    }
 }
 
 /// Package metadata of the generated crate.
@@ -38,12 +98,60 @@ pub struct CrateConfig {
     pub version: String,
     /// One-line description.
     pub description: String,
-    /// SPDX licence expression.
-    pub license: String,
-    /// The `operationId` the README's quick start calls; by default the
-    /// first GET that needs no argument.
+    /// SPDX licence expression; none for a crate generated from a spec
+    /// that names no licence.
+    #[serde(default)]
+    pub license: Option<String>,
+    /// The `operationId` the README's quick start calls; by default one is
+    /// chosen (a GET that needs no argument if there is one).
     #[serde(default)]
     pub example_operation: Option<String>,
+}
+
+impl CrateConfig {
+    /// The settings of a crate generated from a spec that has none of its
+    /// own (`cargo xtask codegen --spec FILE`): the package name from
+    /// `crate_name`, else from `info.title`, the description from `info`.
+    pub fn for_spec(info: &openapiv3::Info, crate_name: Option<&str>) -> CrateConfig {
+        let name = match crate_name {
+            Some(name) => name.to_owned(),
+            None => crate::naming::package_name(&info.title),
+        };
+        let title = one_line(&info.title);
+        let description = match summary_line(info) {
+            Some(summary) => format!("Async Rust client for {title}: {summary}"),
+            None => format!("Async Rust client for {title}."),
+        };
+        CrateConfig {
+            name,
+            version: "0.1.0".into(),
+            description,
+            license: info
+                .license
+                .as_ref()
+                .map(|l| l.name.trim().to_owned())
+                .filter(|l| crate::naming::is_spdx_like(l)),
+            example_operation: None,
+        }
+    }
+}
+
+/// Text on one line, whitespace runs collapsed.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first sentence of `info.description`, when it is plain and short
+/// enough for a package description.
+fn summary_line(info: &openapiv3::Info) -> Option<String> {
+    let text = one_line(info.description.as_deref()?);
+    let first = match text.find(". ") {
+        Some(end) => &text[..=end],
+        None => text.as_str(),
+    };
+    let first = first.trim();
+    (!first.is_empty() && first.len() <= 200 && !first.contains(['<', '`', '[', '*', '#']))
+        .then(|| first.to_owned())
 }
 
 impl Config {

@@ -26,6 +26,12 @@ impl Diagnostic {
             line: None,
         }
     }
+
+    /// The diagnostic as one line of text, in the file at `path`:
+    /// `spec.yaml#/paths/~1a/get: message (line 12)`.
+    pub fn at<'a>(&'a self, path: &'a Path) -> impl fmt::Display + 'a {
+        DisplayDiagnostic(path, self)
+    }
 }
 
 /// Escapes one reference token of a JSON pointer (`~` → `~0`, `/` → `~1`).

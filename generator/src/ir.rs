@@ -15,8 +15,10 @@ pub struct Api {
     pub version: String,
     /// `info.description` of the spec.
     pub description: Option<String>,
-    /// The first server URL, used as the client's default base URL.
-    pub default_base_url: String,
+    /// The first server's URL, with its variables at their defaults: the
+    /// client's default base URL. `None` when the spec names no server, or
+    /// only a relative one: the client then needs a base URL at build time.
+    pub default_base_url: Option<String>,
     /// The model that error responses carry, when all of them share one.
     pub error_model: Option<ErrorModel>,
     /// One group per selected tag, in the order of the settings.

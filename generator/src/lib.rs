@@ -44,7 +44,9 @@ pub struct Output {
 /// repository `root`.
 pub fn generate(root: &Path, config: &Config) -> Result<Output, Error> {
     let (text, spec) = load::load(root, &config.spec)?;
-    generate_from(&config.spec, &spec, config).map_err(|e| e.with_lines(&text))
+    let mut output = generate_from(&config.spec, &spec, config).map_err(|e| e.with_lines(&text))?;
+    locate::add_lines(&text, &mut output.warnings);
+    Ok(output)
 }
 
 fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -68,7 +70,7 @@ pub fn generate_from(
     let stage = timing::stage("lower");
     let lowered = lower::lower_with(spec, &selection, config.skip_unsupported);
     drop(stage);
-    let (api, warnings) = match lowered {
+    let (api, mut warnings) = match lowered {
         Ok(lowered) if problems.is_empty() => lowered,
         Ok(_) => return Err(Error::spec(spec_path, sorted(problems))),
         Err(more) => {
@@ -76,6 +78,7 @@ pub fn generate_from(
             return Err(Error::spec(spec_path, sorted(problems)));
         }
     };
+    let mut krate = config.krate.clone();
     if let Some(id) = &config.krate.example_operation {
         if !api
             .groups
@@ -83,15 +86,29 @@ pub fn generate_from(
             .flat_map(|g| &g.operations)
             .any(|op| &op.operation_id == id)
         {
-            return Err(Error::Config {
-                path: config::CONFIG_PATH.into(),
-                message: format!(
-                    "`crate.example_operation: {id}` is not the operationId of a generated operation"
-                ),
-            });
+            let message = format!(
+                "`crate.example_operation: {id}` is not the operationId of a generated operation"
+            );
+            // Left out with the rest of what can't be generated: the
+            // examples use another operation.
+            let skipped = config.skip_unsupported
+                && spec
+                    .operations()
+                    .any(|(_, _, op)| op.operation_id.as_deref() == Some(id.as_str()));
+            if !skipped {
+                return Err(Error::Config {
+                    path: config::CONFIG_PATH.into(),
+                    message,
+                });
+            }
+            warnings.push(Diagnostic::new(
+                "",
+                format!("{message}; the examples use another operation"),
+            ));
+            krate.example_operation = None;
         }
     }
-    let files = render::render(&api, &config.krate)?;
+    let files = render::render(&api, &krate, config.profile)?;
     Ok(Output {
         api,
         files,

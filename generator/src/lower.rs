@@ -94,16 +94,7 @@ pub fn lower_with(
             .unwrap_or(usize::MAX)
     });
 
-    let default_base_url = match spec.servers.first() {
-        Some(server) => server.url.trim_end_matches('/').to_owned(),
-        None => {
-            lowerer.errors.push(Diagnostic::new(
-                "/servers",
-                "the spec lists no server: the client needs a default base URL (add `servers: [{url: …}]`)",
-            ));
-            String::new()
-        }
-    };
+    let default_base_url = spec.servers.first().and_then(server_url);
     let error_model = lowerer.error_model(&groups);
 
     let mut warnings = Vec::new();
@@ -111,7 +102,7 @@ pub fn lower_with(
         let mut errors = std::mem::take(&mut lowerer.errors);
         errors.sort_by(|a, b| a.pointer.cmp(&b.pointer));
         errors.dedup();
-        if !skip_unsupported || default_base_url.is_empty() {
+        if !skip_unsupported {
             return Err(errors);
         }
         for error in errors {
@@ -1237,6 +1228,20 @@ fn box_cycles(types: &mut [TypeDef]) {
             fields[j].boxed = true;
         }
     }
+}
+
+/// A server's URL with its variables set to their defaults, when that
+/// makes an absolute URL the client can use as it is. A relative URL
+/// (`/api/v3`) is relative to wherever the spec was served from, which the
+/// client can't know: its users give the base URL instead.
+fn server_url(server: &openapiv3::Server) -> Option<String> {
+    let mut url = server.url.clone();
+    for (name, variable) in server.variables.iter().flatten() {
+        url = url.replace(&format!("{{{name}}}"), &variable.default);
+    }
+    let url = url.trim_end_matches('/');
+    let absolute = url.starts_with("https://") || url.starts_with("http://");
+    (absolute && !url.contains(['{', '}', ' '])).then(|| url.to_owned())
 }
 
 /// Whether `def` has the Genesys listing shape.

@@ -42,6 +42,69 @@ pub fn crate_ident(package: &str) -> String {
     package.replace('-', "_")
 }
 
+/// A Cargo package name for an API titled `title` (`Swagger Petstore -
+/// OpenAPI 3.0` → `swagger-petstore-openapi-3-0`): ASCII letters, digits
+/// and `-`, starting with a letter, as crates.io accepts.
+pub fn package_name(title: &str) -> String {
+    let words: Vec<String> = words(title)
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut name = String::new();
+    // crates.io takes at most 64 characters; whole words only.
+    for word in words {
+        if name.len() + word.len() + 1 > 64 {
+            break;
+        }
+        if !name.is_empty() {
+            name.push('-');
+        }
+        name.push_str(&word);
+    }
+    match name.chars().next() {
+        None => "openapi-client".to_owned(),
+        Some(c) if c.is_ascii_alphabetic() => name,
+        Some(_) => format!("api-{name}"),
+    }
+}
+
+/// Whether `name` is a package name crates.io accepts: ASCII letters,
+/// digits, `-` and `_`, starting with a letter, at most 64 characters.
+pub fn is_package_name(name: &str) -> bool {
+    name.len() <= 64
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Whether `license` reads as an SPDX expression (`MIT`, `Apache-2.0`,
+/// `MIT OR Apache-2.0`) rather than prose (`Apache 2.0`), so that it can go
+/// into a package manifest as it is.
+pub fn is_spdx_like(license: &str) -> bool {
+    let is_id = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '+' | '(' | ')'))
+    };
+    let tokens: Vec<&str> = license.split(' ').collect();
+    // Identifiers at even positions, operators between them.
+    tokens.len() % 2 == 1
+        && tokens.iter().enumerate().all(|(i, t)| {
+            if i % 2 == 0 {
+                is_id(t)
+            } else {
+                matches!(*t, "OR" | "AND" | "WITH")
+            }
+        })
+}
+
 /// Turns a wire name (schema name, property, operationId, enum value, tag…)
 /// into a valid Rust identifier of `kind`. Always returns an identifier,
 /// whatever the input; callers make it unique with [`Namer::unique`].
@@ -149,6 +212,47 @@ impl Namer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn package_names_from_titles_are_ascii_kebab_case_and_valid() {
+        for (title, expected) in [
+            (
+                "Swagger Petstore - OpenAPI 3.0",
+                "swagger-petstore-openapi-3-0",
+            ),
+            ("GitHub v3 REST API", "github-v3-rest-api"),
+            ("Ünïcödé API", "ncd-api"),
+            ("3D Printing API", "api-3d-printing-api"),
+            ("", "openapi-client"),
+            ("日本語", "openapi-client"),
+        ] {
+            let name = package_name(title);
+            assert_eq!(name, expected, "{title}");
+            assert!(is_package_name(&name), "{name}");
+        }
+        let long = package_name(&"word ".repeat(40));
+        assert!(long.len() <= 64 && is_package_name(&long), "{long}");
+    }
+
+    #[test]
+    fn spdx_expressions_are_told_from_licence_prose() {
+        for id in [
+            "MIT",
+            "Apache-2.0",
+            "MIT OR Apache-2.0",
+            "GPL-2.0+ WITH Classpath-exception-2.0",
+        ] {
+            assert!(is_spdx_like(id), "{id}");
+        }
+        for prose in [
+            "Apache 2.0",
+            "",
+            "MIT or Apache",
+            "Proprietary license, see website",
+        ] {
+            assert!(!is_spdx_like(prose), "{prose}");
+        }
+    }
 
     #[test]
     fn type_names_keep_acronym_casing_of_the_spec() {

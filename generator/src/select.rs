@@ -39,6 +39,10 @@ pub struct Selection<'a> {
 
 const SCHEMA_PREFIX: &str = "#/components/schemas/";
 
+/// The group of the operations that have no tag: selected by `--all-tags`,
+/// or by naming it as a tag. It merges with a tag of the same name.
+pub const UNTAGGED_GROUP: &str = "default";
+
 /// Selects the operations tagged with one of `tags` and every schema they
 /// reach. A `$ref` to a schema that doesn't exist is reported at the place
 /// that holds it; the selection is returned beside the problems, so that
@@ -59,7 +63,12 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<
             }
         };
         for (method, operation) in item.iter() {
-            let Some(group) = tags.iter().find(|t| operation.tags.contains(t)) else {
+            let group = if operation.tags.is_empty() {
+                tags.iter().find(|t| *t == UNTAGGED_GROUP)
+            } else {
+                tags.iter().find(|t| operation.tags.contains(t))
+            };
+            let Some(group) = group else {
                 continue;
             };
             operations.push(SelectedOperation {
@@ -75,9 +84,10 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<
     for tag in tags {
         // A tag whose operations all went to an earlier tag's group is
         // still a tag of the spec.
-        let carried = operations
-            .iter()
-            .any(|o| o.operation.tags.iter().any(|t| t == tag));
+        let carried = operations.iter().any(|o| {
+            o.operation.tags.iter().any(|t| t == tag)
+                || (tag == UNTAGGED_GROUP && o.operation.tags.is_empty())
+        });
         if !carried {
             let mut known: BTreeSet<&str> = BTreeSet::new();
             for item in spec.paths.paths.values() {

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use generator::config::{CrateConfig, Profile};
 use generator::{timing, Config, GeneratedFile, GENERATED_MARKER};
 
 /// What `run` does with the rendered files.
@@ -34,6 +35,12 @@ pub struct Options {
     pub out: Option<PathBuf>,
     /// Leave out operations that can't be generated, with a warning.
     pub skip_unsupported: bool,
+    /// The package name of a `--spec` crate, instead of one derived from
+    /// `info.title`.
+    pub crate_name: Option<String>,
+    /// The vendor profile of a `--spec` crate, instead of the one the spec
+    /// is recognised as.
+    pub profile: Option<Profile>,
 }
 
 impl Options {
@@ -47,23 +54,39 @@ impl Options {
                 "--check" => mode = Mode::Check,
                 "--all-tags" => options.all_tags = true,
                 "--skip-unsupported" => options.skip_unsupported = true,
-                "--spec" | "--out" | "--tag" => {
+                "--spec" | "--out" | "--tag" | "--crate-name" | "--profile" => {
                     let Some(value) = rest.next() else {
                         bail!("`{arg}` needs a value");
                     };
                     match *arg {
                         "--spec" => options.spec = Some(PathBuf::from(value)),
                         "--out" => options.out = Some(PathBuf::from(value)),
+                        "--crate-name" => {
+                            if !generator::naming::is_package_name(value) {
+                                bail!("`--crate-name {value}` is not a valid package name: use ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters");
+                            }
+                            options.crate_name = Some((*value).to_owned())
+                        }
+                        "--profile" => {
+                            options.profile =
+                                Some(value.parse().map_err(|e: String| anyhow::anyhow!(e))?)
+                        }
                         _ => options.tags.push((*value).to_owned()),
                     }
                 }
                 other => bail!(
-                    "unknown argument `{other}`; expected --check, --spec FILE, --tag TAG, --all-tags, --out DIR or --skip-unsupported"
+                    "unknown argument `{other}`; expected --check, --spec FILE, --tag TAG, --all-tags, --out DIR, --crate-name NAME, --profile generic|genesys or --skip-unsupported"
                 ),
             }
         }
         if options.all_tags && !options.tags.is_empty() {
             bail!("give either `--all-tags` or `--tag`, not both");
+        }
+        if options.spec.is_some() && options.out.is_none() {
+            bail!("`--spec` needs `--out DIR`: the configured crates' folders belong to their own specs");
+        }
+        if options.spec.is_none() && (options.crate_name.is_some() || options.profile.is_some()) {
+            bail!("`--crate-name` and `--profile` go with `--spec`; the configured crates take theirs from their settings");
         }
         Ok((mode, options))
     }
@@ -78,6 +101,9 @@ pub const CONFIGS: [&str; 2] = [
 ];
 
 pub fn run_with(root: &Path, mode: Mode, options: &Options) -> anyhow::Result<()> {
+    if let Some(spec) = &options.spec {
+        return run_spec(root, spec, mode, options);
+    }
     let defaults = options.spec.is_none()
         && options.out.is_none()
         && options.tags.is_empty()
@@ -102,6 +128,48 @@ pub fn run_with(root: &Path, mode: Mode, options: &Options) -> anyhow::Result<()
     )
 }
 
+/// A run on a spec given on the command line. Nothing of the configured
+/// crates applies: the crate's name, description and profile come from the
+/// options and the spec itself. Without `--tag`, every tag is generated.
+fn run_spec(root: &Path, path: &Path, mode: Mode, options: &Options) -> anyhow::Result<()> {
+    let spec = load_any(path)?;
+    let tags = if options.tags.is_empty() {
+        all_tags(&spec)
+    } else {
+        options.tags.clone()
+    };
+    if tags.is_empty() {
+        bail!("{}: the spec has no operations", path.display());
+    }
+    let config = Config {
+        spec: path.to_owned(),
+        tags,
+        output: options.out.clone().unwrap_or_default(),
+        krate: CrateConfig::for_spec(&spec.info, options.crate_name.as_deref()),
+        skip_unsupported: options.skip_unsupported,
+        profile: options.profile.unwrap_or_else(|| Profile::detect(&spec)),
+    };
+    let output = generate_loaded(path, &spec, &config)?;
+    finish(root, &config, mode, output)
+}
+
+fn generate_loaded(
+    path: &Path,
+    spec: &openapiv3::OpenAPI,
+    config: &Config,
+) -> anyhow::Result<generator::Output> {
+    // Pointers into a converted Swagger file have no line in it.
+    let text = fs::read_to_string(path).ok();
+    let mut output = generator::generate_from(path, spec, config).map_err(|e| match &text {
+        Some(text) => e.with_lines(text),
+        None => e,
+    })?;
+    if let Some(text) = &text {
+        generator::locate::add_lines(text, &mut output.warnings);
+    }
+    Ok(output)
+}
+
 fn run_config(
     root: &Path,
     config_path: &Path,
@@ -116,25 +184,26 @@ fn run_config(
     if !options.tags.is_empty() {
         config.tags = options.tags.clone();
     }
-    let output = match &options.spec {
-        None if !options.all_tags => generator::generate(root, &config)?,
-        spec => {
-            let path = spec.clone().unwrap_or_else(|| root.join(&config.spec));
-            let spec = load_any(&path)?;
-            if options.all_tags {
-                config.tags = all_tags(&spec);
-            }
-            generator::generate_from(&path, &spec, &config).map_err(|e| {
-                // Pointers into a converted Swagger file have no line in it.
-                match fs::read_to_string(&path) {
-                    Ok(text) => e.with_lines(&text),
-                    Err(_) => e,
-                }
-            })?
-        }
+    let output = if options.all_tags {
+        let path = root.join(&config.spec);
+        let spec = load_any(&path)?;
+        config.tags = all_tags(&spec);
+        generate_loaded(&path, &spec, &config)?
+    } else {
+        generator::generate(root, &config)?
     };
+    finish(root, &config, mode, output)
+}
+
+/// Reports the warnings, then writes or checks the rendered files.
+fn finish(
+    root: &Path,
+    config: &Config,
+    mode: Mode,
+    output: generator::Output,
+) -> anyhow::Result<()> {
     for warning in &output.warnings {
-        eprintln!("warning: #{}: {}", warning.pointer, warning.message);
+        eprintln!("warning: {}", warning.at(&config.spec));
     }
     let out_dir = root.join(&config.output);
     let stage = timing::stage("compare with disk");
@@ -209,7 +278,8 @@ fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
 }
 
 /// Every tag the spec's operations carry: the declared order first, then
-/// the rest in the order they appear.
+/// the rest in the order they appear, and last the group of operations
+/// without a tag ([`generator::select::UNTAGGED_GROUP`]) if there are any.
 fn all_tags(spec: &openapiv3::OpenAPI) -> Vec<String> {
     let mut used: Vec<String> = Vec::new();
     for (_, _, op) in spec.operations() {
@@ -229,6 +299,11 @@ fn all_tags(spec: &openapiv3::OpenAPI) -> Vec<String> {
         if !tags.contains(&tag) {
             tags.push(tag);
         }
+    }
+    let untagged = generator::select::UNTAGGED_GROUP;
+    if spec.operations().any(|(_, _, op)| op.tags.is_empty()) && !tags.iter().any(|t| t == untagged)
+    {
+        tags.push(untagged.to_owned());
     }
     tags
 }

@@ -12,7 +12,7 @@ mod templates;
 
 pub use rust::{prose, RUST_HEADER};
 
-use crate::config::CrateConfig;
+use crate::config::{CrateConfig, Profile};
 use crate::diagnostics::Error;
 use crate::ir::{Api, ApiGroup, TypeDef};
 
@@ -73,10 +73,14 @@ enum Job<'a> {
 /// The per-group and per-type files share one queue over the cores, the
 /// largest (the groups with most operations) first, so no core waits at
 /// the end of one kind of file while the other finishes it.
-pub fn render(api: &Api, krate: &CrateConfig) -> Result<Vec<GeneratedFile>, Error> {
+pub fn render(
+    api: &Api,
+    krate: &CrateConfig,
+    profile: Profile,
+) -> Result<Vec<GeneratedFile>, Error> {
     let _stage = crate::timing::stage("render");
     let crate_ident = crate::naming::crate_ident(&krate.name);
-    let templates = templates::Templates::new(api, krate)?;
+    let templates = templates::Templates::new(api, krate, profile)?;
     let mut groups: Vec<&ApiGroup> = api.groups.iter().collect();
     groups.sort_by_key(|g| std::cmp::Reverse(g.operations.len()));
     let jobs: Vec<Job> = groups

@@ -9,7 +9,7 @@ use tera::{Context, Tera};
 
 use super::rust::{type_display, RUST_HEADER};
 use super::{GeneratedFile, GENERATED_MARKER};
-use crate::config::CrateConfig;
+use crate::config::{CrateConfig, Profile};
 use crate::diagnostics::Error;
 use crate::ir::{Api, ApiGroup, Location, Operation, TypeDef, TypeKind, TypeRef};
 use crate::naming::crate_ident;
@@ -106,13 +106,13 @@ pub struct Templates<'a> {
 
 impl<'a> Templates<'a> {
     /// Compiles the templates for rendering `api`.
-    pub fn new(api: &'a Api, krate: &'a CrateConfig) -> Result<Self, Error> {
+    pub fn new(api: &'a Api, krate: &'a CrateConfig, profile: Profile) -> Result<Self, Error> {
         let mut tera = Tera::default();
         tera.add_raw_templates(TEMPLATES.iter().copied())
             .map_err(|e| template_error("templates/", &e))?;
         Ok(Self {
             tera,
-            base: base_context(api, krate),
+            base: base_context(api, krate, profile),
             api,
             krate,
         })
@@ -320,8 +320,12 @@ fn template_error(template: &str, error: &tera::Error) -> Error {
     }
 }
 
-fn base_context(api: &Api, krate: &CrateConfig) -> Context {
+fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     let mut ctx = Context::new();
+    // Genesys conventions (regions, extra grants, correlation id,
+    // permission lines, environment variable names) are in the templates
+    // under `{% if genesys %}`.
+    ctx.insert("genesys", &(profile == Profile::Genesys));
     ctx.insert("krate", krate);
     ctx.insert("crate_ident", &crate_ident(&krate.name));
     ctx.insert(
@@ -329,14 +333,17 @@ fn base_context(api: &Api, krate: &CrateConfig) -> Context {
         &json!({
             "title": api.title,
             "version": api.version,
-            "default_base_url": api.default_base_url,
+            "default_base_url": api.default_base_url.as_deref().unwrap_or(""),
         }),
     );
     ctx.insert(
         "tags",
         &api.groups.iter().map(|g| &g.tag).collect::<Vec<_>>(),
     );
-    ctx.insert("default_base_url", &api.default_base_url);
+    ctx.insert(
+        "default_base_url",
+        api.default_base_url.as_deref().unwrap_or(""),
+    );
     ctx.insert("correlation_header", "ININ-Correlation-Id");
     ctx.insert("error_model", &api.error_model);
     ctx.insert("operation_count", &api.operation_count());
