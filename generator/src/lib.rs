@@ -18,6 +18,7 @@ pub mod locate;
 pub mod lower;
 pub mod naming;
 pub mod parallel;
+pub mod pinpoint;
 pub mod render;
 pub mod select;
 pub mod timing;

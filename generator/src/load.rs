@@ -22,14 +22,71 @@ pub fn load(root: &Path, relative: &Path) -> Result<(String, OpenAPI), Error> {
 }
 
 /// Parses spec text; `path` is only used in errors.
+///
+/// A document that is valid YAML (or JSON) but not valid OpenAPI is read a
+/// second time, entry by entry, so that the error names the schema,
+/// property or parameter that is wrong, by its JSON pointer and line,
+/// rather than the map that holds it.
 pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
     // serde_yaml reads JSON too, and gives line and column for both.
-    serde_yaml::from_str(text).map_err(|e| Error::Parse {
-        path: path.to_owned(),
-        line: e.location().map(|l| l.line()),
-        column: e.location().map(|l| l.column()),
-        message: strip_location(&e.to_string()),
+    serde_yaml::from_str(text).map_err(|e| {
+        let whole = Error::Parse {
+            path: path.to_owned(),
+            line: e.location().map(|l| l.line()),
+            column: e.location().map(|l| l.column()),
+            message: strip_location(&e.to_string()),
+        };
+        let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+            // Not YAML at all: the syntax error is the whole story.
+            return whole;
+        };
+        match from_json(path, yaml_to_json(value)) {
+            Err(located @ Error::Spec { .. }) => located.with_lines(text),
+            _ => whole,
+        }
     })
+}
+
+/// A YAML value as JSON. Keys that are not strings (`200:` reads as a
+/// number) become their text, as OpenAPI means them.
+fn yaml_to_json(value: serde_yaml::Value) -> Value {
+    use serde_yaml::Value as Y;
+    match value {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(b),
+        Y::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Value::from(u)
+            } else {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(Value::Null, Value::Number)
+            }
+        }
+        Y::String(s) => Value::String(s),
+        Y::Sequence(items) => Value::Array(items.into_iter().map(yaml_to_json).collect()),
+        Y::Mapping(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (yaml_key(k), yaml_to_json(v)))
+                .collect(),
+        ),
+        Y::Tagged(tagged) => yaml_to_json(tagged.value),
+    }
+}
+
+fn yaml_key(key: serde_yaml::Value) -> String {
+    match key {
+        serde_yaml::Value::String(s) => s,
+        serde_yaml::Value::Number(n) => n.to_string(),
+        serde_yaml::Value::Bool(b) => b.to_string(),
+        serde_yaml::Value::Null => "null".to_owned(),
+        other => serde_yaml::to_string(&other)
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
+    }
 }
 
 /// Turns a JSON document into `openapiv3` types, as `serde_json::from_value`
@@ -51,20 +108,34 @@ pub fn from_json(path: &Path, doc: Value) -> Result<OpenAPI, Error> {
         Some(Value::Object(components)) => take_entries(components, "schemas", |_| true),
         _ => Vec::new(),
     };
+    let components = root.get("components").cloned();
     let mut spec: OpenAPI = serde_json::from_value(Value::Object(root)).map_err(|e| {
-        Error::spec(
-            path,
+        // A component other than a schema may be what is wrong.
+        let inner = components
+            .as_ref()
+            .map(|c| crate::pinpoint::components(c, "/components"))
+            .unwrap_or_default();
+        let diagnostics = if inner.is_empty() {
             vec![Diagnostic::new(
                 "",
                 format!("not an OpenAPI 3.0 document: {e}"),
-            )],
-        )
+            )]
+        } else {
+            inner
+        };
+        Error::spec(path, diagnostics)
     })?;
 
     let mut errors = Vec::new();
-    spec.paths.paths = deserialize_entries(paths, "/paths", &mut errors);
+    spec.paths.paths =
+        deserialize_entries(paths, "/paths", crate::pinpoint::path_item, &mut errors);
     if let Some(components) = &mut spec.components {
-        components.schemas = deserialize_entries(schemas, "/components/schemas", &mut errors);
+        components.schemas = deserialize_entries(
+            schemas,
+            "/components/schemas",
+            crate::pinpoint::schema,
+            &mut errors,
+        );
     }
     if errors.is_empty() {
         Ok(spec)
@@ -90,15 +161,21 @@ fn take_entries(
 }
 
 /// Deserializes each entry on its own, on every core, keeping the order;
-/// an entry that fails is reported at `prefix/name`. Each worker also
-/// frees the JSON it turned.
+/// an entry that fails is reported at the deepest node `pinpoint` finds in
+/// it, else at `prefix/name`. Each worker also frees the JSON it turned.
 fn deserialize_entries<T: DeserializeOwned + Send>(
     entries: Vec<(String, Value)>,
     prefix: &str,
+    pinpoint: fn(&Value, &str) -> Option<Diagnostic>,
     errors: &mut Vec<Diagnostic>,
 ) -> IndexMap<String, T> {
     let results = crate::parallel::parallel_map_owned(entries, |(name, value)| {
-        let result = serde_json::from_value::<T>(value);
+        let result = T::deserialize(&value).map_err(|e| {
+            let pointer = format!("{prefix}/{}", pointer_escape(&name));
+            pinpoint(&value, &pointer).unwrap_or_else(|| {
+                Diagnostic::new(pointer, format!("not a valid OpenAPI 3.0 entry: {e}"))
+            })
+        });
         (name, result)
     });
     let mut out = IndexMap::with_capacity(results.len());
@@ -107,10 +184,7 @@ fn deserialize_entries<T: DeserializeOwned + Send>(
             Ok(item) => {
                 out.insert(name, item);
             }
-            Err(e) => errors.push(Diagnostic::new(
-                format!("{prefix}/{}", pointer_escape(&name)),
-                format!("not a valid OpenAPI 3.0 entry: {e}"),
-            )),
+            Err(diagnostic) => errors.push(diagnostic),
         }
     }
     out
@@ -159,7 +233,10 @@ mod tests {
         let pointers: Vec<&str> = diagnostics.iter().map(|d| d.pointer.as_str()).collect();
         assert_eq!(
             pointers,
-            ["/paths/~1a~1{b}", "/components/schemas/Bad"],
+            [
+                "/paths/~1a~1{b}/get/responses",
+                "/components/schemas/Bad/properties"
+            ],
             "{err}"
         );
     }
@@ -182,6 +259,59 @@ mod tests {
         let paths: Vec<&str> = pieces.paths.paths.keys().map(String::as_str).collect();
         assert_eq!(paths, ["/z", "/a"]);
         assert_eq!(pieces.paths.extensions["x-note"], "kept");
+    }
+
+    #[test]
+    fn a_bad_yaml_schema_property_is_named_by_pointer_and_line() {
+        let text = "openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Pet:
+      type: object
+      properties:
+        name:
+          type: string
+        tags:
+          type: array
+          items:
+            - type: string
+";
+        let err = parse(Path::new("spec/pets.yaml"), text).unwrap_err();
+        let Error::Spec { diagnostics, .. } = &err else {
+            panic!("{err}");
+        };
+        assert_eq!(diagnostics.len(), 1, "{err}");
+        assert_eq!(
+            diagnostics[0].pointer,
+            "/components/schemas/Pet/properties/tags/items"
+        );
+        assert_eq!(diagnostics[0].line, Some(13), "{err}");
+    }
+
+    #[test]
+    fn a_bad_component_parameter_is_named_by_pointer() {
+        let text = "openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  parameters:
+    limit:
+      name: limit
+      in: query
+      schema:
+        type: integer
+        required: [7]
+";
+        let err = parse(Path::new("spec/p.yaml"), text).unwrap_err();
+        let Error::Spec { diagnostics, .. } = &err else {
+            panic!("{err}");
+        };
+        assert_eq!(
+            diagnostics[0].pointer, "/components/parameters/limit/schema",
+            "{err}"
+        );
     }
 
     #[test]

@@ -1,0 +1,291 @@
+//! Finds the node of a spec that makes it fail to read as OpenAPI 3.0.
+//!
+//! openapiv3's types are untagged and flattened (a schema is "a `$ref` or a
+//! schema", a schema is "its kind plus its common fields"), so serde can
+//! only say that a whole entry is wrong: `components.schemas: invalid type:
+//! sequence, expected struct Schema`. A user needs the property. This
+//! module walks down from a failing entry through the places where a
+//! schema, parameter, body or response can sit, to the deepest one that
+//! fails on its own, and reports that one's pointer and serde's reason.
+
+use openapiv3::{
+    Header, Operation, Parameter, PathItem, ReferenceOr, RequestBody, Response, Schema,
+};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::diagnostics::{pointer_escape, Diagnostic};
+
+/// What a node of the document should deserialize as.
+#[derive(Clone, Copy)]
+enum Node {
+    PathItem,
+    Operation,
+    Parameter,
+    RequestBody,
+    Response,
+    Header,
+    Schema,
+    /// A map from names to nodes of one kind (`properties`, `responses`).
+    MapOf(&'static Node),
+    /// A list of nodes of one kind (`allOf`, `parameters`).
+    ListOf(&'static Node),
+    /// A media-type map: `content: {type: {schema: …}}`.
+    Content,
+}
+
+const SCHEMA: Node = Node::Schema;
+const PARAMETER: Node = Node::Parameter;
+const RESPONSE: Node = Node::Response;
+const HEADER: Node = Node::Header;
+
+/// The deepest failing node of a path item, as a diagnostic at its pointer.
+pub fn path_item(value: &Value, pointer: &str) -> Option<Diagnostic> {
+    deepest(Node::PathItem, value, pointer)
+}
+
+/// The deepest failing node of a schema, as a diagnostic at its pointer.
+pub fn schema(value: &Value, pointer: &str) -> Option<Diagnostic> {
+    deepest(Node::Schema, value, pointer)
+}
+
+/// The deepest failing node under a `components` object.
+pub fn components(value: &Value, pointer: &str) -> Vec<Diagnostic> {
+    let kinds: [(&str, Node); 5] = [
+        ("schemas", Node::MapOf(&SCHEMA)),
+        ("parameters", Node::MapOf(&PARAMETER)),
+        ("responses", Node::MapOf(&RESPONSE)),
+        ("headers", Node::MapOf(&HEADER)),
+        ("requestBodies", Node::MapOf(&Node::RequestBody)),
+    ];
+    let mut out = Vec::new();
+    for (key, node) in kinds {
+        if let Some(child) = value.get(key) {
+            out.extend(children(node, child, &format!("{pointer}/{key}")));
+        }
+    }
+    out
+}
+
+fn check<T: DeserializeOwned>(value: &Value) -> Result<(), String> {
+    T::deserialize(value).map(|_| ()).map_err(|e| e.to_string())
+}
+
+/// Like [`check`] for a "`$ref` or item" node: when it fails and is not a
+/// `$ref`, the item type's own message, which says what is wrong, rather
+/// than the untagged enum's "did not match any variant".
+fn check_item<T: DeserializeOwned>(value: &Value) -> Result<(), String> {
+    check::<ReferenceOr<T>>(value).map_err(|e| {
+        if value.get("$ref").is_some() {
+            e
+        } else {
+            check::<T>(value).err().unwrap_or(e)
+        }
+    })
+}
+
+fn reason(node: Node, value: &Value) -> Result<(), String> {
+    match node {
+        Node::PathItem => check::<PathItem>(value),
+        Node::Operation => check::<Operation>(value),
+        Node::Parameter => check_item::<Parameter>(value),
+        Node::RequestBody => check_item::<RequestBody>(value),
+        Node::Response => check_item::<Response>(value),
+        Node::Header => check_item::<Header>(value),
+        Node::Schema => check_item::<Schema>(value),
+        Node::MapOf(_) | Node::ListOf(_) | Node::Content => Ok(()),
+    }
+}
+
+/// `value` as `node`: `None` if it reads, else the deepest failing node.
+fn deepest(node: Node, value: &Value, pointer: &str) -> Option<Diagnostic> {
+    let message = match node {
+        Node::MapOf(_) | Node::Content if !value.is_object() => {
+            return Some(Diagnostic::new(
+                pointer,
+                format!("expected a map, found {}", kind_of(value)),
+            ));
+        }
+        Node::ListOf(_) if !value.is_array() => {
+            return Some(Diagnostic::new(
+                pointer,
+                format!("expected a list, found {}", kind_of(value)),
+            ));
+        }
+        Node::MapOf(_) | Node::ListOf(_) | Node::Content => {
+            return children(node, value, pointer).into_iter().next();
+        }
+        _ => reason(node, value).err()?,
+    };
+    let inner = children(node, value, pointer).into_iter().next();
+    Some(inner.unwrap_or_else(|| Diagnostic::new(pointer, describe(node, &message))))
+}
+
+fn kind_of(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("the boolean `{b}`"),
+        Value::Number(n) => format!("the number `{n}`"),
+        Value::String(s) => format!("the string {s:?}"),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "a map".into(),
+    }
+}
+
+fn describe(node: Node, message: &str) -> String {
+    let what = match node {
+        Node::PathItem => "path item",
+        Node::Operation => "operation",
+        Node::Parameter => "parameter",
+        Node::RequestBody => "request body",
+        Node::Response => "response",
+        Node::Header => "header",
+        Node::Schema => "schema",
+        Node::MapOf(_) | Node::ListOf(_) | Node::Content => "entry",
+    };
+    format!("not a valid OpenAPI 3.0 {what}: {message}")
+}
+
+/// The failing nodes among the children of `value`, taken as `node`.
+fn children(node: Node, value: &Value, pointer: &str) -> Vec<Diagnostic> {
+    let at = |key: &str| format!("{pointer}/{}", pointer_escape(key));
+    let mut out = Vec::new();
+    let mut visit = |child_node: Node, child: &Value, child_pointer: String| {
+        if let Some(d) = deepest(child_node, child, &child_pointer) {
+            out.push(d);
+        }
+    };
+    match (node, value) {
+        (Node::MapOf(inner), Value::Object(map)) => {
+            for (key, child) in map {
+                if !key.starts_with("x-") {
+                    visit(*inner, child, at(key));
+                }
+            }
+        }
+        (Node::ListOf(inner), Value::Array(items)) => {
+            for (i, child) in items.iter().enumerate() {
+                visit(*inner, child, at(&i.to_string()));
+            }
+        }
+        (Node::Content, Value::Object(map)) => {
+            for (media, child) in map {
+                if let Some(schema) = child.get("schema") {
+                    visit(Node::Schema, schema, format!("{}/schema", at(media)));
+                }
+            }
+        }
+        (Node::PathItem, Value::Object(map)) => {
+            for (key, child) in map {
+                match key.as_str() {
+                    "parameters" => visit(Node::ListOf(&PARAMETER), child, at(key)),
+                    "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" => {
+                        visit(Node::Operation, child, at(key))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        (Node::Operation, Value::Object(map)) => {
+            for (key, child) in map {
+                match key.as_str() {
+                    "parameters" => visit(Node::ListOf(&PARAMETER), child, at(key)),
+                    "requestBody" => visit(Node::RequestBody, child, at(key)),
+                    "responses" => visit(Node::MapOf(&RESPONSE), child, at(key)),
+                    _ => {}
+                }
+            }
+        }
+        (Node::Parameter | Node::Header, Value::Object(map)) => {
+            for (key, child) in map {
+                match key.as_str() {
+                    "schema" => visit(Node::Schema, child, at(key)),
+                    "content" => visit(Node::Content, child, at(key)),
+                    _ => {}
+                }
+            }
+        }
+        (Node::RequestBody, Value::Object(map)) => {
+            if let Some(child) = map.get("content") {
+                visit(Node::Content, child, at("content"));
+            }
+        }
+        (Node::Response, Value::Object(map)) => {
+            for (key, child) in map {
+                match key.as_str() {
+                    "content" => visit(Node::Content, child, at(key)),
+                    "headers" => visit(Node::MapOf(&HEADER), child, at(key)),
+                    _ => {}
+                }
+            }
+        }
+        (Node::Schema, Value::Object(map)) => {
+            for (key, child) in map {
+                match key.as_str() {
+                    "properties" => visit(Node::MapOf(&SCHEMA), child, at(key)),
+                    "allOf" | "oneOf" | "anyOf" => visit(Node::ListOf(&SCHEMA), child, at(key)),
+                    "items" | "not" => visit(Node::Schema, child, at(key)),
+                    "additionalProperties" if !child.is_boolean() => {
+                        visit(Node::Schema, child, at(key))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_bad_property_is_named_not_its_schema() {
+        let value = json!({
+            "type": "object",
+            "properties": {
+                "fine": {"type": "string"},
+                "tags": {"type": "array", "items": {"type": "string", "enum": {"a": 1}}}
+            }
+        });
+        let d = schema(&value, "/components/schemas/Pet").unwrap();
+        assert_eq!(d.pointer, "/components/schemas/Pet/properties/tags/items");
+    }
+
+    #[test]
+    fn a_bad_parameter_schema_is_named_inside_its_operation() {
+        let value = json!({
+            "get": {
+                "parameters": [
+                    {"name": "a", "in": "query", "schema": {"type": "string"}},
+                    {"name": "b", "in": "query", "schema": {"type": "object", "required": "b"}}
+                ],
+                "responses": {"200": {"description": "ok"}}
+            }
+        });
+        let d = path_item(&value, "/paths/~1pets").unwrap();
+        assert_eq!(d.pointer, "/paths/~1pets/get/parameters/1/schema");
+    }
+
+    #[test]
+    fn a_node_wrong_in_itself_is_reported_with_the_reason() {
+        let value = json!({"type": "object", "required": "name"});
+        let d = schema(&value, "/components/schemas/Bad").unwrap();
+        assert_eq!(d.pointer, "/components/schemas/Bad");
+        assert!(d.message.contains("expected a sequence"), "{}", d.message);
+        assert!(
+            d.message.starts_with("not a valid OpenAPI 3.0 schema"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn valid_nodes_give_nothing() {
+        assert!(schema(&json!({"type": "string"}), "/s").is_none());
+        assert!(path_item(&json!({"get": {"responses": {}}}), "/p").is_none());
+    }
+}
