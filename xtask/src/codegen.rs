@@ -384,6 +384,23 @@ impl Plan {
 pub fn plan(out_dir: &Path, files: &[GeneratedFile]) -> anyhow::Result<Plan> {
     let mut on_disk = read_tree(out_dir)?;
     let mut plan = Plan::default();
+    // A file at a path codegen generates, but without the marker, is
+    // someone's own work: it is never overwritten.
+    let foreign: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            on_disk
+                .get(&f.path)
+                .is_some_and(|old| *old != f.contents && !is_generated(old))
+        })
+        .map(|f| out_dir.join(&f.path).display().to_string())
+        .collect();
+    if !foreign.is_empty() {
+        bail!(
+            "codegen would overwrite files it did not generate (they lack the `{GENERATED_MARKER}` line): {}; move them away or delete them, then run codegen again; nothing was changed",
+            foreign.join(", ")
+        );
+    }
     for file in files {
         match on_disk.remove(&file.path) {
             Some(old) if old == file.contents => plan.unchanged += 1,
@@ -563,6 +580,26 @@ mod tests {
             "// mine\n"
         );
         assert!(plan(&dir, &files).unwrap().is_clean());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_hand_written_file_where_a_generated_one_goes_is_never_overwritten() {
+        let dir = temp_dir("foreign");
+        fs::create_dir_all(dir.join("src")).unwrap();
+        fs::write(dir.join("src/lib.rs"), "// my own lib\n").unwrap();
+        let files = [
+            file("src/lib.rs", &marked("generated")),
+            file("src/new.rs", &marked("new")),
+        ];
+        let err = plan(&dir, &files).unwrap_err().to_string();
+        assert!(err.contains("src/lib.rs"), "{err}");
+        assert!(err.ends_with("nothing was changed"), "{err}");
+        assert_eq!(
+            fs::read_to_string(dir.join("src/lib.rs")).unwrap(),
+            "// my own lib\n"
+        );
+        assert!(!dir.join("src/new.rs").exists());
         let _ = fs::remove_dir_all(&dir);
     }
 
