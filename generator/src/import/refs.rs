@@ -17,19 +17,32 @@ pub const HTTP_METHODS: [&str; 8] = [
 /// `allOf: [{$ref}]` beside them, with a warning.
 pub fn fix_refs(value: &mut Value, pointer: &str, warnings: &mut Vec<Warning>) {
     let mut buffer = pointer.to_owned();
-    fix_refs_at(value, &mut buffer, warnings);
+    fix_refs_at(value, &mut buffer, Place::Node, warnings);
+}
+
+/// What the keys of a JSON object are, as far as `$ref` is concerned.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// A spec node: a `$ref` key with a string value is a reference.
+    Node,
+    /// A map whose keys are names (`properties`): a property may be
+    /// called `$ref`, as SCIM's are.
+    Names,
 }
 
 /// [`fix_refs`] with the pointer built in one buffer, grown and cut back
 /// as the walk goes down and up: a spec has hundreds of thousands of nodes,
 /// and only a few need their pointer.
-fn fix_refs_at(value: &mut Value, pointer: &mut String, warnings: &mut Vec<Warning>) {
+fn fix_refs_at(value: &mut Value, pointer: &mut String, place: Place, warnings: &mut Vec<Warning>) {
     match value {
         Value::Object(map) => {
-            if let Some(Value::String(r)) = map.get_mut("$ref") {
+            // Only a string is a reference; anything else under `$ref` is a
+            // name or data.
+            let is_ref = place == Place::Node && matches!(map.get("$ref"), Some(Value::String(_)));
+            if let (true, Some(Value::String(r))) = (is_ref, map.get_mut("$ref")) {
                 *r = swagger_ref_to_openapi(r);
             }
-            if map.len() > 1 && map.contains_key("$ref") {
+            if is_ref && map.len() > 1 {
                 let siblings: Vec<&str> = map
                     .keys()
                     .filter(|k| *k != "$ref")
@@ -59,6 +72,15 @@ fn fix_refs_at(value: &mut Value, pointer: &mut String, warnings: &mut Vec<Warni
                 if !matches!(child, Value::Object(_) | Value::Array(_)) {
                     continue;
                 }
+                let child_place = match (place, key.as_str()) {
+                    (Place::Names, _) => Place::Node,
+                    // Examples and extensions are data: their `$ref`s are
+                    // text, not references.
+                    (Place::Node, "example" | "examples") => continue,
+                    (Place::Node, k) if k.starts_with("x-") => continue,
+                    (Place::Node, "properties") => Place::Names,
+                    (Place::Node, _) => Place::Node,
+                };
                 let len = pointer.len();
                 pointer.push('/');
                 if key.contains(['~', '/']) {
@@ -66,7 +88,7 @@ fn fix_refs_at(value: &mut Value, pointer: &mut String, warnings: &mut Vec<Warni
                 } else {
                     pointer.push_str(key);
                 }
-                fix_refs_at(child, pointer, warnings);
+                fix_refs_at(child, pointer, child_place, warnings);
                 pointer.truncate(len);
             }
         }
@@ -77,7 +99,7 @@ fn fix_refs_at(value: &mut Value, pointer: &mut String, warnings: &mut Vec<Warni
                 }
                 let len = pointer.len();
                 let _ = write!(pointer, "/{i}");
-                fix_refs_at(child, pointer, warnings);
+                fix_refs_at(child, pointer, Place::Node, warnings);
                 pointer.truncate(len);
             }
         }
@@ -122,4 +144,35 @@ pub fn component_refs(value: &Value, out: &mut Vec<(String, String)>) {
 /// A `$ref`'s last token is a JSON pointer token.
 fn unescape(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_property_named_ref_and_refs_in_examples_are_not_references() {
+        let mut schema = json!({
+            "type": "object",
+            "properties": {
+                "value": {"type": "string"},
+                "$ref": {"type": "string", "description": "The reference URI."},
+                "owner": {"$ref": "#/definitions/User"}
+            },
+            "example": {"$ref": "#/definitions/NotAReference"},
+            "x-note": {"$ref": "#/definitions/AlsoNot", "a": 1}
+        });
+        let mut warnings = Vec::new();
+        fix_refs(&mut schema, "/definitions/Manager", &mut warnings);
+        assert!(warnings.is_empty(), "{:?}", warnings.len());
+        assert_eq!(
+            schema["properties"]["$ref"],
+            json!({"type": "string", "description": "The reference URI."})
+        );
+        assert_eq!(
+            schema["properties"]["owner"]["$ref"],
+            "#/components/schemas/User"
+        );
+        assert_eq!(schema["example"]["$ref"], "#/definitions/NotAReference");
+    }
 }
