@@ -3,6 +3,7 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
 
 #[rustfmt::skip]
 pub mod apis;
@@ -15,12 +16,14 @@ mod paging;
 mod region;
 mod retry;
 mod support;
+#[cfg(feature = "oauth")]
 mod usage;
-
+#[cfg(feature = "oauth")]
 pub use apis::oauth_api::OAuthApi;
 pub use auth::{Grant, PkceChallenge, Secret, Token};
 pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use error::{ApiError, AuthError, DecodeError, Error, ResponseBody};
 pub use region::Region;
 pub use retry::{RetryPolicy, Sleeper, TokioSleeper};
+#[cfg(feature = "oauth")]
 pub use usage::PollOptions;

@@ -25,6 +25,38 @@ pub struct Api {
     pub groups: Vec<ApiGroup>,
     /// Every type the selected operations reach, ordered by Rust name.
     pub types: Vec<TypeDef>,
+    /// The cargo feature of each group, and those that gate each type.
+    pub features: Features,
+}
+
+/// Which cargo features compile what: one per group, and for each type
+/// the groups whose operations reach it (any of them compiles it).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Features {
+    /// Group Rust name → its feature (`OAuthApi` → `oauth`).
+    pub groups: BTreeMap<String, String>,
+    /// Type Rust name → the features of the groups that reach it.
+    pub types: BTreeMap<String, std::collections::BTreeSet<String>>,
+}
+
+impl Features {
+    /// The feature of `group`.
+    pub fn of_group(&self, group: &ApiGroup) -> &str {
+        self.groups.get(&group.rust_name).map_or("", String::as_str)
+    }
+
+    /// The features that compile the type `rust_name`, in order.
+    pub fn of_type(&self, rust_name: &str) -> Vec<&str> {
+        self.types
+            .get(rust_name)
+            .map(|set| set.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// Every group feature, in group order of `api`.
+    pub fn all<'a>(&'a self, api: &'a Api) -> impl Iterator<Item = &'a str> + 'a {
+        api.groups.iter().map(|g| self.of_group(g))
+    }
 }
 
 /// The model shared by error responses, and which of its fields the error

@@ -11,6 +11,7 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod features;
 pub mod import;
 pub mod ir;
 pub mod load;

@@ -136,18 +136,18 @@ pub fn lower_with(
     for op in groups.iter_mut().flat_map(|g| g.operations.iter_mut()) {
         op.paging = operation_paging(op, &types);
     }
-    Ok((
-        Api {
-            title: spec.info.title.clone(),
-            version: spec.info.version.clone(),
-            description: non_empty(spec.info.description.as_deref()),
-            default_base_url,
-            error_model,
-            groups,
-            types,
-        },
-        warnings,
-    ))
+    let mut api = Api {
+        title: spec.info.title.clone(),
+        version: spec.info.version.clone(),
+        description: non_empty(spec.info.description.as_deref()),
+        default_base_url,
+        error_model,
+        groups,
+        types,
+        features: Default::default(),
+    };
+    api.features = crate::features::assign(&api);
+    Ok((api, warnings))
 }
 
 struct Lowerer<'a> {

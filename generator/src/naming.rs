@@ -74,6 +74,26 @@ pub fn package_name(title: &str) -> String {
     }
 }
 
+/// The cargo feature of the API group whose client accessor is
+/// `accessor` (`oauth`, `users`), unique among `taken`. Cargo's own
+/// `default` and the crate's `full` are never a group's feature: the group
+/// of untagged operations is `default_api`.
+pub fn feature_name(accessor: &str, taken: &mut BTreeSet<String>) -> String {
+    let base = accessor.trim_start_matches("r#").trim_end_matches('_');
+    let base = match base {
+        "" => "api".to_owned(),
+        "default" | "full" => format!("{base}_api"),
+        other => other.to_owned(),
+    };
+    let mut name = base.clone();
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{base}_{n}");
+        n += 1;
+    }
+    name
+}
+
 /// Whether `name` is a package name crates.io accepts: ASCII letters,
 /// digits, `-` and `_`, starting with a letter, at most 64 characters.
 pub fn is_package_name(name: &str) -> bool {

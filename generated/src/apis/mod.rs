@@ -4,4 +4,5 @@
 //! struct and a request builder per operation.
 
 /// The operations tagged `OAuth`.
+#[cfg(feature = "oauth")]
 pub mod oauth_api;

@@ -27,7 +27,8 @@ pub fn mod_rs(api: &Api) -> Result<GeneratedFile, Error> {
         let modules = api.groups.iter().map(|group| {
             let module = ident(&group.module);
             let docs = doc(&format!("The operations tagged `{}`.", group.tag));
-            quote! { #docs pub mod #module; }
+            let feature = api.features.of_group(group);
+            quote! { #docs #[cfg(feature = #feature)] pub mod #module; }
         });
         quote! {
             //! One module per API group (tag of the spec). Each holds the group's

@@ -12,7 +12,17 @@ use crate::ir::Api;
 /// sorts them, so that `cargo fmt --check` leaves the file alone.
 pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
     let has_paging = api.has_paging();
-    let has_usage = super::templates::usage_helper(api).is_some();
+    let usage = super::templates::usage_helper(api);
+    let has_usage = usage.is_some();
+    // The usage helper extends its group's API: it compiles with it.
+    let usage_cfg = usage
+        .as_ref()
+        .and_then(|u| u.get("api"))
+        .and_then(|name| api.groups.iter().find(|g| g.rust_name == *name))
+        .map(|g| {
+            let feature = api.features.of_group(g);
+            quote!(#[cfg(feature = #feature)])
+        });
 
     // (name, public, laid out by prettyplease)
     let mut modules = vec![
@@ -33,12 +43,13 @@ pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
     }
     modules.sort();
     let modules = modules.iter().map(|(name, public, skip)| {
+        let cfg = (*name == "usage").then(|| usage_cfg.clone()).flatten();
         let name = ident(name);
         // The generated modules are laid out by prettyplease; rustfmt would
         // only churn them. The runtime modules are rustfmt-clean.
         let skip = skip.then(|| quote!(#[rustfmt::skip]));
         let vis = public.then(|| quote!(pub));
-        quote! { #skip #vis mod #name; }
+        quote! { #cfg #skip #vis mod #name; }
     });
 
     let mut reexports: Vec<(String, TokenStream)> = api
@@ -47,9 +58,10 @@ pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
         .map(|g| {
             let module = ident(&g.module);
             let name = ident(&g.rust_name);
+            let feature = api.features.of_group(g);
             (
                 format!("apis::{}", g.module),
-                quote!(pub use apis::#module::#name;),
+                quote!(#[cfg(feature = #feature)] pub use apis::#module::#name;),
             )
         })
         .collect();
@@ -87,6 +99,7 @@ pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
         reexports.push((
             "usage".into(),
             quote!(
+                #usage_cfg
                 pub use usage::PollOptions;
             ),
         ));
@@ -99,6 +112,9 @@ pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
         #![doc = include_str!("../README.md")]
         #![deny(missing_docs)]
         #![forbid(unsafe_code)]
+        // With only some API groups enabled, the parts of the shared
+        // runtime that only the others use are not called.
+        #![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
 
         #(#modules)*
 

@@ -21,8 +21,11 @@ pub fn mod_rs(api: &Api) -> Result<GeneratedFile, Error> {
     for def in &api.types {
         let module = ident(&def.module);
         let name = ident(&def.rust_name);
+        let cfg = crate::features::cfg(api, &api.features.of_type(&def.rust_name));
         modules.push(quote! {
+            #cfg
             mod #module;
+            #cfg
             pub use #module::#name;
         });
     }

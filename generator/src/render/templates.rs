@@ -346,6 +346,19 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     );
     ctx.insert("correlation_header", "ININ-Correlation-Id");
     ctx.insert("error_model", &api.error_model);
+    ctx.insert(
+        "features",
+        &api.groups
+            .iter()
+            .map(|g| {
+                json!({
+                    "name": api.features.of_group(g),
+                    "tag": g.tag.split_whitespace().collect::<Vec<_>>().join(" "),
+                    "api": g.rust_name,
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
     ctx.insert("operation_count", &api.operation_count());
     ctx.insert("type_count", &api.types.len());
     ctx.insert(

@@ -3,6 +3,7 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
 
 #[rustfmt::skip]
 pub mod apis;
@@ -15,7 +16,7 @@ mod paging;
 mod region;
 mod retry;
 mod support;
-
+#[cfg(feature = "features")]
 pub use apis::features_api::FeaturesApi;
 pub use auth::{Grant, PkceChallenge, Secret, Token};
 pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL};

@@ -4,4 +4,5 @@
 //! struct and a request builder per operation.
 
 /// The operations tagged `Features`.
+#[cfg(feature = "features")]
 pub mod features_api;

@@ -1,0 +1,157 @@
+//! Which cargo feature compiles each part of the generated crate.
+//!
+//! Every API group (tag) is a feature, so that a program pays in compile
+//! time only for the groups it uses, as web-sys and windows-rs do per item.
+//! A model compiles when any group whose operations reach it is enabled:
+//! this module computes, for every type, the set of groups that reach it
+//! through parameters, bodies, responses (errors included), fields, map
+//! values, union alternatives and aliases.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::ir::{Api, ApiGroup, Features, Operation, TypeDef, TypeKind, TypeRef};
+
+/// The feature of every group of `api`, and the features that gate each
+/// of its types.
+pub fn assign(api: &Api) -> Features {
+    let mut taken = BTreeSet::new();
+    let mut features = Features::default();
+    for group in &api.groups {
+        let feature = crate::naming::feature_name(&group.accessor, &mut taken);
+        features.groups.insert(group.rust_name.clone(), feature);
+    }
+    let index: BTreeMap<&str, usize> = api
+        .types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.rust_name.as_str(), i))
+        .collect();
+    for group in &api.groups {
+        let feature = &features.groups[&group.rust_name];
+        for i in reach(group, &api.types, &index) {
+            features
+                .types
+                .entry(api.types[i].rust_name.clone())
+                .or_default()
+                .insert(feature.clone());
+        }
+    }
+    features
+}
+
+/// The `#[cfg]` that compiles an item when any of `features` is on; none
+/// when the item is always compiled: it is reached by every group, or by
+/// none (a schema only the spec's components list).
+pub fn cfg(api: &Api, features: &[&str]) -> Option<proc_macro2::TokenStream> {
+    if features.is_empty() || features.len() == api.groups.len() {
+        return None;
+    }
+    Some(match features {
+        [one] => quote::quote!(#[cfg(feature = #one)]),
+        many => quote::quote!(#[cfg(any(#(feature = #many),*))]),
+    })
+}
+
+/// The indices of every type that `group`'s operations reach.
+fn reach(group: &ApiGroup, types: &[TypeDef], index: &BTreeMap<&str, usize>) -> BTreeSet<usize> {
+    let mut seen = BTreeSet::new();
+    let mut pending: Vec<&TypeRef> = group.operations.iter().flat_map(operation_types).collect();
+    while let Some(ty) = pending.pop() {
+        match ty {
+            TypeRef::Named { name } => {
+                let Some(&i) = index.get(name.as_str()) else {
+                    continue;
+                };
+                if seen.insert(i) {
+                    pending.extend(type_refs(&types[i]));
+                }
+            }
+            TypeRef::Array { items, .. } => pending.push(items),
+            TypeRef::Map { values } => pending.push(values),
+            _ => {}
+        }
+    }
+    seen
+}
+
+fn operation_types(op: &Operation) -> Vec<&TypeRef> {
+    let mut out: Vec<&TypeRef> = op.parameters.iter().map(|p| &p.ty).collect();
+    out.extend(op.body.iter().map(|b| &b.ty));
+    out.extend(op.success.iter());
+    out.extend(op.responses.iter().filter_map(|r| r.ty.as_ref()));
+    if let Some(e) = &op.success_enum {
+        out.extend(e.variants.iter().filter_map(|v| v.ty.as_ref()));
+    }
+    if let Some(p) = &op.paging {
+        out.push(&p.item);
+    }
+    out
+}
+
+fn type_refs(def: &TypeDef) -> Vec<&TypeRef> {
+    match &def.kind {
+        TypeKind::Struct { fields, additional } => fields
+            .iter()
+            .map(|f| &f.ty)
+            .chain(additional.iter().map(|a| &a.ty))
+            .collect(),
+        TypeKind::Enum { .. } => Vec::new(),
+        TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
+        TypeKind::Alias { target } => vec![target],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{load, select};
+
+    fn api(yaml: &str) -> Api {
+        let spec = load::parse(std::path::Path::new("t.yaml"), yaml).unwrap();
+        let tags = vec!["a".to_owned(), "b".to_owned()];
+        let (selection, problems) = select::select(&spec, &tags);
+        assert!(problems.is_empty(), "{problems:?}");
+        crate::lower::lower(&spec, &selection).unwrap()
+    }
+
+    #[test]
+    fn a_type_is_gated_by_every_group_that_reaches_it_and_only_those() {
+        let api = api("
+openapi: 3.0.3
+info: {title: t, version: '1'}
+servers: [{url: 'https://x.test'}]
+paths:
+  /a:
+    get:
+      tags: [a]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Page'}}}}
+        '404': {description: no, content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}}
+  /b:
+    post:
+      tags: [b]
+      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Leaf'}}}}
+      responses:
+        '204': {description: ok}
+        '404': {description: no, content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}}
+components:
+  schemas:
+    Page:
+      type: object
+      properties:
+        items: {type: object, additionalProperties: {$ref: '#/components/schemas/Leaf'}}
+    Leaf: {type: object, properties: {name: {type: string}}}
+    Problem: {type: object, properties: {message: {type: string}}}
+");
+        let features = |name: &str| api.features.of_type(name).to_vec();
+        assert_eq!(features("Page"), ["a"]);
+        assert_eq!(features("Leaf"), ["a", "b"]);
+        assert_eq!(features("Problem"), ["a", "b"]);
+        let groups: Vec<&str> = api
+            .groups
+            .iter()
+            .map(|g| api.features.of_group(g))
+            .collect();
+        assert_eq!(groups, ["a", "b"]);
+    }
+}
