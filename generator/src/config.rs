@@ -106,6 +106,13 @@ pub struct CrateConfig {
     /// chosen (a GET that needs no argument if there is one).
     #[serde(default)]
     pub example_operation: Option<String>,
+    /// Whether the crate's folder holds the OAuth section's hand-written
+    /// extras: the contract tests and client bench its manifest names, and
+    /// the examples rendered beside them. Only the configured OAuth crate
+    /// has them; a crate generated elsewhere from a spec with the same
+    /// operations must not name files it doesn't have.
+    #[serde(default)]
+    pub oauth_extras: bool,
 }
 
 impl CrateConfig {
@@ -132,6 +139,7 @@ impl CrateConfig {
                 .map(|l| l.name.trim().to_owned())
                 .filter(|l| crate::naming::is_spdx_like(l)),
             example_operation: None,
+            oauth_extras: false,
         }
     }
 }

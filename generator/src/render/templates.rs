@@ -178,7 +178,7 @@ impl<'a> Templates<'a> {
             emit("runtime/usage.rs.tera", "src/usage.rs", Lang::Rust, base)?;
         }
         // The examples show the OAuth section; other sections get none.
-        if oauth_extras(api) {
+        if oauth_extras(api, self.krate) {
             for name in ["client_credentials", "create_client", "usage_query"] {
                 emit(
                     &format!("examples/{name}.rs.tera"),
@@ -242,7 +242,7 @@ fn paging_example(api: &Api) -> Value {
 
 /// The examples (and the contract tests the crate's manifest names) are
 /// about the OAuth section; other sections get none.
-fn oauth_extras(api: &Api) -> bool {
+fn oauth_extras(api: &Api, krate: &CrateConfig) -> bool {
     let has = |id: &str| {
         api.groups
             .iter()
@@ -250,7 +250,8 @@ fn oauth_extras(api: &Api) -> bool {
             .any(|op| op.operation_id == id)
     };
     let has_paging = api.has_paging();
-    usage_helper(api).is_some()
+    krate.oauth_extras
+        && usage_helper(api).is_some()
         && has_paging
         && [
             "getOauthClients",
@@ -368,7 +369,7 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     ctx.insert("optional_example", &example(api, None, true));
     ctx.insert("usage", &usage_helper(api));
     ctx.insert("paging_example", &paging_example(api));
-    ctx.insert("oauth_extras", &oauth_extras(api));
+    ctx.insert("oauth_extras", &oauth_extras(api, krate));
     ctx.insert("has_paging", &api.has_paging());
     ctx
 }
