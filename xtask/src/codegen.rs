@@ -176,7 +176,7 @@ fn run_config(
 /// (every tag kept; the selection happens in codegen). JSON goes through
 /// `serde_json` (several times faster than YAML on the multi-megabyte
 /// platform spec); a Swagger document is converted in memory.
-fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
+pub(crate) fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
     let stage = timing::stage("read and parse");
     let text =
         fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -544,6 +544,7 @@ mod tests {
             root.join("spec/codegen.yaml"),
         )
         .unwrap();
+        fs::copy(real.join("LICENSE"), root.join("LICENSE")).unwrap();
         let spec = fs::read_to_string(real.join("spec/purecloud-oauth.yaml")).unwrap();
         fs::write(root.join("spec/purecloud-oauth.yaml"), spec_edit(spec)).unwrap();
         root

@@ -137,6 +137,10 @@ impl<'a> Templates<'a> {
     pub fn crate_files(&self) -> Result<Vec<GeneratedFile>, Error> {
         let (api, base) = (self.api, &self.base);
         let mut files = Vec::new();
+        if let Some(text) = &self.krate.license_text {
+            // Copied as it is: a licence text is not ours to mark.
+            files.push(GeneratedFile::new("LICENSE", text.clone()));
+        }
         let mut emit =
             |template: &str, out: &str, lang: Lang, ctx: &Context| -> Result<(), Error> {
                 files.push(self.file(template, out, lang, ctx)?);
