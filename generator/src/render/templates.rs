@@ -38,6 +38,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/runtime/client.rs.tera"),
     ),
     (
+        "runtime/env.rs.tera",
+        include_str!("../../../templates/runtime/env.rs.tera"),
+    ),
+    (
         "runtime/error.rs.tera",
         include_str!("../../../templates/runtime/error.rs.tera"),
     ),
@@ -324,8 +328,16 @@ fn template_error(template: &str, error: &tera::Error) -> Error {
     }
 }
 
+/// Whether the crate gets the Genesys Cloud specifics that are switched by
+/// the Genesys profile: `Client::from_env` with Genesys' environment
+/// variable names, and operation examples that use it. On for every crate
+/// until the settings carry the profile.
+pub(crate) const GENESYS_PROFILE: bool = true;
+
 fn base_context(api: &Api, krate: &CrateConfig) -> Context {
     let mut ctx = Context::new();
+    // The Genesys profile; see `GENESYS_PROFILE`.
+    ctx.insert("genesys", &GENESYS_PROFILE);
     ctx.insert("krate", krate);
     ctx.insert("crate_ident", &crate_ident(&krate.name));
     ctx.insert(
