@@ -167,9 +167,49 @@ fn run_config(
                 plan.unchanged,
                 plan.removals.len()
             );
+            let committed_output = options.spec.is_none() && options.out.is_none();
+            if committed_output && !plan.is_clean() {
+                if let Some(summary) = api_change_since_head(root, &config, &output.api) {
+                    println!("codegen: API changes since the committed spec: {summary} (`cargo xtask spec diff` lists them)");
+                }
+            }
             Ok(())
         }
     }
+}
+
+/// What the spec's change since the last commit does to the crate's API,
+/// in one line, or `None` when it changes nothing (or there is no
+/// committed spec to compare with: no git, a new file, a spec that did not
+/// lower).
+///
+/// The old side is the spec as committed at `HEAD`, lowered by this
+/// generator with the same settings; nothing is stored beside the output.
+/// The committed output was generated from exactly that spec (CI's
+/// `codegen --check` fails otherwise), so the diff is the one between the
+/// committed output's API and the new one, as far as the spec decides it;
+/// a change of the generator itself is not the spec's and is left to the
+/// diff of `generated/`. It costs one more load and lower, from text that
+/// git already has, and gives the same line on every machine.
+fn api_change_since_head(root: &Path, config: &Config, new: &generator::ir::Api) -> Option<String> {
+    let relative = config.spec.to_str()?.replace('\\', "/");
+    let shown = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["show", &format!("HEAD:{relative}")])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !shown.status.success() {
+        return None;
+    }
+    let text = String::from_utf8(shown.stdout).ok()?;
+    let spec = generator::load::parse(&config.spec, &text).ok()?;
+    let (old, _) =
+        generator::lower_selected(&config.spec, &spec, &config.tags, config.skip_unsupported)
+            .ok()?;
+    let diff = generator::diff::diff(&old, new);
+    (!diff.is_empty()).then(|| diff.summary())
 }
 
 /// Reads an OpenAPI 3.0 document, or a Swagger 2.0 one through the import
@@ -597,6 +637,49 @@ mod tests {
             "{err}"
         );
         assert_eq!(snapshot_dir(&root.join("generated")), before);
+        let _ = fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn the_summary_compares_with_the_spec_committed_at_head() {
+        let root = temp_repo("since-head", |spec| spec);
+        let git = |args: &[&str]| {
+            let status = std::process::Command::new("git")
+                .arg("-C")
+                .arg(&root)
+                .args([
+                    "-c",
+                    "user.name=codegen",
+                    "-c",
+                    "user.email=codegen@example.invalid",
+                ])
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(status.status.success(), "git {args:?}: {status:?}");
+        };
+        let config = Config::load(&root).unwrap();
+        let api = |root: &Path| generator::generate(root, &config).unwrap().api;
+        // No repository: nothing to compare with.
+        assert_eq!(api_change_since_head(&root, &config, &api(&root)), None);
+        git(&["init", "-q"]);
+        git(&["add", "spec"]);
+        git(&["commit", "-q", "-m", "spec"]);
+        assert_eq!(api_change_since_head(&root, &config, &api(&root)), None);
+
+        // The property `description` leaves OAuthClient (and its request).
+        let spec_path = root.join("spec/purecloud-oauth.yaml");
+        let spec = fs::read_to_string(&spec_path).unwrap();
+        fs::write(
+            &spec_path,
+            spec.replacen("        description:\n          type: string\n", "", 2),
+        )
+        .unwrap();
+        let summary = api_change_since_head(&root, &config, &api(&root)).unwrap();
+        assert_eq!(
+            summary,
+            "2 breaking, 0 additive changes (properties: 2 removed)"
+        );
         let _ = fs::remove_dir_all(&root);
     }
 
