@@ -222,3 +222,119 @@ fn every_generated_model_struct_is_non_exhaustive() {
     }
     assert!(structs > 10, "only {structs} model structs found");
 }
+
+fn ir_of(yaml: &str) -> generator::ir::Api {
+    let path = Path::new("inline.yaml");
+    let spec = generator::load::parse(path, yaml).unwrap();
+    generator::lower_selected(path, &spec, &["Things".to_owned()], false)
+        .unwrap()
+        .0
+}
+
+const THINGS_V1: &str = r#"
+openapi: 3.0.3
+info: {title: Things, version: "1"}
+servers: [{url: "https://things.example"}]
+paths:
+  /things/{id}:
+    get:
+      operationId: getThing
+      tags: [Things]
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: q, in: query, schema: {type: string}}
+        - {name: Accept-Language, in: header, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}
+components:
+  schemas:
+    Thing:
+      type: object
+      required: [name]
+      properties:
+        name: {type: string}
+        size: {type: integer, format: int32}
+        kind: {type: string, enum: [a, b]}
+"#;
+
+const THINGS_V2: &str = r#"
+openapi: 3.0.3
+info: {title: Things, version: "2"}
+servers: [{url: "https://things.example"}]
+paths:
+  /things/{id}:
+    get:
+      operationId: getThing
+      tags: [Things]
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: q, in: query, required: true, schema: {type: string}}
+        - {name: owner, in: query, required: true, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer, format: int32}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}
+  /things:
+    post:
+      operationId: postThing
+      tags: [Things]
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}
+      responses:
+        "204": {description: created}
+components:
+  schemas:
+    Thing:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+        name: {type: string}
+        size: {type: string}
+        color: {type: string}
+        kind: {type: string, enum: [a, c]}
+"#;
+
+#[test]
+fn each_kind_of_change_is_classified_by_what_it_does_to_the_rust_api() {
+    let d = diff(&ir_of(THINGS_V1), &ir_of(THINGS_V2));
+    let list = |changes: &[generator::diff::Change]| -> Vec<String> {
+        changes
+            .iter()
+            .map(|c| format!("{}: {}", c.item, c.description))
+            .collect()
+    };
+    assert_eq!(
+        list(&d.breaking),
+        [
+            "GetThing::accept_language: removed: header parameter `Accept-Language`",
+            "GetThing::q: made required: it is now an argument of the method (query parameter `q`)",
+            "ThingsApi::get_thing(owner): added: required query parameter `owner`, a new argument",
+            "models::Thing::id: added: required property `id` of type `String`, a new argument of `new`",
+            "models::Thing::name: made optional: the field is now an `Option`",
+            "models::Thing::size: retyped from `i32` to `String`",
+            "models::ThingKind::B: removed: the value `b`",
+        ],
+        "{}",
+        d.to_markdown()
+    );
+    assert_eq!(
+        list(&d.additive),
+        [
+            "ThingsApi::post_thing: added: POST /things",
+            "GetThing::limit: added: optional query parameter `limit`, a builder method",
+            "models::Thing::color: added: optional property `color` of type `Option<String>`",
+            "models::ThingKind::C: added: the value `c`",
+        ],
+        "{}",
+        d.to_markdown()
+    );
+    assert_eq!(
+        d.summary(),
+        "7 breaking, 4 additive changes (operations: 1 added; parameters: 2 added, 1 made required, 1 removed; properties: 2 added, 1 made optional, 1 retyped; enum values: 1 added, 1 removed)"
+    );
+}

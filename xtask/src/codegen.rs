@@ -250,7 +250,7 @@ pub(crate) fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
 
 /// Every tag the spec's operations carry: the declared order first, then
 /// the rest in the order they appear.
-fn all_tags(spec: &openapiv3::OpenAPI) -> Vec<String> {
+pub(crate) fn all_tags(spec: &openapiv3::OpenAPI) -> Vec<String> {
     let mut used: Vec<String> = Vec::new();
     for (_, _, op) in spec.operations() {
         for tag in &op.tags {

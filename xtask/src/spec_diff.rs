@@ -51,8 +51,26 @@ pub fn run(root: &Path, args: &[&str]) -> anyhow::Result<()> {
             .context("no `--tag` given, and the configured tags can't be read")?
             .tags;
     }
-    let old = lower(old_path, &tags)?;
-    let new = lower(new_path, &tags)?;
+    let old_spec = crate::codegen::load_any(old_path)?;
+    let new_spec = crate::codegen::load_any(new_path)?;
+    // A tag that only one side has is a group added or removed, not an
+    // error; a tag that neither has is a typo.
+    let old_tags = crate::codegen::all_tags(&old_spec);
+    let new_tags = crate::codegen::all_tags(&new_spec);
+    for tag in &tags {
+        if !old_tags.contains(tag) && !new_tags.contains(tag) {
+            let mut known: Vec<&String> = old_tags.iter().chain(&new_tags).collect();
+            known.sort();
+            known.dedup();
+            let known: Vec<&str> = known.into_iter().map(String::as_str).collect();
+            bail!(
+                "no operation of either spec carries the tag `{tag}`; their tags are: {}",
+                known.join(", ")
+            );
+        }
+    }
+    let old = lower(old_path, &old_spec, &tags, &old_tags)?;
+    let new = lower(new_path, &new_spec, &tags, &new_tags)?;
     let mut diff = generator::diff::diff(&old, &new);
     diff.old = old_path.display().to_string();
     diff.new = new_path.display().to_string();
@@ -63,11 +81,21 @@ pub fn run(root: &Path, args: &[&str]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The IR of `tags` in the spec at `path`, exactly as codegen lowers it.
-fn lower(path: &Path, tags: &[String]) -> anyhow::Result<generator::ir::Api> {
-    let spec = crate::codegen::load_any(path)?;
+/// The IR of those of `tags` that the spec at `path` has (`present`),
+/// exactly as codegen lowers it.
+fn lower(
+    path: &Path,
+    spec: &openapiv3::OpenAPI,
+    tags: &[String],
+    present: &[String],
+) -> anyhow::Result<generator::ir::Api> {
+    let tags: Vec<String> = tags
+        .iter()
+        .filter(|t| present.contains(t))
+        .cloned()
+        .collect();
     // Without `skip_unsupported` nothing is left out: an operation that
     // can't be generated is an error, not a silent gap in the notes.
-    let (api, _) = generator::lower_selected(path, &spec, tags, false)?;
+    let (api, _) = generator::lower_selected(path, spec, &tags, false)?;
     Ok(api)
 }
