@@ -856,17 +856,14 @@ impl Differ {
                     field_item.clone(),
                     what.to_owned(),
                 );
-            } else if o.nullable != n.nullable {
+            } else if o.nullable != n.nullable || o.boxed != n.boxed {
+                // `null` became a value of its own (or stopped being one),
+                // or the field now closes a cycle of types: its type changed.
                 self.push(
                     Impact::Breaking,
                     Category::Property,
                     field_item.clone(),
-                    format!(
-                        "changed from `{}` to `{}` (nullable {})",
-                        field_type(o),
-                        field_type(n),
-                        if n.nullable { "added" } else { "removed" }
-                    ),
+                    format!("changed from `{}` to `{}`", field_type(o), field_type(n)),
                 );
             }
             if n.deprecated && !o.deprecated {
@@ -910,13 +907,20 @@ fn kind_name(kind: &TypeKind) -> &'static str {
     }
 }
 
-/// A field's Rust type, with the `Option`s its presence rules add.
+/// A field's Rust type, as the model renders it: `Box` where it closes a
+/// cycle, `Option` for nullable, `Option` again for optional.
 fn field_type(f: &Field) -> String {
-    let ty = type_name(&f.ty);
-    match (f.required, f.nullable) {
-        (true, false) => ty,
-        (true, true) | (false, false) => format!("Option<{ty}>"),
-        (false, true) => format!("Option<Option<{ty}>>"),
+    let mut ty = type_name(&f.ty);
+    if f.boxed {
+        ty = format!("Box<{ty}>");
+    }
+    if f.nullable {
+        ty = format!("Option<{ty}>");
+    }
+    if f.required {
+        ty
+    } else {
+        format!("Option<{ty}>")
     }
 }
 

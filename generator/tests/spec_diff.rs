@@ -257,6 +257,7 @@ components:
         name: {type: string}
         size: {type: integer, format: int32}
         kind: {type: string, enum: [a, b]}
+        note: {type: string}
 "#;
 
 const THINGS_V2: &str = r#"
@@ -297,6 +298,7 @@ components:
         size: {type: string}
         color: {type: string}
         kind: {type: string, enum: [a, c]}
+        note: {type: string, nullable: true}
 "#;
 
 #[test]
@@ -316,6 +318,7 @@ fn each_kind_of_change_is_classified_by_what_it_does_to_the_rust_api() {
             "ThingsApi::get_thing(owner): added: required query parameter `owner`, a new argument",
             "models::Thing::id: added: required property `id` of type `String`, a new argument of `new`",
             "models::Thing::name: made optional: the field is now an `Option`",
+            "models::Thing::note: changed from `Option<String>` to `Option<Option<String>>`",
             "models::Thing::size: retyped from `i32` to `String`",
             "models::ThingKind::B: removed: the value `b`",
         ],
@@ -335,6 +338,6 @@ fn each_kind_of_change_is_classified_by_what_it_does_to_the_rust_api() {
     );
     assert_eq!(
         d.summary(),
-        "7 breaking, 4 additive changes (operations: 1 added; parameters: 2 added, 1 made required, 1 removed; properties: 2 added, 1 made optional, 1 retyped; enum values: 1 added, 1 removed)"
+        "8 breaking, 4 additive changes (operations: 1 added; parameters: 2 added, 1 made required, 1 removed; properties: 2 added, 1 changed, 1 made optional, 1 retyped; enum values: 1 added, 1 removed)"
     );
 }
