@@ -5,7 +5,8 @@
 //! `rotated.secret` instead.
 //!
 //! ```sh
-//! GENESYS_CLOUD_CLIENT_ID=… GENESYS_CLOUD_CLIENT_SECRET=… cargo run --example create_client
+//! GENESYSCLOUD_OAUTHCLIENT_ID=… GENESYSCLOUD_OAUTHCLIENT_SECRET=… GENESYSCLOUD_REGION=eu-west-1 \
+//!     cargo run --example create_client
 //! ```
 
 use std::io::Write;
@@ -13,7 +14,7 @@ use std::io::Write;
 use purecloud_platform_client::models::{
     OAuthClientRequest, OAuthClientRequestAuthorizedGrantType,
 };
-use purecloud_platform_client::{Client, Error};
+use purecloud_platform_client::{Client, ClientBuilder, Error};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -53,17 +54,14 @@ pub async fn run(
     Ok(())
 }
 
-/// The client for `GENESYS_CLOUD_REGION`, with the credentials of
-/// `GENESYS_CLOUD_CLIENT_ID` and `GENESYS_CLOUD_CLIENT_SECRET`.
-/// `GENESYS_CLOUD_BASE_URL` and `GENESYS_CLOUD_LOGIN_URL` point it
-/// elsewhere: a gateway, or a test server.
+/// The client [`Client::from_env`] makes, with the variables read through
+/// `env`: `GENESYSCLOUD_OAUTHCLIENT_ID`, `GENESYSCLOUD_OAUTHCLIENT_SECRET`
+/// and `GENESYSCLOUD_REGION` (or `PURECLOUD_CLIENT_ID`, `PURECLOUD_SECRET`
+/// and `PURECLOUD_ENVIRONMENT`). `GENESYS_CLOUD_BASE_URL` and
+/// `GENESYS_CLOUD_LOGIN_URL` point it elsewhere: a gateway, or a test
+/// server.
 fn client(env: &impl Fn(&str) -> Option<String>) -> Result<Client, Error> {
-    let mut builder = Client::builder()
-        .environment(env("GENESYS_CLOUD_REGION").unwrap_or_else(|| "us_east_1".into()))
-        .client_credentials(
-            env("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-            env("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-        );
+    let mut builder = ClientBuilder::from_env_with(env)?;
     if let Some(url) = env("GENESYS_CLOUD_BASE_URL") {
         builder = builder.base_url(url);
     }

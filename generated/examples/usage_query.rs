@@ -4,7 +4,8 @@
 //! and prints it as a table.
 //!
 //! ```sh
-//! GENESYS_CLOUD_CLIENT_ID=… GENESYS_CLOUD_CLIENT_SECRET=… USAGE_CLIENT_ID=… \
+//! GENESYSCLOUD_OAUTHCLIENT_ID=… GENESYSCLOUD_OAUTHCLIENT_SECRET=… GENESYSCLOUD_REGION=eu-west-1 \
+//! USAGE_CLIENT_ID=… \
 //!     cargo run --example usage_query
 //! ```
 
@@ -12,7 +13,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use purecloud_platform_client::models::{ApiUsageClientQuery, ApiUsageClientQueryGranularity};
-use purecloud_platform_client::{Client, Error, PollOptions};
+use purecloud_platform_client::{Client, ClientBuilder, Error, PollOptions};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -28,7 +29,8 @@ pub async fn run(
     let client = client(&env)?;
     // The client whose usage is queried; by default the one we log in as.
     let usage_client = env("USAGE_CLIENT_ID")
-        .or_else(|| env("GENESYS_CLOUD_CLIENT_ID"))
+        .or_else(|| env("GENESYSCLOUD_OAUTHCLIENT_ID"))
+        .or_else(|| env("PURECLOUD_CLIENT_ID"))
         .unwrap_or_default();
 
     let end = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).date_naive();
@@ -73,17 +75,14 @@ pub async fn run(
     Ok(())
 }
 
-/// The client for `GENESYS_CLOUD_REGION`, with the credentials of
-/// `GENESYS_CLOUD_CLIENT_ID` and `GENESYS_CLOUD_CLIENT_SECRET`.
-/// `GENESYS_CLOUD_BASE_URL` and `GENESYS_CLOUD_LOGIN_URL` point it
-/// elsewhere: a gateway, or a test server.
+/// The client [`Client::from_env`] makes, with the variables read through
+/// `env`: `GENESYSCLOUD_OAUTHCLIENT_ID`, `GENESYSCLOUD_OAUTHCLIENT_SECRET`
+/// and `GENESYSCLOUD_REGION` (or `PURECLOUD_CLIENT_ID`, `PURECLOUD_SECRET`
+/// and `PURECLOUD_ENVIRONMENT`). `GENESYS_CLOUD_BASE_URL` and
+/// `GENESYS_CLOUD_LOGIN_URL` point it elsewhere: a gateway, or a test
+/// server.
 fn client(env: &impl Fn(&str) -> Option<String>) -> Result<Client, Error> {
-    let mut builder = Client::builder()
-        .environment(env("GENESYS_CLOUD_REGION").unwrap_or_else(|| "us_east_1".into()))
-        .client_credentials(
-            env("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-            env("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-        );
+    let mut builder = ClientBuilder::from_env_with(env)?;
     if let Some(url) = env("GENESYS_CLOUD_BASE_URL") {
         builder = builder.base_url(url);
     }

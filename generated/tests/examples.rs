@@ -34,8 +34,9 @@ async fn server() -> MockServer {
 fn env(server: &MockServer) -> impl Fn(&str) -> Option<String> {
     let uri = server.uri();
     move |name: &str| match name {
-        "GENESYS_CLOUD_CLIENT_ID" => Some("example-id".into()),
-        "GENESYS_CLOUD_CLIENT_SECRET" => Some(CLIENT_SECRET.into()),
+        "GENESYSCLOUD_OAUTHCLIENT_ID" => Some("example-id".into()),
+        "GENESYSCLOUD_OAUTHCLIENT_SECRET" => Some(CLIENT_SECRET.into()),
+        "GENESYSCLOUD_REGION" => Some("eu-west-1".into()),
         "GENESYS_CLOUD_BASE_URL" | "GENESYS_CLOUD_LOGIN_URL" => Some(uri.clone()),
         _ => None,
     }
@@ -66,10 +67,6 @@ async fn client_credentials_example_lists_every_client() {
         .await
         .unwrap();
     let out = String::from_utf8(out).unwrap();
-    assert!(
-        out.contains("authenticated; the token is valid for 86400 s"),
-        "{out}"
-    );
     assert!(
         out.contains("c-1") && out.contains("CLIENT-CREDENTIALS") && out.contains("Reporting bot"),
         "{out}"

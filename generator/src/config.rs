@@ -102,6 +102,35 @@ pub struct CrateConfig {
     /// that names no licence.
     #[serde(default)]
     pub license: Option<String>,
+    /// Whether `cargo publish` may upload the crate; `false` writes
+    /// `publish = false` into its manifest.
+    #[serde(default)]
+    pub publish: bool,
+    /// The licence text, copied into the crate as `LICENSE`: a path
+    /// relative to the repository root. crates.io shows `license`; the
+    /// text is what the licence requires to travel with the code.
+    #[serde(default)]
+    pub license_file: Option<PathBuf>,
+    /// The licence text read from `license_file` when the settings load.
+    #[serde(skip)]
+    pub license_text: Option<String>,
+    /// The source repository's URL (Cargo's `package.repository`).
+    #[serde(default)]
+    pub repository: Option<String>,
+    /// The API documentation's URL (Cargo's `package.documentation`).
+    #[serde(default)]
+    pub documentation: Option<String>,
+    /// The project's home page (Cargo's `package.homepage`).
+    #[serde(default)]
+    pub homepage: Option<String>,
+    /// crates.io search keywords: at most 5, each at most 20 ASCII
+    /// letters, digits, `_`, `-` or `+`, starting with a letter.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// crates.io category slugs (<https://crates.io/category_slugs>): at
+    /// most 5.
+    #[serde(default)]
+    pub categories: Vec<String>,
     /// The `operationId` the README's quick start calls; by default one is
     /// chosen (a GET that needs no argument if there is one).
     #[serde(default)]
@@ -140,6 +169,14 @@ impl CrateConfig {
                 .filter(|l| crate::naming::is_spdx_like(l)),
             example_operation: None,
             oauth_extras: false,
+            publish: false,
+            license_file: None,
+            license_text: None,
+            repository: None,
+            documentation: None,
+            homepage: None,
+            keywords: Vec::new(),
+            categories: Vec::new(),
         }
     }
 }
@@ -174,12 +211,20 @@ impl Config {
             path: relative.to_owned(),
             source,
         })?;
-        let config: Config = serde_yaml::from_str(&text).map_err(|e| Error::Parse {
+        let mut config: Config = serde_yaml::from_str(&text).map_err(|e| Error::Parse {
             path: relative.to_owned(),
             line: e.location().map(|l| l.line()),
             column: e.location().map(|l| l.column()),
             message: e.to_string(),
         })?;
+        config.krate.check_metadata(relative)?;
+        if let Some(file) = &config.krate.license_file {
+            let text = std::fs::read_to_string(root.join(file)).map_err(|source| Error::Io {
+                path: file.clone(),
+                source,
+            })?;
+            config.krate.license_text = Some(text);
+        }
         if config.tags.is_empty() {
             return Err(Error::Config {
                 path: relative.to_owned(),
@@ -187,5 +232,106 @@ impl Config {
             });
         }
         Ok(config)
+    }
+}
+
+impl CrateConfig {
+    /// The limits crates.io puts on keywords and categories
+    /// (<https://doc.rust-lang.org/cargo/reference/manifest.html#the-keywords-field>),
+    /// checked here so that a bad value fails codegen rather than the upload.
+    fn check_metadata(&self, path: &Path) -> Result<(), Error> {
+        let fail = |message: String| {
+            Err(Error::Config {
+                path: path.to_owned(),
+                message,
+            })
+        };
+        if self.keywords.len() > 5 {
+            return fail(format!(
+                "`crate.keywords` has {} entries; crates.io allows at most 5",
+                self.keywords.len()
+            ));
+        }
+        for keyword in &self.keywords {
+            let valid_chars = keyword
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'));
+            let starts_with_letter = keyword.starts_with(|c: char| c.is_ascii_alphabetic());
+            if keyword.len() > 20 || !valid_chars || !starts_with_letter {
+                return fail(format!(
+                    "`crate.keywords: {keyword}` is not a crates.io keyword: at most 20 ASCII letters, digits, `_`, `-` or `+`, starting with a letter"
+                ));
+            }
+        }
+        if self.categories.len() > 5 {
+            return fail(format!(
+                "`crate.categories` has {} entries; crates.io allows at most 5",
+                self.categories.len()
+            ));
+        }
+        for category in &self.categories {
+            let valid = !category.is_empty()
+                && category.split("::").all(|part| {
+                    !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                });
+            if !valid {
+                return fail(format!(
+                    "`crate.categories: {category}` is not a crates.io category slug (like `api-bindings` or `web-programming::http-client`; see https://crates.io/category_slugs)"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn krate(keywords: &[&str], categories: &[&str]) -> CrateConfig {
+        CrateConfig {
+            name: "x".into(),
+            version: "0.1.0".into(),
+            description: "x".into(),
+            license: Some("MIT".into()),
+            publish: true,
+            license_file: None,
+            license_text: None,
+            repository: None,
+            documentation: None,
+            homepage: None,
+            keywords: keywords.iter().map(|k| (*k).to_owned()).collect(),
+            categories: categories.iter().map(|c| (*c).to_owned()).collect(),
+            example_operation: None,
+            oauth_extras: false,
+        }
+    }
+
+    fn message(krate: CrateConfig) -> String {
+        match krate.check_metadata(Path::new(CONFIG_PATH)) {
+            Err(Error::Config { message, .. }) => message,
+            other => panic!("expected a config error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn crates_io_limits_on_keywords_and_categories_fail_codegen_with_the_rule() {
+        assert!(krate(
+            &["genesys", "api-client"],
+            &["web-programming::http-client"]
+        )
+        .check_metadata(Path::new(CONFIG_PATH))
+        .is_ok());
+        assert_eq!(
+            message(krate(&["a", "b", "c", "d", "e", "f"], &[])),
+            "`crate.keywords` has 6 entries; crates.io allows at most 5"
+        );
+        let m = message(krate(&["contact center"], &[]));
+        assert!(
+            m.starts_with("`crate.keywords: contact center` is not a crates.io keyword"),
+            "{m}"
+        );
+        let m = message(krate(&[], &["Web Programming"]));
+        assert!(m.contains("https://crates.io/category_slugs"), "{m}");
     }
 }

@@ -27,6 +27,9 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// The cargo feature of each group, and those that gate each type.
     pub features: Features,
+    /// The vendor conventions the crate is rendered with (a setting, not
+    /// part of the spec).
+    pub profile: crate::config::Profile,
 }
 
 /// Which cargo features compile what: one per group, and for each type

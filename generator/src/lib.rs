@@ -11,6 +11,7 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod diff;
 pub mod features;
 pub mod import;
 pub mod ir;
@@ -57,22 +58,24 @@ fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// Runs select, lower and render on an already loaded spec; `spec_path` is
-/// only used in errors.
-pub fn generate_from(
+/// Runs select and lower on an already loaded spec: the IR of the
+/// operations tagged `tags` and the types they reach, with what was left
+/// out when `skip_unsupported` is set. `spec_path` is only used in errors.
+pub fn lower_selected(
     spec_path: &Path,
     spec: &openapiv3::OpenAPI,
-    config: &Config,
-) -> Result<Output, Error> {
+    tags: &[String],
+    skip_unsupported: bool,
+) -> Result<(ir::Api, Vec<Diagnostic>), Error> {
     // Every problem is reported in one go: lowering runs even when
     // selection found some, and the lists are merged.
     let stage = timing::stage("select");
-    let (selection, mut problems) = select::select(spec, &config.tags);
+    let (selection, mut problems) = select::select(spec, tags);
     drop(stage);
     let stage = timing::stage("lower");
-    let lowered = lower::lower_with(spec, &selection, config.skip_unsupported);
+    let lowered = lower::lower_with(spec, &selection, skip_unsupported);
     drop(stage);
-    let (api, mut warnings) = match lowered {
+    let (api, warnings) = match lowered {
         Ok(lowered) if problems.is_empty() => lowered,
         Ok(_) => return Err(Error::spec(spec_path, sorted(problems))),
         Err(more) => {
@@ -80,6 +83,18 @@ pub fn generate_from(
             return Err(Error::spec(spec_path, sorted(problems)));
         }
     };
+    Ok((api, warnings))
+}
+
+/// Runs select, lower and render on an already loaded spec; `spec_path` is
+/// only used in errors.
+pub fn generate_from(
+    spec_path: &Path,
+    spec: &openapiv3::OpenAPI,
+    config: &Config,
+) -> Result<Output, Error> {
+    let (api, mut warnings) =
+        lower_selected(spec_path, spec, &config.tags, config.skip_unsupported)?;
     let mut krate = config.krate.clone();
     if let Some(id) = &config.krate.example_operation {
         if !api
@@ -110,6 +125,8 @@ pub fn generate_from(
             krate.example_operation = None;
         }
     }
+    let mut api = api;
+    api.profile = config.profile;
     let files = render::render(&api, &krate, config.profile)?;
     Ok(Output {
         api,

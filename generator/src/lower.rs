@@ -145,6 +145,7 @@ pub fn lower_with(
         groups,
         types,
         features: Default::default(),
+        profile: Default::default(),
     };
     api.features = crate::features::assign(&api);
     Ok((api, warnings))

@@ -150,7 +150,7 @@ fn run_spec(root: &Path, path: &Path, mode: Mode, options: &Options) -> anyhow::
         profile: options.profile.unwrap_or_else(|| Profile::detect(&spec)),
     };
     let output = generate_loaded(path, &spec, &config)?;
-    finish(root, &config, mode, output)
+    finish(root, &config, mode, output, false)
 }
 
 fn generate_loaded(
@@ -192,15 +192,20 @@ fn run_config(
     } else {
         generator::generate(root, &config)?
     };
-    finish(root, &config, mode, output)
+    let committed = options.out.is_none() && options.tags.is_empty() && !options.all_tags;
+    finish(root, &config, mode, output, committed)
 }
 
 /// Reports the warnings, then writes or checks the rendered files.
+/// `committed` says that the output is a configured crate's committed
+/// folder, generated from its own spec: only then is the change of its
+/// API since the last commit worth a line.
 fn finish(
     root: &Path,
     config: &Config,
     mode: Mode,
     output: generator::Output,
+    committed: bool,
 ) -> anyhow::Result<()> {
     for warning in &output.warnings {
         eprintln!("warning: {}", warning.at(&config.spec));
@@ -236,16 +241,55 @@ fn finish(
                 plan.unchanged,
                 plan.removals.len()
             );
+            if committed && !plan.is_clean() {
+                if let Some(summary) = api_change_since_head(root, config, &output.api) {
+                    println!("codegen: API changes since the committed spec: {summary} (`cargo xtask spec diff` lists them)");
+                }
+            }
             Ok(())
         }
     }
+}
+
+/// What the spec's change since the last commit does to the crate's API,
+/// in one line, or `None` when it changes nothing (or there is no
+/// committed spec to compare with: no git, a new file, a spec that did not
+/// lower).
+///
+/// The old side is the spec as committed at `HEAD`, lowered by this
+/// generator with the same settings; nothing is stored beside the output.
+/// The committed output was generated from exactly that spec (CI's
+/// `codegen --check` fails otherwise), so the diff is the one between the
+/// committed output's API and the new one, as far as the spec decides it;
+/// a change of the generator itself is not the spec's and is left to the
+/// diff of `generated/`. It costs one more load and lower, from text that
+/// git already has, and gives the same line on every machine.
+fn api_change_since_head(root: &Path, config: &Config, new: &generator::ir::Api) -> Option<String> {
+    let relative = config.spec.to_str()?.replace('\\', "/");
+    let shown = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["show", &format!("HEAD:{relative}")])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !shown.status.success() {
+        return None;
+    }
+    let text = String::from_utf8(shown.stdout).ok()?;
+    let spec = generator::load::parse(&config.spec, &text).ok()?;
+    let (old, _) =
+        generator::lower_selected(&config.spec, &spec, &config.tags, config.skip_unsupported)
+            .ok()?;
+    let diff = generator::diff::diff(&old, new);
+    (!diff.is_empty()).then(|| diff.summary())
 }
 
 /// Reads an OpenAPI 3.0 document, or a Swagger 2.0 one through the import
 /// (every tag kept; the selection happens in codegen). JSON goes through
 /// `serde_json` (several times faster than YAML on the multi-megabyte
 /// platform spec); a Swagger document is converted in memory.
-fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
+pub(crate) fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
     let stage = timing::stage("read and parse");
     let text =
         fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -280,7 +324,7 @@ fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
 /// Every tag the spec's operations carry: the declared order first, then
 /// the rest in the order they appear, and last the group of operations
 /// without a tag ([`generator::select::UNTAGGED_GROUP`]) if there are any.
-fn all_tags(spec: &openapiv3::OpenAPI) -> Vec<String> {
+pub(crate) fn all_tags(spec: &openapiv3::OpenAPI) -> Vec<String> {
     let mut used: Vec<String> = Vec::new();
     for (_, _, op) in spec.operations() {
         for tag in &op.tags {
@@ -656,6 +700,7 @@ mod tests {
             root.join("spec/codegen.yaml"),
         )
         .unwrap();
+        fs::copy(real.join("LICENSE"), root.join("LICENSE")).unwrap();
         let spec = fs::read_to_string(real.join("spec/purecloud-oauth.yaml")).unwrap();
         fs::write(root.join("spec/purecloud-oauth.yaml"), spec_edit(spec)).unwrap();
         root
@@ -708,6 +753,49 @@ mod tests {
             "{err}"
         );
         assert_eq!(snapshot_dir(&root.join("generated")), before);
+        let _ = fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn the_summary_compares_with_the_spec_committed_at_head() {
+        let root = temp_repo("since-head", |spec| spec);
+        let git = |args: &[&str]| {
+            let status = std::process::Command::new("git")
+                .arg("-C")
+                .arg(&root)
+                .args([
+                    "-c",
+                    "user.name=codegen",
+                    "-c",
+                    "user.email=codegen@example.invalid",
+                ])
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(status.status.success(), "git {args:?}: {status:?}");
+        };
+        let config = Config::load(&root).unwrap();
+        let api = |root: &Path| generator::generate(root, &config).unwrap().api;
+        // No repository: nothing to compare with.
+        assert_eq!(api_change_since_head(&root, &config, &api(&root)), None);
+        git(&["init", "-q"]);
+        git(&["add", "spec"]);
+        git(&["commit", "-q", "-m", "spec"]);
+        assert_eq!(api_change_since_head(&root, &config, &api(&root)), None);
+
+        // The property `description` leaves OAuthClient (and its request).
+        let spec_path = root.join("spec/purecloud-oauth.yaml");
+        let spec = fs::read_to_string(&spec_path).unwrap();
+        fs::write(
+            &spec_path,
+            spec.replacen("        description:\n          type: string\n", "", 2),
+        )
+        .unwrap();
+        let summary = api_change_since_head(&root, &config, &api(&root)).unwrap();
+        assert_eq!(
+            summary,
+            "2 breaking, 0 additive changes (properties: 2 removed)"
+        );
         let _ = fs::remove_dir_all(&root);
     }
 

@@ -4,6 +4,9 @@
 //!   that it is up to date.
 //! - `spec import <swagger> [--tag T]... [--out FILE]`: convert an upstream
 //!   Swagger 2.0 file into the OpenAPI 3.0 section kept in `spec/`.
+//! - `spec diff <old> <new> [--tag T]... [--format markdown|json]`: the
+//!   changes between two versions of a spec that reach the crate's users,
+//!   breaking or additive.
 //! - `contract`: run the generated client against Prism, a mock server
 //!   that validates every exchange against the spec.
 //! - `bench [--smoke]`: measure the generator, the generated crate and the
@@ -17,6 +20,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod bench;
 mod codegen;
 mod contract;
+mod spec_diff;
 mod spec_import;
 
 use std::path::PathBuf;
@@ -27,7 +31,8 @@ usage:
   cargo xtask codegen [--check] [--spec FILE] [--tag TAG]... [--all-tags] [--out DIR] [--skip-unsupported]
   cargo xtask contract
   cargo xtask bench [--smoke]
-  cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE] [--verbose]";
+  cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE] [--verbose]
+  cargo xtask spec diff <old> <new> [--tag TAG]... [--format markdown|json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +42,7 @@ fn main() -> ExitCode {
         ["codegen", rest @ ..] => codegen::Options::parse(rest)
             .and_then(|(mode, options)| codegen::run_with(&root, mode, &options)),
         ["spec", "import", rest @ ..] => spec_import::run(&root, rest),
+        ["spec", "diff", rest @ ..] => spec_diff::run(&root, rest),
         ["contract"] => contract::run(&root),
         ["bench"] => bench::run(&root, false),
         ["bench", "--smoke"] => bench::run(&root, true),

@@ -39,16 +39,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{Client, Error, Region};
+    /// use purecloud_platform_client::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.oauth().delete_oauth_client("my-client-id").await {
     ///     Ok(()) => println!("delete_oauth_client succeeded"),
@@ -97,16 +92,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{Client, Error, Region};
+    /// use purecloud_platform_client::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.oauth().get_oauth_authorization("my-client-id").accept_language("en-us").await {
     ///     Ok(result) => println!("{result:?}"),
@@ -152,16 +142,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{Client, Error, Region};
+    /// use purecloud_platform_client::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.oauth().get_oauth_authorizations().accept_language("en-us").await {
     ///     Ok(result) => println!("{result:?}"),
@@ -201,16 +186,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{Client, Error, Region};
+    /// use purecloud_platform_client::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.oauth().get_oauth_client("my-client-id").await {
     ///     Ok(result) => println!("{result:?}"),
@@ -252,16 +232,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{Client, Error, Region};
+    /// use purecloud_platform_client::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.oauth().get_oauth_client_usage_query_result("my-execution-id", "my-client-id").await {
     ///     Ok(result) => println!("{result:?}"),
@@ -315,16 +290,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{Client, Error, Region};
+    /// use purecloud_platform_client::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.oauth().get_oauth_client_usage_summary("my-client-id").days("7").await {
     ///     Ok(result) => println!("{result:?}"),
@@ -364,16 +334,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{Client, Error, Region};
+    /// use purecloud_platform_client::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.oauth().get_oauth_clients().await {
     ///     Ok(result) => println!("{result:?}"),
@@ -417,16 +382,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{Client, Error, Region};
+    /// use purecloud_platform_client::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.oauth().get_oauth_scope("my-scope-id").accept_language("en-us").await {
     ///     Ok(result) => println!("{result:?}"),
@@ -468,16 +428,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{Client, Error, Region};
+    /// use purecloud_platform_client::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.oauth().get_oauth_scopes().accept_language("en-us").await {
     ///     Ok(result) => println!("{result:?}"),
@@ -519,16 +474,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{Client, Error, Region};
+    /// use purecloud_platform_client::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.oauth().post_oauth_client_secret("my-client-id").await {
     ///     Ok(result) => println!("{result:?}"),
@@ -575,16 +525,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{models, Client, Error, Region};
+    /// use purecloud_platform_client::{models, Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// let body = models::ApiUsageClientQuery::new("my-interval");
     /// match client.oauth().post_oauth_client_usage_query("my-client-id", body).await {
@@ -636,16 +581,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{models, Client, Error, Region};
+    /// use purecloud_platform_client::{models, Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientRequestAuthorizedGrantType::Code);
     /// match client.oauth().post_oauth_clients(body).await {
@@ -690,16 +630,11 @@ impl OAuthApi {
     /// # Example
     ///
     /// ```no_run
-    /// use purecloud_platform_client::{models, Client, Error, Region};
+    /// use purecloud_platform_client::{models, Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientRequestAuthorizedGrantType::Code);
     /// match client.oauth().put_oauth_client("my-client-id", body).await {

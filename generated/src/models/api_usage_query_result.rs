@@ -4,6 +4,7 @@ use super::{ApiUsageQueryResultQueryStatus, ApiUsageRow, Cursors};
 
 /// The `ApiUsageQueryResult` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiUsageQueryResult {
     /// Query results
     #[serde(default, skip_serializing_if = "Option::is_none")]

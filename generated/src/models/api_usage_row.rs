@@ -2,6 +2,7 @@
 
 /// The `ApiUsageRow` schema.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiUsageRow {
     /// Client Id associated with this query result
     #[serde(rename = "clientId", default, skip_serializing_if = "Option::is_none")]

@@ -2,6 +2,7 @@
 
 /// The `Cursors` schema.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Cursors {
     /// The `before` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

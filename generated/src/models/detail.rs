@@ -2,6 +2,7 @@
 
 /// The `Detail` schema.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Detail {
     /// The `errorCode` property.
     #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]

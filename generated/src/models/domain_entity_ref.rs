@@ -2,6 +2,7 @@
 
 /// The `DomainEntityRef` schema.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DomainEntityRef {
     /// The `id` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,6 +4,7 @@ use super::{Detail, Limit};
 
 /// The `ErrorBody` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ErrorBody {
     /// The `message` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

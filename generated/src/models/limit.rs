@@ -4,6 +4,7 @@ use super::LimitNamespace;
 
 /// The `Limit` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Limit {
     /// The `key` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,6 +4,7 @@ use super::{DomainEntityRef, OAuthAuthorizationState, OAuthClient};
 
 /// The `OAuthAuthorization` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct OAuthAuthorization {
     /// The `client` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

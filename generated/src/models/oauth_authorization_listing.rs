@@ -4,6 +4,7 @@ use super::OAuthAuthorization;
 
 /// The `OAuthAuthorizationListing` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct OAuthAuthorizationListing {
     /// The `total` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

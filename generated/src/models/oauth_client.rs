@@ -6,6 +6,7 @@ use super::{
 
 /// The `OAuthClient` schema.
 #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct OAuthClient {
     /// The globally unique identifier for the object.
     ///

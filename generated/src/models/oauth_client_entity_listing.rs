@@ -4,6 +4,7 @@ use super::OAuthClient;
 
 /// The `OAuthClientEntityListing` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct OAuthClientEntityListing {
     /// The `entities` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6,6 +6,7 @@ use super::{
 
 /// The `OAuthClientRequest` schema.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct OAuthClientRequest {
     /// The name of the OAuth client.
     pub name: String,

@@ -2,6 +2,7 @@
 
 /// The `OAuthScope` schema.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct OAuthScope {
     /// The globally unique identifier for the object.
     ///

@@ -4,6 +4,7 @@ use super::OAuthScope;
 
 /// The `OAuthScopeListing` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct OAuthScopeListing {
     /// The `total` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -2,6 +2,7 @@
 
 /// The `RoleDivision` schema.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RoleDivision {
     /// Role to be associated with the given division which forms a grant
     #[serde(rename = "roleId")]

@@ -2,6 +2,7 @@
 
 /// The `UsageExecutionResult` schema.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UsageExecutionResult {
     /// The id of the query execution
     #[serde(rename = "executionId", default, skip_serializing_if = "Option::is_none")]

@@ -103,24 +103,36 @@ fn lines(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Vec<
         (None, None) => format!("    Ok(()) => println!(\"{} succeeded\"),", op.rust_name),
         _ => "    Ok(result) => println!(\"{result:?}\"),".to_owned(),
     };
-    let imports = if uses_models {
-        format!("use {crate_ident}::{{models, Client, Error, Region}};")
-    } else {
-        format!("use {crate_ident}::{{Client, Error, Region}};")
+    let genesys = api.profile == crate::config::Profile::Genesys;
+    let imported = match (uses_models, genesys) {
+        (true, true) => "models, Client, Error",
+        (false, true) => "Client, Error",
+        (true, false) => "models, Client, Error, Region",
+        (false, false) => "Client, Error, Region",
     };
     let mut out = vec![
-        shown(&imports),
+        shown(&format!("use {crate_ident}::{{{imported}}};")),
         shown(""),
         hidden("async fn example() -> Result<(), Error> {"),
-        shown("let client = Client::builder()"),
-        shown("    .region(Region::UsEast1)"),
-        shown("    .client_credentials("),
-        shown("        std::env::var(\"GENESYS_CLOUD_CLIENT_ID\").unwrap_or_default(),"),
-        shown("        std::env::var(\"GENESYS_CLOUD_CLIENT_SECRET\").unwrap_or_default(),"),
-        shown("    )"),
-        shown("    .build()?;"),
-        shown(""),
     ];
+    if genesys {
+        // The credentials and region as Genesys' own tools read them.
+        out.extend([
+            shown("// GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION"),
+            shown("let client = Client::from_env()?;"),
+        ]);
+    } else {
+        out.extend([
+            shown("let client = Client::builder()"),
+            shown("    .region(Region::UsEast1)"),
+            shown("    .client_credentials("),
+            shown("        std::env::var(\"GENESYS_CLOUD_CLIENT_ID\").unwrap_or_default(),"),
+            shown("        std::env::var(\"GENESYS_CLOUD_CLIENT_SECRET\").unwrap_or_default(),"),
+            shown("    )"),
+            shown("    .build()?;"),
+        ]);
+    }
+    out.push(shown(""));
     for l in &lets {
         out.push(shown(l));
     }

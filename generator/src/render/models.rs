@@ -445,8 +445,12 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
         }
     });
 
+    // `#[non_exhaustive]`: code outside the crate builds a model with `new`
+    // or `Default`, never a struct literal, so a new optional property is a
+    // minor release (Cargo's SemVer reference; see `crate::diff`).
     quote! {
         #[derive(#(#derives),*)]
+        #[non_exhaustive]
         pub struct #name {
             #(#field_defs)*
             #additional_def

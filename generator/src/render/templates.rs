@@ -38,6 +38,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/runtime/client.rs.tera"),
     ),
     (
+        "runtime/env.rs.tera",
+        include_str!("../../../templates/runtime/env.rs.tera"),
+    ),
+    (
         "runtime/error.rs.tera",
         include_str!("../../../templates/runtime/error.rs.tera"),
     ),
@@ -137,6 +141,10 @@ impl<'a> Templates<'a> {
     pub fn crate_files(&self) -> Result<Vec<GeneratedFile>, Error> {
         let (api, base) = (self.api, &self.base);
         let mut files = Vec::new();
+        if let Some(text) = &self.krate.license_text {
+            // Copied as it is: a licence text is not ours to mark.
+            files.push(GeneratedFile::new("LICENSE", text.clone()));
+        }
         let mut emit =
             |template: &str, out: &str, lang: Lang, ctx: &Context| -> Result<(), Error> {
                 files.push(self.file(template, out, lang, ctx)?);
@@ -324,8 +332,8 @@ fn template_error(template: &str, error: &tera::Error) -> Error {
 fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     let mut ctx = Context::new();
     // Genesys conventions (regions, extra grants, correlation id,
-    // permission lines, environment variable names) are in the templates
-    // under `{% if genesys %}`.
+    // permission lines, `Client::from_env` with Genesys' environment
+    // variable names) are in the templates under `{% if genesys %}`.
     ctx.insert("genesys", &(profile == Profile::Genesys));
     ctx.insert("krate", krate);
     ctx.insert("crate_ident", &crate_ident(&krate.name));

@@ -945,3 +945,173 @@ impl Response {
         }))
     }
 }
+
+/// The environment variables [`Client::from_env`] reads, in the order it
+/// tries them: Genesys' current tools (the `gc` CLI, the Terraform
+/// provider) first, then the older PureCloud names of the SDK examples.
+mod env_vars {
+    /// The OAuth client's id, as the `gc` CLI and the Terraform provider
+    /// name it.
+    pub const CLIENT_ID: &str = "GENESYSCLOUD_OAUTHCLIENT_ID";
+    /// The OAuth client's secret, as the `gc` CLI and the Terraform
+    /// provider name it.
+    pub const CLIENT_SECRET: &str = "GENESYSCLOUD_OAUTHCLIENT_SECRET";
+    /// The region, as the `gc` CLI and the Terraform provider name it
+    /// (`eu-west-1`).
+    pub const REGION: &str = "GENESYSCLOUD_REGION";
+    /// The OAuth client's id, as the PureCloud SDK examples name it.
+    pub const PURECLOUD_CLIENT_ID: &str = "PURECLOUD_CLIENT_ID";
+    /// The OAuth client's secret, as the PureCloud SDK examples name it.
+    pub const PURECLOUD_SECRET: &str = "PURECLOUD_SECRET";
+    /// The region's domain, as the PureCloud SDK examples name it
+    /// (`mypurecloud.ie`).
+    pub const PURECLOUD_ENVIRONMENT: &str = "PURECLOUD_ENVIRONMENT";
+    /// Every variable, in the order of precedence.
+    pub const ALL: [&str; 6] = [
+        CLIENT_ID,
+        CLIENT_SECRET,
+        REGION,
+        PURECLOUD_CLIENT_ID,
+        PURECLOUD_SECRET,
+        PURECLOUD_ENVIRONMENT,
+    ];
+}
+
+impl Client {
+    /// A client for the region and OAuth client (client credentials grant)
+    /// that the environment names: the one-line start.
+    ///
+    /// See [`ClientBuilder::from_env_with`] for the variables and their
+    /// order of precedence.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when a variable is missing, is not valid UTF-8 or
+    /// holds no region; the message names the variable and what it may
+    /// hold, and never its secret's value.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), codegen_features::Error> {
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID=… GENESYSCLOUD_OAUTHCLIENT_SECRET=… GENESYSCLOUD_REGION=eu-west-1
+    /// let client = codegen_features::Client::from_env()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn from_env() -> Result<Self, Error> {
+        ClientBuilder::from_env()?.build()
+    }
+}
+
+impl ClientBuilder {
+    /// A builder set up from the process environment, as
+    /// [`from_env_with`](Self::from_env_with) describes, for settings the
+    /// environment doesn't carry (timeouts, retries) before `build`.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_env_with`](Self::from_env_with), and [`Error::Config`]
+    /// naming a variable that is set but not valid UTF-8.
+    pub fn from_env() -> Result<Self, Error> {
+        for name in env_vars::ALL {
+            if let Err(std::env::VarError::NotUnicode(_)) = std::env::var(name) {
+                return Err(Error::Config(format!(
+                    "{name} is set but is not valid UTF-8"
+                )));
+            }
+        }
+        Self::from_env_with(|name| std::env::var(name).ok())
+    }
+
+    /// A builder set up from the variables `lookup` returns (`None`, or an
+    /// empty value, for an unset one), with the client credentials grant:
+    ///
+    /// | setting | variables, first set wins |
+    /// | --- | --- |
+    /// | client id and secret | `GENESYSCLOUD_OAUTHCLIENT_ID` and `GENESYSCLOUD_OAUTHCLIENT_SECRET`; if neither is set, `PURECLOUD_CLIENT_ID` and `PURECLOUD_SECRET` |
+    /// | region | `GENESYSCLOUD_REGION`, else `PURECLOUD_ENVIRONMENT` |
+    ///
+    /// The id and secret always come from the same pair, so a half-set
+    /// pair is an error rather than an id matched with another client's
+    /// secret. A region is an AWS-style name (`eu-west-1`, as the `gc` CLI
+    /// and the Terraform provider take it), a [`Region`] name (`EuWest1`,
+    /// `eu_west_1`) or a domain (`mypurecloud.ie`, also with `https://api.`
+    /// or `https://login.` in front), in any case. There is no default
+    /// region: a client of another region would only fail later, at login.
+    ///
+    /// `from_env_with` reads nothing else; tests and programs with their
+    /// own settings source call it with their own `lookup`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] naming the missing variable and the ones that
+    /// would do instead, or the variable whose region is unknown with every
+    /// valid region. No message contains a variable's value but a region's.
+    pub fn from_env_with(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
+        use env_vars::*;
+        let get = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        let (id_name, secret_name) = if get(CLIENT_ID).is_some() || get(CLIENT_SECRET).is_some() {
+            (CLIENT_ID, CLIENT_SECRET)
+        } else if get(PURECLOUD_CLIENT_ID).is_some() || get(PURECLOUD_SECRET).is_some() {
+            (PURECLOUD_CLIENT_ID, PURECLOUD_SECRET)
+        } else {
+            return Err(Error::Config(format!(
+                "no OAuth client in the environment: set {CLIENT_ID} and {CLIENT_SECRET} (or {PURECLOUD_CLIENT_ID} and {PURECLOUD_SECRET}) to a client credentials client's id and secret"
+            )));
+        };
+        let pair = |missing: &str, set: &str| {
+            Error::Config(format!(
+                "{missing} is not set, but {set} is: set both, the id and the secret of one OAuth client"
+            ))
+        };
+        let client_id = get(id_name).ok_or_else(|| pair(id_name, secret_name))?;
+        let secret = get(secret_name).ok_or_else(|| pair(secret_name, id_name))?;
+        let (region_name, value) = match (get(REGION), get(PURECLOUD_ENVIRONMENT)) {
+            (Some(value), _) => (REGION, value),
+            (None, Some(value)) => (PURECLOUD_ENVIRONMENT, value),
+            (None, None) => {
+                return Err(Error::Config(format!(
+                    "no region in the environment: set {REGION} (or {PURECLOUD_ENVIRONMENT}) to one of {}",
+                    valid_regions()
+                )))
+            }
+        };
+        let region = region_from_env(&value).ok_or_else(|| {
+            Error::Config(format!(
+                "{region_name} is `{}`, which is not a Genesys Cloud region; expected an AWS-style name, a region name or a domain, one of {}",
+                value.trim(),
+                valid_regions()
+            ))
+        })?;
+        Ok(Client::builder()
+            .region(region)
+            .client_credentials(client_id.trim(), secret))
+    }
+}
+
+/// The region a variable names: `eu-west-1`, `eu_west_1`, `EuWest1` (any
+/// case, with `-`, `_` or neither), or its domain, bare or as an
+/// `https://api.` or `https://login.` URL.
+fn region_from_env(value: &str) -> Option<Region> {
+    let value = value.trim().trim_end_matches('/');
+    let host = value
+        .strip_prefix("https://")
+        .unwrap_or(value)
+        .trim_start_matches("api.")
+        .trim_start_matches("login.");
+    if let Some(region) = Region::from_domain(host) {
+        return Some(region);
+    }
+    let key = |name: &str| name.to_ascii_lowercase().replace(['-', '_'], "");
+    let wanted = key(value);
+    Region::ALL.into_iter().find(|r| key(r.name()) == wanted)
+}
+
+/// `us-east-1 (UsEast1, mypurecloud.com), …`: every region in the three
+/// forms a variable may use.
+fn valid_regions() -> String {
+    Region::ALL
+        .iter()
+        .map(|r| format!("{} ({r:?}, {})", r.name().replace('_', "-"), r.domain()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

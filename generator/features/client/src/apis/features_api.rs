@@ -38,16 +38,11 @@ impl FeaturesApi {
     /// # Example
     ///
     /// ```no_run
-    /// use codegen_features::{Client, Error, Region};
+    /// use codegen_features::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.features().delete_thing("my-thing-id").await {
     ///     Ok(()) => println!("delete_thing succeeded"),
@@ -91,16 +86,11 @@ impl FeaturesApi {
     /// # Example
     ///
     /// ```no_run
-    /// use codegen_features::{Client, Error, Region};
+    /// use codegen_features::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.features().list_things().ids(Vec::new()).await {
     ///     Ok(result) => println!("{result:?}"),
@@ -142,16 +132,11 @@ impl FeaturesApi {
     /// # Example
     ///
     /// ```no_run
-    /// use codegen_features::{models, Client, Error, Region};
+    /// use codegen_features::{models, Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// let body = models::PostAlbumBody::new("my-title");
     /// match client.features().post_album(body).await {
@@ -191,16 +176,11 @@ impl FeaturesApi {
     /// # Example
     ///
     /// ```no_run
-    /// use codegen_features::{Client, Error, Region};
+    /// use codegen_features::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.features().post_thing_photo("my-thing-id").await {
     ///     Ok(result) => println!("{result:?}"),
@@ -235,16 +215,11 @@ impl FeaturesApi {
     /// # Example
     ///
     /// ```no_run
-    /// use codegen_features::{Client, Error, Region};
+    /// use codegen_features::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.features().post_things().await {
     ///     Ok(()) => println!("post_things succeeded"),
@@ -283,16 +258,11 @@ impl FeaturesApi {
     /// # Example
     ///
     /// ```no_run
-    /// use codegen_features::{models, Client, Error, Region};
+    /// use codegen_features::{models, Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// let body = models::PostTokenBody::new("my-grant-type");
     /// match client.features().post_token(body).await {
@@ -333,16 +303,11 @@ impl FeaturesApi {
     /// # Example
     ///
     /// ```no_run
-    /// use codegen_features::{Client, Error, Region};
+    /// use codegen_features::{Client, Error};
     ///
     /// # async fn example() -> Result<(), Error> {
-    /// let client = Client::builder()
-    ///     .region(Region::UsEast1)
-    ///     .client_credentials(
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_ID").unwrap_or_default(),
-    ///         std::env::var("GENESYS_CLOUD_CLIENT_SECRET").unwrap_or_default(),
-    ///     )
-    ///     .build()?;
+    /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+    /// let client = Client::from_env()?;
     ///
     /// match client.features().put_thing_photo("my-thing-id", b"bytes".to_vec()).await {
     ///     Ok(()) => println!("put_thing_photo succeeded"),

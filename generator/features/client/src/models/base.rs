@@ -2,6 +2,7 @@
 
 /// The `Base` schema.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Base {
     /// The `id` property.
     pub id: String,

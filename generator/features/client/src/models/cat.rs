@@ -2,6 +2,7 @@
 
 /// The `Cat` schema.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Cat {
     /// The `petType` property.
     #[serde(rename = "petType")]

@@ -2,6 +2,7 @@
 
 /// The `Dog` schema.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Dog {
     /// The `petType` property.
     #[serde(rename = "petType")]

@@ -4,6 +4,7 @@ use super::Tree;
 
 /// The `Forest` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Forest {
     /// The `first` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

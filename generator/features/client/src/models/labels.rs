@@ -2,6 +2,7 @@
 
 /// Known properties, and a map of the others beside them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Labels {
     /// The `name` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

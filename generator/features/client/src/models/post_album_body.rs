@@ -4,6 +4,7 @@
 ///
 /// Defined inline at `#/paths/~1albums/post/requestBody/content/multipart~1form-data/schema` in the spec.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct PostAlbumBody {
     /// The `title` property.
     pub title: String,

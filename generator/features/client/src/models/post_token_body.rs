@@ -4,6 +4,7 @@
 ///
 /// Defined inline at `#/paths/~1tokens/post/requestBody/content/application~1x-www-form-urlencoded/schema` in the spec.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct PostTokenBody {
     /// The `grant_type` property.
     pub grant_type: String,

@@ -2,6 +2,7 @@
 
 /// A name that would shadow the prelude's Result.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ResultModel {
     /// The `ok` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

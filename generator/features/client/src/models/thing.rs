@@ -4,6 +4,7 @@ use super::{IdOrThing, Kind, Labels, Level, Pet, ResultModel, ThingPosition, Tre
 
 /// Base's fields merged with its own through allOf.
 #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Thing {
     /// The `id` property.
     pub id: String,

@@ -4,6 +4,7 @@
 ///
 /// Defined inline at `#/components/schemas/Thing/properties/position` in the spec.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ThingPosition {
     /// The `x` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,6 +4,7 @@ use super::Forest;
 
 /// Mutual recursion with Forest.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Tree {
     /// The `children` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
