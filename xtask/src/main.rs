@@ -8,15 +8,22 @@
 //!   that validates every exchange against the spec.
 //! - `bench [--smoke]`: measure the generator, the generated crate and the
 //!   client against their targets.
+//! - `cases [NAME]... [--jobs N]`: generate every spec case of
+//!   `generator/cases/` and check, lint, document and test each crate.
+//! - `corpus [--jobs N]`: generate every public spec of `xtask/corpus/`
+//!   and `cargo check` each crate.
 
 /// Codegen allocates small and often (every token of every generated
 /// file); see `mimalloc` in the workspace manifest for the measurements.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod batch;
 mod bench;
+mod cases;
 mod codegen;
 mod contract;
+mod corpus;
 mod spec_import;
 
 use std::path::PathBuf;
@@ -27,6 +34,8 @@ usage:
   cargo xtask codegen [--check] [--spec FILE] [--tag TAG]... [--all-tags] [--out DIR] [--skip-unsupported]
   cargo xtask contract
   cargo xtask bench [--smoke]
+  cargo xtask cases [NAME]... [--jobs N]
+  cargo xtask corpus [NAME]... [--jobs N]
   cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE] [--verbose]";
 
 fn main() -> ExitCode {
@@ -40,6 +49,8 @@ fn main() -> ExitCode {
         ["contract"] => contract::run(&root),
         ["bench"] => bench::run(&root, false),
         ["bench", "--smoke"] => bench::run(&root, true),
+        ["cases", rest @ ..] => cases::run(&root, rest),
+        ["corpus", rest @ ..] => corpus::run(&root, rest),
         ["--help" | "-h" | "help"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
