@@ -335,7 +335,22 @@ pub fn cargo_json(
         .with_context(|| format!("cannot run cargo {}", args.join(" ")))?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
+    Ok(read_cargo_json(
+        members,
+        &stdout,
+        &stderr,
+        output.status.success(),
+    ))
+}
 
+/// Each member's outcome from cargo's JSON messages: its first error, or
+/// its count of warnings.
+fn read_cargo_json(
+    members: &[Member],
+    stdout: &str,
+    stderr: &str,
+    success: bool,
+) -> BTreeMap<String, Outcome> {
     // Members by canonical manifest path, as cargo reports them.
     let mut by_manifest: BTreeMap<PathBuf, &str> = BTreeMap::new();
     for m in members {
@@ -391,7 +406,7 @@ pub fn cargo_json(
         let package = m.package.as_str();
         let outcome = if let Some(error) = errors.get(package) {
             Outcome::Fail(error.clone())
-        } else if built.get(package).copied().unwrap_or(false) || output.status.success() {
+        } else if built.get(package).copied().unwrap_or(false) || success {
             Outcome::Pass {
                 warnings: warnings.get(package).copied().unwrap_or(0),
             }
@@ -404,7 +419,7 @@ pub fn cargo_json(
         };
         outcomes.insert(m.package.clone(), outcome);
     }
-    Ok(outcomes)
+    outcomes
 }
 
 fn has_spans(diagnostic: &serde_json::Value) -> bool {
@@ -457,35 +472,152 @@ pub fn cargo(ws: &Path, target: &Path) -> Command {
     command
 }
 
-/// Runs `cargo test` with `args` for one package, and reads the harness's
-/// output: how many tests passed, or the first failure.
-pub fn cargo_test(
+/// The doc tests of every member in one `cargo test --doc` (cargo builds
+/// the crates in parallel, then runs each crate's doc tests). Cargo names
+/// each failed crate (`-p NAME --doc`), and rustdoc names each failed test
+/// by its path from the workspace, whose first folder is the member's.
+pub fn doc_tests(
     ws: &Path,
     target: &Path,
-    package: &str,
-    args: &[&str],
-) -> anyhow::Result<Outcome> {
-    let output = cargo(ws, target)
-        .args(["test", "-p", package])
-        .args(args)
-        .output()
-        .context("cannot run cargo test")?;
+    members: &[Member],
+    jobs: usize,
+) -> anyhow::Result<BTreeMap<String, Outcome>> {
+    if members.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let mut command = cargo(ws, target);
+    command
+        .args(["test", "--doc", "--no-fail-fast", "--jobs"])
+        .arg(jobs.to_string());
+    for m in members {
+        command.args(["-p", &m.package]);
+    }
+    let output = command.output().context("cannot run cargo test --doc")?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    if output.status.success() {
-        return Ok(Outcome::Pass { warnings: 0 });
+    Ok(read_doc_tests(members, &stdout, &stderr))
+}
+
+fn read_doc_tests(members: &[Member], stdout: &str, stderr: &str) -> BTreeMap<String, Outcome> {
+    let mut outcomes = BTreeMap::new();
+    for m in members {
+        let folder = m
+            .dir
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let lib = m.package.replace('-', "_");
+        let ran = stderr
+            .lines()
+            .any(|l| l.trim() == format!("Doc-tests {lib}"));
+        let failed = stderr.contains(&format!("`-p {} --doc`", m.package));
+        let outcome = if ran && !failed {
+            Outcome::Pass { warnings: 0 }
+        } else if ran {
+            Outcome::Fail(first_test_failure(stdout, &format!("{folder}/"), ""))
+        } else {
+            Outcome::Fail(
+                stderr
+                    .lines()
+                    .find(|l| l.starts_with("error"))
+                    .unwrap_or("the doc tests did not run")
+                    .to_owned(),
+            )
+        };
+        outcomes.insert(m.package.clone(), outcome);
     }
-    Ok(Outcome::Fail(first_test_failure(&stdout, &stderr)))
+    outcomes
+}
+
+/// Builds each member's `--test NAME` binary in one cargo run, then runs
+/// each binary in its crate's folder (as cargo would) and reads its result.
+pub fn integration_tests(
+    ws: &Path,
+    target: &Path,
+    members: &[Member],
+    test: &str,
+    jobs: usize,
+) -> anyhow::Result<BTreeMap<String, Outcome>> {
+    if members.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let mut command = cargo(ws, target);
+    command
+        .args([
+            "test",
+            "--no-run",
+            "--no-fail-fast",
+            "--message-format=json",
+            "--test",
+            test,
+            "--jobs",
+        ])
+        .arg(jobs.to_string());
+    for m in members {
+        command.args(["-p", &m.package]);
+    }
+    let output = command.output().context("cannot build the tests")?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let mut executables: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    for line in stdout.lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let (Some(manifest), Some(exe)) = (
+            message.get("manifest_path").and_then(|v| v.as_str()),
+            message.get("executable").and_then(|v| v.as_str()),
+        ) else {
+            continue;
+        };
+        executables.insert(PathBuf::from(manifest), PathBuf::from(exe));
+    }
+    // The build's failures, by crate, from the same JSON.
+    let built = read_cargo_json(
+        members,
+        &stdout,
+        &String::from_utf8_lossy(&output.stderr),
+        output.status.success(),
+    );
+    let mut outcomes = BTreeMap::new();
+    for m in members {
+        let manifest = m.dir.join("Cargo.toml");
+        let manifest = fs::canonicalize(&manifest).unwrap_or(manifest);
+        let outcome = match (executables.get(&manifest), built.get(&m.package)) {
+            (_, Some(Outcome::Fail(e))) => Outcome::Fail(format!("build: {e}")),
+            (None, _) => Outcome::Fail("the test did not build".to_owned()),
+            (Some(exe), _) => {
+                let run = Command::new(exe)
+                    .current_dir(&m.dir)
+                    .env("CARGO_MANIFEST_DIR", &m.dir)
+                    .stdin(Stdio::null())
+                    .output()
+                    .with_context(|| format!("cannot run {}", exe.display()))?;
+                if run.status.success() {
+                    Outcome::Pass { warnings: 0 }
+                } else {
+                    Outcome::Fail(first_test_failure(
+                        &String::from_utf8_lossy(&run.stdout),
+                        "",
+                        &String::from_utf8_lossy(&run.stderr),
+                    ))
+                }
+            }
+        };
+        outcomes.insert(m.package.clone(), outcome);
+    }
+    Ok(outcomes)
 }
 
 /// The first failing test and its first line of error (a rustc error for a
 /// doc test, the panic message for a test), or cargo's own first error.
-fn first_test_failure(stdout: &str, stderr: &str) -> String {
+/// Only tests whose name starts with `prefix` count.
+fn first_test_failure(stdout: &str, prefix: &str, stderr: &str) -> String {
     let mut lines = stdout.lines();
     while let Some(line) = lines.next() {
         let Some(name) = line
             .strip_prefix("---- ")
             .and_then(|l| l.strip_suffix(" stdout ----"))
+            .filter(|name| name.starts_with(prefix))
         else {
             continue;
         };
@@ -508,8 +640,8 @@ fn first_test_failure(stdout: &str, stderr: &str) -> String {
     }
     stderr
         .lines()
-        .find(|l| l.starts_with("error"))
-        .unwrap_or("cargo test failed")
+        .find(|l| l.starts_with("error") || l.contains("panicked at"))
+        .unwrap_or("the test failed")
         .to_owned()
 }
 
@@ -621,7 +753,7 @@ mod tests {
     fn a_failing_doc_test_is_named_with_its_first_error() {
         let stdout = "\nfailures:\n\n---- src/lib.rs - (line 12) stdout ----\nerror[E0425]: cannot find value `WEBM` in this scope\n --> src/lib.rs:14:1\n";
         assert_eq!(
-            first_test_failure(stdout, ""),
+            first_test_failure(stdout, "", ""),
             "src/lib.rs - (line 12): error[E0425]: cannot find value `WEBM` in this scope"
         );
     }
@@ -630,8 +762,41 @@ mod tests {
     fn a_failing_test_is_named_with_its_panic_message() {
         let stdout = "---- sends_dates stdout ----\n\nthread 'sends_dates' panicked at tests/case.rs:20:5:\nassertion `left == right` failed\n";
         assert_eq!(
-            first_test_failure(stdout, ""),
+            first_test_failure(stdout, "", ""),
             "sends_dates: assertion `left == right` failed"
+        );
+    }
+
+    #[test]
+    fn doc_tests_of_many_crates_are_told_apart_by_folder_and_by_cargos_list() {
+        let members = [
+            Member {
+                package: "case-a".into(),
+                dir: PathBuf::from("/ws/a"),
+            },
+            Member {
+                package: "case-b".into(),
+                dir: PathBuf::from("/ws/b"),
+            },
+            Member {
+                package: "case-c".into(),
+                dir: PathBuf::from("/ws/c"),
+            },
+        ];
+        let stdout = "running 1 test\ntest a/src/lib.rs - (line 3) ... ok\n\nrunning 2 tests\n\
+            ---- b/src/apis/x.rs - apis::X::get (line 9) stdout ----\nerror[E0433]: failed to resolve\n";
+        let stderr = "   Doc-tests case_a\n   Doc-tests case_b\nerror: doctest failed, to rerun pass `-p case-b --doc`\n";
+        let outcomes = read_doc_tests(&members, stdout, stderr);
+        assert_eq!(outcomes["case-a"], Outcome::Pass { warnings: 0 });
+        assert_eq!(
+            outcomes["case-b"],
+            Outcome::Fail(
+                "b/src/apis/x.rs - apis::X::get (line 9): error[E0433]: failed to resolve".into()
+            )
+        );
+        assert_eq!(
+            outcomes["case-c"],
+            Outcome::Fail("error: doctest failed, to rerun pass `-p case-b --doc`".into())
         );
     }
 

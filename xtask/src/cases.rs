@@ -210,43 +210,23 @@ pub fn run(root: &Path, args: &[&str]) -> anyhow::Result<()> {
     )?;
     apply(&mut cases, doc, |c, o| c.doc = Some(o));
 
-    // Doc tests and case tests: the crates and test binaries build in
-    // parallel first, then each runs on its own so its result is its own.
+    // Doc tests and case tests, each batch built in parallel by one cargo
+    // run.
+    let phase = Instant::now();
+    let doctests = batch::doc_tests(&out_root, &target, &checked, jobs)?;
+    apply(&mut cases, doctests, |c, o| c.doctest = Some(o));
+    eprintln!(
+        "cases: cargo test --doc of {} crates in {:.1} s",
+        checked.len(),
+        phase.elapsed().as_secs_f64()
+    );
     let phase = Instant::now();
     let with_tests = members(&cases, |c| c.checked() && c.has_test);
-    let built = batch::cargo_json(
-        &out_root,
-        &target,
-        &checked,
-        &["test", "--no-run", "--lib"],
-        &[],
-        &[],
-        jobs,
-    )?;
-    let built_tests = batch::cargo_json(
-        &out_root,
-        &target,
-        &with_tests,
-        &["test", "--no-run", "--test", "case"],
-        &[],
-        &[],
-        jobs,
-    )?;
-    for case in cases.iter_mut().filter(|c| c.checked()) {
-        let package = case.package();
-        case.doctest = Some(match built.get(&package) {
-            Some(Outcome::Fail(e)) => Outcome::Fail(format!("build: {e}")),
-            _ => batch::cargo_test(&out_root, &target, &package, &["--doc"])?,
-        });
-        if case.has_test {
-            case.test = Some(match built_tests.get(&package) {
-                Some(Outcome::Fail(e)) => Outcome::Fail(format!("build: {e}")),
-                _ => batch::cargo_test(&out_root, &target, &package, &["--test", "case"])?,
-            });
-        }
-    }
+    let tests = batch::integration_tests(&out_root, &target, &with_tests, "case", jobs)?;
+    apply(&mut cases, tests, |c, o| c.test = Some(o));
     eprintln!(
-        "cases: doc tests and case tests in {:.1} s",
+        "cases: cargo test --test case of {} crates in {:.1} s",
+        with_tests.len(),
         phase.elapsed().as_secs_f64()
     );
 

@@ -206,22 +206,10 @@ pub fn run(root: &Path, args: &[&str]) -> anyhow::Result<()> {
             &[("RUSTDOCFLAGS", "-D warnings")],
             jobs,
         )?;
-        let built = batch::cargo_json(
-            &out_root,
-            &target,
-            &compiled,
-            &["build", "--lib"],
-            &[],
-            &[],
-            jobs,
-        )?;
+        let doctests = batch::doc_tests(&out_root, &target, &compiled, jobs)?;
         for spec in specs.iter_mut().filter(|s| s.compiled()) {
-            let package = spec.package();
-            spec.doc = doc.get(&package).cloned();
-            spec.doctest = Some(match built.get(&package) {
-                Some(Outcome::Fail(e)) => Outcome::Fail(format!("build: {e}")),
-                _ => batch::cargo_test(&out_root, &target, &package, &["--doc"])?,
-            });
+            spec.doc = doc.get(&spec.package()).cloned();
+            spec.doctest = doctests.get(&spec.package()).cloned();
         }
         eprintln!(
             "corpus: cargo doc and doc tests of {} crates in {:.1} s",

@@ -10,7 +10,7 @@
 //!   client against their targets.
 //! - `cases [NAME]... [--jobs N]`: generate every spec case of
 //!   `generator/cases/` and check, lint, document and test each crate.
-//! - `corpus [--jobs N]`: generate every public spec of `xtask/corpus/`
+//! - `corpus [NAME]... [--jobs N] [--doc]`: generate every public spec of `xtask/corpus/`
 //!   and `cargo check` each crate.
 
 /// Codegen allocates small and often (every token of every generated
@@ -35,7 +35,7 @@ usage:
   cargo xtask contract
   cargo xtask bench [--smoke]
   cargo xtask cases [NAME]... [--jobs N]
-  cargo xtask corpus [NAME]... [--jobs N]
+  cargo xtask corpus [NAME]... [--jobs N] [--doc]
   cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE] [--verbose]";
 
 fn main() -> ExitCode {
