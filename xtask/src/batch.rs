@@ -464,12 +464,38 @@ fn describe(diagnostic: &serde_json::Value) -> String {
 /// A cargo command in `ws` with the shared target dir.
 pub fn cargo(ws: &Path, target: &Path) -> Command {
     let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    // `cargo xtask` runs us with xtask's own package variables set. Build
+    // scripts such as ring's rerun when those change, so passing them on
+    // would rebuild ring, rustls and reqwest whenever the same target dir
+    // is also used from a plain shell (as CI does for the platform).
+    for (name, _) in std::env::vars_os() {
+        if is_package_variable(&name.to_string_lossy()) {
+            command.env_remove(&name);
+        }
+    }
     command
         .current_dir(ws)
         .env("CARGO_TARGET_DIR", target)
         .env("CARGO_TERM_COLOR", "never")
         .stdin(Stdio::null());
     command
+}
+
+/// The variables cargo sets for the program it runs, which describe that
+/// program's package.
+fn is_package_variable(name: &str) -> bool {
+    [
+        "CARGO_PKG_",
+        "CARGO_MANIFEST_",
+        "CARGO_BIN_",
+        "CARGO_CRATE_",
+    ]
+    .iter()
+    .any(|prefix| name.starts_with(prefix))
+        || matches!(
+            name,
+            "CARGO_PRIMARY_PACKAGE" | "CARGO_RUSTC_CURRENT_DIR" | "OUT_DIR"
+        )
 }
 
 /// The doc tests of every member in one `cargo test --doc` (cargo builds
@@ -812,6 +838,15 @@ mod tests {
             describe(&diagnostic),
             "error[E0412]: cannot find type `Foo` in this scope (src/models/bar.rs:7)"
         );
+    }
+
+    #[test]
+    fn only_the_running_programs_package_variables_are_left_out() {
+        assert!(is_package_variable("CARGO_PKG_NAME"));
+        assert!(is_package_variable("CARGO_MANIFEST_DIR"));
+        assert!(!is_package_variable("CARGO_HOME"));
+        assert!(!is_package_variable("CARGO_TARGET_DIR"));
+        assert!(!is_package_variable("CARGO_TERM_COLOR"));
     }
 
     #[test]
