@@ -11,15 +11,22 @@
 //!   that validates every exchange against the spec.
 //! - `bench [--smoke]`: measure the generator, the generated crate and the
 //!   client against their targets.
+//! - `cases [NAME]... [--jobs N]`: generate every spec case of
+//!   `generator/cases/` and check, lint, document and test each crate.
+//! - `corpus [NAME]... [--jobs N] [--doc]`: generate every public spec of `xtask/corpus/`
+//!   and `cargo check` each crate.
 
 /// Codegen allocates small and often (every token of every generated
 /// file); see `mimalloc` in the workspace manifest for the measurements.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod batch;
 mod bench;
+mod cases;
 mod codegen;
 mod contract;
+mod corpus;
 mod spec_diff;
 mod spec_import;
 
@@ -31,6 +38,8 @@ usage:
   cargo xtask codegen [--check] [--spec FILE] [--tag TAG]... [--all-tags] [--out DIR] [--skip-unsupported]
   cargo xtask contract
   cargo xtask bench [--smoke]
+  cargo xtask cases [NAME]... [--jobs N]
+  cargo xtask corpus [NAME]... [--jobs N] [--doc]
   cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE] [--verbose]
   cargo xtask spec diff <old> <new> [--tag TAG]... [--format markdown|json]";
 
@@ -46,6 +55,8 @@ fn main() -> ExitCode {
         ["contract"] => contract::run(&root),
         ["bench"] => bench::run(&root, false),
         ["bench", "--smoke"] => bench::run(&root, true),
+        ["cases", rest @ ..] => cases::run(&root, rest),
+        ["corpus", rest @ ..] => corpus::run(&root, rest),
         ["--help" | "-h" | "help"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
