@@ -70,7 +70,7 @@ pub fn generate_from(
     let stage = timing::stage("lower");
     let lowered = lower::lower_with(spec, &selection, config.skip_unsupported);
     drop(stage);
-    let (api, mut warnings) = match lowered {
+    let (mut api, mut warnings) = match lowered {
         Ok(lowered) if problems.is_empty() => lowered,
         Ok(_) => return Err(Error::spec(spec_path, sorted(problems))),
         Err(more) => {
@@ -78,6 +78,12 @@ pub fn generate_from(
             return Err(Error::spec(spec_path, sorted(problems)));
         }
     };
+    warnings.extend(lower::security::apply(
+        spec,
+        &selection,
+        &mut api,
+        config.profile,
+    ));
     let mut krate = config.krate.clone();
     if let Some(id) = &config.krate.example_operation {
         if !api

@@ -5,6 +5,8 @@
 //! Like typify, every selected component schema gets its Rust name before
 //! any is converted, so forward and circular references resolve by name.
 
+pub mod security;
+
 use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, Components, IntegerFormat, NumberFormat, OpenAPI, Parameter,
@@ -145,6 +147,7 @@ pub fn lower_with(
             error_model,
             groups,
             types,
+            security_schemes: Vec::new(),
         },
         warnings,
     ))
@@ -778,6 +781,7 @@ impl<'a> Lowerer<'a> {
             paging: None,
             success_enum,
             pointer,
+            security: None,
         }
     }
 
@@ -1128,12 +1132,19 @@ impl<'a> Lowerer<'a> {
         (out, success_ty, None)
     }
 
-    /// The model all error responses share, if there is exactly one.
+    /// The model all error responses share (4xx, 5xx, and `default` where
+    /// the operation has a success response), if there is exactly one.
     fn error_model(&self, groups: &[ApiGroup]) -> Option<ErrorModel> {
         let mut names = BTreeSet::new();
         for op in groups.iter().flat_map(|g| &g.operations) {
+            let has_success = op.responses.iter().any(|r| is_success(&r.status));
             for r in &op.responses {
-                if !is_success(&r.status) && r.status != "default" {
+                let is_error = if r.status == "default" {
+                    has_success
+                } else {
+                    !is_success(&r.status)
+                };
+                if is_error {
                     match &r.ty {
                         Some(TypeRef::Named { name }) => {
                             names.insert(name.clone());
@@ -1152,15 +1163,32 @@ impl<'a> Lowerer<'a> {
         let TypeKind::Struct { fields, .. } = &def.kind else {
             return None;
         };
-        let string_field = |wire: &str| {
-            fields
-                .iter()
-                .find(|f| f.wire_name == wire && matches!(f.ty, TypeRef::String { .. }))
-                .map(|f| f.rust_name.clone())
+        // The first of `wires` that is a string field: `Some(optional)`
+        // when it is one level of `Option` at most (absent-or-null fields,
+        // `Option<Option<_>>`, are left out).
+        let string_field = |wires: &[&str]| {
+            wires.iter().find_map(|wire| {
+                fields
+                    .iter()
+                    .find(|f| f.wire_name == *wire && matches!(f.ty, TypeRef::String { .. }))
+                    .filter(|f| f.required || !f.nullable)
+                    .map(|f| (f.rust_name.clone(), !f.required || f.nullable))
+            })
         };
+        let message = string_field(&[
+            "message",
+            "detail",
+            "error_description",
+            "title",
+            "error",
+            "description",
+        ]);
+        let code = string_field(&["code", "error_code", "errorCode"]);
         Some(ErrorModel {
-            message_field: string_field("message"),
-            code_field: string_field("code"),
+            message_optional: message.as_ref().is_some_and(|m| m.1),
+            message_field: message.map(|m| m.0),
+            code_optional: code.as_ref().is_some_and(|c| c.1),
+            code_field: code.map(|c| c.0),
             type_name: name,
         })
     }

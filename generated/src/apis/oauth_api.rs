@@ -758,6 +758,7 @@ impl DeleteOauthClient {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         let response = self.client.execute(request).await?;
         response.empty()
     }
@@ -807,6 +808,7 @@ impl GetOauthAuthorization {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -857,6 +859,7 @@ impl GetOauthAuthorizations {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -900,6 +903,7 @@ impl GetOauthClient {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")
     }
@@ -947,6 +951,7 @@ impl GetOauthClientUsageQueryResult {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         let response = self.client.execute(request).await?;
         response.json("ApiUsageQueryResult")
     }
@@ -996,6 +1001,7 @@ impl GetOauthClientUsageSummary {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.days {
             request.query("days", value);
         }
@@ -1037,6 +1043,7 @@ impl GetOauthClients {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         let response = self.client.execute(request).await?;
         response.json("OAuthClientEntityListing")
     }
@@ -1102,6 +1109,7 @@ impl GetOauthScope {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -1152,6 +1160,7 @@ impl GetOauthScopes {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -1195,6 +1204,7 @@ impl PostOauthClientSecret {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")
     }
@@ -1236,6 +1246,7 @@ impl PostOauthClientUsageQuery {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         request.json_body(&self.body)?;
         let response = self.client.execute(request).await?;
         response.json("UsageExecutionResult")
@@ -1276,6 +1287,7 @@ impl PostOauthClients {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         request.json_body(&self.body)?;
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")
@@ -1318,6 +1330,7 @@ impl PutOauthClient {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         request.json_body(&self.body)?;
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")

@@ -102,6 +102,8 @@ pub struct Templates<'a> {
     base: Context,
     api: &'a Api,
     krate: &'a CrateConfig,
+    profile: Profile,
+    auth: super::auth::AuthView,
 }
 
 impl<'a> Templates<'a> {
@@ -115,6 +117,8 @@ impl<'a> Templates<'a> {
             base: base_context(api, krate, profile),
             api,
             krate,
+            profile,
+            auth: super::auth::view(api, profile),
         })
     }
 
@@ -169,8 +173,12 @@ impl<'a> Templates<'a> {
         );
         emit("README.md.tera", "README.md", Lang::Markdown, &readme)?;
         emit("runtime/client.rs.tera", "src/client.rs", Lang::Rust, base)?;
-        emit("runtime/auth.rs.tera", "src/auth.rs", Lang::Rust, base)?;
-        emit("runtime/region.rs.tera", "src/region.rs", Lang::Rust, base)?;
+        if self.auth.any {
+            emit("runtime/auth.rs.tera", "src/auth.rs", Lang::Rust, base)?;
+        }
+        if self.profile == Profile::Genesys {
+            emit("runtime/region.rs.tera", "src/region.rs", Lang::Rust, base)?;
+        }
         if api.has_paging() {
             emit("runtime/paging.rs.tera", "src/paging.rs", Lang::Rust, base)?;
         }
@@ -201,7 +209,12 @@ impl<'a> Templates<'a> {
 
     /// `docs/<Group>.md`: the group's operations in full.
     pub fn group_page(&self, group: &ApiGroup) -> Result<GeneratedFile, Error> {
-        let view = group_view(self.api, group, &crate_ident(&self.krate.name));
+        let view = group_view(
+            self.api,
+            group,
+            &crate_ident(&self.krate.name),
+            self.profile,
+        );
         let out = format!("docs/{}.md", group.rust_name);
         self.page("docs/api.md.tera", &out, json!({ "group": view }))
     }
@@ -326,6 +339,9 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     // permission lines, environment variable names) are in the templates
     // under `{% if genesys %}`.
     ctx.insert("genesys", &(profile == Profile::Genesys));
+    // Which credentials the client takes, and how each goes on the wire.
+    ctx.insert("auth", &super::auth::view(api, profile));
+    ctx.insert("has_default_base_url", &api.default_base_url.is_some());
     ctx.insert("krate", krate);
     ctx.insert("crate_ident", &crate_ident(&krate.name));
     ctx.insert(
@@ -442,7 +458,7 @@ struct ParamView {
     notes: String,
 }
 
-fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
+fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str, profile: Profile) -> Value {
     let ops: Vec<Value> = group
         .operations
         .iter()
@@ -490,7 +506,7 @@ fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
                 "description": op.docs.description,
                 "permissions": op.docs.permissions,
                 "signature": signature(group, op),
-                "example": super::example::markdown(api, group, op, crate_ident),
+                "example": super::example::markdown(api, group, op, crate_ident, profile),
                 "params": params,
                 "has_body": op.body.is_some(),
                 "returns": match (&op.success_enum, &op.success) {
@@ -516,6 +532,7 @@ fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
         "tag": group.tag,
         "rust_name": group.rust_name,
         "accessor": group.accessor,
+        "documents_permissions": api.documents_permissions(),
         "operations": ops,
     })
 }

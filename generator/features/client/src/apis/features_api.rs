@@ -21,8 +21,6 @@ impl FeaturesApi {
     ///
     /// Wraps `DELETE /things/{thing-id}`.
     ///
-    /// Requires no permissions.
-    ///
     /// # Arguments
     ///
     /// - `thing_id` (`thing-id`), path
@@ -68,8 +66,6 @@ impl FeaturesApi {
     /// Lists things, page by page
     ///
     /// Wraps `GET /things`.
-    ///
-    /// Requires no permissions.
     ///
     /// # Optional parameters
     ///
@@ -125,8 +121,6 @@ impl FeaturesApi {
     ///
     /// Wraps `POST /albums`.
     ///
-    /// Requires no permissions.
-    ///
     /// # Arguments
     ///
     /// - `body`:
@@ -174,8 +168,6 @@ impl FeaturesApi {
     ///
     /// Wraps `POST /things/{thing-id}/photo`.
     ///
-    /// Requires no permissions.
-    ///
     /// # Arguments
     ///
     /// - `thing_id` (`thing-id`), path
@@ -222,8 +214,6 @@ impl FeaturesApi {
     ///
     /// Wraps `POST /things`.
     ///
-    /// Requires no permissions.
-    ///
     /// # Returns
     ///
     /// The builder resolves to `()` when awaited: any 2xx status is success, whatever the body.
@@ -265,8 +255,6 @@ impl FeaturesApi {
     /// A form body
     ///
     /// Wraps `POST /tokens`.
-    ///
-    /// Requires no permissions.
     ///
     /// # Arguments
     ///
@@ -314,8 +302,6 @@ impl FeaturesApi {
     /// A raw body
     ///
     /// Wraps `PUT /things/{thing-id}/photo`.
-    ///
-    /// Requires no permissions.
     ///
     /// # Arguments
     ///
