@@ -186,7 +186,7 @@ impl<'a> Templates<'a> {
             emit("runtime/usage.rs.tera", "src/usage.rs", Lang::Rust, base)?;
         }
         // The examples show the OAuth section; other sections get none.
-        if oauth_extras(api) {
+        if oauth_extras(api, self.profile) {
             for name in ["client_credentials", "create_client", "usage_query"] {
                 emit(
                     &format!("examples/{name}.rs.tera"),
@@ -254,8 +254,12 @@ fn paging_example(api: &Api) -> Value {
 }
 
 /// The examples (and the contract tests the crate's manifest names) are
-/// about the OAuth section; other sections get none.
-fn oauth_extras(api: &Api) -> bool {
+/// about the OAuth section of Genesys Cloud, and use its regions and
+/// grants; other sections, and other profiles, get none.
+fn oauth_extras(api: &Api, profile: Profile) -> bool {
+    if profile != Profile::Genesys {
+        return false;
+    }
     let has = |id: &str| {
         api.groups
             .iter()
@@ -371,7 +375,7 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     ctx.insert("optional_example", &example(api, None, true));
     ctx.insert("usage", &usage_helper(api));
     ctx.insert("paging_example", &paging_example(api));
-    ctx.insert("oauth_extras", &oauth_extras(api));
+    ctx.insert("oauth_extras", &oauth_extras(api, profile));
     ctx.insert("has_paging", &api.has_paging());
     ctx
 }
