@@ -36,9 +36,11 @@ pub struct SecurityScheme {
     /// The scheme's key in `components/securitySchemes`, as operations'
     /// `security` name it.
     pub name: String,
-    /// The scheme's name as a Rust value (`api_key`), for the builder
-    /// methods and constants that serve it.
+    /// The scheme's name as a Rust value (`api_key`).
     pub rust_name: String,
+    /// For an API key, the `ClientBuilder` method that sets it: `api_key`
+    /// when the spec has one apiKey scheme, else `api_key_<scheme>`.
+    pub key_method: Option<String>,
     /// How the credentials travel.
     pub kind: SecurityKind,
     /// The spec's description.

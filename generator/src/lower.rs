@@ -128,6 +128,9 @@ pub fn lower_with(
                 })
             });
         }
+        // A group whose every operation was left out would be an empty
+        // API struct; its operations are named in the warnings.
+        groups.retain(|g| !g.operations.is_empty());
     }
     let mut types = lowerer.types;
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));

@@ -83,10 +83,26 @@ pub fn apply(
             schemes.push(ir::SecurityScheme {
                 name: name.clone(),
                 rust_name: namer.unique(name, Kind::Value),
+                key_method: None,
                 kind,
                 description,
                 pointer,
             });
+        }
+    }
+    let key_count = schemes
+        .iter()
+        .filter(|s| matches!(s.kind, SecurityKind::ApiKey { .. }))
+        .count();
+    let mut methods = Namer::default();
+    for scheme in &mut schemes {
+        if matches!(scheme.kind, SecurityKind::ApiKey { .. }) {
+            let wanted = if key_count == 1 {
+                "api_key".to_owned()
+            } else {
+                api_key_method(&scheme.rust_name)
+            };
+            scheme.key_method = Some(methods.claim(wanted));
         }
     }
     api.security_schemes = schemes;
@@ -289,8 +305,9 @@ impl SchemeLowerer<'_> {
     }
 }
 
-/// The name a scheme's builder method takes: `api_key_<scheme>`.
-pub fn api_key_method(scheme_rust_name: &str) -> String {
+/// The builder method of one of several apiKey schemes: `api_key_<scheme>`,
+/// without repeating a leading `api_key` of the scheme's name.
+fn api_key_method(scheme_rust_name: &str) -> String {
     let bare = scheme_rust_name
         .trim_start_matches("api_key")
         .trim_start_matches('_');

@@ -10,8 +10,6 @@ use serde::Serialize;
 
 use crate::config::Profile;
 use crate::ir::{Api, ApiKeyLocation, Operation, SecurityKind};
-use crate::lower::security::api_key_method;
-use crate::naming::Namer;
 
 /// The runtime's authentication, as the templates see it.
 #[derive(Debug, Clone, Serialize)]
@@ -83,11 +81,6 @@ pub fn view(api: &Api, profile: Profile) -> AuthView {
     };
     let managed = genesys || token_url.is_some();
     let basic = schemes.iter().any(|s| s.kind == SecurityKind::Basic);
-    let key_count = schemes
-        .iter()
-        .filter(|s| matches!(s.kind, SecurityKind::ApiKey { .. }))
-        .count();
-    let mut methods = Namer::default();
     let mut api_keys = Vec::new();
     let mut views = Vec::new();
     for scheme in schemes {
@@ -114,12 +107,10 @@ pub fn view(api: &Api, profile: Profile) -> AuthView {
                 location,
                 wire_name,
             } => {
-                let wanted = if key_count == 1 {
-                    "api_key".to_owned()
-                } else {
-                    api_key_method(&scheme.rust_name)
-                };
-                let method = methods.unique(&wanted, crate::naming::Kind::Value);
+                let method = scheme
+                    .key_method
+                    .clone()
+                    .unwrap_or_else(|| "api_key".to_owned());
                 let (location, sent_as) = match location {
                     ApiKeyLocation::Header => ("Header", format!("header `{wire_name}`")),
                     ApiKeyLocation::Query => ("Query", format!("query parameter `{wire_name}`")),

@@ -897,6 +897,7 @@ impl Request {
     }
 
     /// Overrides the client's timeout for this request.
+    #[allow(dead_code)] // A crate whose every operation was left out has no caller.
     pub(crate) fn timeout(&mut self, timeout: Option<Duration>) {
         if timeout.is_some() {
             self.timeout = timeout;
