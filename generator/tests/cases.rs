@@ -216,3 +216,19 @@ fn an_oauth2_flow_the_client_does_not_run_is_a_warning_unless_the_genesys_profil
     assert!(warnings[0].contains("`PureCloud OAuth`"), "{}", warnings[0]);
     assert!(warnings[0].contains("`implicit`"), "{}", warnings[0]);
 }
+
+#[test]
+fn auth_oauth2_two_token_urls_the_one_not_used_is_a_warning_naming_it() {
+    let output = generate_case_with("auth-oauth2-two-token-urls", &["t"], Profile::Generic);
+    let pointers: Vec<&str> = output.warnings.iter().map(|w| w.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        ["/components/securitySchemes/second/flows/clientCredentials/tokenUrl"]
+    );
+    let message = &output.warnings[0].message;
+    assert!(message.contains("`second`"), "{message}");
+    assert!(
+        message.contains("https://one.example.test/token"),
+        "{message}"
+    );
+}

@@ -105,6 +105,31 @@ pub fn apply(
             scheme.key_method = Some(methods.claim(wanted));
         }
     }
+    // The client keeps one managed token: it gets it from the first
+    // client-credentials token URL. Another URL is named, not dropped
+    // silently.
+    if profile != Profile::Genesys {
+        let mut first: Option<&str> = None;
+        for scheme in &schemes {
+            if let SecurityKind::OAuth2 {
+                token_url: Some(url),
+                ..
+            } = &scheme.kind
+            {
+                match first {
+                    None => first = Some(url),
+                    Some(used) if used != url => lowerer.warn(
+                        format!("{}/flows/clientCredentials/tokenUrl", scheme.pointer),
+                        format!(
+                            "security scheme `{}`: the client gets its one managed token from `{used}`, not from this scheme's `{url}`; give a token for it with `ClientBuilder::access_token`",
+                            scheme.name
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
     api.security_schemes = schemes;
     lowerer.warnings
 }
