@@ -19,6 +19,17 @@ use sha2::{Digest, Sha256};
 use crate::client::AccessToken;
 use crate::error::{AuthError, DecodeError, Error, ResponseBody};
 
+/// The credentials an operation's security alternative needs: one per
+/// kind of scheme the spec uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Scheme {
+    /// `Authorization: Bearer <token>` (RFC 6750).
+    Bearer,
+}
+
+/// The alternatives of an operation whose spec says nothing of security.
+pub(crate) const DEFAULT_SECURITY: &[&[Scheme]] = &[&[Scheme::Bearer]];
+
 /// A string that must never be shown: a client secret, a refresh token, a
 /// SAML assertion, a PKCE verifier. `Debug` prints `***`.
 #[derive(Clone, PartialEq, Eq)]
@@ -396,9 +407,10 @@ impl Login {
     pub(crate) async fn token(&self, grant: &Grant) -> Result<Token, Error> {
         let TokenRequest { form, basic } = grant.request();
         let url = format!("{}/oauth/token", self.base_url);
+        let path = "/oauth/token";
         let mut request = self
             .http
-            .post(&url)
+            .post(url)
             .header(reqwest::header::ACCEPT, "application/json")
             .form(&form);
         if let Some((id, secret)) = basic {
@@ -408,7 +420,7 @@ impl Login {
         tracing::debug!(grant = grant.name(), "requesting a token");
         let response = request.send().await.map_err(|source| Error::Transport {
             method: "POST".into(),
-            path: "/oauth/token".into(),
+            path: path.into(),
             source,
         })?;
         let status = response.status();
@@ -419,7 +431,7 @@ impl Login {
             .map(str::to_owned);
         let body = response.bytes().await.map_err(|source| Error::Transport {
             method: "POST".into(),
-            path: "/oauth/token".into(),
+            path: path.into(),
             source,
         })?;
         if !status.is_success() {
@@ -439,7 +451,7 @@ impl Login {
         let decoded: TokenResponse = serde_json::from_slice(&body).map_err(|e| {
             Error::Decode(Box::new(DecodeError {
                 method: "POST".into(),
-                path: "/oauth/token".into(),
+                path: path.into(),
                 status: status.as_u16(),
                 expected: "a token response",
                 reason: crate::support::describe_json_error(&e),

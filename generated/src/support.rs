@@ -21,6 +21,7 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 ///
 /// `.`, `..` and the empty string are refused: URL normalization would turn
 /// them into a different path, whatever the encoding.
+#[allow(dead_code)] // Only specs with path parameters use it.
 pub(crate) fn path_param(name: &'static str, value: &impl fmt::Display) -> Result<String, Error> {
     let value = value.to_string();
     if value.is_empty() || value == "." || value == ".." {
@@ -49,6 +50,7 @@ pub(crate) fn join<T: fmt::Display>(items: &[T]) -> String {
 }
 
 /// Decodes a string enum without allocating for the values it knows.
+#[allow(dead_code)] // Only specs with string enums use it.
 pub(crate) fn deserialize_str_enum<'de, D, T>(
     deserializer: D,
     expecting: &'static str,
@@ -81,6 +83,7 @@ where
 }
 
 /// Stands in for a secret in `Debug` output.
+#[allow(dead_code)] // Only specs with secret fields use it.
 pub(crate) struct Redacted;
 
 impl fmt::Debug for Redacted {

@@ -30,6 +30,9 @@ pub struct Api {
     /// The vendor conventions the crate is rendered with (a setting, not
     /// part of the spec).
     pub profile: crate::config::Profile,
+    /// The security schemes the selected operations use and the runtime
+    /// can serve, in the spec's order (`components/securitySchemes`).
+    pub security_schemes: Vec<SecurityScheme>,
 }
 
 /// Which cargo features compile what: one per group, and for each type
@@ -62,6 +65,93 @@ impl Features {
     }
 }
 
+/// One entry of `components/securitySchemes` that an operation uses.
+#[derive(Debug, Clone, Serialize)]
+pub struct SecurityScheme {
+    /// The scheme's key in `components/securitySchemes`, as operations'
+    /// `security` name it.
+    pub name: String,
+    /// The scheme's name as a Rust value (`api_key`).
+    pub rust_name: String,
+    /// For an API key, the `ClientBuilder` method that sets it: `api_key`
+    /// when the spec has one apiKey scheme, else `api_key_<scheme>`.
+    pub key_method: Option<String>,
+    /// How the credentials travel.
+    pub kind: SecurityKind,
+    /// The spec's description.
+    pub description: Option<String>,
+    /// JSON pointer to the scheme.
+    pub pointer: String,
+}
+
+/// How a security scheme's credentials are sent (OpenAPI 3.0 Security
+/// Scheme Object).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SecurityKind {
+    /// `type: http, scheme: bearer`: `Authorization: Bearer <token>`
+    /// (RFC 6750).
+    Bearer {
+        /// `bearerFormat`, a hint such as `JWT`.
+        format: Option<String>,
+    },
+    /// `type: http, scheme: basic`: `Authorization: Basic …` (RFC 7617).
+    Basic,
+    /// `type: apiKey`: a key sent as a header, query parameter or cookie.
+    ApiKey {
+        /// Where the key goes.
+        location: ApiKeyLocation,
+        /// The header, query parameter or cookie name.
+        wire_name: String,
+    },
+    /// `type: oauth2`: a bearer token from an OAuth 2.0 server (RFC 6749).
+    OAuth2 {
+        /// The client-credentials flow's `tokenUrl`, when the scheme has
+        /// that flow: the client can then get and renew its own token.
+        token_url: Option<String>,
+        /// The flows the spec lists (`clientCredentials`, `implicit`…).
+        flows: Vec<String>,
+    },
+    /// `type: openIdConnect`: a bearer token from an OpenID Connect
+    /// provider.
+    OpenIdConnect {
+        /// `openIdConnectUrl`, the provider's discovery document.
+        url: String,
+    },
+}
+
+impl SecurityKind {
+    /// Whether the scheme's credential is a bearer token.
+    pub fn is_bearer(&self) -> bool {
+        matches!(
+            self,
+            SecurityKind::Bearer { .. }
+                | SecurityKind::OAuth2 { .. }
+                | SecurityKind::OpenIdConnect { .. }
+        )
+    }
+}
+
+/// Where an API key is sent.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiKeyLocation {
+    /// A request header.
+    Header,
+    /// A query parameter.
+    Query,
+    /// A cookie, in the `Cookie` header.
+    Cookie,
+}
+
+/// One alternative of an operation's `security`: the schemes whose
+/// credentials are all sent together.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SecurityRequirement {
+    /// The schemes' names, as keys of `components/securitySchemes`.
+    pub schemes: Vec<String>,
+}
+
 /// The model shared by error responses, and which of its fields the error
 /// type shows in its message.
 #[derive(Debug, Clone, Serialize)]
@@ -70,8 +160,13 @@ pub struct ErrorModel {
     pub type_name: String,
     /// Rust name of a string field holding a human-readable message.
     pub message_field: Option<String>,
+    /// Whether the message field is an `Option` (not required, or
+    /// nullable).
+    pub message_optional: bool,
     /// Rust name of a string field holding a machine-readable code.
     pub code_field: Option<String>,
+    /// Whether the code field is an `Option`.
+    pub code_optional: bool,
 }
 
 /// The operations of one tag, rendered as one `…Api` struct.
@@ -122,6 +217,13 @@ pub struct Operation {
     pub success_enum: Option<SuccessEnum>,
     /// JSON pointer to the operation in the spec.
     pub pointer: String,
+    /// The operation's effective `security` (its own, else the document's):
+    /// alternatives in the spec's order, the first whose credentials the
+    /// client has being used. Empty: no credentials are sent. `None`: the
+    /// runtime's default applies (no credentials; the bearer token with
+    /// the Genesys profile), when the spec declares no security at all, or
+    /// with the Genesys profile, none for this operation.
+    pub security: Option<Vec<SecurityRequirement>>,
 }
 
 /// The enum a call resolves to when its 2xx responses differ.
@@ -450,6 +552,16 @@ impl Location {
 }
 
 impl Api {
+    /// Whether some operation lists the permissions it requires
+    /// (`x-inin-requires-permissions`): the docs then also say when an
+    /// operation requires none.
+    pub fn documents_permissions(&self) -> bool {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.operations)
+            .any(|op| op.docs.permissions.is_some())
+    }
+
     /// Whether any operation returns a paged listing: the crate then has
     /// the paging runtime.
     pub fn has_paging(&self) -> bool {

@@ -66,6 +66,7 @@ pub fn lower_selected(
     spec: &openapiv3::OpenAPI,
     tags: &[String],
     skip_unsupported: bool,
+    profile: config::Profile,
 ) -> Result<(ir::Api, Vec<Diagnostic>), Error> {
     // Every problem is reported in one go: lowering runs even when
     // selection found some, and the lists are merged.
@@ -75,7 +76,7 @@ pub fn lower_selected(
     let stage = timing::stage("lower");
     let lowered = lower::lower_with(spec, &selection, skip_unsupported);
     drop(stage);
-    let (api, warnings) = match lowered {
+    let (mut api, mut warnings) = match lowered {
         Ok(lowered) if problems.is_empty() => lowered,
         Ok(_) => return Err(Error::spec(spec_path, sorted(problems))),
         Err(more) => {
@@ -83,6 +84,8 @@ pub fn lower_selected(
             return Err(Error::spec(spec_path, sorted(problems)));
         }
     };
+    warnings.extend(lower::security::apply(spec, &selection, &mut api, profile));
+    api.profile = profile;
     Ok((api, warnings))
 }
 
@@ -93,8 +96,13 @@ pub fn generate_from(
     spec: &openapiv3::OpenAPI,
     config: &Config,
 ) -> Result<Output, Error> {
-    let (api, mut warnings) =
-        lower_selected(spec_path, spec, &config.tags, config.skip_unsupported)?;
+    let (api, mut warnings) = lower_selected(
+        spec_path,
+        spec,
+        &config.tags,
+        config.skip_unsupported,
+        config.profile,
+    )?;
     let mut krate = config.krate.clone();
     if let Some(id) = &config.krate.example_operation {
         if !api
@@ -125,8 +133,6 @@ pub fn generate_from(
             krate.example_operation = None;
         }
     }
-    let mut api = api;
-    api.profile = config.profile;
     let files = render::render(&api, &krate, config.profile)?;
     Ok(Output {
         api,

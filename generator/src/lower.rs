@@ -5,6 +5,8 @@
 //! Like typify, every selected component schema gets its Rust name before
 //! any is converted, so forward and circular references resolve by name.
 
+pub mod security;
+
 use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, Components, IntegerFormat, NumberFormat, OpenAPI, Parameter,
@@ -126,6 +128,9 @@ pub fn lower_with(
                 })
             });
         }
+        // A group whose every operation was left out would be an empty
+        // API struct; its operations are named in the warnings.
+        groups.retain(|g| !g.operations.is_empty());
     }
     let mut types = lowerer.types;
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
@@ -146,6 +151,7 @@ pub fn lower_with(
         types,
         features: Default::default(),
         profile: Default::default(),
+        security_schemes: Vec::new(),
     };
     api.features = crate::features::assign(&api);
     Ok((api, warnings))
@@ -779,6 +785,7 @@ impl<'a> Lowerer<'a> {
             paging: None,
             success_enum,
             pointer,
+            security: None,
         }
     }
 
@@ -1129,12 +1136,19 @@ impl<'a> Lowerer<'a> {
         (out, success_ty, None)
     }
 
-    /// The model all error responses share, if there is exactly one.
+    /// The model all error responses share (4xx, 5xx, and `default` where
+    /// the operation has a success response), if there is exactly one.
     fn error_model(&self, groups: &[ApiGroup]) -> Option<ErrorModel> {
         let mut names = BTreeSet::new();
         for op in groups.iter().flat_map(|g| &g.operations) {
+            let has_success = op.responses.iter().any(|r| is_success(&r.status));
             for r in &op.responses {
-                if !is_success(&r.status) && r.status != "default" {
+                let is_error = if r.status == "default" {
+                    has_success
+                } else {
+                    !is_success(&r.status)
+                };
+                if is_error {
                     match &r.ty {
                         Some(TypeRef::Named { name }) => {
                             names.insert(name.clone());
@@ -1153,15 +1167,32 @@ impl<'a> Lowerer<'a> {
         let TypeKind::Struct { fields, .. } = &def.kind else {
             return None;
         };
-        let string_field = |wire: &str| {
-            fields
-                .iter()
-                .find(|f| f.wire_name == wire && matches!(f.ty, TypeRef::String { .. }))
-                .map(|f| f.rust_name.clone())
+        // The first of `wires` that is a string field: `Some(optional)`
+        // when it is one level of `Option` at most (absent-or-null fields,
+        // `Option<Option<_>>`, are left out).
+        let string_field = |wires: &[&str]| {
+            wires.iter().find_map(|wire| {
+                fields
+                    .iter()
+                    .find(|f| f.wire_name == *wire && matches!(f.ty, TypeRef::String { .. }))
+                    .filter(|f| f.required || !f.nullable)
+                    .map(|f| (f.rust_name.clone(), !f.required || f.nullable))
+            })
         };
+        let message = string_field(&[
+            "message",
+            "detail",
+            "error_description",
+            "title",
+            "error",
+            "description",
+        ]);
+        let code = string_field(&["code", "error_code", "errorCode"]);
         Some(ErrorModel {
-            message_field: string_field("message"),
-            code_field: string_field("code"),
+            message_optional: message.as_ref().is_some_and(|m| m.1),
+            message_field: message.map(|m| m.0),
+            code_optional: code.as_ref().is_some_and(|c| c.1),
+            code_field: code.map(|c| c.0),
             type_name: name,
         })
     }

@@ -21,9 +21,15 @@ fn oauth_ir(path: &Path) -> generator::ir::Api {
     assert!(generator::import::is_swagger2(&doc));
     let (converted, _) = generator::import::convert(path, &doc, &[]).unwrap();
     let spec = generator::load::from_json(path, converted).unwrap();
-    generator::lower_selected(path, &spec, &["OAuth".to_owned()], false)
-        .unwrap()
-        .0
+    generator::lower_selected(
+        path,
+        &spec,
+        &["OAuth".to_owned()],
+        false,
+        generator::config::Profile::Genesys,
+    )
+    .unwrap()
+    .0
 }
 
 fn oauth_2018_to_today() -> ApiDiff {
@@ -226,9 +232,15 @@ fn every_generated_model_struct_is_non_exhaustive() {
 fn ir_of(yaml: &str) -> generator::ir::Api {
     let path = Path::new("inline.yaml");
     let spec = generator::load::parse(path, yaml).unwrap();
-    generator::lower_selected(path, &spec, &["Things".to_owned()], false)
-        .unwrap()
-        .0
+    generator::lower_selected(
+        path,
+        &spec,
+        &["Things".to_owned()],
+        false,
+        generator::config::Profile::Generic,
+    )
+    .unwrap()
+    .0
 }
 
 const THINGS_V1: &str = r#"

@@ -278,9 +278,14 @@ fn api_change_since_head(root: &Path, config: &Config, new: &generator::ir::Api)
     }
     let text = String::from_utf8(shown.stdout).ok()?;
     let spec = generator::load::parse(&config.spec, &text).ok()?;
-    let (old, _) =
-        generator::lower_selected(&config.spec, &spec, &config.tags, config.skip_unsupported)
-            .ok()?;
+    let (old, _) = generator::lower_selected(
+        &config.spec,
+        &spec,
+        &config.tags,
+        config.skip_unsupported,
+        config.profile,
+    )
+    .ok()?;
     let diff = generator::diff::diff(&old, new);
     (!diff.is_empty()).then(|| diff.summary())
 }

@@ -96,6 +96,7 @@ fn lower(
         .collect();
     // Without `skip_unsupported` nothing is left out: an operation that
     // can't be generated is an error, not a silent gap in the notes.
-    let (api, _) = generator::lower_selected(path, spec, &tags, false)?;
+    let profile = generator::config::Profile::detect(spec);
+    let (api, _) = generator::lower_selected(path, spec, &tags, false, profile)?;
     Ok(api)
 }

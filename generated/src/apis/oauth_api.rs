@@ -693,6 +693,7 @@ impl DeleteOauthClient {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         let response = self.client.execute(request).await?;
         response.empty()
     }
@@ -742,6 +743,7 @@ impl GetOauthAuthorization {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -792,6 +794,7 @@ impl GetOauthAuthorizations {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -835,6 +838,7 @@ impl GetOauthClient {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")
     }
@@ -882,6 +886,7 @@ impl GetOauthClientUsageQueryResult {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         let response = self.client.execute(request).await?;
         response.json("ApiUsageQueryResult")
     }
@@ -931,6 +936,7 @@ impl GetOauthClientUsageSummary {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.days {
             request.query("days", value);
         }
@@ -972,6 +978,7 @@ impl GetOauthClients {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         let response = self.client.execute(request).await?;
         response.json("OAuthClientEntityListing")
     }
@@ -1037,6 +1044,7 @@ impl GetOauthScope {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -1087,6 +1095,7 @@ impl GetOauthScopes {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
             request.header("Accept-Language", value)?;
         }
@@ -1130,6 +1139,7 @@ impl PostOauthClientSecret {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")
     }
@@ -1171,6 +1181,7 @@ impl PostOauthClientUsageQuery {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         request.json_body(&self.body)?;
         let response = self.client.execute(request).await?;
         response.json("UsageExecutionResult")
@@ -1211,6 +1222,7 @@ impl PostOauthClients {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         request.json_body(&self.body)?;
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")
@@ -1253,6 +1265,7 @@ impl PutOauthClient {
             path,
         );
         request.timeout(self.timeout);
+        request.security(&[&[crate::auth::Scheme::Bearer]]);
         request.json_body(&self.body)?;
         let response = self.client.execute(request).await?;
         response.json("OAuthClient")

@@ -8,15 +8,21 @@ use quote::quote;
 
 use super::rust::{doc, ident, named_types, prose, rust_file, type_display, type_tokens};
 use super::GeneratedFile;
+use crate::config::Profile;
 use crate::diagnostics::Error;
 use crate::ir::{
     Api, ApiGroup, Location, Operation, OperationPaging, Parameter, PathSegment, TypeRef,
 };
 
 /// `src/apis/<group>.rs`.
-pub fn file(api: &Api, group: &ApiGroup, crate_ident: &str) -> Result<GeneratedFile, Error> {
+pub fn file(
+    api: &Api,
+    group: &ApiGroup,
+    crate_ident: &str,
+    profile: Profile,
+) -> Result<GeneratedFile, Error> {
     let path = format!("src/apis/{}.rs", group.module);
-    rust_file(&path, || group_tokens(api, group, crate_ident))
+    rust_file(&path, || group_tokens(api, group, crate_ident, profile))
         .map(|text| GeneratedFile::new(&path, text))
 }
 
@@ -43,25 +49,36 @@ fn models_prefix() -> TokenStream {
     quote!(models::)
 }
 
-fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str) -> TokenStream {
+fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str, profile: Profile) -> TokenStream {
     let name = ident(&group.rust_name);
     let accessor = ident(&group.accessor);
     let methods = group
         .operations
         .iter()
-        .map(|op| method(api, group, op, crate_ident));
+        .map(|op| method(api, group, op, crate_ident, profile));
     let builders = group
         .operations
         .iter()
-        .map(|op| builder(&group.rust_name, op));
+        .map(|op| builder(&group.rust_name, op, super::auth::security_call(api, op)));
+    // `models::` is imported only where a type of it is named: an unused
+    // import is a warning.
     let uses_models = group.operations.iter().any(|op| {
-        op.success.is_some()
-            || op.body.is_some()
-            || op.parameters.iter().any(|p| {
-                let mut named = Vec::new();
-                named_types(&p.ty, &mut named);
-                !named.is_empty()
-            })
+        let mut named = Vec::new();
+        let types = op
+            .success
+            .iter()
+            .chain(op.body.as_ref().map(|b| &b.ty))
+            .chain(op.parameters.iter().map(|p| &p.ty))
+            .chain(op.paging.as_ref().map(|p| &p.item))
+            .chain(
+                op.success_enum
+                    .iter()
+                    .flat_map(|e| e.variants.iter().filter_map(|v| v.ty.as_ref())),
+            );
+        for ty in types {
+            named_types(ty, &mut named);
+        }
+        !named.is_empty()
     });
     let models_use = uses_models.then(|| {
         quote!(
@@ -118,7 +135,13 @@ fn arg_type(ty: &TypeRef) -> (TokenStream, bool) {
     }
 }
 
-fn method(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> TokenStream {
+fn method(
+    api: &Api,
+    group: &ApiGroup,
+    op: &Operation,
+    crate_ident: &str,
+    profile: Profile,
+) -> TokenStream {
     let name = ident(&op.rust_name);
     let builder = ident(&op.builder_name);
     let required: Vec<&Parameter> = op.parameters.iter().filter(|p| p.required).collect();
@@ -148,7 +171,7 @@ fn method(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Tok
             inits.push(quote!(#rust: None));
         }
     }
-    let docs = doc(&method_docs(api, group, op, crate_ident));
+    let docs = doc(&method_docs(api, group, op, crate_ident, profile));
     let deprecated = op
         .docs
         .deprecated
@@ -166,7 +189,13 @@ fn method(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Tok
     }
 }
 
-fn method_docs(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> String {
+fn method_docs(
+    api: &Api,
+    group: &ApiGroup,
+    op: &Operation,
+    crate_ident: &str,
+    profile: Profile,
+) -> String {
     let mut text = String::new();
     let summary = op.docs.summary.as_deref().unwrap_or(&op.operation_id);
     text.push_str(&prose(summary));
@@ -184,7 +213,9 @@ fn method_docs(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -
             }
             text.push('\n');
         }
-        _ => text.push_str("Requires no permissions.\n\n"),
+        // Only a spec that documents permissions says when none are needed.
+        _ if api.documents_permissions() => text.push_str("Requires no permissions.\n\n"),
+        _ => {}
     }
     let documented: Vec<&Parameter> = op.parameters.iter().filter(|p| p.required).collect();
     if !documented.is_empty() || op.body.as_ref().is_some_and(|b| b.required) {
@@ -241,14 +272,20 @@ fn method_docs(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -
             statuses.join(", ")
         ));
     }
-    text.push_str(
-        "[`Error::InvalidArgument`] when an argument can't be sent as given; \
-         [`Error::Auth`] when no token can be had; \
-         [`Error::Transport`] and [`Error::Decode`] when the \
-         exchange itself fails.",
-    );
+    text.push_str("[`Error::InvalidArgument`] when an argument can't be sent as given; ");
+    // Only a client that gets its own tokens has `Error::Auth`.
+    if super::auth::view(api, profile).managed {
+        text.push_str("[`Error::Auth`] when no token can be had; ");
+    }
+    text.push_str("[`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.");
     text.push_str("\n\n# Example\n\n```no_run\n");
-    text.push_str(&super::example::rustdoc(api, group, op, crate_ident));
+    text.push_str(&super::example::rustdoc(
+        api,
+        group,
+        op,
+        crate_ident,
+        profile,
+    ));
     text.push_str("\n```");
     text
 }
@@ -279,7 +316,7 @@ fn sentence(text: &str) -> String {
     }
 }
 
-fn builder(group: &str, op: &Operation) -> TokenStream {
+fn builder(group: &str, op: &Operation, security: Option<TokenStream>) -> TokenStream {
     let name = ident(&op.builder_name);
     let mut fields = Vec::new();
     let mut setters = Vec::new();
@@ -340,7 +377,7 @@ fn builder(group: &str, op: &Operation) -> TokenStream {
         (None, None) => quote!(()),
     };
     let success_enum = op.success_enum.as_ref().map(|e| success_enum(group, op, e));
-    let send_body = send_body(op);
+    let send_body = send_body(op, security);
     let stream = op.paging.as_ref().map(|paging| stream_method(op, paging));
     let timeout_doc =
         doc("Fails this call if it takes longer than `timeout`, instead of the client's timeout.");
@@ -482,7 +519,7 @@ fn success_enum(group: &str, op: &Operation, e: &crate::ir::SuccessEnum) -> Toke
     }
 }
 
-fn send_body(op: &Operation) -> TokenStream {
+fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
     // The path: literals as they are, each parameter percent-encoded into
     // exactly one segment first, so the `format!` reads like the template.
     let mut template = String::new();
@@ -600,6 +637,7 @@ fn send_body(op: &Operation) -> TokenStream {
     let request_decl = quote! {
         let mut request = Request::new(Method::#method, #operation, #template_path, path);
         request.timeout(self.timeout);
+        #security
     };
     quote! {
         #path

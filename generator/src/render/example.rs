@@ -1,9 +1,11 @@
 //! The Rust example of each operation, shared by its rustdoc (where it is
 //! a `no_run` doctest, so it must compile) and its Markdown doc page.
 //!
-//! Both show the same program: credentials from the environment, a region,
-//! the call, and a match on the error.
+//! Both show the same program: a client with the credentials the spec's
+//! security takes (with the Genesys profile, a region and credentials from
+//! the environment), the call, and a match on the error.
 
+use crate::config::Profile;
 use crate::ir::{Api, ApiGroup, Operation, TypeKind, TypeRef};
 
 /// One line of the example; `hidden` lines are only there to make the
@@ -14,8 +16,14 @@ struct Line {
 }
 
 /// The example as rustdoc wants it: hidden lines start with `# `.
-pub fn rustdoc(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> String {
-    lines(api, group, op, crate_ident)
+pub fn rustdoc(
+    api: &Api,
+    group: &ApiGroup,
+    op: &Operation,
+    crate_ident: &str,
+    profile: Profile,
+) -> String {
+    lines(api, group, op, crate_ident, profile)
         .into_iter()
         .map(|l| {
             if l.hidden {
@@ -29,8 +37,14 @@ pub fn rustdoc(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -
 }
 
 /// The example as a whole program, for the Markdown pages.
-pub fn markdown(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> String {
-    let body: Vec<String> = lines(api, group, op, crate_ident)
+pub fn markdown(
+    api: &Api,
+    group: &ApiGroup,
+    op: &Operation,
+    crate_ident: &str,
+    profile: Profile,
+) -> String {
+    let body: Vec<String> = lines(api, group, op, crate_ident, profile)
         .into_iter()
         .filter(|l| !l.hidden)
         .map(|l| l.text)
@@ -52,7 +66,13 @@ pub fn markdown(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) 
     out
 }
 
-fn lines(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Vec<Line> {
+fn lines(
+    api: &Api,
+    group: &ApiGroup,
+    op: &Operation,
+    crate_ident: &str,
+    profile: Profile,
+) -> Vec<Line> {
     let shown = |text: &str| Line {
         hidden: false,
         text: text.to_owned(),
@@ -103,35 +123,19 @@ fn lines(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Vec<
         (None, None) => format!("    Ok(()) => println!(\"{} succeeded\"),", op.rust_name),
         _ => "    Ok(result) => println!(\"{result:?}\"),".to_owned(),
     };
-    let genesys = api.profile == crate::config::Profile::Genesys;
-    let imported = match (uses_models, genesys) {
-        (true, true) => "models, Client, Error",
-        (false, true) => "Client, Error",
-        (true, false) => "models, Client, Error, Region",
-        (false, false) => "Client, Error, Region",
+    let (extra_import, setup) = super::auth::example_client(api, profile);
+    let imports = match (uses_models, extra_import) {
+        (true, Some(extra)) => format!("use {crate_ident}::{{models, Client, Error, {extra}}};"),
+        (true, None) => format!("use {crate_ident}::{{models, Client, Error}};"),
+        (false, Some(extra)) => format!("use {crate_ident}::{{Client, Error, {extra}}};"),
+        (false, None) => format!("use {crate_ident}::{{Client, Error}};"),
     };
     let mut out = vec![
-        shown(&format!("use {crate_ident}::{{{imported}}};")),
+        shown(&imports),
         shown(""),
         hidden("async fn example() -> Result<(), Error> {"),
     ];
-    if genesys {
-        // The credentials and region as Genesys' own tools read them.
-        out.extend([
-            shown("// GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION"),
-            shown("let client = Client::from_env()?;"),
-        ]);
-    } else {
-        out.extend([
-            shown("let client = Client::builder()"),
-            shown("    .region(Region::UsEast1)"),
-            shown("    .client_credentials("),
-            shown("        std::env::var(\"GENESYS_CLOUD_CLIENT_ID\").unwrap_or_default(),"),
-            shown("        std::env::var(\"GENESYS_CLOUD_CLIENT_SECRET\").unwrap_or_default(),"),
-            shown("    )"),
-            shown("    .build()?;"),
-        ]);
-    }
+    out.extend(setup.iter().map(|l| shown(l)));
     out.push(shown(""));
     for l in &lets {
         out.push(shown(l));

@@ -5,12 +5,15 @@ use quote::quote;
 
 use super::rust::{ident, rust_file};
 use super::GeneratedFile;
+use crate::config::Profile;
 use crate::diagnostics::Error;
 use crate::ir::Api;
 
 /// `src/lib.rs`. Modules and re-exports are emitted in the order rustfmt
 /// sorts them, so that `cargo fmt --check` leaves the file alone.
-pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
+pub fn render(api: &Api, profile: Profile) -> Result<GeneratedFile, Error> {
+    let auth = super::auth::view(api, profile);
+    let genesys = profile == Profile::Genesys;
     let has_paging = api.has_paging();
     let usage = super::templates::usage_helper(api);
     let has_usage = usage.is_some();
@@ -27,14 +30,18 @@ pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
     // (name, public, laid out by prettyplease)
     let mut modules = vec![
         ("apis", true, true),
-        ("auth", false, false),
         ("client", false, false),
         ("error", false, false),
         ("models", true, true),
-        ("region", false, false),
         ("retry", false, false),
         ("support", false, false),
     ];
+    if auth.any {
+        modules.push(("auth", false, false));
+    }
+    if genesys {
+        modules.push(("region", false, false));
+    }
     if has_paging {
         modules.push(("paging", false, false));
     }
@@ -65,30 +72,48 @@ pub fn render(api: &Api) -> Result<GeneratedFile, Error> {
             )
         })
         .collect();
-    reexports.push((
-        "auth".into(),
-        quote!(
-            pub use auth::{Grant, PkceChallenge, Secret, Token};
-        ),
-    ));
+    let mut auth_items = Vec::new();
+    if auth.managed {
+        auth_items.push(quote!(Grant));
+    }
+    if genesys {
+        auth_items.push(quote!(PkceChallenge));
+    }
+    if auth.secret {
+        auth_items.push(quote!(Secret));
+    }
+    if auth.managed {
+        auth_items.push(quote!(Token));
+    }
+    if !auth_items.is_empty() {
+        reexports.push(("auth".into(), quote!(pub use auth::{#(#auth_items),*};)));
+    }
+    let mut client_items = Vec::new();
+    if auth.bearer {
+        client_items.push(quote!(AccessToken));
+    }
+    client_items.extend([quote!(BoxFuture), quote!(Client), quote!(ClientBuilder)]);
+    if api.default_base_url.is_some() {
+        client_items.push(quote!(DEFAULT_BASE_URL));
+    }
     reexports.push((
         "client".into(),
-        quote!(
-            pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL};
-        ),
+        quote!(pub use client::{#(#client_items),*};),
     ));
-    reexports.push((
-        "error".into(),
-        quote!(
-            pub use error::{ApiError, AuthError, DecodeError, Error, ResponseBody};
-        ),
-    ));
-    reexports.push((
-        "region".into(),
-        quote!(
-            pub use region::Region;
-        ),
-    ));
+    let mut error_items = vec![quote!(ApiError)];
+    if auth.managed {
+        error_items.push(quote!(AuthError));
+    }
+    error_items.extend([quote!(DecodeError), quote!(Error), quote!(ResponseBody)]);
+    reexports.push(("error".into(), quote!(pub use error::{#(#error_items),*};)));
+    if genesys {
+        reexports.push((
+            "region".into(),
+            quote!(
+                pub use region::Region;
+            ),
+        ));
+    }
     reexports.push((
         "retry".into(),
         quote!(

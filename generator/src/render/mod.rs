@@ -4,6 +4,7 @@
 //! `templates/` (`templates`). Renderers never look at the spec.
 
 mod apis;
+mod auth;
 mod example;
 mod lib_rs;
 mod models;
@@ -91,7 +92,7 @@ pub fn render(
         .chain(api.types.iter().map(Job::ModelPage))
         .collect();
     let rendered = crate::parallel::parallel_map(&jobs, |job| match job {
-        Job::Group(group) => apis::file(api, group, &crate_ident),
+        Job::Group(group) => apis::file(api, group, &crate_ident, profile),
         Job::Model(def) => models::file(api, def),
         Job::GroupPage(group) => templates.group_page(group),
         Job::ModelPage(def) => templates.model_page(def),
@@ -99,7 +100,7 @@ pub fn render(
     let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
     files.push(models::mod_rs(api)?);
     files.push(apis::mod_rs(api)?);
-    files.push(lib_rs::render(api)?);
+    files.push(lib_rs::render(api, profile)?);
     files.extend(templates.crate_files()?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)

@@ -106,6 +106,8 @@ pub struct Templates<'a> {
     base: Context,
     api: &'a Api,
     krate: &'a CrateConfig,
+    profile: Profile,
+    auth: super::auth::AuthView,
 }
 
 impl<'a> Templates<'a> {
@@ -119,6 +121,8 @@ impl<'a> Templates<'a> {
             base: base_context(api, krate, profile),
             api,
             krate,
+            profile,
+            auth: super::auth::view(api, profile),
         })
     }
 
@@ -177,8 +181,12 @@ impl<'a> Templates<'a> {
         );
         emit("README.md.tera", "README.md", Lang::Markdown, &readme)?;
         emit("runtime/client.rs.tera", "src/client.rs", Lang::Rust, base)?;
-        emit("runtime/auth.rs.tera", "src/auth.rs", Lang::Rust, base)?;
-        emit("runtime/region.rs.tera", "src/region.rs", Lang::Rust, base)?;
+        if self.auth.any {
+            emit("runtime/auth.rs.tera", "src/auth.rs", Lang::Rust, base)?;
+        }
+        if self.profile == Profile::Genesys {
+            emit("runtime/region.rs.tera", "src/region.rs", Lang::Rust, base)?;
+        }
         if api.has_paging() {
             emit("runtime/paging.rs.tera", "src/paging.rs", Lang::Rust, base)?;
         }
@@ -186,7 +194,7 @@ impl<'a> Templates<'a> {
             emit("runtime/usage.rs.tera", "src/usage.rs", Lang::Rust, base)?;
         }
         // The examples show the OAuth section; other sections get none.
-        if oauth_extras(api, self.krate) {
+        if oauth_extras(api, self.krate, self.profile) {
             for name in ["client_credentials", "create_client", "usage_query"] {
                 emit(
                     &format!("examples/{name}.rs.tera"),
@@ -209,7 +217,12 @@ impl<'a> Templates<'a> {
 
     /// `docs/<Group>.md`: the group's operations in full.
     pub fn group_page(&self, group: &ApiGroup) -> Result<GeneratedFile, Error> {
-        let view = group_view(self.api, group, &crate_ident(&self.krate.name));
+        let view = group_view(
+            self.api,
+            group,
+            &crate_ident(&self.krate.name),
+            self.profile,
+        );
         let out = format!("docs/{}.md", group.rust_name);
         self.page("docs/api.md.tera", &out, json!({ "group": view }))
     }
@@ -249,8 +262,13 @@ fn paging_example(api: &Api) -> Value {
 }
 
 /// The examples (and the contract tests the crate's manifest names) are
-/// about the OAuth section; other sections get none.
-fn oauth_extras(api: &Api, krate: &CrateConfig) -> bool {
+/// about the OAuth section of Genesys Cloud, and use its regions and
+/// grants; other sections, other profiles and crates whose folder lacks
+/// the hand-written extras get none.
+fn oauth_extras(api: &Api, krate: &CrateConfig, profile: Profile) -> bool {
+    if profile != Profile::Genesys {
+        return false;
+    }
     let has = |id: &str| {
         api.groups
             .iter()
@@ -335,6 +353,9 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     // permission lines, `Client::from_env` with Genesys' environment
     // variable names) are in the templates under `{% if genesys %}`.
     ctx.insert("genesys", &(profile == Profile::Genesys));
+    // Which credentials the client takes, and how each goes on the wire.
+    ctx.insert("auth", &super::auth::view(api, profile));
+    ctx.insert("has_default_base_url", &api.default_base_url.is_some());
     ctx.insert("krate", krate);
     ctx.insert("crate_ident", &crate_ident(&krate.name));
     ctx.insert(
@@ -377,7 +398,7 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     ctx.insert("optional_example", &example(api, None, true));
     ctx.insert("usage", &usage_helper(api));
     ctx.insert("paging_example", &paging_example(api));
-    ctx.insert("oauth_extras", &oauth_extras(api, krate));
+    ctx.insert("oauth_extras", &oauth_extras(api, krate, profile));
     ctx.insert("has_paging", &api.has_paging());
     ctx
 }
@@ -464,7 +485,7 @@ struct ParamView {
     notes: String,
 }
 
-fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
+fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str, profile: Profile) -> Value {
     let ops: Vec<Value> = group
         .operations
         .iter()
@@ -512,7 +533,7 @@ fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
                 "description": op.docs.description,
                 "permissions": op.docs.permissions,
                 "signature": signature(group, op),
-                "example": super::example::markdown(api, group, op, crate_ident),
+                "example": super::example::markdown(api, group, op, crate_ident, profile),
                 "params": params,
                 "has_body": op.body.is_some(),
                 "returns": match (&op.success_enum, &op.success) {
@@ -538,6 +559,7 @@ fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
         "tag": group.tag,
         "rust_name": group.rust_name,
         "accessor": group.accessor,
+        "documents_permissions": api.documents_permissions(),
         "operations": ops,
     })
 }

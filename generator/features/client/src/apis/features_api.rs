@@ -21,8 +21,6 @@ impl FeaturesApi {
     ///
     /// Wraps `DELETE /things/{thing-id}`.
     ///
-    /// Requires no permissions.
-    ///
     /// # Arguments
     ///
     /// - `thing_id` (`thing-id`), path
@@ -63,8 +61,6 @@ impl FeaturesApi {
     /// Lists things, page by page
     ///
     /// Wraps `GET /things`.
-    ///
-    /// Requires no permissions.
     ///
     /// # Optional parameters
     ///
@@ -115,8 +111,6 @@ impl FeaturesApi {
     ///
     /// Wraps `POST /albums`.
     ///
-    /// Requires no permissions.
-    ///
     /// # Arguments
     ///
     /// - `body`:
@@ -159,8 +153,6 @@ impl FeaturesApi {
     ///
     /// Wraps `POST /things/{thing-id}/photo`.
     ///
-    /// Requires no permissions.
-    ///
     /// # Arguments
     ///
     /// - `thing_id` (`thing-id`), path
@@ -202,8 +194,6 @@ impl FeaturesApi {
     ///
     /// Wraps `POST /things`.
     ///
-    /// Requires no permissions.
-    ///
     /// # Returns
     ///
     /// The builder resolves to `()` when awaited: any 2xx status is success, whatever the body.
@@ -240,8 +230,6 @@ impl FeaturesApi {
     /// A form body
     ///
     /// Wraps `POST /tokens`.
-    ///
-    /// Requires no permissions.
     ///
     /// # Arguments
     ///
@@ -284,8 +272,6 @@ impl FeaturesApi {
     /// A raw body
     ///
     /// Wraps `PUT /things/{thing-id}/photo`.
-    ///
-    /// Requires no permissions.
     ///
     /// # Arguments
     ///
