@@ -75,6 +75,8 @@ pub struct Operation {
     pub body: Option<Body>,
     /// What a successful call returns: `None` for no content.
     pub success: Option<TypeRef>,
+    /// How the success body is decoded.
+    pub success_media: Media,
     /// Every response of the spec, in the spec's order.
     pub responses: Vec<Response>,
     /// Documentation facts.
@@ -107,6 +109,8 @@ pub struct SuccessVariant {
     pub rust_name: String,
     /// The body's type; `None` for no content.
     pub ty: Option<TypeRef>,
+    /// How the body is decoded.
+    pub media: Media,
     /// The response's description.
     pub description: String,
 }
@@ -165,9 +169,34 @@ pub enum Location {
     Query,
     /// A request header.
     Header,
+    /// A cookie of the `Cookie` header.
+    Cookie,
 }
 
-/// A path, query or header parameter.
+/// How a parameter's value is laid out: OpenAPI 3.0's `style` (Parameter
+/// Object, "Style Values"). Swagger 2.0's `collectionFormat` arrives here
+/// through the import (`multi` → exploded `form`, `ssv` → `space_delimited`,
+/// `pipes` → `pipe_delimited`, `csv` → `form` or `simple`).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamStyle {
+    /// `name=a,b`; exploded, `name=a&name=b` (query, cookie).
+    Form,
+    /// Items joined by a space (query arrays).
+    SpaceDelimited,
+    /// Items joined by `|` (query arrays).
+    PipeDelimited,
+    /// `name[key]=value` (query objects).
+    DeepObject,
+    /// `a,b` (path, header).
+    Simple,
+    /// `.a,b` (path).
+    Label,
+    /// `;name=a,b` (path).
+    Matrix,
+}
+
+/// A path, query, header or cookie parameter.
 #[derive(Debug, Clone, Serialize)]
 pub struct Parameter {
     /// The name on the wire (`clientId`, `Accept-Language`).
@@ -182,10 +211,30 @@ pub struct Parameter {
     pub required: bool,
     /// The server-side default, as the spec writes it.
     pub default: Option<String>,
-    /// How an array is sent: `true` repeats the name for each item.
+    /// How an array or object is laid out.
+    pub style: ParamStyle,
+    /// With `explode`, an array or object is written item by item (`form`:
+    /// the name repeated for each item).
     pub explode: bool,
     /// The spec's description.
     pub description: Option<String>,
+}
+
+/// How a body is encoded, as its media type says.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Media {
+    /// JSON: `application/json` (with any parameters), `*/*+json`, or `*/*`
+    /// with a schema.
+    Json,
+    /// `application/x-www-form-urlencoded` (request bodies only).
+    Form,
+    /// `multipart/form-data` (request bodies only).
+    Multipart,
+    /// `text/*` and XML: a `String`.
+    Text,
+    /// Anything else: raw bytes.
+    Binary,
 }
 
 /// A request body.
@@ -193,8 +242,10 @@ pub struct Parameter {
 pub struct Body {
     /// The Rust name of the argument (`body`).
     pub rust_name: String,
-    /// The media type sent.
+    /// The media type sent, as the spec writes it.
     pub content_type: String,
+    /// How it is encoded.
+    pub media: Media,
     /// Its type.
     pub ty: TypeRef,
     /// Whether the caller must give it.
@@ -210,8 +261,10 @@ pub struct Response {
     pub status: String,
     /// The spec's description.
     pub description: String,
-    /// The JSON body's type, if it has one.
+    /// The body's type, if it has one.
     pub ty: Option<TypeRef>,
+    /// How the body is decoded: JSON, text or bytes.
+    pub media: Media,
     /// `x-inin-error-codes`: error code → text.
     pub error_codes: BTreeMap<String, String>,
 }
@@ -410,6 +463,7 @@ impl Location {
             Location::Path => "path",
             Location::Query => "query",
             Location::Header => "header",
+            Location::Cookie => "cookie",
         }
     }
 }

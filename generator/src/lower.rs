@@ -8,13 +8,14 @@
 use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, Components, IntegerFormat, NumberFormat, OpenAPI, Parameter,
-    ParameterSchemaOrContent, QueryStyle, ReferenceOr, RequestBody, Response as OaResponse, Schema,
-    SchemaKind, StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
+    ParameterSchemaOrContent, ReferenceOr, RequestBody, Response as OaResponse, Schema, SchemaKind,
+    StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{pointer_escape, Diagnostic};
+use crate::ir::Media;
 use crate::ir::{
     AdditionalField, Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs,
     OperationPaging, PageFields, Parameter as IrParameter, PathSegment, Permissions, Response,
@@ -23,6 +24,9 @@ use crate::ir::{
 use crate::ir::{SuccessEnum, SuccessVariant};
 use crate::naming::{rust_name, Kind, Namer};
 use crate::select::{by_group, SelectedOperation, Selection};
+
+mod media;
+mod params;
 
 /// Names a parameter can't take: the request builder's own field and
 /// methods, and the locals of its `send`.
@@ -37,16 +41,6 @@ const RESERVED_ARGUMENT_NAMES: &[&str] = &[
     "value",
     "item",
 ];
-
-/// A form body.
-const FORM: &str = "application/x-www-form-urlencoded";
-/// A raw body.
-const OCTET_STREAM: &str = "application/octet-stream";
-/// A multipart form: text and file parts.
-const MULTIPART: &str = "multipart/form-data";
-
-/// The media type of JSON bodies and responses.
-const JSON: &str = "application/json";
 
 /// Lowers the selection to the IR, or returns every problem found.
 pub fn lower(spec: &OpenAPI, selection: &Selection<'_>) -> Result<Api, Vec<Diagnostic>> {
@@ -97,7 +91,7 @@ pub fn lower_with(
     let default_base_url = spec.servers.first().and_then(server_url);
     let error_model = lowerer.error_model(&groups);
 
-    let mut warnings = Vec::new();
+    let mut warnings = std::mem::take(&mut lowerer.warnings);
     if !lowerer.errors.is_empty() {
         let mut errors = std::mem::take(&mut lowerer.errors);
         errors.sort_by(|a, b| a.pointer.cmp(&b.pointer));
@@ -157,6 +151,8 @@ struct Lowerer<'a> {
     schema_names: BTreeMap<String, String>,
     types: Vec<TypeDef>,
     errors: Vec<Diagnostic>,
+    /// What was generated in a degraded form, each naming what and why.
+    warnings: Vec<Diagnostic>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -167,6 +163,7 @@ impl<'a> Lowerer<'a> {
             schema_names: BTreeMap::new(),
             types: Vec::new(),
             errors: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -753,7 +750,8 @@ impl<'a> Lowerer<'a> {
             )
         });
 
-        let (responses, success, success_enum) = self.responses(sel, &builder, builders);
+        let (responses, success, success_media, success_enum) =
+            self.responses(sel, &builder, builders);
         let permissions = op
             .extensions
             .get("x-inin-requires-permissions")
@@ -768,6 +766,7 @@ impl<'a> Lowerer<'a> {
             parameters,
             body,
             success,
+            success_media,
             responses,
             docs: OperationDocs {
                 summary: non_empty(op.summary.as_deref()),
@@ -838,23 +837,7 @@ impl<'a> Lowerer<'a> {
         let mut namer = Namer::with_reserved(RESERVED_ARGUMENT_NAMES.iter().copied());
         let mut out = Vec::new();
         for (p, at) in merged {
-            let (location, explode_default, explode_style) = match p {
-                Parameter::Path { .. } => (Location::Path, false, None),
-                Parameter::Query { style, .. } => (Location::Query, true, Some(style)),
-                Parameter::Header { .. } => (Location::Header, false, None),
-                Parameter::Cookie { .. } => {
-                    self.error(at, "cookie parameters are not supported");
-                    continue;
-                }
-            };
-            if let Some(style) = explode_style {
-                if !matches!(style, QueryStyle::Form) {
-                    self.error(
-                        format!("{at}/style"),
-                        "only `style: form` query parameters are supported",
-                    );
-                }
-            }
+            let (location, style, explode) = params::placement(p);
             let data = p.parameter_data_ref();
             let hint = format!("{builder}{}", rust_name(&data.name, Kind::Type));
             let (ty, default) = match &data.format {
@@ -876,11 +859,8 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
             };
-            if !is_scalar_or_array_of_scalars(&ty, self) {
-                self.error(
-                    format!("{at}/schema"),
-                    "only strings, numbers, booleans, enums and arrays of them can be sent as parameters",
-                );
+            if let Some(problem) = self.param_problem(&ty, style) {
+                self.error(format!("{at}/schema"), problem);
             }
             if location == Location::Path && !data.required {
                 self.error(
@@ -895,7 +875,8 @@ impl<'a> Lowerer<'a> {
                 ty,
                 required: data.required,
                 default,
-                explode: data.explode.unwrap_or(explode_default),
+                style,
+                explode,
                 description: non_empty(data.description.as_deref()),
             });
         }
@@ -993,26 +974,30 @@ impl<'a> Lowerer<'a> {
         builder: &str,
         pointer: &str,
     ) -> Option<Body> {
-        // The first media type the client can send, in this order.
-        const SENDABLE: [&str; 4] = [JSON, FORM, MULTIPART, OCTET_STREAM];
-        let Some((content_type, media)) = SENDABLE
+        // The media type the client prefers among those the spec offers:
+        // JSON, then forms, text and bytes.
+        let chosen = body
+            .content
             .iter()
-            .find_map(|t| body.content.get(*t).map(|m| (*t, m)))
-        else {
+            .filter_map(|(t, m)| Some((t, m, media::kind(t, m.schema.is_some(), false)?)))
+            .min_by_key(|(_, _, kind)| media::preference(*kind));
+        let Some((content_type, media, kind)) = chosen else {
             let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
             self.error(
                 format!("{pointer}/content"),
                 format!(
-                    "request bodies of type {} are not supported yet; the client sends {}",
-                    types.join(", "),
-                    SENDABLE.join(", ")
+                    "request bodies of type {} are not supported; the client sends JSON, \
+                     forms (`application/x-www-form-urlencoded`, `multipart/form-data`), \
+                     text and bytes",
+                    types.join(", ")
                 ),
             );
             return None;
         };
         let media_pointer = format!("{pointer}/content/{}", pointer_escape(content_type));
-        let ty = match (&media.schema, content_type) {
-            (_, OCTET_STREAM) => TypeRef::Bytes,
+        let ty = match (&media.schema, kind) {
+            (_, Media::Binary) => TypeRef::Bytes,
+            (_, Media::Text) => TypeRef::String { format: None },
             (Some(schema), _) => self.type_ref(
                 schema,
                 &format!("{builder}Body"),
@@ -1020,9 +1005,7 @@ impl<'a> Lowerer<'a> {
             ),
             (None, _) => TypeRef::Json,
         };
-        if (content_type == FORM || content_type == MULTIPART)
-            && !matches!(ty, TypeRef::Named { .. })
-        {
+        if matches!(kind, Media::Form | Media::Multipart) && !matches!(ty, TypeRef::Named { .. }) {
             self.error(
                 format!("{media_pointer}/schema"),
                 "a form body must be an object schema",
@@ -1031,6 +1014,7 @@ impl<'a> Lowerer<'a> {
         Some(Body {
             rust_name: rust.to_owned(),
             content_type: content_type.to_owned(),
+            media: kind,
             ty,
             required: body.required,
             description: non_empty(body.description.as_deref()),
@@ -1042,7 +1026,7 @@ impl<'a> Lowerer<'a> {
         sel: &SelectedOperation<'_>,
         builder: &str,
         builders: &mut Namer,
-    ) -> (Vec<Response>, Option<TypeRef>, Option<SuccessEnum>) {
+    ) -> (Vec<Response>, Option<TypeRef>, Media, Option<SuccessEnum>) {
         let responses = &sel.operation.responses;
         let base = format!("{}/responses", sel.pointer);
         let mut out = Vec::new();
@@ -1059,17 +1043,8 @@ impl<'a> Lowerer<'a> {
             let Some(r) = self.resolve(r, &at, "responses", |c| &c.responses) else {
                 continue;
             };
-            let ty = match r.content.get(JSON) {
-                Some(media) => media.schema.as_ref().map(|s| {
-                    self.type_ref(
-                        s,
-                        &format!("{builder}Response{status}"),
-                        &format!("{at}/content/{}/schema", pointer_escape(JSON)),
-                    )
-                }),
-                // No content, or not JSON: nothing to decode.
-                None => None,
-            };
+            let (ty, media) =
+                self.response_body(r, &at, &format!("{builder}Response{status}"), sel);
             let error_codes = r
                 .extensions
                 .get("x-inin-error-codes")
@@ -1089,18 +1064,29 @@ impl<'a> Lowerer<'a> {
                 status,
                 description: r.description.clone(),
                 ty,
+                media,
                 error_codes,
             });
         }
 
         let success: Vec<&Response> = out.iter().filter(|r| is_success(&r.status)).collect();
+        let success_media = match success.first() {
+            Some(r) => r.media,
+            None => out
+                .iter()
+                .find(|r| r.status == "default")
+                .map_or(Media::Json, |r| r.media),
+        };
         let success_ty = if success.is_empty() {
             out.iter()
                 .find(|r| r.status == "default")
                 .and_then(|r| r.ty.clone())
         } else {
             let first = success[0].ty.clone();
-            if success.iter().all(|r| r.ty == first) {
+            if success
+                .iter()
+                .all(|r| r.ty == first && r.media == success[0].media)
+            {
                 first
             } else {
                 // Different bodies (or some with none): an enum of them.
@@ -1111,6 +1097,7 @@ impl<'a> Lowerer<'a> {
                         status: r.status.clone(),
                         rust_name: namer.unique(&format!("Status{}", r.status), Kind::Variant),
                         ty: r.ty.clone(),
+                        media: r.media,
                         description: r.description.clone(),
                     })
                     .collect();
@@ -1118,6 +1105,7 @@ impl<'a> Lowerer<'a> {
                 return (
                     out,
                     None,
+                    success_media,
                     Some(SuccessEnum {
                         rust_name,
                         variants,
@@ -1125,7 +1113,54 @@ impl<'a> Lowerer<'a> {
                 );
             }
         };
-        (out, success_ty, None)
+        (out, success_ty, success_media, None)
+    }
+
+    /// A response's body type and how it is decoded: of the media types the
+    /// spec offers, the one the client prefers (JSON, then text, then
+    /// bytes). A body the client can't decode is a warning naming the
+    /// operation, never dropped silently.
+    fn response_body(
+        &mut self,
+        r: &OaResponse,
+        at: &str,
+        hint: &str,
+        sel: &SelectedOperation<'_>,
+    ) -> (Option<TypeRef>, Media) {
+        let chosen = r
+            .content
+            .iter()
+            .filter_map(|(t, m)| Some((t, m, media::kind(t, m.schema.is_some(), true)?)))
+            .min_by_key(|(_, _, kind)| media::preference(*kind));
+        let Some((content_type, media, kind)) = chosen else {
+            if !r.content.is_empty() {
+                let types: Vec<&str> = r.content.keys().map(String::as_str).collect();
+                self.warnings.push(Diagnostic::new(
+                    format!("{at}/content"),
+                    format!(
+                        "`{}` ({} {}): the response body ({}) is not decoded; the call \
+                         returns without it",
+                        sel.operation.operation_id.as_deref().unwrap_or(sel.path),
+                        sel.method,
+                        sel.path,
+                        types.join(", ")
+                    ),
+                ));
+            }
+            return (None, Media::Json);
+        };
+        let ty = match (kind, &media.schema) {
+            (Media::Text, _) => Some(TypeRef::String { format: None }),
+            (Media::Binary, _) => Some(TypeRef::Bytes),
+            (_, Some(schema)) => Some(self.type_ref(
+                schema,
+                hint,
+                &format!("{at}/content/{}/schema", pointer_escape(content_type)),
+            )),
+            // JSON without a schema: nothing the spec says to decode.
+            (_, None) => None,
+        };
+        (ty, kind)
     }
 
     /// The model all error responses share, if there is exactly one.
@@ -1309,25 +1344,6 @@ enum Shape {
     /// The values, and the integer type of an integer enum.
     Enum(Vec<String>, Option<TypeRef>),
     Other,
-}
-
-fn is_scalar_or_array_of_scalars(ty: &TypeRef, lowerer: &Lowerer<'_>) -> bool {
-    match ty {
-        TypeRef::Array { items, .. } => is_scalar(items, lowerer),
-        other => is_scalar(other, lowerer),
-    }
-}
-
-fn is_scalar(ty: &TypeRef, lowerer: &Lowerer<'_>) -> bool {
-    match ty {
-        TypeRef::Named { name } => lowerer
-            .types
-            .iter()
-            .find(|t| &t.rust_name == name)
-            .is_some_and(|t| matches!(t.kind, TypeKind::Enum { .. })),
-        TypeRef::Array { .. } | TypeRef::Map { .. } | TypeRef::Json | TypeRef::Bytes => false,
-        _ => true,
-    }
 }
 
 /// An object schema with its `allOf` parts merged.

@@ -749,7 +749,12 @@ impl DeleteOauthClient {
 
     /// Sends `DELETE /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<(), Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
         let mut request = Request::new(
             Method::DELETE,
@@ -798,7 +803,12 @@ impl GetOauthAuthorization {
 
     /// Sends `GET /api/v2/oauth/authorizations/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthAuthorization, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/authorizations/{client_id}");
         let mut request = Request::new(
             Method::GET,
@@ -808,7 +818,11 @@ impl GetOauthAuthorization {
         );
         request.timeout(self.timeout);
         if let Some(value) = &self.accept_language {
-            request.header("Accept-Language", value)?;
+            request
+                .header(
+                    "Accept-Language",
+                    crate::support::header_value("Accept-Language", value, false)?,
+                )?;
         }
         let response = self.client.execute(request).await?;
         response.json("OAuthAuthorization")
@@ -858,7 +872,11 @@ impl GetOauthAuthorizations {
         );
         request.timeout(self.timeout);
         if let Some(value) = &self.accept_language {
-            request.header("Accept-Language", value)?;
+            request
+                .header(
+                    "Accept-Language",
+                    crate::support::header_value("Accept-Language", value, false)?,
+                )?;
         }
         let response = self.client.execute(request).await?;
         response.json("OAuthAuthorizationListing")
@@ -891,7 +909,12 @@ impl GetOauthClient {
 
     /// Sends `GET /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
         let mut request = Request::new(
             Method::GET,
@@ -932,10 +955,17 @@ impl GetOauthClientUsageQueryResult {
 
     /// Sends `GET /api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}` and decodes the response.
     pub async fn send(self) -> Result<models::ApiUsageQueryResult, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let execution_id = crate::support::path_param(
             "executionId",
             &self.execution_id,
+            crate::support::Style::Simple,
+            false,
         )?;
         let path = format!(
             "/api/v2/oauth/clients/{client_id}/usage/query/results/{execution_id}"
@@ -987,7 +1017,12 @@ impl GetOauthClientUsageSummary {
 
     /// Sends `GET /api/v2/oauth/clients/{clientId}/usage/summary` and decodes the response.
     pub async fn send(self) -> Result<models::UsageExecutionResult, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}/usage/summary");
         let mut request = Request::new(
             Method::GET,
@@ -997,7 +1032,14 @@ impl GetOauthClientUsageSummary {
         );
         request.timeout(self.timeout);
         if let Some(value) = &self.days {
-            request.query("days", value);
+            for (name, value) in crate::support::query_pairs(
+                "days",
+                value,
+                crate::support::Style::Form,
+                true,
+            )? {
+                request.query(name, value);
+            }
         }
         let response = self.client.execute(request).await?;
         response.json("UsageExecutionResult")
@@ -1093,7 +1135,12 @@ impl GetOauthScope {
 
     /// Sends `GET /api/v2/oauth/scopes/{scopeId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthScope, Error> {
-        let scope_id = crate::support::path_param("scopeId", &self.scope_id)?;
+        let scope_id = crate::support::path_param(
+            "scopeId",
+            &self.scope_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/scopes/{scope_id}");
         let mut request = Request::new(
             Method::GET,
@@ -1103,7 +1150,11 @@ impl GetOauthScope {
         );
         request.timeout(self.timeout);
         if let Some(value) = &self.accept_language {
-            request.header("Accept-Language", value)?;
+            request
+                .header(
+                    "Accept-Language",
+                    crate::support::header_value("Accept-Language", value, false)?,
+                )?;
         }
         let response = self.client.execute(request).await?;
         response.json("OAuthScope")
@@ -1153,7 +1204,11 @@ impl GetOauthScopes {
         );
         request.timeout(self.timeout);
         if let Some(value) = &self.accept_language {
-            request.header("Accept-Language", value)?;
+            request
+                .header(
+                    "Accept-Language",
+                    crate::support::header_value("Accept-Language", value, false)?,
+                )?;
         }
         let response = self.client.execute(request).await?;
         response.json("OAuthScopeListing")
@@ -1186,7 +1241,12 @@ impl PostOauthClientSecret {
 
     /// Sends `POST /api/v2/oauth/clients/{clientId}/secret` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}/secret");
         let mut request = Request::new(
             Method::POST,
@@ -1227,7 +1287,12 @@ impl PostOauthClientUsageQuery {
 
     /// Sends `POST /api/v2/oauth/clients/{clientId}/usage/query` and decodes the response.
     pub async fn send(self) -> Result<models::UsageExecutionResult, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}/usage/query");
         let mut request = Request::new(
             Method::POST,
@@ -1309,7 +1374,12 @@ impl PutOauthClient {
 
     /// Sends `PUT /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
         let mut request = Request::new(
             Method::PUT,

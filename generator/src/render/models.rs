@@ -89,7 +89,7 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
 fn multipart_impl(api: &Api, def: &TypeDef) -> Option<TokenStream> {
     let used = api.groups.iter().flat_map(|g| &g.operations).any(|op| {
         op.body.as_ref().is_some_and(|b| {
-            b.content_type == "multipart/form-data"
+            b.media == crate::ir::Media::Multipart
                 && matches!(&b.ty, TypeRef::Named { name } if *name == def.rust_name)
         })
     });
@@ -106,15 +106,21 @@ fn multipart_impl(api: &Api, def: &TypeDef) -> Option<TokenStream> {
             TypeRef::Bytes => quote! {
                 form = form.part(#wire, reqwest::multipart::Part::bytes(value.clone()).file_name(#wire));
             },
-            TypeRef::Array { items, .. } if !matches!(**items, TypeRef::Named { .. } | TypeRef::Json) => quote! {
+            // One file part per item.
+            TypeRef::Array { items, .. } if **items == TypeRef::Bytes => quote! {
                 for item in value {
-                    form = form.text(#wire, item.to_string());
+                    form = form.part(#wire, reqwest::multipart::Part::bytes(item.clone()).file_name(#wire));
                 }
             },
-            TypeRef::Named { .. } | TypeRef::Json | TypeRef::Array { .. } | TypeRef::Map { .. } => quote! {
-                form = form.text(#wire, serde_json::to_string(value).unwrap_or_default());
+            // One part per item, each in its wire form.
+            TypeRef::Array { .. } => quote! {
+                for item in value {
+                    form = form.text(#wire, crate::support::part_text(item));
+                }
             },
-            _ => quote!(form = form.text(#wire, value.to_string());),
+            // Scalars in their wire form (RFC 3339 date-times, enum wire
+            // values); objects as JSON.
+            _ => quote!(form = form.text(#wire, crate::support::part_text(value));),
         };
         if f.required {
             quote! { let value = &self.#rust; #add }

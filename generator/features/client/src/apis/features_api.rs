@@ -391,7 +391,12 @@ impl DeleteThing {
 
     /// Sends `DELETE /things/{thing-id}` and decodes the response.
     pub async fn send(self) -> Result<(), Error> {
-        let thing_id = crate::support::path_param("thing-id", &self.thing_id)?;
+        let thing_id = crate::support::path_param(
+            "thing-id",
+            &self.thing_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/things/{thing_id}");
         let mut request = Request::new(
             Method::DELETE,
@@ -462,18 +467,41 @@ impl ListThings {
         let mut request = Request::new(Method::GET, "list_things", "/things", path);
         request.timeout(self.timeout);
         if let Some(value) = &self.ids {
-            for item in value {
-                request.query("ids", item);
+            for (name, value) in crate::support::query_pairs(
+                "ids",
+                value,
+                crate::support::Style::Form,
+                true,
+            )? {
+                request.query(name, value);
             }
         }
         if let Some(value) = &self.kinds {
-            request.query("kinds", crate::support::join(value));
+            for (name, value) in crate::support::query_pairs(
+                "kinds",
+                value,
+                crate::support::Style::Form,
+                false,
+            )? {
+                request.query(name, value);
+            }
         }
         if let Some(value) = &self.page_number {
-            request.query("pageNumber", value);
+            for (name, value) in crate::support::query_pairs(
+                "pageNumber",
+                value,
+                crate::support::Style::Form,
+                true,
+            )? {
+                request.query(name, value);
+            }
         }
         if let Some(value) = &self.x_request_tag {
-            request.header("X-Request-Tag", value)?;
+            request
+                .header(
+                    "X-Request-Tag",
+                    crate::support::header_value("X-Request-Tag", value, false)?,
+                )?;
         }
         let response = self.client.execute(request).await?;
         response.json("ThingListing")
@@ -582,7 +610,12 @@ impl PostThingPhoto {
 
     /// Sends `POST /things/{thing-id}/photo` and decodes the response.
     pub async fn send(self) -> Result<PostThingPhotoResponse, Error> {
-        let thing_id = crate::support::path_param("thing-id", &self.thing_id)?;
+        let thing_id = crate::support::path_param(
+            "thing-id",
+            &self.thing_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/things/{thing_id}/photo");
         let mut request = Request::new(
             Method::POST,
@@ -673,7 +706,7 @@ impl PostToken {
         let path = String::from("/tokens");
         let mut request = Request::new(Method::POST, "post_token", "/tokens", path);
         request.timeout(self.timeout);
-        request.form_body(&self.body)?;
+        request.form_body(&crate::support::form_fields(&self.body)?)?;
         let response = self.client.execute(request).await?;
         response.json("Base")
     }
@@ -706,7 +739,12 @@ impl PutThingPhoto {
 
     /// Sends `PUT /things/{thing-id}/photo` and decodes the response.
     pub async fn send(self) -> Result<(), Error> {
-        let thing_id = crate::support::path_param("thing-id", &self.thing_id)?;
+        let thing_id = crate::support::path_param(
+            "thing-id",
+            &self.thing_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/things/{thing_id}/photo");
         let mut request = Request::new(
             Method::PUT,
@@ -716,6 +754,7 @@ impl PutThingPhoto {
         );
         request.timeout(self.timeout);
         request.bytes_body(&self.body);
+        request.body_media_type("application/octet-stream");
         let response = self.client.execute(request).await?;
         response.empty()
     }
