@@ -14,14 +14,23 @@ async fn each_file_of_the_array_is_its_own_part() {
         .mount(&server)
         .await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
-    let mut body = UploadBody::default();
-    body.files = Some(vec![b"first file".to_vec(), vec![0, 1, 2, 255]]);
+    let body = UploadBody {
+        files: Some(vec![b"first file".to_vec(), vec![0, 1, 2, 255]]),
+    };
     client.files().upload().body(body).await.unwrap();
 
     let received = server.received_requests().await.unwrap();
     let request = &received[0];
-    let content_type = request.headers.get("Content-Type").unwrap().to_str().unwrap();
-    assert!(content_type.starts_with("multipart/form-data; boundary="), "{content_type}");
+    let content_type = request
+        .headers
+        .get("Content-Type")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        content_type.starts_with("multipart/form-data; boundary="),
+        "{content_type}"
+    );
     let boundary = content_type.split("boundary=").nth(1).unwrap();
     let delimiter = format!("--{boundary}");
     let body = &request.body;
@@ -54,6 +63,8 @@ fn split<'a>(data: &'a [u8], delimiter: &[u8]) -> Vec<&'a [u8]> {
 /// is exactly `content`.
 fn ends_with_content(part: &[u8], content: &[u8]) -> bool {
     let start = part.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
-    let body = part[start..].strip_suffix(b"\r\n").unwrap_or(&part[start..]);
+    let body = part[start..]
+        .strip_suffix(b"\r\n")
+        .unwrap_or(&part[start..]);
     body == content
 }

@@ -59,7 +59,12 @@ async fn path_parameters_follow_simple_label_and_matrix_styles() {
     let server = server().await;
     client(&server)
         .reports()
-        .get_report(day(), vec![1, 2], strings(&["x", "y z"]), strings(&["a", "b"]))
+        .get_report(
+            day(),
+            vec![1, 2],
+            strings(&["x", "y z"]),
+            strings(&["a", "b"]),
+        )
         .await
         .unwrap();
     let request = only_request(&server).await;
@@ -77,12 +82,14 @@ async fn query_parameters_are_sent_in_their_wire_form_and_style() {
         .with_ymd_and_hms(2026, 11, 29, 10, 20, 30)
         .single()
         .unwrap();
-    let mut filter = Filter::default();
-    filter.owner = Some("ann".to_owned());
-    filter.after = Some(day());
-    let mut page = Page::default();
-    page.size = Some(50);
-    page.cursor = Some("c1".to_owned());
+    let filter = Filter {
+        owner: Some("ann".to_owned()),
+        after: Some(day()),
+    };
+    let page = Page {
+        size: Some(50),
+        cursor: Some("c1".to_owned()),
+    };
     client(&server)
         .reports()
         .get_report(day(), vec![1], strings(&["x"]), strings(&["a"]))

@@ -335,6 +335,12 @@ pub enum TypeRef {
         /// The value type.
         values: Box<TypeRef>,
     },
+    /// A value that may be `null` (`nullable: true`) where no field's
+    /// `Option` says so: array items, map values, union alternatives.
+    Nullable {
+        /// The type of a value that is not `null`.
+        inner: Box<TypeRef>,
+    },
 }
 
 /// A generated type.

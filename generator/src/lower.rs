@@ -221,11 +221,14 @@ impl<'a> Lowerer<'a> {
         if let Some(object) = self.merged_object(schema, pointer) {
             let fields = self.fields(owner, &object.properties, &object.required, pointer);
             let ty = match &object.additional {
-                Some(AdditionalProperties::Schema(values)) => Some(self.type_ref(
-                    values,
-                    &format!("{owner}Value"),
-                    &format!("{pointer}/additionalProperties"),
-                )),
+                Some(AdditionalProperties::Schema(values)) => {
+                    let ty = self.type_ref(
+                        values,
+                        &format!("{owner}Value"),
+                        &format!("{pointer}/additionalProperties"),
+                    );
+                    Some(self.nullable_if(self.is_nullable(values), ty))
+                }
                 Some(AdditionalProperties::Any(true)) => Some(TypeRef::Json),
                 _ => None,
             };
@@ -293,6 +296,7 @@ impl<'a> Lowerer<'a> {
         for (i, alternative) in alternatives.iter().enumerate() {
             let at = format!("{pointer}/{i}");
             let ty = self.type_ref(alternative, &format!("{owner}Variant{i}"), &at);
+            let ty = self.nullable_if(self.is_nullable(alternative), ty);
             let name = match &ty {
                 TypeRef::Named { name } => name.clone(),
                 other => crate::render::type_name_for_variant(other),
@@ -365,6 +369,8 @@ impl<'a> Lowerer<'a> {
             TypeRef::DateTime | TypeRef::Date => 340,
             TypeRef::String { .. } => 350,
             TypeRef::Json => 500,
+            // `null` is tried after every other alternative had its turn.
+            TypeRef::Nullable { inner } => self.decode_rank(inner) + 1,
             TypeRef::Bytes => 360,
         }
     }
@@ -451,7 +457,7 @@ impl<'a> Lowerer<'a> {
                 ),
             };
             let read_only = data.is_some_and(|d| d.read_only);
-            let nullable = data.is_some_and(|d| d.nullable);
+            let nullable = self.is_nullable_boxed(property);
             fields.push(Field {
                 nullable,
                 write_only: data.is_some_and(|d| d.write_only),
@@ -509,6 +515,71 @@ impl<'a> Lowerer<'a> {
             variants,
             unknown_variant: namer.unique("Unknown", Kind::Variant),
             integer,
+        }
+    }
+
+    /// Whether a schema says `nullable: true`, itself, through the
+    /// component its `$ref` names, or through a lone `allOf: [$ref]`.
+    fn is_nullable(&self, schema: &ReferenceOr<Schema>) -> bool {
+        match schema {
+            ReferenceOr::Reference { reference } => self.is_nullable_ref(reference, 0),
+            ReferenceOr::Item(schema) => self.is_nullable_item(schema),
+        }
+    }
+
+    fn is_nullable_boxed(&self, schema: &ReferenceOr<Box<Schema>>) -> bool {
+        match schema {
+            ReferenceOr::Reference { reference } => self.is_nullable_ref(reference, 0),
+            ReferenceOr::Item(schema) => self.is_nullable_item(schema),
+        }
+    }
+
+    fn is_nullable_item(&self, schema: &Schema) -> bool {
+        if schema.schema_data.nullable {
+            return true;
+        }
+        // A union one of whose alternatives is `null` takes `null` itself.
+        let alternatives = match &schema.schema_kind {
+            SchemaKind::OneOf { one_of: list } | SchemaKind::AnyOf { any_of: list } => &list[..],
+            SchemaKind::Any(any) if !any.one_of.is_empty() => &any.one_of[..],
+            SchemaKind::Any(any) => &any.any_of[..],
+            _ => &[][..],
+        };
+        if alternatives.iter().any(|a| self.is_nullable(a)) {
+            return true;
+        }
+        let lone = match &schema.schema_kind {
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => Some(&all_of[0]),
+            SchemaKind::Any(any) if any.all_of.len() == 1 && any.properties.is_empty() => {
+                Some(&any.all_of[0])
+            }
+            _ => None,
+        };
+        matches!(lone, Some(ReferenceOr::Reference { reference }) if self.is_nullable_ref(reference, 0))
+    }
+
+    fn is_nullable_ref(&self, reference: &str, depth: usize) -> bool {
+        let found = reference
+            .strip_prefix("#/components/schemas/")
+            .and_then(|name| self.spec.components.as_ref()?.schemas.get(name));
+        match found {
+            Some(ReferenceOr::Item(schema)) => schema.schema_data.nullable,
+            // A chain of references; a cyclic one is not nullable.
+            Some(ReferenceOr::Reference { reference }) if depth < 16 => {
+                self.is_nullable_ref(reference, depth + 1)
+            }
+            _ => false,
+        }
+    }
+
+    /// `ty`, or `ty` that may be `null`.
+    fn nullable_if(&self, nullable: bool, ty: TypeRef) -> TypeRef {
+        match (nullable, ty) {
+            (true, ty @ (TypeRef::Json | TypeRef::Nullable { .. })) => ty,
+            (true, ty) => TypeRef::Nullable {
+                inner: Box::new(ty),
+            },
+            (false, ty) => ty,
         }
     }
 
@@ -583,7 +654,10 @@ impl<'a> Lowerer<'a> {
             SchemaKind::Type(Type::Boolean(_)) => TypeRef::Bool,
             SchemaKind::Type(Type::Array(a)) => {
                 let items = match &a.items {
-                    Some(items) => self.type_ref_boxed(items, hint, &format!("{pointer}/items")),
+                    Some(items) => {
+                        let ty = self.type_ref_boxed(items, hint, &format!("{pointer}/items"));
+                        self.nullable_if(self.is_nullable_boxed(items), ty)
+                    }
                     None => TypeRef::Json,
                 };
                 TypeRef::Array {
@@ -654,13 +728,16 @@ impl<'a> Lowerer<'a> {
         pointer: &str,
     ) -> TypeRef {
         match additional {
-            Some(AdditionalProperties::Schema(values)) => TypeRef::Map {
-                values: Box::new(self.type_ref(
+            Some(AdditionalProperties::Schema(values)) => {
+                let ty = self.type_ref(
                     values,
                     &format!("{hint}Value"),
                     &format!("{pointer}/additionalProperties"),
-                )),
-            },
+                );
+                TypeRef::Map {
+                    values: Box::new(self.nullable_if(self.is_nullable(values), ty)),
+                }
+            }
             Some(AdditionalProperties::Any(true)) => TypeRef::Map {
                 values: Box::new(TypeRef::Json),
             },
@@ -1215,6 +1292,10 @@ fn box_cycles(types: &mut [TypeDef]) {
     let inline_targets = |ty: &TypeRef| -> Option<usize> {
         let mut ty = ty;
         loop {
+            if let TypeRef::Nullable { inner } = ty {
+                ty = inner;
+                continue;
+            }
             let TypeRef::Named { name } = ty else {
                 return None;
             };

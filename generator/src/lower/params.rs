@@ -78,6 +78,7 @@ impl Lowerer<'_> {
         }
         match ty {
             TypeRef::Bytes => None,
+            TypeRef::Nullable { inner } => self.value_shape(inner, depth + 1),
             TypeRef::Array { items, .. } => match self.value_shape(items, depth + 1)? {
                 ValueShape::Scalar => Some(ValueShape::List),
                 _ => None,

@@ -154,6 +154,7 @@ fn value(api: &Api, ty: &TypeRef, name: &str) -> String {
         TypeRef::Bytes => "b\"bytes\".to_vec()".to_owned(),
         TypeRef::Array { .. } => "Vec::new()".to_owned(),
         TypeRef::Map { .. } => "Default::default()".to_owned(),
+        TypeRef::Nullable { .. } => "None".to_owned(),
         TypeRef::Named { name: type_name } => {
             let path = format!("models::{type_name}");
             match api.type_def(type_name).map(|d| &d.kind) {

@@ -57,6 +57,7 @@ pub fn type_name_for_variant(ty: &crate::ir::TypeRef) -> String {
         TypeRef::Named { name } => name.clone(),
         TypeRef::Array { items, .. } => format!("{}List", type_name_for_variant(items)),
         TypeRef::Map { values } => format!("{}Map", type_name_for_variant(values)),
+        TypeRef::Nullable { inner } => type_name_for_variant(inner),
     }
 }
 

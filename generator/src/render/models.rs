@@ -464,6 +464,7 @@ fn contains_float(ty: &TypeRef) -> bool {
         TypeRef::F32 | TypeRef::F64 | TypeRef::Json => true,
         TypeRef::Array { items, .. } => contains_float(items),
         TypeRef::Map { values } => contains_float(values),
+        TypeRef::Nullable { inner } => contains_float(inner),
         // A named type may hold floats; Eq is only derived where it is
         // certain to compile.
         TypeRef::Named { .. } => true,

@@ -135,6 +135,10 @@ pub fn type_tokens(ty: &TypeRef, models_prefix: &TokenStream) -> TokenStream {
             let values = type_tokens(values, models_prefix);
             quote!(std::collections::BTreeMap<String, #values>)
         }
+        TypeRef::Nullable { inner } => {
+            let inner = type_tokens(inner, models_prefix);
+            quote!(Option<#inner>)
+        }
     }
 }
 
@@ -155,6 +159,7 @@ pub fn named_types<'t>(ty: &'t TypeRef, out: &mut Vec<&'t str>) {
         TypeRef::Named { name } => out.push(name),
         TypeRef::Array { items, .. } => named_types(items, out),
         TypeRef::Map { values } => named_types(values, out),
+        TypeRef::Nullable { inner } => named_types(inner, out),
         _ => {}
     }
 }

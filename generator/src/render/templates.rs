@@ -567,6 +567,7 @@ fn type_link(api: &Api, ty: &TypeRef, prefix: &str) -> String {
         }
         TypeRef::Array { items, .. } => format!("Vec of {}", type_link(api, items, prefix)),
         TypeRef::Map { values } => format!("map of String to {}", type_link(api, values, prefix)),
+        TypeRef::Nullable { inner } => format!("{} or null", type_link(api, inner, prefix)),
         other => format!("`{}`", type_display(other)),
     }
 }
