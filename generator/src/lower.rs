@@ -123,6 +123,7 @@ pub fn lower_with(
     }
     let mut types = lowerer.types;
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    inline_primitive_aliases(&mut types);
     box_cycles(&mut types);
     for def in &mut types {
         def.page = page_fields(def);
@@ -936,6 +937,9 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
             };
+            // A `$ref` to a plain string or number component is that type:
+            // the argument then takes what the type takes (`impl Into<String>`).
+            let ty = self.primitive_alias_target(ty);
             if let Some(problem) = self.param_problem(&ty, style) {
                 self.error(format!("{at}/schema"), problem);
             }
@@ -1013,35 +1017,37 @@ impl<'a> Lowerer<'a> {
         segments
     }
 
-    /// Follows a `$ref` to a shared component (`#/components/<kind>/<name>`).
-    /// References between components are not followed further.
+    /// Follows a `$ref` to a shared component (`#/components/<kind>/<name>`),
+    /// through chains of references between components of that kind.
     fn resolve<'p, T: 'a>(
         &mut self,
         item: &'p ReferenceOr<T>,
         at: &str,
         kind: &str,
-        components: impl FnOnce(&'a Components) -> &'a IndexMap<String, ReferenceOr<T>>,
+        components: impl Fn(&'a Components) -> &'a IndexMap<String, ReferenceOr<T>>,
     ) -> Option<&'p T>
     where
         'a: 'p,
     {
-        let reference = match item {
+        let mut reference = match item {
             ReferenceOr::Item(item) => return Some(item),
             ReferenceOr::Reference { reference } => reference,
         };
-        let found = reference
-            .strip_prefix(&format!("#/components/{kind}/"))
-            .and_then(|name| components(self.spec.components.as_ref()?).get(name));
-        match found {
-            Some(ReferenceOr::Item(item)) => Some(item),
-            _ => {
-                self.error(
-                    at,
-                    format!("`$ref: {reference}` points to nothing: no such component in the spec"),
-                );
-                None
+        for _ in 0..16 {
+            let found = reference
+                .strip_prefix(&format!("#/components/{kind}/"))
+                .and_then(|name| components(self.spec.components.as_ref()?).get(name));
+            match found {
+                Some(ReferenceOr::Item(item)) => return Some(item),
+                Some(ReferenceOr::Reference { reference: next }) => reference = next,
+                None => break,
             }
         }
+        self.error(
+            at,
+            format!("`$ref: {reference}` points to nothing: no such component in the spec"),
+        );
+        None
     }
 
     fn body(
@@ -1276,6 +1282,43 @@ impl<'a> Lowerer<'a> {
             type_name: name,
         })
     }
+}
+
+/// A field whose type is a named alias of a plain string, number or date
+/// (`ThingId = String`) gets that type itself, as parameters do: the
+/// constructor then takes what the type takes (`impl Into<String>`).
+fn inline_primitive_aliases(types: &mut [TypeDef]) {
+    let aliases: BTreeMap<String, TypeRef> = types
+        .iter()
+        .filter_map(|t| match &t.kind {
+            TypeKind::Alias { target } if is_primitive(target) => {
+                Some((t.rust_name.clone(), target.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    for def in types.iter_mut() {
+        if let TypeKind::Struct { fields, .. } = &mut def.kind {
+            for field in fields {
+                if let TypeRef::Named { name } = &field.ty {
+                    if let Some(target) = aliases.get(name) {
+                        field.ty = target.clone();
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn is_primitive(ty: &TypeRef) -> bool {
+    !matches!(
+        ty,
+        TypeRef::Named { .. }
+            | TypeRef::Json
+            | TypeRef::Array { .. }
+            | TypeRef::Map { .. }
+            | TypeRef::Nullable { .. }
+    )
 }
 
 /// Marks the fields that must be boxed: a field holds its type inline

@@ -69,6 +69,30 @@ impl Lowerer<'_> {
         }
     }
 
+    /// The scalar type a named alias stands for (`Name` → `String`), or
+    /// `ty` itself.
+    pub(super) fn primitive_alias_target(&self, ty: TypeRef) -> TypeRef {
+        let mut current = &ty;
+        for _ in 0..16 {
+            let TypeRef::Named { name } = current else {
+                break;
+            };
+            match self
+                .types
+                .iter()
+                .find(|t| &t.rust_name == name)
+                .map(|t| &t.kind)
+            {
+                Some(TypeKind::Alias { target }) => current = target,
+                _ => break,
+            }
+        }
+        match current {
+            TypeRef::Named { .. } | TypeRef::Json => ty,
+            target => target.clone(),
+        }
+    }
+
     /// The shape of `ty`, aliases followed; `None` when no style can lay
     /// it out.
     pub(super) fn value_shape(&self, ty: &TypeRef, depth: usize) -> Option<ValueShape> {
