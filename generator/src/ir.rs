@@ -410,6 +410,14 @@ pub struct UnionVariant {
     pub ty: TypeRef,
     /// The discriminator value that selects it, for a tagged union.
     pub tag: Option<String>,
+    /// Held in a `Box`: the variant closes a cycle of types.
+    pub boxed: bool,
+    /// For an untagged union: the properties the data must have for this
+    /// alternative to be chosen (its required ones).
+    pub required: Vec<String>,
+    /// For an untagged union: property → the one value the alternative
+    /// allows there (a one-value enum), as JSON text.
+    pub fixed: Vec<(String, String)>,
 }
 
 /// The map that holds the properties a struct doesn't name.

@@ -27,6 +27,7 @@ use crate::select::{by_group, SelectedOperation, Selection};
 
 mod media;
 mod params;
+mod unions;
 
 /// Names a parameter can't take: the request builder's own field and
 /// methods, and the locals of its `send`.
@@ -124,6 +125,7 @@ pub fn lower_with(
     let mut types = lowerer.types;
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
     inline_primitive_aliases(&mut types);
+    warnings.extend(unions::discriminate(&mut types));
     box_cycles(&mut types);
     for def in &mut types {
         def.page = page_fields(def);
@@ -296,7 +298,18 @@ impl<'a> Lowerer<'a> {
         let mut namer = Namer::default();
         for (i, alternative) in alternatives.iter().enumerate() {
             let at = format!("{pointer}/{i}");
-            let ty = self.type_ref(alternative, &format!("{owner}Variant{i}"), &at);
+            // An inline alternative is named by its `title` when it has one.
+            let hint = match alternative {
+                ReferenceOr::Item(s) => s
+                    .schema_data
+                    .title
+                    .as_deref()
+                    .map(|t| rust_name(t, Kind::Type))
+                    .filter(|t| !t.is_empty()),
+                ReferenceOr::Reference { .. } => None,
+            }
+            .unwrap_or_else(|| format!("{owner}Variant{i}"));
+            let ty = self.type_ref(alternative, &hint, &at);
             let ty = self.nullable_if(self.is_nullable(alternative), ty);
             let name = match &ty {
                 TypeRef::Named { name } => name.clone(),
@@ -328,6 +341,9 @@ impl<'a> Lowerer<'a> {
                     rust_name: namer.unique(&name, Kind::Variant),
                     ty,
                     tag,
+                    boxed: false,
+                    required: Vec::new(),
+                    fixed: Vec::new(),
                 },
             ));
         }
@@ -1356,6 +1372,10 @@ fn box_cycles(types: &mut [TypeDef]) {
                 .iter()
                 .filter_map(|f| inline_targets(&f.ty))
                 .collect(),
+            TypeKind::Union { variants, .. } => variants
+                .iter()
+                .filter_map(|v| inline_targets(&v.ty))
+                .collect(),
             _ => Vec::new(),
         })
         .collect();
@@ -1374,17 +1394,22 @@ fn box_cycles(types: &mut [TypeDef]) {
     };
     let mut boxed = Vec::new();
     for (i, t) in types.iter().enumerate() {
-        if let TypeKind::Struct { fields, .. } = &t.kind {
-            for (j, f) in fields.iter().enumerate() {
-                if inline_targets(&f.ty).is_some_and(|target| reaches(target, i)) {
-                    boxed.push((i, j));
-                }
+        let held: Vec<&TypeRef> = match &t.kind {
+            TypeKind::Struct { fields, .. } => fields.iter().map(|f| &f.ty).collect(),
+            TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
+            _ => Vec::new(),
+        };
+        for (j, ty) in held.into_iter().enumerate() {
+            if inline_targets(ty).is_some_and(|target| reaches(target, i)) {
+                boxed.push((i, j));
             }
         }
     }
     for (i, j) in boxed {
-        if let TypeKind::Struct { fields, .. } = &mut types[i].kind {
-            fields[j].boxed = true;
+        match &mut types[i].kind {
+            TypeKind::Struct { fields, .. } => fields[j].boxed = true,
+            TypeKind::Union { variants, .. } => variants[j].boxed = true,
+            _ => {}
         }
     }
 }

@@ -200,8 +200,11 @@ fn page_impl(def: &TypeDef, page: &PageFields) -> TokenStream {
 fn imports(api: &Api, def: &TypeDef) -> TokenStream {
     let mut names = Vec::new();
     match &def.kind {
-        TypeKind::Struct { fields, .. } => {
-            fields.iter().for_each(|f| named_types(&f.ty, &mut names))
+        TypeKind::Struct { fields, additional } => {
+            fields.iter().for_each(|f| named_types(&f.ty, &mut names));
+            if let Some(additional) = additional {
+                named_types(&additional.ty, &mut names);
+            }
         }
         TypeKind::Alias { target } => named_types(target, &mut names),
         TypeKind::Union { variants, .. } => {
@@ -485,7 +488,10 @@ fn union(
     let other = ident(other);
     let defs = variants.iter().map(|v| {
         let rust = ident(&v.rust_name);
-        let ty = type_tokens(&v.ty, &TokenStream::new());
+        let mut ty = type_tokens(&v.ty, &TokenStream::new());
+        if v.boxed {
+            ty = quote!(Box<#ty>);
+        }
         let docs = match &v.tag {
             Some(tag) => doc(&format!(
                 "`{}` is `{tag}`.",
@@ -496,28 +502,72 @@ fn union(
         quote! { #docs #rust(#ty), }
     });
     let other_doc = doc("JSON that fits none of the variants, kept as it came.");
+    let serialize_arms: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| {
+            let rust = ident(&v.rust_name);
+            quote!(Self::#rust(value) => value.serialize(serializer),)
+        })
+        .collect();
+    let boxing = |v: &crate::ir::UnionVariant| v.boxed.then(|| quote!(.map(Box::new)));
     let Some(tag_field) = discriminator else {
+        // Each alternative in turn, most specific first; an object
+        // alternative only when the data has its required properties and
+        // fixed values, since decoding alone would ignore them (unknown
+        // enum values are kept, unknown properties skipped).
+        let attempts = variants.iter().map(|v| {
+            let rust = ident(&v.rust_name);
+            let boxing = boxing(v);
+            let required = v.required.iter().map(|p| quote!(value.get(#p).is_some()));
+            let fixed = v.fixed.iter().map(
+                |(p, json)| quote!(value.get(#p).map(|v| v.to_string()).as_deref() == Some(#json)),
+            );
+            let conditions: Vec<TokenStream> = required.chain(fixed).collect();
+            let guard = (!conditions.is_empty()).then(|| quote!(#(#conditions)&&*));
+            let attempt = quote! {
+                if let Ok(decoded) = serde_json::from_value(value.clone()) #boxing {
+                    return Ok(Self::#rust(decoded));
+                }
+            };
+            match guard {
+                Some(guard) => quote!(if #guard { #attempt }),
+                None => attempt,
+            }
+        });
         return quote! {
-            #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-            #[serde(untagged)]
+            #[derive(Clone, Debug, PartialEq)]
             #[non_exhaustive]
             pub enum #name {
                 #(#defs)*
                 #other_doc
                 #other(serde_json::Value),
             }
+
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    match self {
+                        #(#serialize_arms)*
+                        Self::#other(value) => value.serialize(serializer),
+                    }
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                    #(#attempts)*
+                    Ok(Self::#other(value))
+                }
+            }
         };
     };
     let arms = variants.iter().map(|v| {
         let rust = ident(&v.rust_name);
         let tag = v.tag.clone().unwrap_or_default();
+        let boxing = boxing(v);
         quote! {
-            Some(#tag) => serde_json::from_value(value).map(Self::#rust).map_err(serde::de::Error::custom),
+            Some(#tag) => serde_json::from_value(value) #boxing .map(Self::#rust).map_err(serde::de::Error::custom),
         }
-    });
-    let serialize_arms = variants.iter().map(|v| {
-        let rust = ident(&v.rust_name);
-        quote!(Self::#rust(value) => value.serialize(serializer),)
     });
     quote! {
         #[derive(Clone, Debug, PartialEq)]

@@ -1,0 +1,108 @@
+//! Generator-side facts about the specs of `generator/cases/`: the warnings
+//! emitted and what the IR holds. The generated crates' behaviour is tested
+//! by the `NAME.rs` file beside each spec.
+
+use std::path::{Path, PathBuf};
+
+use generator::config::{CrateConfig, Profile};
+use generator::{load, Config, Output};
+
+fn case_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("cases")
+        .join(format!("{name}.yaml"))
+}
+
+/// Runs the pipeline on `generator/cases/NAME.yaml` with every tag, as
+/// `cargo xtask codegen --spec` does.
+fn generate_case(name: &str, skip_unsupported: bool) -> Result<Output, generator::Error> {
+    let path = case_path(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let spec = load::parse(&path, &text).unwrap();
+    let mut tags: Vec<String> = Vec::new();
+    for (_, _, op) in spec.operations() {
+        for tag in &op.tags {
+            if !tags.contains(tag) {
+                tags.push(tag.clone());
+            }
+        }
+    }
+    let config = Config {
+        spec: path.clone(),
+        tags,
+        output: PathBuf::new(),
+        krate: CrateConfig::for_spec(&spec.info, None),
+        skip_unsupported,
+        profile: Profile::detect(&spec),
+    };
+    generator::generate_from(&path, &spec, &config)
+}
+
+fn warnings(output: &Output) -> Vec<String> {
+    output
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.pointer, w.message))
+        .collect()
+}
+
+#[test]
+fn union_alternatives_no_data_can_select_are_named_in_a_warning() {
+    let output = generate_case("union-alternatives-alike", false).unwrap();
+    let warnings = warnings(&output);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("/components/schemas/Event: ")
+                && w.contains("no data can select the alternative `UnlabeledEvent`")
+                && w.contains("`LabeledEvent`")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn union_alternatives_set_apart_by_fixed_values_get_no_warning() {
+    let output = generate_case("union-fixed-values", false).unwrap();
+    assert!(output.warnings.is_empty(), "{:?}", warnings(&output));
+}
+
+#[test]
+fn a_response_body_the_client_cannot_decode_is_a_warning_naming_the_operation() {
+    let output = generate_case("response-undecodable", false).unwrap();
+    let warnings = warnings(&output);
+    assert!(
+        warnings.iter().any(|w| w
+            .starts_with("/paths/~1bundle/get/responses/200/content: `getBundle` (GET /bundle)")
+            && w.contains("multipart/mixed")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn text_and_binary_responses_are_typed_without_warnings() {
+    let output = generate_case("response-text-binary", false).unwrap();
+    assert!(output.warnings.is_empty(), "{:?}", warnings(&output));
+    let ops: Vec<_> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .collect();
+    let success = |id: &str| {
+        let op = ops.iter().find(|o| o.operation_id == id).unwrap();
+        (op.success.clone(), op.success_media)
+    };
+    use generator::ir::{Media, TypeRef};
+    assert_eq!(
+        success("getVersion"),
+        (Some(TypeRef::String { format: None }), Media::Text)
+    );
+    assert_eq!(
+        success("getExport"),
+        (Some(TypeRef::String { format: None }), Media::Text)
+    );
+    assert_eq!(
+        success("getDownload"),
+        (Some(TypeRef::Bytes), Media::Binary)
+    );
+}
