@@ -100,27 +100,39 @@ pub fn lower_with(
         if !skip_unsupported {
             return Err(errors);
         }
+        let mut skipped = BTreeSet::new();
         for error in errors {
-            let owner = groups.iter().flat_map(|g| &g.operations).find(|op| {
-                error.pointer == op.pointer
-                    || error.pointer.starts_with(&format!("{}/", op.pointer))
-            });
+            let owned = lowerer
+                .error_owners
+                .get(&(error.pointer.clone(), error.message.clone()));
+            let owner = groups
+                .iter()
+                .flat_map(|g| &g.operations)
+                .find(|op| match owned {
+                    Some((owner, _)) => *owner == op.pointer,
+                    None => {
+                        error.pointer == op.pointer
+                            || error.pointer.starts_with(&format!("{}/", op.pointer))
+                    }
+                });
+            let detail = owned.map_or(&error.message, |(_, original)| original);
             let message = match owner {
-                Some(op) => format!(
-                    "skipped `{}` ({} {}): {}",
-                    op.rust_name, op.method, op.path, error.message
-                ),
+                Some(op) => {
+                    skipped.insert(op.pointer.clone());
+                    format!(
+                        "skipped `{}` ({} {}): {}",
+                        op.rust_name, op.method, op.path, detail
+                    )
+                }
                 None => format!("generated as `serde_json::Value`: {}", error.message),
             };
             warnings.push(Diagnostic { message, ..error });
         }
         for group in &mut groups {
-            group.operations.retain(|op| {
-                !warnings.iter().any(|w| {
-                    w.pointer == op.pointer || w.pointer.starts_with(&format!("{}/", op.pointer))
-                })
-            });
+            group.operations.retain(|op| !skipped.contains(&op.pointer));
         }
+        // A group whose every operation was left out has nothing to offer.
+        groups.retain(|g| !g.operations.is_empty());
     }
     let mut types = lowerer.types;
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
@@ -156,6 +168,10 @@ struct Lowerer<'a> {
     errors: Vec<Diagnostic>,
     /// What was generated in a degraded form, each naming what and why.
     warnings: Vec<Diagnostic>,
+    /// (pointer, message) of an error that sits outside its operation (on
+    /// a path-level parameter) → the operation's pointer and the message
+    /// without the operation's name.
+    error_owners: BTreeMap<(String, String), (String, String)>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -167,6 +183,7 @@ impl<'a> Lowerer<'a> {
             types: Vec::new(),
             errors: Vec::new(),
             warnings: Vec::new(),
+            error_owners: BTreeMap::new(),
         }
     }
 
@@ -492,10 +509,14 @@ impl<'a> Lowerer<'a> {
         }
         for name in required {
             if !properties.contains_key(name) {
-                self.error(
+                self.warnings.push(Diagnostic::new(
                     format!("{pointer}/required"),
-                    format!("`{name}` is listed in `required` but is not a property"),
-                );
+                    format!(
+                        "`{name}` is listed in `required` but is not a property; it is not \
+                         generated (any value of it is kept only where the schema allows \
+                         additional properties)"
+                    ),
+                ));
             }
         }
         fields
@@ -512,10 +533,12 @@ impl<'a> Lowerer<'a> {
         let mut variants = Vec::new();
         for value in values {
             if !seen.insert(value.as_str()) {
-                self.error(
+                self.warnings.push(Diagnostic::new(
                     format!("{pointer}/enum"),
-                    format!("the value `{value}` appears twice in the enum"),
-                );
+                    format!(
+                        "the value `{value}` appears more than once in the enum; it is one variant"
+                    ),
+                ));
                 continue;
             }
             // `-1` would otherwise read as `1`.
@@ -930,6 +953,7 @@ impl<'a> Lowerer<'a> {
         // Builder fields and methods, and the locals of `send`.
         let mut namer = Namer::with_reserved(RESERVED_ARGUMENT_NAMES.iter().copied());
         let mut out = Vec::new();
+        let errors_before = self.errors.len();
         for (p, at) in merged {
             let (location, style, explode) = params::placement(p);
             let data = p.parameter_data_ref();
@@ -980,6 +1004,26 @@ impl<'a> Lowerer<'a> {
         // Path, then query, then header; within each, the spec's order, which
         // is the order of the official SDKs' arguments (the usage query
         // result takes `execution_id` before `client_id`).
+        // A problem of a parameter declared on the path item is a problem of
+        // each of its operations: said once per operation, and owned by it
+        // (so that `skip_unsupported` leaves the operation out).
+        let shared = format!("{item_pointer}/parameters/");
+        let operation = format!(
+            "`{}` ({} {})",
+            sel.operation.operation_id.as_deref().unwrap_or(builder),
+            sel.method,
+            sel.path
+        );
+        for error in &mut self.errors[errors_before..] {
+            if error.pointer.starts_with(&shared) {
+                let original = std::mem::take(&mut error.message);
+                error.message = format!("{operation}: {original}");
+                self.error_owners.insert(
+                    (error.pointer.clone(), error.message.clone()),
+                    (sel.pointer.clone(), original),
+                );
+            }
+        }
         out.sort_by_key(|p| p.location);
         out
     }

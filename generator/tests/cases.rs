@@ -106,3 +106,53 @@ fn text_and_binary_responses_are_typed_without_warnings() {
         (Some(TypeRef::Bytes), Media::Binary)
     );
 }
+
+#[test]
+fn an_unsupported_path_level_parameter_is_reported_for_each_operation() {
+    let err = generate_case("path-level-param-skip", false).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("#/paths/~1items/parameters/0/schema: `listItems` (GET /items): binary data"),
+        "{text}"
+    );
+}
+
+#[test]
+fn with_skip_unsupported_the_operations_of_a_bad_path_level_parameter_are_left_out() {
+    let output = generate_case("path-level-param-skip", true).unwrap();
+    assert_eq!(output.api.operation_count(), 0);
+    let warnings = warnings(&output);
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "/paths/~1items/parameters/0/schema: skipped `list_items` (GET /items): binary data"
+        )),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn duplicate_enum_values_are_one_variant_with_a_warning() {
+    let output = generate_case("enum-duplicates", false).unwrap();
+    let warnings = warnings(&output);
+    assert!(
+        warnings.iter().any(|w| w
+            == "/components/schemas/Color/enum: the value `red` appears more than once in the enum; it is one variant"),
+        "{warnings:?}"
+    );
+    let color = output.api.type_def("Color").unwrap();
+    let generator::ir::TypeKind::Enum { variants, .. } = &color.kind else {
+        panic!("not an enum");
+    };
+    let values: Vec<&str> = variants.iter().map(|v| v.wire_value.as_str()).collect();
+    assert_eq!(values, ["red", "green"]);
+}
+
+#[test]
+fn a_required_name_that_is_no_property_is_a_warning() {
+    let output = generate_case("enum-duplicates", false).unwrap();
+    let warnings = warnings(&output);
+    assert!(
+        warnings.iter().any(|w| w.starts_with("/components/schemas/Paint/required: `owner` is listed in `required` but is not a property")),
+        "{warnings:?}"
+    );
+}

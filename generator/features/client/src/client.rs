@@ -868,6 +868,8 @@ impl Request {
     }
 
     /// Overrides the client's timeout for this request.
+    // A crate whose every operation was left out has no requests.
+    #[allow(dead_code)]
     pub(crate) fn timeout(&mut self, timeout: Option<Duration>) {
         if timeout.is_some() {
             self.timeout = timeout;
