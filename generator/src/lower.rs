@@ -279,6 +279,12 @@ impl<'a> Lowerer<'a> {
                 };
                 Shape::Enum(values, Some(ty))
             }
+            SchemaKind::Any(any) if !any.enumeration.is_empty() => {
+                match enum_values(&any.enumeration) {
+                    Some((values, integer)) => Shape::Enum(values, integer),
+                    None => Shape::Other,
+                }
+            }
             SchemaKind::OneOf { one_of } => {
                 Shape::Union(one_of.clone(), format!("{pointer}/oneOf"))
             }
@@ -710,6 +716,26 @@ impl<'a> Lowerer<'a> {
                     return self.inline_type(schema, hint, pointer);
                 }
                 self.map_or_json(o.additional_properties.as_ref(), hint, pointer)
+            }
+            SchemaKind::Any(any) if !any.enumeration.is_empty() => {
+                if enum_values(&any.enumeration).is_some() {
+                    return self.inline_type(schema, hint, pointer);
+                }
+                let kinds: BTreeSet<&str> = any.enumeration.iter().map(json_kind).collect();
+                self.warnings.push(Diagnostic::new(
+                    format!("{pointer}/enum"),
+                    format!(
+                        "`{hint}`: the enum mixes {} values{}, which no Rust enum can carry \
+                         as they are; generated as `serde_json::Value`, which keeps every \
+                         value exactly",
+                        kinds.into_iter().collect::<Vec<_>>().join(", "),
+                        any.typ
+                            .as_deref()
+                            .map(|t| format!(" under `type: {t}`"))
+                            .unwrap_or_default()
+                    ),
+                ));
+                TypeRef::Json
             }
             SchemaKind::Any(any) => {
                 // A schema that mixes keywords (`oneOf` beside `properties`,
@@ -1593,6 +1619,34 @@ fn string_format(f: &StringFormat) -> &'static str {
         StringFormat::Password => "password",
         StringFormat::Byte => "byte",
         StringFormat::Binary => "binary",
+    }
+}
+
+/// The values of an enum that parsed as an untyped schema (no `type`, or
+/// a `type` its values don't all have): all strings make a string enum, all
+/// integers an integer enum; `None` when they mix kinds.
+fn enum_values(values: &[Value]) -> Option<(Vec<String>, Option<TypeRef>)> {
+    let values: Vec<&Value> = values.iter().filter(|v| !v.is_null()).collect();
+    if values.iter().all(|v| v.is_string()) {
+        let strings = values.iter().filter_map(|v| v.as_str()).map(str::to_owned);
+        return Some((strings.collect(), None));
+    }
+    if values.iter().all(|v| v.is_i64()) {
+        let integers = values.iter().map(|v| v.to_string()).collect();
+        return Some((integers, Some(TypeRef::I64)));
+    }
+    None
+}
+
+/// The JSON kind of a value, in words.
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
     }
 }
 

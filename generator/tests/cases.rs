@@ -156,3 +156,21 @@ fn a_required_name_that_is_no_property_is_a_warning() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn an_enum_mixing_value_kinds_is_a_warning_naming_the_schema_and_what_it_became() {
+    let output = generate_case("enum-mixed-types", false).unwrap();
+    let warnings = warnings(&output);
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "/components/schemas/Level/enum: `Level`: the enum mixes number, string values"
+        ) && w.contains("generated as `serde_json::Value`")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w
+            .starts_with("/components/schemas/Holder/properties/untyped/enum: ")
+            && w.contains("boolean, number, string")),
+        "{warnings:?}"
+    );
+}
