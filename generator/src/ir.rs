@@ -308,6 +308,11 @@ pub enum TypeRef {
     I32,
     /// A 64-bit signed integer.
     I64,
+    /// A 32-bit unsigned integer (`format: uint32`).
+    U32,
+    /// A 64-bit unsigned integer (`format: uint64`): ids beyond `i64::MAX`
+    /// decode.
+    U64,
     /// A 32-bit float.
     F32,
     /// A 64-bit float.

@@ -404,7 +404,7 @@ impl<'a> Lowerer<'a> {
             TypeRef::Array { .. } => 200,
             TypeRef::Map { .. } => 250,
             TypeRef::Bool => 310,
-            TypeRef::I32 | TypeRef::I64 => 320,
+            TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 => 320,
             TypeRef::F32 | TypeRef::F64 => 330,
             TypeRef::DateTime | TypeRef::Date => 340,
             TypeRef::String { .. } => 350,
@@ -688,10 +688,7 @@ impl<'a> Lowerer<'a> {
                 if !i.enumeration.is_empty() {
                     return self.inline_type(schema, hint, pointer);
                 }
-                match i.format {
-                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
-                    _ => TypeRef::I64,
-                }
+                integer_type(&i.format)
             }
             SchemaKind::Type(Type::Number(n)) => match n.format {
                 VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => TypeRef::F32,
@@ -1647,6 +1644,23 @@ fn json_kind(value: &Value) -> &'static str {
         Value::String(_) => "string",
         Value::Array(_) => "array",
         Value::Object(_) => "object",
+    }
+}
+
+/// The Rust integer of an integer schema's `format`: `int32` and the
+/// unsigned `uint32`/`uint64` (also spelled `uint`, `uint8`, `uint16`,
+/// `uint32`, `uint64`, `unsigned`) have types of their own; anything else is
+/// `i64`.
+fn integer_type(format: &VariantOrUnknownOrEmpty<IntegerFormat>) -> TypeRef {
+    match format {
+        VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
+        VariantOrUnknownOrEmpty::Unknown(f) => match f.to_ascii_lowercase().as_str() {
+            "uint8" | "uint16" | "uint32" => TypeRef::U32,
+            "uint64" | "uint" | "unsigned" => TypeRef::U64,
+            "int8" | "int16" => TypeRef::I32,
+            _ => TypeRef::I64,
+        },
+        _ => TypeRef::I64,
     }
 }
 

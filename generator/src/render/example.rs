@@ -147,7 +147,7 @@ fn value(api: &Api, ty: &TypeRef, name: &str) -> String {
             "chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())".to_owned()
         }
         TypeRef::Date => "chrono::NaiveDate::default()".to_owned(),
-        TypeRef::I32 | TypeRef::I64 => "1".to_owned(),
+        TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 => "1".to_owned(),
         TypeRef::F32 | TypeRef::F64 => "1.0".to_owned(),
         TypeRef::Bool => "true".to_owned(),
         TypeRef::Json => "serde_json::json!({})".to_owned(),

@@ -49,6 +49,8 @@ pub fn type_name_for_variant(ty: &crate::ir::TypeRef) -> String {
         TypeRef::Date => "Date".into(),
         TypeRef::I32 => "I32".into(),
         TypeRef::I64 => "I64".into(),
+        TypeRef::U32 => "U32".into(),
+        TypeRef::U64 => "U64".into(),
         TypeRef::F32 => "F32".into(),
         TypeRef::F64 => "F64".into(),
         TypeRef::Bool => "Bool".into(),

@@ -118,6 +118,8 @@ pub fn type_tokens(ty: &TypeRef, models_prefix: &TokenStream) -> TokenStream {
         TypeRef::Date => quote!(chrono::NaiveDate),
         TypeRef::I32 => quote!(i32),
         TypeRef::I64 => quote!(i64),
+        TypeRef::U32 => quote!(u32),
+        TypeRef::U64 => quote!(u64),
         TypeRef::F32 => quote!(f32),
         TypeRef::F64 => quote!(f64),
         TypeRef::Bool => quote!(bool),

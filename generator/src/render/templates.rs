@@ -424,7 +424,7 @@ fn example_args(op: &Operation) -> String {
         .map(|p| match p.ty {
             // `clientId` → `"my-client-id"`, as in the operation examples.
             TypeRef::String { .. } => format!("\"my-{}\"", p.rust_name.replace('_', "-")),
-            TypeRef::I32 | TypeRef::I64 => "1".to_owned(),
+            TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 => "1".to_owned(),
             TypeRef::Bool => "true".to_owned(),
             _ => "Default::default()".to_owned(),
         })
