@@ -441,8 +441,10 @@ impl<'a> Lowerer<'a> {
             _ => return None,
         };
         // A lone `allOf: [$ref]` with a description is a reference, not a
-        // merge.
-        if parts.len() <= 1 && own.properties.is_empty() {
+        // merge; parts that are no objects are one primitive type.
+        if own.properties.is_empty()
+            && (parts.len() <= 1 || parts.iter().all(|p| self.all_of_part(p).is_some()))
+        {
             return None;
         }
         let mut merged = MergedObject::default();
@@ -629,6 +631,107 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The type of an `allOf` whose parts are not objects (`allOf: [{$ref:
+    /// Name}, {maxLength: 40}]`): the one type its typed parts agree on,
+    /// the others only adding constraints. `None` when a part is an object
+    /// (the parts are then merged as objects); a problem when the typed
+    /// parts disagree, as no value could satisfy them all.
+    fn all_of_primitive(
+        &mut self,
+        parts: &[ReferenceOr<Schema>],
+        hint: &str,
+        pointer: &str,
+    ) -> Option<TypeRef> {
+        let mut typed = Vec::new();
+        for (i, part) in parts.iter().enumerate() {
+            if self.all_of_part(part)? {
+                typed.push((i, part));
+            }
+        }
+        let mut found: Option<TypeRef> = None;
+        for (i, part) in typed {
+            let ty = self.type_ref(part, hint, &format!("{pointer}/allOf/{i}"));
+            let ty = self.primitive_alias_target(ty);
+            match &found {
+                None => found = Some(ty),
+                Some(existing) if *existing == ty => {}
+                Some(existing) => {
+                    self.error(
+                        format!("{pointer}/allOf/{i}"),
+                        format!(
+                            "`allOf` parts of different types (`{}` and `{}`) can't all hold; \
+                             no value satisfies them",
+                            crate::render::type_name_for_variant(existing),
+                            crate::render::type_name_for_variant(&ty)
+                        ),
+                    );
+                    return Some(TypeRef::Json);
+                }
+            }
+        }
+        found
+    }
+
+    /// What an `allOf` part is, when it is no object: `Some(true)` for a
+    /// typed schema (a string, a number…), `Some(false)` for one that only
+    /// adds constraints or docs; `None` for an object or a composition.
+    fn all_of_part(&self, part: &ReferenceOr<Schema>) -> Option<bool> {
+        self.all_of_part_at(part, 0)
+    }
+
+    fn all_of_part_at(&self, part: &ReferenceOr<Schema>, depth: usize) -> Option<bool> {
+        if depth > 16 {
+            return None;
+        }
+        let schema = match part {
+            ReferenceOr::Item(s) => s,
+            ReferenceOr::Reference { reference } => reference
+                .strip_prefix("#/components/schemas/")
+                .and_then(|name| self.spec.components.as_ref()?.schemas.get(name))
+                .and_then(ReferenceOr::as_item)?,
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(_)) => None,
+            SchemaKind::Type(_) => Some(true),
+            // A part that is itself an `allOf` of no objects.
+            SchemaKind::AllOf { all_of } => {
+                let kinds: Option<Vec<bool>> = all_of
+                    .iter()
+                    .map(|p| self.all_of_part_at(p, depth + 1))
+                    .collect();
+                kinds.map(|k| k.contains(&true))
+            }
+            SchemaKind::Any(any)
+                if any.typ.is_none()
+                    && any.properties.is_empty()
+                    && !any.all_of.is_empty()
+                    && any.one_of.is_empty()
+                    && any.any_of.is_empty()
+                    && any.enumeration.is_empty()
+                    && any.additional_properties.is_none() =>
+            {
+                let kinds: Option<Vec<bool>> = any
+                    .all_of
+                    .iter()
+                    .map(|p| self.all_of_part_at(p, depth + 1))
+                    .collect();
+                kinds.map(|k| k.contains(&true))
+            }
+            SchemaKind::Any(any)
+                if any.typ.is_none()
+                    && any.properties.is_empty()
+                    && any.all_of.is_empty()
+                    && any.one_of.is_empty()
+                    && any.any_of.is_empty()
+                    && any.enumeration.is_empty()
+                    && any.additional_properties.is_none() =>
+            {
+                Some(false)
+            }
+            _ => None,
+        }
+    }
+
     /// The type of a `$ref`.
     fn reference(&mut self, reference: &str, pointer: &str) -> TypeRef {
         let name = reference.strip_prefix("#/components/schemas/");
@@ -751,6 +854,11 @@ impl<'a> Lowerer<'a> {
                     return self.type_ref(&any.all_of[0], hint, &format!("{pointer}/allOf/0"));
                 }
                 if used == ["allOf"] {
+                    if any.properties.is_empty() {
+                        if let Some(ty) = self.all_of_primitive(&any.all_of, hint, pointer) {
+                            return ty;
+                        }
+                    }
                     return self.inline_type(schema, hint, pointer);
                 }
                 if (used == ["oneOf"] || used == ["anyOf"]) && any.properties.is_empty() {
@@ -773,7 +881,10 @@ impl<'a> Lowerer<'a> {
             SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
                 self.type_ref(&all_of[0], hint, &format!("{pointer}/allOf/0"))
             }
-            SchemaKind::AllOf { .. } => self.inline_type(schema, hint, pointer),
+            SchemaKind::AllOf { all_of } => match self.all_of_primitive(all_of, hint, pointer) {
+                Some(ty) => ty,
+                None => self.inline_type(schema, hint, pointer),
+            },
             SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => {
                 self.inline_type(schema, hint, pointer)
             }
