@@ -78,7 +78,10 @@ impl FeaturesApi {
     /// - `ids`, query: Sent as ids=a&ids=b.
     /// - `kinds`, query: Sent as kinds=a,b.
     /// - `page_number` (`pageNumber`), query
+    /// - `since`, query: Sent in RFC 3339.
+    /// - `filter`, query: Sent as filter\[owner\]=a.
     /// - `x_request_tag` (`X-Request-Tag`), header
+    /// - `session`, cookie
     ///
     /// # Returns
     ///
@@ -116,7 +119,10 @@ impl FeaturesApi {
             ids: None,
             kinds: None,
             page_number: None,
+            since: None,
+            filter: None,
             x_request_tag: None,
+            session: None,
             timeout: None,
         }
     }
@@ -426,7 +432,10 @@ pub struct ListThings {
     ids: Option<Vec<String>>,
     kinds: Option<Vec<models::Kind>>,
     page_number: Option<i32>,
+    since: Option<chrono::DateTime<chrono::Utc>>,
+    filter: Option<models::Labels>,
     x_request_tag: Option<String>,
+    session: Option<String>,
     timeout: Option<std::time::Duration>,
 }
 
@@ -449,9 +458,27 @@ impl ListThings {
         self
     }
 
+    /// Sets `since` (query): Sent in RFC 3339.
+    pub fn since(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
+        self.since = Some(value);
+        self
+    }
+
+    /// Sets `filter` (query): Sent as filter\[owner\]=a.
+    pub fn filter(mut self, value: models::Labels) -> Self {
+        self.filter = Some(value);
+        self
+    }
+
     /// Sets `X-Request-Tag` (header)
     pub fn x_request_tag(mut self, value: impl Into<String>) -> Self {
         self.x_request_tag = Some(value.into());
+        self
+    }
+
+    /// Sets `session` (cookie)
+    pub fn session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
         self
     }
 
@@ -466,6 +493,7 @@ impl ListThings {
         let path = String::from("/things");
         let mut request = Request::new(Method::GET, "list_things", "/things", path);
         request.timeout(self.timeout);
+        let mut cookies: Vec<String> = Vec::new();
         if let Some(value) = &self.ids {
             for (name, value) in crate::support::query_pairs(
                 "ids",
@@ -496,12 +524,38 @@ impl ListThings {
                 request.query(name, value);
             }
         }
+        if let Some(value) = &self.since {
+            for (name, value) in crate::support::query_pairs(
+                "since",
+                value,
+                crate::support::Style::Form,
+                true,
+            )? {
+                request.query(name, value);
+            }
+        }
+        if let Some(value) = &self.filter {
+            for (name, value) in crate::support::query_pairs(
+                "filter",
+                value,
+                crate::support::Style::DeepObject,
+                true,
+            )? {
+                request.query(name, value);
+            }
+        }
         if let Some(value) = &self.x_request_tag {
             request
                 .header(
                     "X-Request-Tag",
                     crate::support::header_value("X-Request-Tag", value, false)?,
                 )?;
+        }
+        if let Some(value) = &self.session {
+            cookies.extend(crate::support::cookie_pairs("session", value, true)?);
+        }
+        if !cookies.is_empty() {
+            request.header("Cookie", cookies.join("; "))?;
         }
         let response = self.client.execute(request).await?;
         response.json("ThingListing")
