@@ -774,7 +774,7 @@ pub(crate) struct Request {
     operation: &'static str,
     path_template: &'static str,
     path: String,
-    query: Vec<(&'static str, String)>,
+    query: Vec<(String, String)>,
     headers: Vec<(HeaderName, HeaderValue)>,
     body: Option<(Bytes, &'static str)>,
     /// Builds a multipart body afresh for each attempt: a form is read as
@@ -826,8 +826,8 @@ impl Request {
     /// Adds `name=value` to the query string.
     // Not every section has query, header or body parameters.
     #[allow(dead_code)]
-    pub(crate) fn query(&mut self, name: &'static str, value: impl fmt::Display) {
-        self.query.push((name, value.to_string()));
+    pub(crate) fn query(&mut self, name: impl Into<String>, value: impl fmt::Display) {
+        self.query.push((name.into(), value.to_string()));
     }
 
     /// Adds a header; a value that cannot be sent is an
@@ -896,8 +896,18 @@ impl Request {
         self.security = security;
     }
 
+    /// Sends the body as `media_type` (`text/csv`, `image/png`,
+    /// `application/merge-patch+json`…) rather than its default type.
+    #[allow(dead_code)]
+    pub(crate) fn body_media_type(&mut self, media_type: &'static str) {
+        if let Some((_, kind)) = &mut self.body {
+            *kind = media_type;
+        }
+    }
+
     /// Overrides the client's timeout for this request.
-    #[allow(dead_code)] // A crate whose every operation was left out has no caller.
+    // A crate whose every operation was left out has no requests.
+    #[allow(dead_code)]
     pub(crate) fn timeout(&mut self, timeout: Option<Duration>) {
         if timeout.is_some() {
             self.timeout = timeout;
@@ -958,6 +968,28 @@ impl Response {
                 body: ResponseBody::new(self.body),
             }))
         })
+    }
+
+    /// The body as text (a `text/*` response): UTF-8, or a decode error.
+    #[allow(dead_code)]
+    pub(crate) fn text(self, expected: &'static str) -> Result<String, Error> {
+        match String::from_utf8(self.body.to_vec()) {
+            Ok(text) => Ok(text),
+            Err(e) => Err(Error::Decode(Box::new(DecodeError {
+                method: self.method.to_string(),
+                path: self.path,
+                status: self.status.as_u16(),
+                expected,
+                reason: format!("the body is not UTF-8 text: {}", e.utf8_error()),
+                body: ResponseBody::new(self.body),
+            }))),
+        }
+    }
+
+    /// The body as it came (a binary response).
+    #[allow(dead_code)]
+    pub(crate) fn bytes(self) -> Result<Vec<u8>, Error> {
+        Ok(self.body.to_vec())
     }
 
     /// Succeeds whatever the body holds: for operations that return nothing.

@@ -139,8 +139,18 @@ impl OAuthApi {
         let mut seen = std::collections::HashSet::new();
         while let Some(cursor) = after.filter(|c| !c.is_empty() && seen.insert(c.clone())) {
             let path = {
-                let client_id = crate::support::path_param("clientId", &client_id)?;
-                let execution_id = crate::support::path_param("executionId", &execution_id)?;
+                let client_id = crate::support::path_param(
+                    "clientId",
+                    &client_id,
+                    crate::support::Style::Simple,
+                    false,
+                )?;
+                let execution_id = crate::support::path_param(
+                    "executionId",
+                    &execution_id,
+                    crate::support::Style::Simple,
+                    false,
+                )?;
                 format!("/api/v2/oauth/clients/{client_id}/usage/query/results/{execution_id}")
             };
             let mut request = Request::new(

@@ -205,6 +205,8 @@ pub struct Operation {
     pub body: Option<Body>,
     /// What a successful call returns: `None` for no content.
     pub success: Option<TypeRef>,
+    /// How the success body is decoded.
+    pub success_media: Media,
     /// Every response of the spec, in the spec's order.
     pub responses: Vec<Response>,
     /// Documentation facts.
@@ -244,6 +246,8 @@ pub struct SuccessVariant {
     pub rust_name: String,
     /// The body's type; `None` for no content.
     pub ty: Option<TypeRef>,
+    /// How the body is decoded.
+    pub media: Media,
     /// The response's description.
     pub description: String,
 }
@@ -302,9 +306,34 @@ pub enum Location {
     Query,
     /// A request header.
     Header,
+    /// A cookie of the `Cookie` header.
+    Cookie,
 }
 
-/// A path, query or header parameter.
+/// How a parameter's value is laid out: OpenAPI 3.0's `style` (Parameter
+/// Object, "Style Values"). Swagger 2.0's `collectionFormat` arrives here
+/// through the import (`multi` → exploded `form`, `ssv` → `space_delimited`,
+/// `pipes` → `pipe_delimited`, `csv` → `form` or `simple`).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamStyle {
+    /// `name=a,b`; exploded, `name=a&name=b` (query, cookie).
+    Form,
+    /// Items joined by a space (query arrays).
+    SpaceDelimited,
+    /// Items joined by `|` (query arrays).
+    PipeDelimited,
+    /// `name[key]=value` (query objects).
+    DeepObject,
+    /// `a,b` (path, header).
+    Simple,
+    /// `.a,b` (path).
+    Label,
+    /// `;name=a,b` (path).
+    Matrix,
+}
+
+/// A path, query, header or cookie parameter.
 #[derive(Debug, Clone, Serialize)]
 pub struct Parameter {
     /// The name on the wire (`clientId`, `Accept-Language`).
@@ -319,10 +348,30 @@ pub struct Parameter {
     pub required: bool,
     /// The server-side default, as the spec writes it.
     pub default: Option<String>,
-    /// How an array is sent: `true` repeats the name for each item.
+    /// How an array or object is laid out.
+    pub style: ParamStyle,
+    /// With `explode`, an array or object is written item by item (`form`:
+    /// the name repeated for each item).
     pub explode: bool,
     /// The spec's description.
     pub description: Option<String>,
+}
+
+/// How a body is encoded, as its media type says.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Media {
+    /// JSON: `application/json` (with any parameters), `*/*+json`, or `*/*`
+    /// with a schema.
+    Json,
+    /// `application/x-www-form-urlencoded` (request bodies only).
+    Form,
+    /// `multipart/form-data` (request bodies only).
+    Multipart,
+    /// `text/*` and XML: a `String`.
+    Text,
+    /// Anything else: raw bytes.
+    Binary,
 }
 
 /// A request body.
@@ -330,8 +379,10 @@ pub struct Parameter {
 pub struct Body {
     /// The Rust name of the argument (`body`).
     pub rust_name: String,
-    /// The media type sent.
+    /// The media type sent, as the spec writes it.
     pub content_type: String,
+    /// How it is encoded.
+    pub media: Media,
     /// Its type.
     pub ty: TypeRef,
     /// Whether the caller must give it.
@@ -347,8 +398,10 @@ pub struct Response {
     pub status: String,
     /// The spec's description.
     pub description: String,
-    /// The JSON body's type, if it has one.
+    /// The body's type, if it has one.
     pub ty: Option<TypeRef>,
+    /// How the body is decoded: JSON, text or bytes.
+    pub media: Media,
     /// `x-inin-error-codes`: error code → text.
     pub error_codes: BTreeMap<String, String>,
 }
@@ -392,6 +445,11 @@ pub enum TypeRef {
     I32,
     /// A 64-bit signed integer.
     I64,
+    /// A 32-bit unsigned integer (`format: uint32`).
+    U32,
+    /// A 64-bit unsigned integer (`format: uint64`): ids beyond `i64::MAX`
+    /// decode.
+    U64,
     /// A 32-bit float.
     F32,
     /// A 64-bit float.
@@ -418,6 +476,12 @@ pub enum TypeRef {
     Map {
         /// The value type.
         values: Box<TypeRef>,
+    },
+    /// A value that may be `null` (`nullable: true`) where no field's
+    /// `Option` says so: array items, map values, union alternatives.
+    Nullable {
+        /// The type of a value that is not `null`.
+        inner: Box<TypeRef>,
     },
 }
 
@@ -488,6 +552,14 @@ pub struct UnionVariant {
     pub ty: TypeRef,
     /// The discriminator value that selects it, for a tagged union.
     pub tag: Option<String>,
+    /// Held in a `Box`: the variant closes a cycle of types.
+    pub boxed: bool,
+    /// For an untagged union: the properties the data must have for this
+    /// alternative to be chosen (its required ones).
+    pub required: Vec<String>,
+    /// For an untagged union: property → the one value the alternative
+    /// allows there (a one-value enum), as JSON text.
+    pub fixed: Vec<(String, String)>,
 }
 
 /// The map that holds the properties a struct doesn't name.
@@ -547,6 +619,7 @@ impl Location {
             Location::Path => "path",
             Location::Query => "query",
             Location::Header => "header",
+            Location::Cookie => "cookie",
         }
     }
 }

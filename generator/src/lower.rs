@@ -10,13 +10,14 @@ pub mod security;
 use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, Components, IntegerFormat, NumberFormat, OpenAPI, Parameter,
-    ParameterSchemaOrContent, QueryStyle, ReferenceOr, RequestBody, Response as OaResponse, Schema,
-    SchemaKind, StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
+    ParameterSchemaOrContent, ReferenceOr, RequestBody, Response as OaResponse, Schema, SchemaKind,
+    StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{pointer_escape, Diagnostic};
+use crate::ir::Media;
 use crate::ir::{
     AdditionalField, Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs,
     OperationPaging, PageFields, Parameter as IrParameter, PathSegment, Permissions, Response,
@@ -25,6 +26,10 @@ use crate::ir::{
 use crate::ir::{SuccessEnum, SuccessVariant};
 use crate::naming::{rust_name, Kind, Namer};
 use crate::select::{by_group, SelectedOperation, Selection};
+
+mod media;
+mod params;
+mod unions;
 
 /// Names a parameter can't take: the request builder's own field and
 /// methods, and the locals of its `send`.
@@ -39,16 +44,6 @@ const RESERVED_ARGUMENT_NAMES: &[&str] = &[
     "value",
     "item",
 ];
-
-/// A form body.
-const FORM: &str = "application/x-www-form-urlencoded";
-/// A raw body.
-const OCTET_STREAM: &str = "application/octet-stream";
-/// A multipart form: text and file parts.
-const MULTIPART: &str = "multipart/form-data";
-
-/// The media type of JSON bodies and responses.
-const JSON: &str = "application/json";
 
 /// Lowers the selection to the IR, or returns every problem found.
 pub fn lower(spec: &OpenAPI, selection: &Selection<'_>) -> Result<Api, Vec<Diagnostic>> {
@@ -99,7 +94,7 @@ pub fn lower_with(
     let default_base_url = spec.servers.first().and_then(server_url);
     let error_model = lowerer.error_model(&groups);
 
-    let mut warnings = Vec::new();
+    let mut warnings = std::mem::take(&mut lowerer.warnings);
     if !lowerer.errors.is_empty() {
         let mut errors = std::mem::take(&mut lowerer.errors);
         errors.sort_by(|a, b| a.pointer.cmp(&b.pointer));
@@ -107,26 +102,36 @@ pub fn lower_with(
         if !skip_unsupported {
             return Err(errors);
         }
+        let mut skipped = BTreeSet::new();
         for error in errors {
-            let owner = groups.iter().flat_map(|g| &g.operations).find(|op| {
-                error.pointer == op.pointer
-                    || error.pointer.starts_with(&format!("{}/", op.pointer))
-            });
+            let owned = lowerer
+                .error_owners
+                .get(&(error.pointer.clone(), error.message.clone()));
+            let owner = groups
+                .iter()
+                .flat_map(|g| &g.operations)
+                .find(|op| match owned {
+                    Some((owner, _)) => *owner == op.pointer,
+                    None => {
+                        error.pointer == op.pointer
+                            || error.pointer.starts_with(&format!("{}/", op.pointer))
+                    }
+                });
+            let detail = owned.map_or(&error.message, |(_, original)| original);
             let message = match owner {
-                Some(op) => format!(
-                    "skipped `{}` ({} {}): {}",
-                    op.rust_name, op.method, op.path, error.message
-                ),
+                Some(op) => {
+                    skipped.insert(op.pointer.clone());
+                    format!(
+                        "skipped `{}` ({} {}): {}",
+                        op.rust_name, op.method, op.path, detail
+                    )
+                }
                 None => format!("generated as `serde_json::Value`: {}", error.message),
             };
             warnings.push(Diagnostic { message, ..error });
         }
         for group in &mut groups {
-            group.operations.retain(|op| {
-                !warnings.iter().any(|w| {
-                    w.pointer == op.pointer || w.pointer.starts_with(&format!("{}/", op.pointer))
-                })
-            });
+            group.operations.retain(|op| !skipped.contains(&op.pointer));
         }
         // A group whose every operation was left out would be an empty
         // API struct; its operations are named in the warnings.
@@ -134,6 +139,8 @@ pub fn lower_with(
     }
     let mut types = lowerer.types;
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    inline_primitive_aliases(&mut types);
+    warnings.extend(unions::discriminate(&mut types));
     box_cycles(&mut types);
     for def in &mut types {
         def.page = page_fields(def);
@@ -164,6 +171,12 @@ struct Lowerer<'a> {
     schema_names: BTreeMap<String, String>,
     types: Vec<TypeDef>,
     errors: Vec<Diagnostic>,
+    /// What was generated in a degraded form, each naming what and why.
+    warnings: Vec<Diagnostic>,
+    /// (pointer, message) of an error that sits outside its operation (on
+    /// a path-level parameter) → the operation's pointer and the message
+    /// without the operation's name.
+    error_owners: BTreeMap<(String, String), (String, String)>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -174,6 +187,8 @@ impl<'a> Lowerer<'a> {
             schema_names: BTreeMap::new(),
             types: Vec::new(),
             errors: Vec::new(),
+            warnings: Vec::new(),
+            error_owners: BTreeMap::new(),
         }
     }
 
@@ -231,11 +246,14 @@ impl<'a> Lowerer<'a> {
         if let Some(object) = self.merged_object(schema, pointer) {
             let fields = self.fields(owner, &object.properties, &object.required, pointer);
             let ty = match &object.additional {
-                Some(AdditionalProperties::Schema(values)) => Some(self.type_ref(
-                    values,
-                    &format!("{owner}Value"),
-                    &format!("{pointer}/additionalProperties"),
-                )),
+                Some(AdditionalProperties::Schema(values)) => {
+                    let ty = self.type_ref(
+                        values,
+                        &format!("{owner}Value"),
+                        &format!("{pointer}/additionalProperties"),
+                    );
+                    Some(self.nullable_if(self.is_nullable(values), ty))
+                }
                 Some(AdditionalProperties::Any(true)) => Some(TypeRef::Json),
                 _ => None,
             };
@@ -265,6 +283,12 @@ impl<'a> Lowerer<'a> {
                     _ => TypeRef::I64,
                 };
                 Shape::Enum(values, Some(ty))
+            }
+            SchemaKind::Any(any) if !any.enumeration.is_empty() => {
+                match enum_values(&any.enumeration) {
+                    Some((values, integer)) => Shape::Enum(values, integer),
+                    None => Shape::Other,
+                }
             }
             SchemaKind::OneOf { one_of } => {
                 Shape::Union(one_of.clone(), format!("{pointer}/oneOf"))
@@ -302,7 +326,19 @@ impl<'a> Lowerer<'a> {
         let mut namer = Namer::default();
         for (i, alternative) in alternatives.iter().enumerate() {
             let at = format!("{pointer}/{i}");
-            let ty = self.type_ref(alternative, &format!("{owner}Variant{i}"), &at);
+            // An inline alternative is named by its `title` when it has one.
+            let hint = match alternative {
+                ReferenceOr::Item(s) => s
+                    .schema_data
+                    .title
+                    .as_deref()
+                    .map(|t| rust_name(t, Kind::Type))
+                    .filter(|t| !t.is_empty()),
+                ReferenceOr::Reference { .. } => None,
+            }
+            .unwrap_or_else(|| format!("{owner}Variant{i}"));
+            let ty = self.type_ref(alternative, &hint, &at);
+            let ty = self.nullable_if(self.is_nullable(alternative), ty);
             let name = match &ty {
                 TypeRef::Named { name } => name.clone(),
                 other => crate::render::type_name_for_variant(other),
@@ -333,6 +369,9 @@ impl<'a> Lowerer<'a> {
                     rust_name: namer.unique(&name, Kind::Variant),
                     ty,
                     tag,
+                    boxed: false,
+                    required: Vec::new(),
+                    fixed: Vec::new(),
                 },
             ));
         }
@@ -370,11 +409,13 @@ impl<'a> Lowerer<'a> {
             TypeRef::Array { .. } => 200,
             TypeRef::Map { .. } => 250,
             TypeRef::Bool => 310,
-            TypeRef::I32 | TypeRef::I64 => 320,
+            TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 => 320,
             TypeRef::F32 | TypeRef::F64 => 330,
             TypeRef::DateTime | TypeRef::Date => 340,
             TypeRef::String { .. } => 350,
             TypeRef::Json => 500,
+            // `null` is tried after every other alternative had its turn.
+            TypeRef::Nullable { inner } => self.decode_rank(inner) + 1,
             TypeRef::Bytes => 360,
         }
     }
@@ -405,8 +446,10 @@ impl<'a> Lowerer<'a> {
             _ => return None,
         };
         // A lone `allOf: [$ref]` with a description is a reference, not a
-        // merge.
-        if parts.len() <= 1 && own.properties.is_empty() {
+        // merge; parts that are no objects are one primitive type.
+        if own.properties.is_empty()
+            && (parts.len() <= 1 || parts.iter().all(|p| self.all_of_part(p).is_some()))
+        {
             return None;
         }
         let mut merged = MergedObject::default();
@@ -461,7 +504,7 @@ impl<'a> Lowerer<'a> {
                 ),
             };
             let read_only = data.is_some_and(|d| d.read_only);
-            let nullable = data.is_some_and(|d| d.nullable);
+            let nullable = self.is_nullable_boxed(property);
             fields.push(Field {
                 nullable,
                 write_only: data.is_some_and(|d| d.write_only),
@@ -479,10 +522,14 @@ impl<'a> Lowerer<'a> {
         }
         for name in required {
             if !properties.contains_key(name) {
-                self.error(
+                self.warnings.push(Diagnostic::new(
                     format!("{pointer}/required"),
-                    format!("`{name}` is listed in `required` but is not a property"),
-                );
+                    format!(
+                        "`{name}` is listed in `required` but is not a property; it is not \
+                         generated (any value of it is kept only where the schema allows \
+                         additional properties)"
+                    ),
+                ));
             }
         }
         fields
@@ -499,10 +546,12 @@ impl<'a> Lowerer<'a> {
         let mut variants = Vec::new();
         for value in values {
             if !seen.insert(value.as_str()) {
-                self.error(
+                self.warnings.push(Diagnostic::new(
                     format!("{pointer}/enum"),
-                    format!("the value `{value}` appears twice in the enum"),
-                );
+                    format!(
+                        "the value `{value}` appears more than once in the enum; it is one variant"
+                    ),
+                ));
                 continue;
             }
             // `-1` would otherwise read as `1`.
@@ -519,6 +568,172 @@ impl<'a> Lowerer<'a> {
             variants,
             unknown_variant: namer.unique("Unknown", Kind::Variant),
             integer,
+        }
+    }
+
+    /// Whether a schema says `nullable: true`, itself, through the
+    /// component its `$ref` names, or through a lone `allOf: [$ref]`.
+    fn is_nullable(&self, schema: &ReferenceOr<Schema>) -> bool {
+        match schema {
+            ReferenceOr::Reference { reference } => self.is_nullable_ref(reference, 0),
+            ReferenceOr::Item(schema) => self.is_nullable_item(schema),
+        }
+    }
+
+    fn is_nullable_boxed(&self, schema: &ReferenceOr<Box<Schema>>) -> bool {
+        match schema {
+            ReferenceOr::Reference { reference } => self.is_nullable_ref(reference, 0),
+            ReferenceOr::Item(schema) => self.is_nullable_item(schema),
+        }
+    }
+
+    fn is_nullable_item(&self, schema: &Schema) -> bool {
+        if schema.schema_data.nullable {
+            return true;
+        }
+        // A union one of whose alternatives is `null` takes `null` itself.
+        let alternatives = match &schema.schema_kind {
+            SchemaKind::OneOf { one_of: list } | SchemaKind::AnyOf { any_of: list } => &list[..],
+            SchemaKind::Any(any) if !any.one_of.is_empty() => &any.one_of[..],
+            SchemaKind::Any(any) => &any.any_of[..],
+            _ => &[][..],
+        };
+        if alternatives.iter().any(|a| self.is_nullable(a)) {
+            return true;
+        }
+        let lone = match &schema.schema_kind {
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => Some(&all_of[0]),
+            SchemaKind::Any(any) if any.all_of.len() == 1 && any.properties.is_empty() => {
+                Some(&any.all_of[0])
+            }
+            _ => None,
+        };
+        matches!(lone, Some(ReferenceOr::Reference { reference }) if self.is_nullable_ref(reference, 0))
+    }
+
+    fn is_nullable_ref(&self, reference: &str, depth: usize) -> bool {
+        let found = reference
+            .strip_prefix("#/components/schemas/")
+            .and_then(|name| self.spec.components.as_ref()?.schemas.get(name));
+        match found {
+            Some(ReferenceOr::Item(schema)) => schema.schema_data.nullable,
+            // A chain of references; a cyclic one is not nullable.
+            Some(ReferenceOr::Reference { reference }) if depth < 16 => {
+                self.is_nullable_ref(reference, depth + 1)
+            }
+            _ => false,
+        }
+    }
+
+    /// `ty`, or `ty` that may be `null`.
+    fn nullable_if(&self, nullable: bool, ty: TypeRef) -> TypeRef {
+        match (nullable, ty) {
+            (true, ty @ (TypeRef::Json | TypeRef::Nullable { .. })) => ty,
+            (true, ty) => TypeRef::Nullable {
+                inner: Box::new(ty),
+            },
+            (false, ty) => ty,
+        }
+    }
+
+    /// The type of an `allOf` whose parts are not objects (`allOf: [{$ref:
+    /// Name}, {maxLength: 40}]`): the one type its typed parts agree on,
+    /// the others only adding constraints. `None` when a part is an object
+    /// (the parts are then merged as objects); a problem when the typed
+    /// parts disagree, as no value could satisfy them all.
+    fn all_of_primitive(
+        &mut self,
+        parts: &[ReferenceOr<Schema>],
+        hint: &str,
+        pointer: &str,
+    ) -> Option<TypeRef> {
+        let mut typed = Vec::new();
+        for (i, part) in parts.iter().enumerate() {
+            if self.all_of_part(part)? {
+                typed.push((i, part));
+            }
+        }
+        let mut found: Option<TypeRef> = None;
+        for (i, part) in typed {
+            let ty = self.type_ref(part, hint, &format!("{pointer}/allOf/{i}"));
+            let ty = self.primitive_alias_target(ty);
+            match &found {
+                None => found = Some(ty),
+                Some(existing) if *existing == ty => {}
+                Some(existing) => {
+                    self.error(
+                        format!("{pointer}/allOf/{i}"),
+                        format!(
+                            "`allOf` parts of different types (`{}` and `{}`) can't all hold; \
+                             no value satisfies them",
+                            crate::render::type_name_for_variant(existing),
+                            crate::render::type_name_for_variant(&ty)
+                        ),
+                    );
+                    return Some(TypeRef::Json);
+                }
+            }
+        }
+        found
+    }
+
+    /// What an `allOf` part is, when it is no object: `Some(true)` for a
+    /// typed schema (a string, a number…), `Some(false)` for one that only
+    /// adds constraints or docs; `None` for an object or a composition.
+    fn all_of_part(&self, part: &ReferenceOr<Schema>) -> Option<bool> {
+        self.all_of_part_at(part, 0)
+    }
+
+    fn all_of_part_at(&self, part: &ReferenceOr<Schema>, depth: usize) -> Option<bool> {
+        if depth > 16 {
+            return None;
+        }
+        let schema = match part {
+            ReferenceOr::Item(s) => s,
+            ReferenceOr::Reference { reference } => reference
+                .strip_prefix("#/components/schemas/")
+                .and_then(|name| self.spec.components.as_ref()?.schemas.get(name))
+                .and_then(ReferenceOr::as_item)?,
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(_)) => None,
+            SchemaKind::Type(_) => Some(true),
+            // A part that is itself an `allOf` of no objects.
+            SchemaKind::AllOf { all_of } => {
+                let kinds: Option<Vec<bool>> = all_of
+                    .iter()
+                    .map(|p| self.all_of_part_at(p, depth + 1))
+                    .collect();
+                kinds.map(|k| k.contains(&true))
+            }
+            SchemaKind::Any(any)
+                if any.typ.is_none()
+                    && any.properties.is_empty()
+                    && !any.all_of.is_empty()
+                    && any.one_of.is_empty()
+                    && any.any_of.is_empty()
+                    && any.enumeration.is_empty()
+                    && any.additional_properties.is_none() =>
+            {
+                let kinds: Option<Vec<bool>> = any
+                    .all_of
+                    .iter()
+                    .map(|p| self.all_of_part_at(p, depth + 1))
+                    .collect();
+                kinds.map(|k| k.contains(&true))
+            }
+            SchemaKind::Any(any)
+                if any.typ.is_none()
+                    && any.properties.is_empty()
+                    && any.all_of.is_empty()
+                    && any.one_of.is_empty()
+                    && any.any_of.is_empty()
+                    && any.enumeration.is_empty()
+                    && any.additional_properties.is_none() =>
+            {
+                Some(false)
+            }
+            _ => None,
         }
     }
 
@@ -581,10 +796,7 @@ impl<'a> Lowerer<'a> {
                 if !i.enumeration.is_empty() {
                     return self.inline_type(schema, hint, pointer);
                 }
-                match i.format {
-                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
-                    _ => TypeRef::I64,
-                }
+                integer_type(&i.format)
             }
             SchemaKind::Type(Type::Number(n)) => match n.format {
                 VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => TypeRef::F32,
@@ -593,7 +805,10 @@ impl<'a> Lowerer<'a> {
             SchemaKind::Type(Type::Boolean(_)) => TypeRef::Bool,
             SchemaKind::Type(Type::Array(a)) => {
                 let items = match &a.items {
-                    Some(items) => self.type_ref_boxed(items, hint, &format!("{pointer}/items")),
+                    Some(items) => {
+                        let ty = self.type_ref_boxed(items, hint, &format!("{pointer}/items"));
+                        self.nullable_if(self.is_nullable_boxed(items), ty)
+                    }
                     None => TypeRef::Json,
                 };
                 TypeRef::Array {
@@ -606,6 +821,26 @@ impl<'a> Lowerer<'a> {
                     return self.inline_type(schema, hint, pointer);
                 }
                 self.map_or_json(o.additional_properties.as_ref(), hint, pointer)
+            }
+            SchemaKind::Any(any) if !any.enumeration.is_empty() => {
+                if enum_values(&any.enumeration).is_some() {
+                    return self.inline_type(schema, hint, pointer);
+                }
+                let kinds: BTreeSet<&str> = any.enumeration.iter().map(json_kind).collect();
+                self.warnings.push(Diagnostic::new(
+                    format!("{pointer}/enum"),
+                    format!(
+                        "`{hint}`: the enum mixes {} values{}, which no Rust enum can carry \
+                         as they are; generated as `serde_json::Value`, which keeps every \
+                         value exactly",
+                        kinds.into_iter().collect::<Vec<_>>().join(", "),
+                        any.typ
+                            .as_deref()
+                            .map(|t| format!(" under `type: {t}`"))
+                            .unwrap_or_default()
+                    ),
+                ));
+                TypeRef::Json
             }
             SchemaKind::Any(any) => {
                 // A schema that mixes keywords (`oneOf` beside `properties`,
@@ -624,6 +859,11 @@ impl<'a> Lowerer<'a> {
                     return self.type_ref(&any.all_of[0], hint, &format!("{pointer}/allOf/0"));
                 }
                 if used == ["allOf"] {
+                    if any.properties.is_empty() {
+                        if let Some(ty) = self.all_of_primitive(&any.all_of, hint, pointer) {
+                            return ty;
+                        }
+                    }
                     return self.inline_type(schema, hint, pointer);
                 }
                 if (used == ["oneOf"] || used == ["anyOf"]) && any.properties.is_empty() {
@@ -646,7 +886,10 @@ impl<'a> Lowerer<'a> {
             SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
                 self.type_ref(&all_of[0], hint, &format!("{pointer}/allOf/0"))
             }
-            SchemaKind::AllOf { .. } => self.inline_type(schema, hint, pointer),
+            SchemaKind::AllOf { all_of } => match self.all_of_primitive(all_of, hint, pointer) {
+                Some(ty) => ty,
+                None => self.inline_type(schema, hint, pointer),
+            },
             SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => {
                 self.inline_type(schema, hint, pointer)
             }
@@ -664,13 +907,16 @@ impl<'a> Lowerer<'a> {
         pointer: &str,
     ) -> TypeRef {
         match additional {
-            Some(AdditionalProperties::Schema(values)) => TypeRef::Map {
-                values: Box::new(self.type_ref(
+            Some(AdditionalProperties::Schema(values)) => {
+                let ty = self.type_ref(
                     values,
                     &format!("{hint}Value"),
                     &format!("{pointer}/additionalProperties"),
-                )),
-            },
+                );
+                TypeRef::Map {
+                    values: Box::new(self.nullable_if(self.is_nullable(values), ty)),
+                }
+            }
             Some(AdditionalProperties::Any(true)) => TypeRef::Map {
                 values: Box::new(TypeRef::Json),
             },
@@ -760,7 +1006,8 @@ impl<'a> Lowerer<'a> {
             )
         });
 
-        let (responses, success, success_enum) = self.responses(sel, &builder, builders);
+        let (responses, success, success_media, success_enum) =
+            self.responses(sel, &builder, builders);
         let permissions = op
             .extensions
             .get("x-inin-requires-permissions")
@@ -775,6 +1022,7 @@ impl<'a> Lowerer<'a> {
             parameters,
             body,
             success,
+            success_media,
             responses,
             docs: OperationDocs {
                 summary: non_empty(op.summary.as_deref()),
@@ -845,24 +1093,9 @@ impl<'a> Lowerer<'a> {
         // Builder fields and methods, and the locals of `send`.
         let mut namer = Namer::with_reserved(RESERVED_ARGUMENT_NAMES.iter().copied());
         let mut out = Vec::new();
+        let errors_before = self.errors.len();
         for (p, at) in merged {
-            let (location, explode_default, explode_style) = match p {
-                Parameter::Path { .. } => (Location::Path, false, None),
-                Parameter::Query { style, .. } => (Location::Query, true, Some(style)),
-                Parameter::Header { .. } => (Location::Header, false, None),
-                Parameter::Cookie { .. } => {
-                    self.error(at, "cookie parameters are not supported");
-                    continue;
-                }
-            };
-            if let Some(style) = explode_style {
-                if !matches!(style, QueryStyle::Form) {
-                    self.error(
-                        format!("{at}/style"),
-                        "only `style: form` query parameters are supported",
-                    );
-                }
-            }
+            let (location, style, explode) = params::placement(p);
             let data = p.parameter_data_ref();
             let hint = format!("{builder}{}", rust_name(&data.name, Kind::Type));
             let (ty, default) = match &data.format {
@@ -884,11 +1117,11 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
             };
-            if !is_scalar_or_array_of_scalars(&ty, self) {
-                self.error(
-                    format!("{at}/schema"),
-                    "only strings, numbers, booleans, enums and arrays of them can be sent as parameters",
-                );
+            // A `$ref` to a plain string or number component is that type:
+            // the argument then takes what the type takes (`impl Into<String>`).
+            let ty = self.primitive_alias_target(ty);
+            if let Some(problem) = self.param_problem(&ty, style) {
+                self.error(format!("{at}/schema"), problem);
             }
             if location == Location::Path && !data.required {
                 self.error(
@@ -903,13 +1136,34 @@ impl<'a> Lowerer<'a> {
                 ty,
                 required: data.required,
                 default,
-                explode: data.explode.unwrap_or(explode_default),
+                style,
+                explode,
                 description: non_empty(data.description.as_deref()),
             });
         }
         // Path, then query, then header; within each, the spec's order, which
         // is the order of the official SDKs' arguments (the usage query
         // result takes `execution_id` before `client_id`).
+        // A problem of a parameter declared on the path item is a problem of
+        // each of its operations: said once per operation, and owned by it
+        // (so that `skip_unsupported` leaves the operation out).
+        let shared = format!("{item_pointer}/parameters/");
+        let operation = format!(
+            "`{}` ({} {})",
+            sel.operation.operation_id.as_deref().unwrap_or(builder),
+            sel.method,
+            sel.path
+        );
+        for error in &mut self.errors[errors_before..] {
+            if error.pointer.starts_with(&shared) {
+                let original = std::mem::take(&mut error.message);
+                error.message = format!("{operation}: {original}");
+                self.error_owners.insert(
+                    (error.pointer.clone(), error.message.clone()),
+                    (sel.pointer.clone(), original),
+                );
+            }
+        }
         out.sort_by_key(|p| p.location);
         out
     }
@@ -963,35 +1217,37 @@ impl<'a> Lowerer<'a> {
         segments
     }
 
-    /// Follows a `$ref` to a shared component (`#/components/<kind>/<name>`).
-    /// References between components are not followed further.
+    /// Follows a `$ref` to a shared component (`#/components/<kind>/<name>`),
+    /// through chains of references between components of that kind.
     fn resolve<'p, T: 'a>(
         &mut self,
         item: &'p ReferenceOr<T>,
         at: &str,
         kind: &str,
-        components: impl FnOnce(&'a Components) -> &'a IndexMap<String, ReferenceOr<T>>,
+        components: impl Fn(&'a Components) -> &'a IndexMap<String, ReferenceOr<T>>,
     ) -> Option<&'p T>
     where
         'a: 'p,
     {
-        let reference = match item {
+        let mut reference = match item {
             ReferenceOr::Item(item) => return Some(item),
             ReferenceOr::Reference { reference } => reference,
         };
-        let found = reference
-            .strip_prefix(&format!("#/components/{kind}/"))
-            .and_then(|name| components(self.spec.components.as_ref()?).get(name));
-        match found {
-            Some(ReferenceOr::Item(item)) => Some(item),
-            _ => {
-                self.error(
-                    at,
-                    format!("`$ref: {reference}` points to nothing: no such component in the spec"),
-                );
-                None
+        for _ in 0..16 {
+            let found = reference
+                .strip_prefix(&format!("#/components/{kind}/"))
+                .and_then(|name| components(self.spec.components.as_ref()?).get(name));
+            match found {
+                Some(ReferenceOr::Item(item)) => return Some(item),
+                Some(ReferenceOr::Reference { reference: next }) => reference = next,
+                None => break,
             }
         }
+        self.error(
+            at,
+            format!("`$ref: {reference}` points to nothing: no such component in the spec"),
+        );
+        None
     }
 
     fn body(
@@ -1001,26 +1257,30 @@ impl<'a> Lowerer<'a> {
         builder: &str,
         pointer: &str,
     ) -> Option<Body> {
-        // The first media type the client can send, in this order.
-        const SENDABLE: [&str; 4] = [JSON, FORM, MULTIPART, OCTET_STREAM];
-        let Some((content_type, media)) = SENDABLE
+        // The media type the client prefers among those the spec offers:
+        // JSON, then forms, text and bytes.
+        let chosen = body
+            .content
             .iter()
-            .find_map(|t| body.content.get(*t).map(|m| (*t, m)))
-        else {
+            .filter_map(|(t, m)| Some((t, m, media::kind(t, m.schema.is_some(), false)?)))
+            .min_by_key(|(_, _, kind)| media::preference(*kind));
+        let Some((content_type, media, kind)) = chosen else {
             let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
             self.error(
                 format!("{pointer}/content"),
                 format!(
-                    "request bodies of type {} are not supported yet; the client sends {}",
-                    types.join(", "),
-                    SENDABLE.join(", ")
+                    "request bodies of type {} are not supported; the client sends JSON, \
+                     forms (`application/x-www-form-urlencoded`, `multipart/form-data`), \
+                     text and bytes",
+                    types.join(", ")
                 ),
             );
             return None;
         };
         let media_pointer = format!("{pointer}/content/{}", pointer_escape(content_type));
-        let ty = match (&media.schema, content_type) {
-            (_, OCTET_STREAM) => TypeRef::Bytes,
+        let ty = match (&media.schema, kind) {
+            (_, Media::Binary) => TypeRef::Bytes,
+            (_, Media::Text) => TypeRef::String { format: None },
             (Some(schema), _) => self.type_ref(
                 schema,
                 &format!("{builder}Body"),
@@ -1028,9 +1288,7 @@ impl<'a> Lowerer<'a> {
             ),
             (None, _) => TypeRef::Json,
         };
-        if (content_type == FORM || content_type == MULTIPART)
-            && !matches!(ty, TypeRef::Named { .. })
-        {
+        if matches!(kind, Media::Form | Media::Multipart) && !matches!(ty, TypeRef::Named { .. }) {
             self.error(
                 format!("{media_pointer}/schema"),
                 "a form body must be an object schema",
@@ -1039,6 +1297,7 @@ impl<'a> Lowerer<'a> {
         Some(Body {
             rust_name: rust.to_owned(),
             content_type: content_type.to_owned(),
+            media: kind,
             ty,
             required: body.required,
             description: non_empty(body.description.as_deref()),
@@ -1050,7 +1309,7 @@ impl<'a> Lowerer<'a> {
         sel: &SelectedOperation<'_>,
         builder: &str,
         builders: &mut Namer,
-    ) -> (Vec<Response>, Option<TypeRef>, Option<SuccessEnum>) {
+    ) -> (Vec<Response>, Option<TypeRef>, Media, Option<SuccessEnum>) {
         let responses = &sel.operation.responses;
         let base = format!("{}/responses", sel.pointer);
         let mut out = Vec::new();
@@ -1067,17 +1326,8 @@ impl<'a> Lowerer<'a> {
             let Some(r) = self.resolve(r, &at, "responses", |c| &c.responses) else {
                 continue;
             };
-            let ty = match r.content.get(JSON) {
-                Some(media) => media.schema.as_ref().map(|s| {
-                    self.type_ref(
-                        s,
-                        &format!("{builder}Response{status}"),
-                        &format!("{at}/content/{}/schema", pointer_escape(JSON)),
-                    )
-                }),
-                // No content, or not JSON: nothing to decode.
-                None => None,
-            };
+            let (ty, media) =
+                self.response_body(r, &at, &format!("{builder}Response{status}"), sel);
             let error_codes = r
                 .extensions
                 .get("x-inin-error-codes")
@@ -1097,18 +1347,29 @@ impl<'a> Lowerer<'a> {
                 status,
                 description: r.description.clone(),
                 ty,
+                media,
                 error_codes,
             });
         }
 
         let success: Vec<&Response> = out.iter().filter(|r| is_success(&r.status)).collect();
+        let success_media = match success.first() {
+            Some(r) => r.media,
+            None => out
+                .iter()
+                .find(|r| r.status == "default")
+                .map_or(Media::Json, |r| r.media),
+        };
         let success_ty = if success.is_empty() {
             out.iter()
                 .find(|r| r.status == "default")
                 .and_then(|r| r.ty.clone())
         } else {
             let first = success[0].ty.clone();
-            if success.iter().all(|r| r.ty == first) {
+            if success
+                .iter()
+                .all(|r| r.ty == first && r.media == success[0].media)
+            {
                 first
             } else {
                 // Different bodies (or some with none): an enum of them.
@@ -1119,6 +1380,7 @@ impl<'a> Lowerer<'a> {
                         status: r.status.clone(),
                         rust_name: namer.unique(&format!("Status{}", r.status), Kind::Variant),
                         ty: r.ty.clone(),
+                        media: r.media,
                         description: r.description.clone(),
                     })
                     .collect();
@@ -1126,6 +1388,7 @@ impl<'a> Lowerer<'a> {
                 return (
                     out,
                     None,
+                    success_media,
                     Some(SuccessEnum {
                         rust_name,
                         variants,
@@ -1133,7 +1396,54 @@ impl<'a> Lowerer<'a> {
                 );
             }
         };
-        (out, success_ty, None)
+        (out, success_ty, success_media, None)
+    }
+
+    /// A response's body type and how it is decoded: of the media types the
+    /// spec offers, the one the client prefers (JSON, then text, then
+    /// bytes). A body the client can't decode is a warning naming the
+    /// operation, never dropped silently.
+    fn response_body(
+        &mut self,
+        r: &OaResponse,
+        at: &str,
+        hint: &str,
+        sel: &SelectedOperation<'_>,
+    ) -> (Option<TypeRef>, Media) {
+        let chosen = r
+            .content
+            .iter()
+            .filter_map(|(t, m)| Some((t, m, media::kind(t, m.schema.is_some(), true)?)))
+            .min_by_key(|(_, _, kind)| media::preference(*kind));
+        let Some((content_type, media, kind)) = chosen else {
+            if !r.content.is_empty() {
+                let types: Vec<&str> = r.content.keys().map(String::as_str).collect();
+                self.warnings.push(Diagnostic::new(
+                    format!("{at}/content"),
+                    format!(
+                        "`{}` ({} {}): the response body ({}) is not decoded; the call \
+                         returns without it",
+                        sel.operation.operation_id.as_deref().unwrap_or(sel.path),
+                        sel.method,
+                        sel.path,
+                        types.join(", ")
+                    ),
+                ));
+            }
+            return (None, Media::Json);
+        };
+        let ty = match (kind, &media.schema) {
+            (Media::Text, _) => Some(TypeRef::String { format: None }),
+            (Media::Binary, _) => Some(TypeRef::Bytes),
+            (_, Some(schema)) => Some(self.type_ref(
+                schema,
+                hint,
+                &format!("{at}/content/{}/schema", pointer_escape(content_type)),
+            )),
+            // JSON without a schema: nothing the spec says to decode.
+            (_, None) => None,
+        };
+        (ty, kind)
     }
 
     /// The model all error responses share (4xx, 5xx, and `default` where
@@ -1198,6 +1508,43 @@ impl<'a> Lowerer<'a> {
     }
 }
 
+/// A field whose type is a named alias of a plain string, number or date
+/// (`ThingId = String`) gets that type itself, as parameters do: the
+/// constructor then takes what the type takes (`impl Into<String>`).
+fn inline_primitive_aliases(types: &mut [TypeDef]) {
+    let aliases: BTreeMap<String, TypeRef> = types
+        .iter()
+        .filter_map(|t| match &t.kind {
+            TypeKind::Alias { target } if is_primitive(target) => {
+                Some((t.rust_name.clone(), target.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    for def in types.iter_mut() {
+        if let TypeKind::Struct { fields, .. } = &mut def.kind {
+            for field in fields {
+                if let TypeRef::Named { name } = &field.ty {
+                    if let Some(target) = aliases.get(name) {
+                        field.ty = target.clone();
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn is_primitive(ty: &TypeRef) -> bool {
+    !matches!(
+        ty,
+        TypeRef::Named { .. }
+            | TypeRef::Json
+            | TypeRef::Array { .. }
+            | TypeRef::Map { .. }
+            | TypeRef::Nullable { .. }
+    )
+}
+
 /// Marks the fields that must be boxed: a field holds its type inline
 /// (`Vec` and maps are already on the heap), so a field whose type can
 /// reach back to its own struct through inline fields closes a cycle of
@@ -1212,6 +1559,10 @@ fn box_cycles(types: &mut [TypeDef]) {
     let inline_targets = |ty: &TypeRef| -> Option<usize> {
         let mut ty = ty;
         loop {
+            if let TypeRef::Nullable { inner } = ty {
+                ty = inner;
+                continue;
+            }
             let TypeRef::Named { name } = ty else {
                 return None;
             };
@@ -1228,6 +1579,10 @@ fn box_cycles(types: &mut [TypeDef]) {
             TypeKind::Struct { fields, .. } => fields
                 .iter()
                 .filter_map(|f| inline_targets(&f.ty))
+                .collect(),
+            TypeKind::Union { variants, .. } => variants
+                .iter()
+                .filter_map(|v| inline_targets(&v.ty))
                 .collect(),
             _ => Vec::new(),
         })
@@ -1247,17 +1602,22 @@ fn box_cycles(types: &mut [TypeDef]) {
     };
     let mut boxed = Vec::new();
     for (i, t) in types.iter().enumerate() {
-        if let TypeKind::Struct { fields, .. } = &t.kind {
-            for (j, f) in fields.iter().enumerate() {
-                if inline_targets(&f.ty).is_some_and(|target| reaches(target, i)) {
-                    boxed.push((i, j));
-                }
+        let held: Vec<&TypeRef> = match &t.kind {
+            TypeKind::Struct { fields, .. } => fields.iter().map(|f| &f.ty).collect(),
+            TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
+            _ => Vec::new(),
+        };
+        for (j, ty) in held.into_iter().enumerate() {
+            if inline_targets(ty).is_some_and(|target| reaches(target, i)) {
+                boxed.push((i, j));
             }
         }
     }
     for (i, j) in boxed {
-        if let TypeKind::Struct { fields, .. } = &mut types[i].kind {
-            fields[j].boxed = true;
+        match &mut types[i].kind {
+            TypeKind::Struct { fields, .. } => fields[j].boxed = true,
+            TypeKind::Union { variants, .. } => variants[j].boxed = true,
+            _ => {}
         }
     }
 }
@@ -1343,25 +1703,6 @@ enum Shape {
     Other,
 }
 
-fn is_scalar_or_array_of_scalars(ty: &TypeRef, lowerer: &Lowerer<'_>) -> bool {
-    match ty {
-        TypeRef::Array { items, .. } => is_scalar(items, lowerer),
-        other => is_scalar(other, lowerer),
-    }
-}
-
-fn is_scalar(ty: &TypeRef, lowerer: &Lowerer<'_>) -> bool {
-    match ty {
-        TypeRef::Named { name } => lowerer
-            .types
-            .iter()
-            .find(|t| &t.rust_name == name)
-            .is_some_and(|t| matches!(t.kind, TypeKind::Enum { .. })),
-        TypeRef::Array { .. } | TypeRef::Map { .. } | TypeRef::Json | TypeRef::Bytes => false,
-        _ => true,
-    }
-}
-
 /// An object schema with its `allOf` parts merged.
 #[derive(Default)]
 struct MergedObject {
@@ -1416,6 +1757,51 @@ fn string_format(f: &StringFormat) -> &'static str {
         StringFormat::Password => "password",
         StringFormat::Byte => "byte",
         StringFormat::Binary => "binary",
+    }
+}
+
+/// The values of an enum that parsed as an untyped schema (no `type`, or
+/// a `type` its values don't all have): all strings make a string enum, all
+/// integers an integer enum; `None` when they mix kinds.
+fn enum_values(values: &[Value]) -> Option<(Vec<String>, Option<TypeRef>)> {
+    let values: Vec<&Value> = values.iter().filter(|v| !v.is_null()).collect();
+    if values.iter().all(|v| v.is_string()) {
+        let strings = values.iter().filter_map(|v| v.as_str()).map(str::to_owned);
+        return Some((strings.collect(), None));
+    }
+    if values.iter().all(|v| v.is_i64()) {
+        let integers = values.iter().map(|v| v.to_string()).collect();
+        return Some((integers, Some(TypeRef::I64)));
+    }
+    None
+}
+
+/// The JSON kind of a value, in words.
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// The Rust integer of an integer schema's `format`: `int32` and the
+/// unsigned `uint32`/`uint64` (also spelled `uint`, `uint8`, `uint16`,
+/// `uint32`, `uint64`, `unsigned`) have types of their own; anything else is
+/// `i64`.
+fn integer_type(format: &VariantOrUnknownOrEmpty<IntegerFormat>) -> TypeRef {
+    match format {
+        VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
+        VariantOrUnknownOrEmpty::Unknown(f) => match f.to_ascii_lowercase().as_str() {
+            "uint8" | "uint16" | "uint32" => TypeRef::U32,
+            "uint64" | "uint" | "unsigned" => TypeRef::U64,
+            "int8" | "int16" => TypeRef::I32,
+            _ => TypeRef::I64,
+        },
+        _ => TypeRef::I64,
     }
 }
 

@@ -4,8 +4,8 @@
 
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, MediaType, OpenAPI, Operation, Parameter, ParameterSchemaOrContent,
-    PathItem, ReferenceOr, Response, Schema, SchemaKind, Type,
+    AdditionalProperties, Header, MediaType, OpenAPI, Operation, Parameter,
+    ParameterSchemaOrContent, PathItem, ReferenceOr, Response, Schema, SchemaKind, Type,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -52,13 +52,10 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<
     let mut operations = Vec::new();
     for (path, item) in &spec.paths.paths {
         let item_pointer = format!("/paths/{}", pointer_escape(path));
-        let item: &PathItem = match item {
-            ReferenceOr::Item(item) => item,
-            ReferenceOr::Reference { .. } => {
-                errors.push(Diagnostic::new(
-                    item_pointer,
-                    "path items given by `$ref` are not supported; inline the path item",
-                ));
+        let item: &PathItem = match path_item(spec, item) {
+            Ok(item) => item,
+            Err(message) => {
+                errors.push(Diagnostic::new(item_pointer, message));
                 continue;
             }
         };
@@ -268,20 +265,23 @@ impl<'a> Walk<'a> {
                 self.content(&response.content, &at.key("content"));
                 let headers_at = at.key("headers");
                 for (name, header) in &response.headers {
-                    let at = headers_at.key(name);
-                    match header {
-                        ReferenceOr::Reference { reference } => self.reference(reference, &at),
-                        ReferenceOr::Item(header) => match &header.format {
-                            ParameterSchemaOrContent::Schema(schema) => {
-                                self.schema_or_ref(schema, &at.key("schema"))
-                            }
-                            ParameterSchemaOrContent::Content(content) => {
-                                self.content(content, &at.key("content"))
-                            }
-                        },
-                    }
+                    self.header(header, &headers_at.key(name));
                 }
             }
+        }
+    }
+
+    fn header(&mut self, header: &'a ReferenceOr<Header>, at: &At) {
+        match header {
+            ReferenceOr::Reference { reference } => self.reference(reference, at),
+            ReferenceOr::Item(header) => match &header.format {
+                ParameterSchemaOrContent::Schema(schema) => {
+                    self.schema_or_ref(schema, &at.key("schema"))
+                }
+                ParameterSchemaOrContent::Content(content) => {
+                    self.content(content, &at.key("content"))
+                }
+            },
         }
     }
 
@@ -399,6 +399,11 @@ impl<'a> Walk<'a> {
                     ReferenceOr::Item(body) => self.content(&body.content, &at.key("content")),
                 };
             }
+        } else if let Some(name) = found("#/components/headers/") {
+            if let Some(header) = components.headers.get(name) {
+                let pointer = format!("/components/headers/{}", pointer_escape(name));
+                return self.header(header, &At::root(&pointer));
+            }
         } else if let Some(name) = found("#/components/responses/") {
             if let Some(response) = components.responses.get(name) {
                 let pointer = format!("/components/responses/{}", pointer_escape(name));
@@ -408,6 +413,34 @@ impl<'a> Walk<'a> {
         self.errors.push(missing(reference, &at.pointer()));
     }
 }
+/// A path item, or the one its `$ref` names: another path of the same
+/// document (`#/paths/~1things`), followed through chains of them.
+fn path_item<'a>(
+    spec: &'a OpenAPI,
+    item: &'a ReferenceOr<PathItem>,
+) -> Result<&'a PathItem, String> {
+    let mut item = item;
+    for _ in 0..16 {
+        let reference = match item {
+            ReferenceOr::Item(item) => return Ok(item),
+            ReferenceOr::Reference { reference } => reference,
+        };
+        let target = reference
+            .strip_prefix("#/paths/")
+            .map(|token| token.replace("~1", "/").replace("~0", "~"));
+        item = match target.as_deref().and_then(|t| spec.paths.paths.get(t)) {
+            Some(target) => target,
+            None => {
+                return Err(format!(
+                    "`$ref: {reference}` names no path item of this document; a path item \
+                     `$ref` must point to another path (`#/paths/…`) of the same spec"
+                ))
+            }
+        };
+    }
+    Err("the path item `$ref`s form a cycle".to_owned())
+}
+
 fn missing(reference: &str, at: &str) -> Diagnostic {
     Diagnostic::new(
         at,

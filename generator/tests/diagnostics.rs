@@ -78,7 +78,7 @@ fn every_problem_is_reported_not_just_the_first() {
         )
         .replacen(
             "      - name: Accept-Language\n        in: header",
-            "      - name: Accept-Language\n        in: cookie",
+            "      - name: Accept-Language\n        in: query\n        style: deepObject",
             1,
         );
     let err = generate(&text).unwrap_err();
@@ -86,7 +86,7 @@ fn every_problem_is_reported_not_just_the_first() {
     assert_eq!(err.diagnostics().len(), 3, "{err}");
     assert!(
         err.to_string()
-            .contains("cookie parameters are not supported"),
+            .contains("`style: deepObject` applies to objects only"),
         "{err}"
     );
 }
@@ -108,16 +108,16 @@ fn yaml_that_does_not_parse_names_the_file_line_and_column() {
 }
 
 #[test]
-fn cookie_parameters_are_refused_with_the_pointer_to_the_parameter() {
+fn a_style_the_type_cannot_take_is_refused_with_the_pointer_to_the_schema() {
     let text = spec_text().replacen(
         "      - name: Accept-Language\n        in: header",
-        "      - name: Accept-Language\n        in: cookie",
+        "      - name: Accept-Language\n        in: query\n        style: deepObject",
         1,
     );
     let err = generate(&text).unwrap_err();
     let text = messages(&err);
     assert!(
-        text.contains("spec/broken.yaml#/paths/~1api~1v2~1oauth~1authorizations/get/parameters/0: cookie parameters are not supported"),
+        text.contains("spec/broken.yaml#/paths/~1api~1v2~1oauth~1authorizations/get/parameters/0/schema: `style: deepObject` applies to objects only"),
         "{text}"
     );
 }
@@ -211,7 +211,7 @@ fn with_skip_unsupported_the_operation_is_left_out_with_a_warning_naming_it() {
     let text = spec_text()
         .replacen(
             "      - name: Accept-Language\n        in: header",
-            "      - name: Accept-Language\n        in: cookie",
+            "      - name: Accept-Language\n        in: query\n        style: deepObject",
             1,
         )
         .replacen(
@@ -236,7 +236,7 @@ fn with_skip_unsupported_the_operation_is_left_out_with_a_warning_naming_it() {
     let warnings: Vec<&str> = output.warnings.iter().map(|w| w.message.as_str()).collect();
     assert!(
         warnings.iter().any(|w| w.starts_with(
-            "skipped `get_oauth_authorizations` (GET /api/v2/oauth/authorizations): cookie parameters"
+            "skipped `get_oauth_authorizations` (GET /api/v2/oauth/authorizations): `style: deepObject`"
         )),
         "{warnings:?}"
     );

@@ -684,7 +684,12 @@ impl DeleteOauthClient {
 
     /// Sends `DELETE /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<(), Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
         let mut request = Request::new(
             Method::DELETE,
@@ -734,7 +739,12 @@ impl GetOauthAuthorization {
 
     /// Sends `GET /api/v2/oauth/authorizations/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthAuthorization, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/authorizations/{client_id}");
         let mut request = Request::new(
             Method::GET,
@@ -745,7 +755,11 @@ impl GetOauthAuthorization {
         request.timeout(self.timeout);
         request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
-            request.header("Accept-Language", value)?;
+            request
+                .header(
+                    "Accept-Language",
+                    crate::support::header_value("Accept-Language", value, false)?,
+                )?;
         }
         let response = self.client.execute(request).await?;
         response.json("OAuthAuthorization")
@@ -796,7 +810,11 @@ impl GetOauthAuthorizations {
         request.timeout(self.timeout);
         request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
-            request.header("Accept-Language", value)?;
+            request
+                .header(
+                    "Accept-Language",
+                    crate::support::header_value("Accept-Language", value, false)?,
+                )?;
         }
         let response = self.client.execute(request).await?;
         response.json("OAuthAuthorizationListing")
@@ -829,7 +847,12 @@ impl GetOauthClient {
 
     /// Sends `GET /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
         let mut request = Request::new(
             Method::GET,
@@ -871,10 +894,17 @@ impl GetOauthClientUsageQueryResult {
 
     /// Sends `GET /api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}` and decodes the response.
     pub async fn send(self) -> Result<models::ApiUsageQueryResult, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let execution_id = crate::support::path_param(
             "executionId",
             &self.execution_id,
+            crate::support::Style::Simple,
+            false,
         )?;
         let path = format!(
             "/api/v2/oauth/clients/{client_id}/usage/query/results/{execution_id}"
@@ -927,7 +957,12 @@ impl GetOauthClientUsageSummary {
 
     /// Sends `GET /api/v2/oauth/clients/{clientId}/usage/summary` and decodes the response.
     pub async fn send(self) -> Result<models::UsageExecutionResult, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}/usage/summary");
         let mut request = Request::new(
             Method::GET,
@@ -938,7 +973,14 @@ impl GetOauthClientUsageSummary {
         request.timeout(self.timeout);
         request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.days {
-            request.query("days", value);
+            for (name, value) in crate::support::query_pairs(
+                "days",
+                value,
+                crate::support::Style::Form,
+                true,
+            )? {
+                request.query(name, value);
+            }
         }
         let response = self.client.execute(request).await?;
         response.json("UsageExecutionResult")
@@ -1035,7 +1077,12 @@ impl GetOauthScope {
 
     /// Sends `GET /api/v2/oauth/scopes/{scopeId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthScope, Error> {
-        let scope_id = crate::support::path_param("scopeId", &self.scope_id)?;
+        let scope_id = crate::support::path_param(
+            "scopeId",
+            &self.scope_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/scopes/{scope_id}");
         let mut request = Request::new(
             Method::GET,
@@ -1046,7 +1093,11 @@ impl GetOauthScope {
         request.timeout(self.timeout);
         request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
-            request.header("Accept-Language", value)?;
+            request
+                .header(
+                    "Accept-Language",
+                    crate::support::header_value("Accept-Language", value, false)?,
+                )?;
         }
         let response = self.client.execute(request).await?;
         response.json("OAuthScope")
@@ -1097,7 +1148,11 @@ impl GetOauthScopes {
         request.timeout(self.timeout);
         request.security(&[&[crate::auth::Scheme::Bearer]]);
         if let Some(value) = &self.accept_language {
-            request.header("Accept-Language", value)?;
+            request
+                .header(
+                    "Accept-Language",
+                    crate::support::header_value("Accept-Language", value, false)?,
+                )?;
         }
         let response = self.client.execute(request).await?;
         response.json("OAuthScopeListing")
@@ -1130,7 +1185,12 @@ impl PostOauthClientSecret {
 
     /// Sends `POST /api/v2/oauth/clients/{clientId}/secret` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}/secret");
         let mut request = Request::new(
             Method::POST,
@@ -1172,7 +1232,12 @@ impl PostOauthClientUsageQuery {
 
     /// Sends `POST /api/v2/oauth/clients/{clientId}/usage/query` and decodes the response.
     pub async fn send(self) -> Result<models::UsageExecutionResult, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}/usage/query");
         let mut request = Request::new(
             Method::POST,
@@ -1256,7 +1321,12 @@ impl PutOauthClient {
 
     /// Sends `PUT /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
-        let client_id = crate::support::path_param("clientId", &self.client_id)?;
+        let client_id = crate::support::path_param(
+            "clientId",
+            &self.client_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
         let mut request = Request::new(
             Method::PUT,

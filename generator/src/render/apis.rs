@@ -11,7 +11,8 @@ use super::GeneratedFile;
 use crate::config::Profile;
 use crate::diagnostics::Error;
 use crate::ir::{
-    Api, ApiGroup, Location, Operation, OperationPaging, Parameter, PathSegment, TypeRef,
+    Api, ApiGroup, Location, Media, Operation, OperationPaging, ParamStyle, Parameter, PathSegment,
+    TypeRef,
 };
 
 /// `src/apis/<group>.rs`.
@@ -535,8 +536,14 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
             } => {
                 template.push_str(&format!("{{{rust_name}}}"));
                 let rust = ident(rust_name);
+                let (style, explode) = op
+                    .parameters
+                    .iter()
+                    .find(|p| p.location == Location::Path && &p.wire_name == wire_name)
+                    .map_or((ParamStyle::Simple, false), |p| (p.style, p.explode));
+                let style = style_tokens(style);
                 encode.push(quote! {
-                    let #rust = crate::support::path_param(#wire_name, &self.#rust)?;
+                    let #rust = crate::support::path_param(#wire_name, &self.#rust, #style, #explode)?;
                 });
             }
         }
@@ -559,18 +566,22 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
     {
         let rust = ident(&p.rust_name);
         let wire = &p.wire_name;
-        let add = match (p.location, &p.ty) {
-            (Location::Query, TypeRef::Array { .. }) if p.explode => quote! {
-                for item in value { request.query(#wire, item); }
-            },
-            (Location::Query, TypeRef::Array { .. }) => quote! {
-                request.query(#wire, crate::support::join(value));
-            },
-            (Location::Query, _) => quote!(request.query(#wire, value);),
-            (_, TypeRef::Array { .. }) => {
-                quote!(request.header(#wire, crate::support::join(value))?;)
+        let explode = p.explode;
+        let add = match p.location {
+            Location::Query | Location::Path => {
+                let style = style_tokens(p.style);
+                quote! {
+                    for (name, value) in crate::support::query_pairs(#wire, value, #style, #explode)? {
+                        request.query(name, value);
+                    }
+                }
             }
-            _ => quote!(request.header(#wire, value)?;),
+            Location::Header => quote! {
+                request.header(#wire, crate::support::header_value(#wire, value, #explode)?)?;
+            },
+            Location::Cookie => quote! {
+                cookies.extend(crate::support::cookie_pairs(#wire, value, #explode)?);
+            },
         };
         if p.required {
             steps.push(quote! { let value = &self.#rust; #add });
@@ -582,16 +593,42 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
             });
         }
     }
+    let has_cookies = op.parameters.iter().any(|p| p.location == Location::Cookie);
+    if has_cookies {
+        // All cookies go in one `Cookie` header (RFC 6265, section 5.4).
+        steps.push(quote! {
+            if !cookies.is_empty() {
+                request.header("Cookie", cookies.join("; "))?;
+            }
+        });
+    }
+    let cookies_decl = has_cookies.then(|| quote!(let mut cookies: Vec<String> = Vec::new();));
     if let Some(body) = &op.body {
         let rust = ident(&body.rust_name);
-        let set = |value: TokenStream| match body.content_type.as_str() {
-            "application/x-www-form-urlencoded" => quote!(request.form_body(#value)?;),
-            "multipart/form-data" => quote! {
+        let content_type = body.content_type.as_str();
+        let set = |value: TokenStream| match body.media {
+            Media::Form => {
+                quote!(request.form_body(&crate::support::form_fields(#value)?)?;)
+            }
+            Media::Multipart => quote! {
                 let form = Clone::clone(#value);
                 request.multipart_body(std::sync::Arc::new(move || form.to_multipart()));
             },
-            "application/octet-stream" => quote!(request.bytes_body(#value);),
-            _ => quote!(request.json_body(#value)?;),
+            Media::Binary => quote! {
+                request.bytes_body(#value);
+                request.body_media_type(#content_type);
+            },
+            Media::Text => quote! {
+                request.bytes_body(#value.as_bytes());
+                request.body_media_type(#content_type);
+            },
+            Media::Json if content_type == "application/json" => {
+                quote!(request.json_body(#value)?;)
+            }
+            Media::Json => quote! {
+                request.json_body(#value)?;
+                request.body_media_type(#content_type);
+            },
         };
         if body.required {
             steps.push(set(quote!(&self.#rust)));
@@ -613,8 +650,8 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
                 let status = success_status_pattern(&v.status);
                 match &v.ty {
                     Some(ty) => {
-                        let label = type_display(ty);
-                        quote!(#status => response.json(#label).map(#name::#variant),)
+                        let decode = decode(ty, v.media);
+                        quote!(#status => #decode.map(#name::#variant),)
                     }
                     None => quote!(#status => Ok(#name::#variant),),
                 }
@@ -626,10 +663,7 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
                 }
             }
         }
-        (None, Some(ty)) => {
-            let label = type_display(ty);
-            quote!(response.json(#label))
-        }
+        (None, Some(ty)) => decode(ty, op.success_media),
         (None, None) => quote!(response.empty()),
     };
     let operation = &op.rust_name;
@@ -638,6 +672,7 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
         let mut request = Request::new(Method::#method, #operation, #template_path, path);
         request.timeout(self.timeout);
         #security
+        #cookies_decl
     };
     quote! {
         #path
@@ -645,5 +680,29 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
         #(#steps)*
         let response = self.client.execute(request).await?;
         #finish
+    }
+}
+
+/// The runtime's `support::Style` for a parameter's style.
+fn style_tokens(style: ParamStyle) -> TokenStream {
+    let variant = ident(match style {
+        ParamStyle::Form => "Form",
+        ParamStyle::SpaceDelimited => "SpaceDelimited",
+        ParamStyle::PipeDelimited => "PipeDelimited",
+        ParamStyle::DeepObject => "DeepObject",
+        ParamStyle::Simple => "Simple",
+        ParamStyle::Label => "Label",
+        ParamStyle::Matrix => "Matrix",
+    });
+    quote!(crate::support::Style::#variant)
+}
+
+/// Decodes the response body as the media type says.
+fn decode(ty: &TypeRef, media: Media) -> TokenStream {
+    let label = type_display(ty);
+    match media {
+        Media::Text => quote!(response.text(#label)),
+        Media::Binary => quote!(response.bytes()),
+        _ => quote!(response.json(#label)),
     }
 }

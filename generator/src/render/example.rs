@@ -163,13 +163,14 @@ fn value(api: &Api, ty: &TypeRef, name: &str) -> String {
             "chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())".to_owned()
         }
         TypeRef::Date => "chrono::NaiveDate::default()".to_owned(),
-        TypeRef::I32 | TypeRef::I64 => "1".to_owned(),
+        TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 => "1".to_owned(),
         TypeRef::F32 | TypeRef::F64 => "1.0".to_owned(),
         TypeRef::Bool => "true".to_owned(),
         TypeRef::Json => "serde_json::json!({})".to_owned(),
         TypeRef::Bytes => "b\"bytes\".to_vec()".to_owned(),
         TypeRef::Array { .. } => "Vec::new()".to_owned(),
         TypeRef::Map { .. } => "Default::default()".to_owned(),
+        TypeRef::Nullable { .. } => "None".to_owned(),
         TypeRef::Named { name: type_name } => {
             let path = format!("models::{type_name}");
             match api.type_def(type_name).map(|d| &d.kind) {

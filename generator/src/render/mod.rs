@@ -50,6 +50,8 @@ pub fn type_name_for_variant(ty: &crate::ir::TypeRef) -> String {
         TypeRef::Date => "Date".into(),
         TypeRef::I32 => "I32".into(),
         TypeRef::I64 => "I64".into(),
+        TypeRef::U32 => "U32".into(),
+        TypeRef::U64 => "U64".into(),
         TypeRef::F32 => "F32".into(),
         TypeRef::F64 => "F64".into(),
         TypeRef::Bool => "Bool".into(),
@@ -58,6 +60,7 @@ pub fn type_name_for_variant(ty: &crate::ir::TypeRef) -> String {
         TypeRef::Named { name } => name.clone(),
         TypeRef::Array { items, .. } => format!("{}List", type_name_for_variant(items)),
         TypeRef::Map { values } => format!("{}Map", type_name_for_variant(values)),
+        TypeRef::Nullable { inner } => type_name_for_variant(inner),
     }
 }
 

@@ -92,7 +92,7 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
 fn multipart_impl(api: &Api, def: &TypeDef) -> Option<TokenStream> {
     let used = api.groups.iter().flat_map(|g| &g.operations).any(|op| {
         op.body.as_ref().is_some_and(|b| {
-            b.content_type == "multipart/form-data"
+            b.media == crate::ir::Media::Multipart
                 && matches!(&b.ty, TypeRef::Named { name } if *name == def.rust_name)
         })
     });
@@ -109,15 +109,21 @@ fn multipart_impl(api: &Api, def: &TypeDef) -> Option<TokenStream> {
             TypeRef::Bytes => quote! {
                 form = form.part(#wire, reqwest::multipart::Part::bytes(value.clone()).file_name(#wire));
             },
-            TypeRef::Array { items, .. } if !matches!(**items, TypeRef::Named { .. } | TypeRef::Json) => quote! {
+            // One file part per item.
+            TypeRef::Array { items, .. } if **items == TypeRef::Bytes => quote! {
                 for item in value {
-                    form = form.text(#wire, item.to_string());
+                    form = form.part(#wire, reqwest::multipart::Part::bytes(item.clone()).file_name(#wire));
                 }
             },
-            TypeRef::Named { .. } | TypeRef::Json | TypeRef::Array { .. } | TypeRef::Map { .. } => quote! {
-                form = form.text(#wire, serde_json::to_string(value).unwrap_or_default());
+            // One part per item, each in its wire form.
+            TypeRef::Array { .. } => quote! {
+                for item in value {
+                    form = form.text(#wire, crate::support::part_text(item));
+                }
             },
-            _ => quote!(form = form.text(#wire, value.to_string());),
+            // Scalars in their wire form (RFC 3339 date-times, enum wire
+            // values); objects as JSON.
+            _ => quote!(form = form.text(#wire, crate::support::part_text(value));),
         };
         if f.required {
             quote! { let value = &self.#rust; #add }
@@ -197,8 +203,11 @@ fn page_impl(def: &TypeDef, page: &PageFields) -> TokenStream {
 fn imports(api: &Api, def: &TypeDef) -> TokenStream {
     let mut names = Vec::new();
     match &def.kind {
-        TypeKind::Struct { fields, .. } => {
-            fields.iter().for_each(|f| named_types(&f.ty, &mut names))
+        TypeKind::Struct { fields, additional } => {
+            fields.iter().for_each(|f| named_types(&f.ty, &mut names));
+            if let Some(additional) = additional {
+                named_types(&additional.ty, &mut names);
+            }
         }
         TypeKind::Alias { target } => named_types(target, &mut names),
         TypeKind::Union { variants, .. } => {
@@ -465,6 +474,7 @@ fn contains_float(ty: &TypeRef) -> bool {
         TypeRef::F32 | TypeRef::F64 | TypeRef::Json => true,
         TypeRef::Array { items, .. } => contains_float(items),
         TypeRef::Map { values } => contains_float(values),
+        TypeRef::Nullable { inner } => contains_float(inner),
         // A named type may hold floats; Eq is only derived where it is
         // certain to compile.
         TypeRef::Named { .. } => true,
@@ -485,7 +495,10 @@ fn union(
     let other = ident(other);
     let defs = variants.iter().map(|v| {
         let rust = ident(&v.rust_name);
-        let ty = type_tokens(&v.ty, &TokenStream::new());
+        let mut ty = type_tokens(&v.ty, &TokenStream::new());
+        if v.boxed {
+            ty = quote!(Box<#ty>);
+        }
         let docs = match &v.tag {
             Some(tag) => doc(&format!(
                 "`{}` is `{tag}`.",
@@ -496,28 +509,72 @@ fn union(
         quote! { #docs #rust(#ty), }
     });
     let other_doc = doc("JSON that fits none of the variants, kept as it came.");
+    let serialize_arms: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| {
+            let rust = ident(&v.rust_name);
+            quote!(Self::#rust(value) => value.serialize(serializer),)
+        })
+        .collect();
+    let boxing = |v: &crate::ir::UnionVariant| v.boxed.then(|| quote!(.map(Box::new)));
     let Some(tag_field) = discriminator else {
+        // Each alternative in turn, most specific first; an object
+        // alternative only when the data has its required properties and
+        // fixed values, since decoding alone would ignore them (unknown
+        // enum values are kept, unknown properties skipped).
+        let attempts = variants.iter().map(|v| {
+            let rust = ident(&v.rust_name);
+            let boxing = boxing(v);
+            let required = v.required.iter().map(|p| quote!(value.get(#p).is_some()));
+            let fixed = v.fixed.iter().map(
+                |(p, json)| quote!(value.get(#p).map(|v| v.to_string()).as_deref() == Some(#json)),
+            );
+            let conditions: Vec<TokenStream> = required.chain(fixed).collect();
+            let guard = (!conditions.is_empty()).then(|| quote!(#(#conditions)&&*));
+            let attempt = quote! {
+                if let Ok(decoded) = serde_json::from_value(value.clone()) #boxing {
+                    return Ok(Self::#rust(decoded));
+                }
+            };
+            match guard {
+                Some(guard) => quote!(if #guard { #attempt }),
+                None => attempt,
+            }
+        });
         return quote! {
-            #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-            #[serde(untagged)]
+            #[derive(Clone, Debug, PartialEq)]
             #[non_exhaustive]
             pub enum #name {
                 #(#defs)*
                 #other_doc
                 #other(serde_json::Value),
             }
+
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    match self {
+                        #(#serialize_arms)*
+                        Self::#other(value) => value.serialize(serializer),
+                    }
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                    #(#attempts)*
+                    Ok(Self::#other(value))
+                }
+            }
         };
     };
     let arms = variants.iter().map(|v| {
         let rust = ident(&v.rust_name);
         let tag = v.tag.clone().unwrap_or_default();
+        let boxing = boxing(v);
         quote! {
-            Some(#tag) => serde_json::from_value(value).map(Self::#rust).map_err(serde::de::Error::custom),
+            Some(#tag) => serde_json::from_value(value) #boxing .map(Self::#rust).map_err(serde::de::Error::custom),
         }
-    });
-    let serialize_arms = variants.iter().map(|v| {
-        let rust = ident(&v.rust_name);
-        quote!(Self::#rust(value) => value.serialize(serializer),)
     });
     quote! {
         #[derive(Clone, Debug, PartialEq)]

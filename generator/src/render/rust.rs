@@ -118,6 +118,8 @@ pub fn type_tokens(ty: &TypeRef, models_prefix: &TokenStream) -> TokenStream {
         TypeRef::Date => quote!(chrono::NaiveDate),
         TypeRef::I32 => quote!(i32),
         TypeRef::I64 => quote!(i64),
+        TypeRef::U32 => quote!(u32),
+        TypeRef::U64 => quote!(u64),
         TypeRef::F32 => quote!(f32),
         TypeRef::F64 => quote!(f64),
         TypeRef::Bool => quote!(bool),
@@ -134,6 +136,10 @@ pub fn type_tokens(ty: &TypeRef, models_prefix: &TokenStream) -> TokenStream {
         TypeRef::Map { values } => {
             let values = type_tokens(values, models_prefix);
             quote!(std::collections::BTreeMap<String, #values>)
+        }
+        TypeRef::Nullable { inner } => {
+            let inner = type_tokens(inner, models_prefix);
+            quote!(Option<#inner>)
         }
     }
 }
@@ -155,6 +161,7 @@ pub fn named_types<'t>(ty: &'t TypeRef, out: &mut Vec<&'t str>) {
         TypeRef::Named { name } => out.push(name),
         TypeRef::Array { items, .. } => named_types(items, out),
         TypeRef::Map { values } => named_types(values, out),
+        TypeRef::Nullable { inner } => named_types(inner, out),
         _ => {}
     }
 }

@@ -467,7 +467,7 @@ fn example_args(op: &Operation) -> String {
         .map(|p| match p.ty {
             // `clientId` → `"my-client-id"`, as in the operation examples.
             TypeRef::String { .. } => format!("\"my-{}\"", p.rust_name.replace('_', "-")),
-            TypeRef::I32 | TypeRef::I64 => "1".to_owned(),
+            TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 => "1".to_owned(),
             TypeRef::Bool => "true".to_owned(),
             _ => "Default::default()".to_owned(),
         })
@@ -611,6 +611,7 @@ fn type_link(api: &Api, ty: &TypeRef, prefix: &str) -> String {
         }
         TypeRef::Array { items, .. } => format!("Vec of {}", type_link(api, items, prefix)),
         TypeRef::Map { values } => format!("map of String to {}", type_link(api, values, prefix)),
+        TypeRef::Nullable { inner } => format!("{} or null", type_link(api, inner, prefix)),
         other => format!("`{}`", type_display(other)),
     }
 }

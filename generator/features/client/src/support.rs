@@ -3,6 +3,10 @@
 //! Small helpers shared by the generated code: path encoding, enum
 //! decoding, redaction and error descriptions.
 
+// The runtime is the same for every spec, and each spec uses a part of it
+// (one has no path parameters, another no cookies).
+#![allow(dead_code)]
+
 use std::fmt;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -17,36 +21,262 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// Encodes a path parameter as exactly one path segment.
+/// The characters of a cookie value that RFC 6265's `cookie-octet` leaves
+/// out (controls, space, `"`, `,`, `;`, `\`), and `%` so that encoding can
+/// be undone.
+const COOKIE_VALUE: &AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b',')
+    .add(b';')
+    .add(b'\\')
+    .add(b'%');
+
+/// How a parameter's value is laid out on the wire: OpenAPI 3.0's `style`
+/// (Parameter Object, "Style Values"). With `explode`, arrays and objects
+/// are written item by item instead of as one comma-separated value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// `name=a,b` (query, cookie); exploded, `name=a&name=b`.
+    Form,
+    /// `name=a%20b` (query arrays).
+    SpaceDelimited,
+    /// `name=a|b` (query arrays).
+    PipeDelimited,
+    /// `name[key]=value` (query objects).
+    DeepObject,
+    /// `a,b` (path, header).
+    Simple,
+    /// `.a,b`; exploded, `.a.b` (path).
+    Label,
+    /// `;name=a,b`; exploded, `;name=a;name=b` (path).
+    Matrix,
+}
+
+/// A value in its wire form: the serde form the JSON bodies use too, so a
+/// date-time is RFC 3339 (`2026-11-29T10:20:30Z`), a date `YYYY-MM-DD`, an
+/// enum its wire value and a boolean `true`/`false`, wherever it is sent.
+enum Wire {
+    /// No value (`null`): nothing is sent.
+    Null,
+    Scalar(String),
+    List(Vec<String>),
+    /// Properties in their serialized order; `null` ones are left out.
+    Object(Vec<(String, String)>),
+}
+
+fn wire(name: &'static str, value: &impl serde::Serialize) -> Result<Wire, Error> {
+    let json = serde_json::to_value(value).map_err(|e| Error::InvalidArgument {
+        name,
+        reason: format!("cannot be written as a parameter: {e}"),
+    })?;
+    Ok(match json {
+        serde_json::Value::Null => Wire::Null,
+        serde_json::Value::Array(items) => Wire::List(items.into_iter().map(scalar_text).collect()),
+        serde_json::Value::Object(map) => Wire::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, scalar_text(v)))
+                .collect(),
+        ),
+        other => Wire::Scalar(scalar_text(other)),
+    })
+}
+
+/// One item's text. A nested array or object (which no style can lay
+/// out) is sent as its JSON text rather than dropped.
+fn scalar_text(value: serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn flatten_pairs(pairs: Vec<(String, String)>) -> Vec<String> {
+    pairs.into_iter().flat_map(|(k, v)| [k, v]).collect()
+}
+
+/// Encodes a path parameter in its `style` (`Simple` for the usual
+/// `{name}`), each item percent-encoded so that a value can never add a
+/// segment, a query or a fragment to the path.
 ///
 /// `.`, `..` and the empty string are refused: URL normalization would turn
 /// them into a different path, whatever the encoding.
 #[allow(dead_code)] // Only specs with path parameters use it.
-pub(crate) fn path_param(name: &'static str, value: &impl fmt::Display) -> Result<String, Error> {
-    let value = value.to_string();
-    if value.is_empty() || value == "." || value == ".." {
-        return Err(Error::InvalidArgument {
-            name,
-            reason: format!(
-                "`{value}` cannot be a path segment; give a non-empty value other than `.` and `..`"
-            ),
-        });
-    }
-    Ok(utf8_percent_encode(&value, PATH_SEGMENT).to_string())
+pub(crate) fn path_param(
+    name: &'static str,
+    value: &impl serde::Serialize,
+    style: Style,
+    explode: bool,
+) -> Result<String, Error> {
+    let encode = |s: &str| utf8_percent_encode(s, PATH_SEGMENT).to_string();
+    let wire = wire(name, value)?;
+    let named_pairs = explode && matches!(wire, Wire::Object(_));
+    // Each item encoded on its own; the delimiters between them stay literal.
+    let items: Vec<String> = match wire {
+        Wire::Null => Vec::new(),
+        Wire::Scalar(s) => vec![encode(&s)],
+        Wire::List(items) => items.iter().map(|i| encode(i)).collect(),
+        Wire::Object(pairs) if explode => pairs
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect(),
+        Wire::Object(pairs) => flatten_pairs(pairs).iter().map(|i| encode(i)).collect(),
+    };
+    Ok(match style {
+        Style::Label if explode => format!(".{}", items.join(".")),
+        Style::Label => format!(".{}", items.join(",")),
+        Style::Matrix if named_pairs => items.iter().map(|i| format!(";{i}")).collect(),
+        Style::Matrix if explode => items.iter().map(|i| format!(";{name}={i}")).collect(),
+        Style::Matrix => format!(";{name}={}", items.join(",")),
+        _ => {
+            let text = items.join(",");
+            if text.is_empty() || text == "." || text == ".." {
+                return Err(Error::InvalidArgument {
+                    name,
+                    reason: format!(
+                        "`{text}` cannot be a path segment; give a non-empty value other than `.` and `..`"
+                    ),
+                });
+            }
+            text
+        }
+    })
 }
 
-/// Joins array items with commas, for parameters sent without `explode`.
-// Not every spec has such a parameter; the runtime is the same for all.
-#[allow(dead_code)]
-pub(crate) fn join<T: fmt::Display>(items: &[T]) -> String {
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&item.to_string());
+/// The `name=value` pairs of a query parameter in its `style`, not yet
+/// URL-encoded: an array exploded repeats the name, otherwise its items are
+/// joined by the style's delimiter; an object is flattened (`form`,
+/// exploded: one pair per property) or nested (`deepObject`:
+/// `name[property]=value`). A `null` value sends nothing.
+pub(crate) fn query_pairs(
+    name: &'static str,
+    value: &impl serde::Serialize,
+    style: Style,
+    explode: bool,
+) -> Result<Vec<(String, String)>, Error> {
+    pairs(name, name, value, style, explode)
+}
+
+fn pairs(
+    name: &str,
+    error_name: &'static str,
+    value: &impl serde::Serialize,
+    style: Style,
+    explode: bool,
+) -> Result<Vec<(String, String)>, Error> {
+    let delimiter = match style {
+        Style::SpaceDelimited => " ",
+        Style::PipeDelimited => "|",
+        _ => ",",
+    };
+    Ok(match wire(error_name, value)? {
+        Wire::Null => Vec::new(),
+        Wire::Scalar(s) => vec![(name.to_owned(), s)],
+        Wire::List(items) if explode => items.into_iter().map(|i| (name.to_owned(), i)).collect(),
+        Wire::List(items) => vec![(name.to_owned(), items.join(delimiter))],
+        Wire::Object(pairs) if style == Style::DeepObject => pairs
+            .into_iter()
+            .map(|(k, v)| (format!("{name}[{k}]"), v))
+            .collect(),
+        Wire::Object(pairs) if explode => pairs,
+        Wire::Object(pairs) => vec![(name.to_owned(), flatten_pairs(pairs).join(delimiter))],
+    })
+}
+
+/// A header parameter's value (`simple` style): arrays comma-joined,
+/// objects as `k,v,k,v` (exploded, `k=v,k=v`).
+pub(crate) fn header_value(
+    name: &'static str,
+    value: &impl serde::Serialize,
+    explode: bool,
+) -> Result<String, Error> {
+    Ok(match wire(name, value)? {
+        Wire::Null => String::new(),
+        Wire::Scalar(s) => s,
+        Wire::List(items) => items.join(","),
+        Wire::Object(pairs) if explode => pairs
+            .into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(","),
+        Wire::Object(pairs) => flatten_pairs(pairs).join(","),
+    })
+}
+
+/// A cookie parameter (`form` style) as `name=value` pairs for the
+/// `Cookie` header, values percent-encoded where RFC 6265 forbids a
+/// character (list items are encoded one by one, their commas kept).
+pub(crate) fn cookie_pairs(
+    name: &'static str,
+    value: &impl serde::Serialize,
+    explode: bool,
+) -> Result<Vec<String>, Error> {
+    let encode = |s: &str| utf8_percent_encode(s, COOKIE_VALUE).to_string();
+    Ok(match wire(name, value)? {
+        Wire::Null => Vec::new(),
+        Wire::Scalar(s) => vec![format!("{name}={}", encode(&s))],
+        Wire::List(items) if explode => items
+            .iter()
+            .map(|i| format!("{name}={}", encode(i)))
+            .collect(),
+        Wire::List(items) => vec![format!(
+            "{name}={}",
+            items
+                .iter()
+                .map(|i| encode(i))
+                .collect::<Vec<_>>()
+                .join(",")
+        )],
+        Wire::Object(pairs) if explode => pairs
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect(),
+        Wire::Object(pairs) => vec![format!(
+            "{name}={}",
+            flatten_pairs(pairs)
+                .iter()
+                .map(|i| encode(i))
+                .collect::<Vec<_>>()
+                .join(",")
+        )],
+    })
+}
+
+/// The fields of an `application/x-www-form-urlencoded` body, by the same
+/// rules as query parameters (OpenAPI's default encoding for form
+/// bodies: `style: form`, `explode: true`): an array field repeats its
+/// name, a date-time is RFC 3339, an enum its wire value; `null` and unset
+/// fields are left out.
+pub(crate) fn form_fields(body: &impl serde::Serialize) -> Result<Vec<(String, String)>, Error> {
+    let json = serde_json::to_value(body).map_err(|e| Error::InvalidArgument {
+        name: "body",
+        reason: format!("cannot be written as a form: {e}"),
+    })?;
+    let serde_json::Value::Object(map) = json else {
+        return Err(Error::InvalidArgument {
+            name: "body",
+            reason: "a form body must be an object".into(),
+        });
+    };
+    let mut out = Vec::new();
+    for (key, value) in map {
+        out.extend(pairs(&key, "body", &value, Style::Form, true)?);
     }
-    out
+    Ok(out)
+}
+
+/// The text of a multipart part: a scalar in its wire form (as in a query
+/// parameter), an object or array as JSON.
+pub(crate) fn part_text(value: &impl serde::Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        // Generated models always serialize; a map with non-string keys
+        // would not, and has no part form.
+        Err(e) => format!("<not serializable: {e}>"),
+    }
 }
 
 /// Decodes a string enum without allocating for the values it knows.
@@ -152,7 +382,6 @@ fn redact(value: &mut serde_json::Value) {
 /// Reads a present key of an optional, nullable field: `null` becomes
 /// `Some(None)`, a value `Some(Some(value))`; an absent key stays `None`
 /// through `#[serde(default)]`.
-#[allow(dead_code)] // Only sections with such fields use it.
 pub(crate) fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
 where
     D: serde::Deserializer<'de>,

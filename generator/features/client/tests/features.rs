@@ -148,6 +148,40 @@ async fn array_query_parameters_follow_their_style_and_headers_are_sent() {
 }
 
 #[tokio::test]
+async fn date_times_objects_and_cookies_go_out_in_their_wire_form() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/things"))
+        .and(query_param("since", "2026-11-29T10:20:30Z"))
+        .and(query_param("filter[name]", "n"))
+        .and(query_param("filter[size]", "3"))
+        .and(|req: &Request| {
+            req.headers
+                .get("cookie")
+                .is_some_and(|v| v == "session=s-1")
+        })
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"entities": []})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server).await;
+    let since = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:20:30Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let mut labels = Labels::default();
+    labels.name = Some("n".to_owned());
+    labels.additional_properties = BTreeMap::from([("size".to_owned(), 3)]);
+    client
+        .features()
+        .list_things()
+        .since(since)
+        .filter(labels)
+        .session("s-1")
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
 async fn an_operation_without_operation_id_gets_a_name_and_a_204_is_success() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))

@@ -69,7 +69,10 @@ impl FeaturesApi {
     /// - `ids`, query: Sent as ids=a&ids=b.
     /// - `kinds`, query: Sent as kinds=a,b.
     /// - `page_number` (`pageNumber`), query
+    /// - `since`, query: Sent in RFC 3339.
+    /// - `filter`, query: Sent as filter\[owner\]=a.
     /// - `x_request_tag` (`X-Request-Tag`), header
+    /// - `session`, cookie
     ///
     /// # Returns
     ///
@@ -102,7 +105,10 @@ impl FeaturesApi {
             ids: None,
             kinds: None,
             page_number: None,
+            since: None,
+            filter: None,
             x_request_tag: None,
+            session: None,
             timeout: None,
         }
     }
@@ -342,7 +348,12 @@ impl DeleteThing {
 
     /// Sends `DELETE /things/{thing-id}` and decodes the response.
     pub async fn send(self) -> Result<(), Error> {
-        let thing_id = crate::support::path_param("thing-id", &self.thing_id)?;
+        let thing_id = crate::support::path_param(
+            "thing-id",
+            &self.thing_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/things/{thing_id}");
         let mut request = Request::new(
             Method::DELETE,
@@ -372,7 +383,10 @@ pub struct ListThings {
     ids: Option<Vec<String>>,
     kinds: Option<Vec<models::Kind>>,
     page_number: Option<i32>,
+    since: Option<chrono::DateTime<chrono::Utc>>,
+    filter: Option<models::Labels>,
     x_request_tag: Option<String>,
+    session: Option<String>,
     timeout: Option<std::time::Duration>,
 }
 
@@ -395,9 +409,27 @@ impl ListThings {
         self
     }
 
+    /// Sets `since` (query): Sent in RFC 3339.
+    pub fn since(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
+        self.since = Some(value);
+        self
+    }
+
+    /// Sets `filter` (query): Sent as filter\[owner\]=a.
+    pub fn filter(mut self, value: models::Labels) -> Self {
+        self.filter = Some(value);
+        self
+    }
+
     /// Sets `X-Request-Tag` (header)
     pub fn x_request_tag(mut self, value: impl Into<String>) -> Self {
         self.x_request_tag = Some(value.into());
+        self
+    }
+
+    /// Sets `session` (cookie)
+    pub fn session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
         self
     }
 
@@ -412,19 +444,69 @@ impl ListThings {
         let path = String::from("/things");
         let mut request = Request::new(Method::GET, "list_things", "/things", path);
         request.timeout(self.timeout);
+        let mut cookies: Vec<String> = Vec::new();
         if let Some(value) = &self.ids {
-            for item in value {
-                request.query("ids", item);
+            for (name, value) in crate::support::query_pairs(
+                "ids",
+                value,
+                crate::support::Style::Form,
+                true,
+            )? {
+                request.query(name, value);
             }
         }
         if let Some(value) = &self.kinds {
-            request.query("kinds", crate::support::join(value));
+            for (name, value) in crate::support::query_pairs(
+                "kinds",
+                value,
+                crate::support::Style::Form,
+                false,
+            )? {
+                request.query(name, value);
+            }
         }
         if let Some(value) = &self.page_number {
-            request.query("pageNumber", value);
+            for (name, value) in crate::support::query_pairs(
+                "pageNumber",
+                value,
+                crate::support::Style::Form,
+                true,
+            )? {
+                request.query(name, value);
+            }
+        }
+        if let Some(value) = &self.since {
+            for (name, value) in crate::support::query_pairs(
+                "since",
+                value,
+                crate::support::Style::Form,
+                true,
+            )? {
+                request.query(name, value);
+            }
+        }
+        if let Some(value) = &self.filter {
+            for (name, value) in crate::support::query_pairs(
+                "filter",
+                value,
+                crate::support::Style::DeepObject,
+                true,
+            )? {
+                request.query(name, value);
+            }
         }
         if let Some(value) = &self.x_request_tag {
-            request.header("X-Request-Tag", value)?;
+            request
+                .header(
+                    "X-Request-Tag",
+                    crate::support::header_value("X-Request-Tag", value, false)?,
+                )?;
+        }
+        if let Some(value) = &self.session {
+            cookies.extend(crate::support::cookie_pairs("session", value, true)?);
+        }
+        if !cookies.is_empty() {
+            request.header("Cookie", cookies.join("; "))?;
         }
         let response = self.client.execute(request).await?;
         response.json("ThingListing")
@@ -533,7 +615,12 @@ impl PostThingPhoto {
 
     /// Sends `POST /things/{thing-id}/photo` and decodes the response.
     pub async fn send(self) -> Result<PostThingPhotoResponse, Error> {
-        let thing_id = crate::support::path_param("thing-id", &self.thing_id)?;
+        let thing_id = crate::support::path_param(
+            "thing-id",
+            &self.thing_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/things/{thing_id}/photo");
         let mut request = Request::new(
             Method::POST,
@@ -624,7 +711,7 @@ impl PostToken {
         let path = String::from("/tokens");
         let mut request = Request::new(Method::POST, "post_token", "/tokens", path);
         request.timeout(self.timeout);
-        request.form_body(&self.body)?;
+        request.form_body(&crate::support::form_fields(&self.body)?)?;
         let response = self.client.execute(request).await?;
         response.json("Base")
     }
@@ -657,7 +744,12 @@ impl PutThingPhoto {
 
     /// Sends `PUT /things/{thing-id}/photo` and decodes the response.
     pub async fn send(self) -> Result<(), Error> {
-        let thing_id = crate::support::path_param("thing-id", &self.thing_id)?;
+        let thing_id = crate::support::path_param(
+            "thing-id",
+            &self.thing_id,
+            crate::support::Style::Simple,
+            false,
+        )?;
         let path = format!("/things/{thing_id}/photo");
         let mut request = Request::new(
             Method::PUT,
@@ -667,6 +759,7 @@ impl PutThingPhoto {
         );
         request.timeout(self.timeout);
         request.bytes_body(&self.body);
+        request.body_media_type("application/octet-stream");
         let response = self.client.execute(request).await?;
         response.empty()
     }

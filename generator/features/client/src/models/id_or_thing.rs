@@ -3,8 +3,7 @@
 use super::Base;
 
 /// An untagged union; decoded most specific first.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum IdOrThing {
     /// The `Base` alternative.
@@ -21,4 +20,41 @@ pub enum IdOrThing {
 
     /// JSON that fits none of the variants, kept as it came.
     Other(serde_json::Value),
+}
+
+impl serde::Serialize for IdOrThing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Base(value) => value.serialize(serializer),
+            Self::I64(value) => value.serialize(serializer),
+            Self::F64(value) => value.serialize(serializer),
+            Self::String(value) => value.serialize(serializer),
+            Self::Other(value) => value.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IdOrThing {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if value.get("id").is_some() {
+            if let Ok(decoded) = serde_json::from_value(value.clone()) {
+                return Ok(Self::Base(decoded));
+            }
+        }
+        if let Ok(decoded) = serde_json::from_value(value.clone()) {
+            return Ok(Self::I64(decoded));
+        }
+        if let Ok(decoded) = serde_json::from_value(value.clone()) {
+            return Ok(Self::F64(decoded));
+        }
+        if let Ok(decoded) = serde_json::from_value(value.clone()) {
+            return Ok(Self::String(decoded));
+        }
+        Ok(Self::Other(value))
+    }
 }

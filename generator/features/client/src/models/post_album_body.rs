@@ -35,10 +35,10 @@ impl PostAlbumBody {
     pub(crate) fn to_multipart(&self) -> reqwest::multipart::Form {
         let mut form = reqwest::multipart::Form::new();
         let value = &self.title;
-        form = form.text("title", value.to_string());
+        form = form.text("title", crate::support::part_text(value));
         if let Some(value) = &self.tags {
             for item in value {
-                form = form.text("tags", item.to_string());
+                form = form.text("tags", crate::support::part_text(item));
             }
         }
         if let Some(value) = &self.cover {

@@ -1,0 +1,141 @@
+//! Parameters: where each goes, how its value is laid out (`style`,
+//! `explode`), and which types each layout can carry.
+
+use openapiv3::{Parameter, PathStyle, QueryStyle};
+
+use super::Lowerer;
+use crate::ir::{Location, ParamStyle, TypeKind, TypeRef};
+
+/// Where a parameter goes, its style, and whether it is exploded, with
+/// OpenAPI 3.0's defaults (`explode` is true for `form` only).
+pub(super) fn placement(p: &Parameter) -> (Location, ParamStyle, bool) {
+    let (location, style) = match p {
+        Parameter::Path { style, .. } => (
+            Location::Path,
+            match style {
+                PathStyle::Simple => ParamStyle::Simple,
+                PathStyle::Label => ParamStyle::Label,
+                PathStyle::Matrix => ParamStyle::Matrix,
+            },
+        ),
+        Parameter::Query { style, .. } => (
+            Location::Query,
+            match style {
+                QueryStyle::Form => ParamStyle::Form,
+                QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+                QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+                QueryStyle::DeepObject => ParamStyle::DeepObject,
+            },
+        ),
+        Parameter::Header { .. } => (Location::Header, ParamStyle::Simple),
+        Parameter::Cookie { .. } => (Location::Cookie, ParamStyle::Form),
+    };
+    let explode = p
+        .parameter_data_ref()
+        .explode
+        .unwrap_or(style == ParamStyle::Form);
+    (location, style, explode)
+}
+
+/// The shape of a parameter's value, as the styles see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ValueShape {
+    /// One text: a string, number, boolean, date, enum or union of them.
+    Scalar,
+    /// An array of scalars.
+    List,
+    /// An object of scalars (or arrays of them): a struct or a map.
+    Object,
+}
+
+impl Lowerer<'_> {
+    /// Why a value of `ty` can't be sent in `style`, if it can't: nested
+    /// arrays and binary data have no parameter form, `deepObject` is for
+    /// objects, and the delimited styles for arrays and objects.
+    pub(super) fn param_problem(&self, ty: &TypeRef, style: ParamStyle) -> Option<String> {
+        let Some(shape) = self.value_shape(ty, 0) else {
+            return Some(
+                "binary data and nested arrays or objects have no text form as a parameter; \
+                 parameters carry strings, numbers, booleans, dates, enums, and arrays or \
+                 objects of them"
+                    .to_owned(),
+            );
+        };
+        match (style, shape) {
+            (ParamStyle::DeepObject, ValueShape::Scalar | ValueShape::List) => {
+                Some("`style: deepObject` applies to objects only".to_owned())
+            }
+            _ => None,
+        }
+    }
+
+    /// The scalar type a named alias stands for (`Name` → `String`), or
+    /// `ty` itself.
+    pub(super) fn primitive_alias_target(&self, ty: TypeRef) -> TypeRef {
+        let mut current = &ty;
+        for _ in 0..16 {
+            let TypeRef::Named { name } = current else {
+                break;
+            };
+            match self
+                .types
+                .iter()
+                .find(|t| &t.rust_name == name)
+                .map(|t| &t.kind)
+            {
+                Some(TypeKind::Alias { target }) => current = target,
+                _ => break,
+            }
+        }
+        match current {
+            TypeRef::Named { .. } | TypeRef::Json => ty,
+            target => target.clone(),
+        }
+    }
+
+    /// The shape of `ty`, aliases followed; `None` when no style can lay
+    /// it out.
+    pub(super) fn value_shape(&self, ty: &TypeRef, depth: usize) -> Option<ValueShape> {
+        // Aliases can't nest without bound, but a spec can be cyclic.
+        if depth > 16 {
+            return None;
+        }
+        match ty {
+            TypeRef::Bytes => None,
+            TypeRef::Nullable { inner } => self.value_shape(inner, depth + 1),
+            TypeRef::Array { items, .. } => match self.value_shape(items, depth + 1)? {
+                ValueShape::Scalar => Some(ValueShape::List),
+                _ => None,
+            },
+            TypeRef::Map { values } => match self.value_shape(values, depth + 1)? {
+                ValueShape::Scalar | ValueShape::List => Some(ValueShape::Object),
+                ValueShape::Object => None,
+            },
+            TypeRef::Named { name } => {
+                let def = self.types.iter().find(|t| &t.rust_name == name)?;
+                match &def.kind {
+                    TypeKind::Enum { .. } => Some(ValueShape::Scalar),
+                    TypeKind::Alias { target } => self.value_shape(target, depth + 1),
+                    TypeKind::Struct { fields, additional } => {
+                        let flat = fields
+                            .iter()
+                            .map(|f| &f.ty)
+                            .chain(additional.as_ref().map(|a| &a.ty))
+                            .all(|t| {
+                                matches!(
+                                    self.value_shape(t, depth + 1),
+                                    Some(ValueShape::Scalar | ValueShape::List)
+                                )
+                            });
+                        flat.then_some(ValueShape::Object)
+                    }
+                    TypeKind::Union { variants, .. } => variants
+                        .iter()
+                        .all(|v| self.value_shape(&v.ty, depth + 1) == Some(ValueShape::Scalar))
+                        .then_some(ValueShape::Scalar),
+                }
+            }
+            _ => Some(ValueShape::Scalar),
+        }
+    }
+}
