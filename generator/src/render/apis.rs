@@ -271,7 +271,9 @@ fn param_line(p: &Parameter) -> String {
 /// Ends `text` with a full stop, so that a note can follow it.
 fn sentence(text: &str) -> String {
     let text = text.trim_end();
-    if text.ends_with(['.', '!', '?']) {
+    // A closing code fence must stay alone on its line.
+    let last = text.lines().last().unwrap_or("").trim_start();
+    if text.ends_with(['.', '!', '?']) || last.starts_with("```") || last.starts_with("~~~") {
         text.to_owned()
     } else {
         format!("{text}.")

@@ -10,7 +10,7 @@ mod models;
 mod rust;
 mod templates;
 
-pub use rust::{prose, RUST_HEADER};
+pub use rust::{prose, type_display, RUST_HEADER};
 
 use crate::config::{CrateConfig, Profile};
 use crate::diagnostics::Error;

@@ -102,7 +102,7 @@ impl FeaturesApi {
     ///     )
     ///     .build()?;
     ///
-    /// match client.features().list_things().ids(Vec::new()).await {
+    /// match client.features().list_things().page_number(1).await {
     ///     Ok(result) => println!("{result:?}"),
     ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
     ///     Err(e) => eprintln!("list_things failed: {e}"),
