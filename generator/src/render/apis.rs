@@ -262,7 +262,10 @@ fn param_line(p: &Parameter) -> String {
         line.push_str(&format!(": {}", sentence(&prose(d))));
     }
     if let Some(default) = &p.default {
-        line.push_str(&format!(" The server's default is `{default}`."));
+        line.push_str(&format!(
+            " The server's default is {}.",
+            super::rust::code_span(default)
+        ));
     }
     line.push('\n');
     line
@@ -303,7 +306,10 @@ fn builder(group: &str, op: &Operation) -> TokenStream {
             text.push_str(&format!(": {}", sentence(&prose(d))));
         }
         if let Some(default) = &p.default {
-            text.push_str(&format!("\n\nWhen unset, the server uses `{default}`."));
+            text.push_str(&format!(
+                "\n\nWhen unset, the server uses {}.",
+                super::rust::code_span(default)
+            ));
         }
         let docs = doc(&text);
         setters.push(quote! {

@@ -301,7 +301,10 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
             notes.push("Write-only: sent to the server, never returned.".to_owned());
         }
         if let Some(default) = &f.default {
-            notes.push(format!("When left out, the server assumes `{default}`."));
+            notes.push(format!(
+                "When left out, the server assumes {}.",
+                super::rust::code_span(default)
+            ));
         }
         if f.sensitive {
             notes.push("Secret: never shown by `Debug`.".to_owned());

@@ -51,6 +51,8 @@ pub fn doc(text: &str) -> TokenStream {
 /// `#[doc = "…"]` attributes, one per line, so that prettyplease prints a
 /// `///` comment per line.
 fn doc_attributes(text: &str) -> TokenStream {
+    // rustc refuses a bare CR in a doc comment.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines = text.lines().map(|l| format!(" {}", l.trim_end()));
     let lines: Vec<String> = lines
         .map(|l| {
@@ -157,6 +159,20 @@ pub fn prose(text: &str) -> String {
         out.pop();
     }
     out.join("\n")
+}
+
+/// `text` as inline code on one line (a spec's default, say): whitespace
+/// runs become single spaces, and the backticks around it outnumber any
+/// run inside it, so it can't end early.
+pub fn code_span(text: &str) -> String {
+    let text = one_line(text);
+    let ticks = "`".repeat(longest_run(&text, '`') + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
 }
 
 /// `text` on one line, its whitespace runs made single spaces.
@@ -358,6 +374,8 @@ fn line_docs(code: &str, docs: &[String]) -> String {
             .and_then(|rest| rest.strip_prefix(DOC_PLACEHOLDER))
             .and_then(|index| docs.get(index.parse::<usize>().ok()?))
         {
+            // rustc refuses a bare CR in a doc comment.
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
             for doc_line in text.lines() {
                 out.push_str(indent);
                 out.push_str("///");
@@ -475,6 +493,14 @@ mod tests {
     }
 
     #[test]
+    fn code_spans_hold_any_default() {
+        assert_eq!(code_span("25"), "`25`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(code_span("a\r\nb"), "`a b`");
+    }
+
+    #[test]
     fn prose_line_endings_are_normalised() {
         assert_eq!(prose("one\rtwo\r\nthree\n"), "one\ntwo\nthree");
         assert!(!prose("a\r\rb").contains('\r'));
@@ -526,6 +552,96 @@ mod tests {
             "(see <https://example.com/a>)."
         );
         assert_eq!(prose("(https://x.io/b)"), "(<https://x.io/b>)");
+    }
+
+    /// Every sequence of three hostile fragments: what comes out has no CR,
+    /// no tab, no indented line outside a fence (rustdoc would run it), no
+    /// fence left open or without a language, and no unescaped bracket or
+    /// angle bracket outside fences and autolinks.
+    #[test]
+    fn hostile_prose_always_comes_out_as_text() {
+        const FRAGMENTS: &[&str] = &[
+            "word",
+            "\r",
+            "\r\n",
+            "\n",
+            "\n\n",
+            "    ",
+            "\t",
+            "~~~",
+            "```",
+            "```rust",
+            "```json",
+            "<b>",
+            "[link]",
+            "*/",
+            "https://x.io/a",
+            "(https://x.io)",
+            "- item",
+            "1. item",
+            "        deep",
+            "`code`",
+            "# heading",
+            "````",
+        ];
+        for a in FRAGMENTS {
+            for b in FRAGMENTS {
+                for c in FRAGMENTS {
+                    let input = format!("{a}{b}{c}");
+                    check_prose(&input, &prose(&input));
+                    let input = format!("{a} {b}\n\n{c}");
+                    check_prose(&input, &prose(&input));
+                }
+            }
+        }
+    }
+
+    fn check_prose(input: &str, out: &str) {
+        assert!(!out.contains(['\r', '\t']), "{input:?} gave {out:?}");
+        let mut fence: Option<String> = None;
+        for line in out.lines() {
+            let marker: String = line
+                .chars()
+                .take_while(|c| *c == '`' || *c == '~')
+                .collect();
+            match &fence {
+                Some(open) => {
+                    if line.starts_with(open.as_str())
+                        && line.trim_start_matches(open.as_str()).is_empty()
+                    {
+                        fence = None;
+                    }
+                }
+                None if marker.len() >= 3 => {
+                    let info = &line[marker.len()..];
+                    assert!(
+                        !info.is_empty() && (info == "rust,ignore" || fence_language(info) == info),
+                        "{input:?} gave a runnable fence {line:?} in {out:?}"
+                    );
+                    fence = Some(marker);
+                }
+                None => {
+                    assert!(
+                        !line.starts_with("    "),
+                        "{input:?} gave code {line:?} in {out:?}"
+                    );
+                    let mut escaped = false;
+                    let mut autolink = false;
+                    for ch in line.chars() {
+                        match ch {
+                            '<' if !escaped => autolink = true,
+                            '>' if !escaped && autolink => autolink = false,
+                            '[' | ']' | '>' if !escaped && !autolink => {
+                                panic!("{input:?} gave unescaped {ch:?} in {out:?}")
+                            }
+                            _ => {}
+                        }
+                        escaped = ch == '\\' && !escaped;
+                    }
+                }
+            }
+        }
+        assert!(fence.is_none(), "{input:?} left a fence open in {out:?}");
     }
 
     #[test]
