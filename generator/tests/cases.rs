@@ -187,3 +187,31 @@ fn spec_prose_never_reaches_rustdoc_as_code_or_a_bare_cr() {
         assert!(note.contains("\\<b\\>HTML\\</b\\>"), "{note}");
     }
 }
+
+#[test]
+fn an_argument_that_cannot_be_built_is_the_hidden_functions_parameter() {
+    let output = generate("example-args-every-type");
+    let api = file(&output, "src/apis/events_api.rs");
+    // `Tree` requires a `Tree`: no value of it can be written down.
+    assert!(
+        api.contains("/// # async fn example(body: models::Tree) -> Result<(), Error> {"),
+        "{api}"
+    );
+    // An `f32` default out of range is not used; a float default is a float.
+    assert!(api.contains(".ratio(1.0)"), "{api}");
+    let docs = file(&output, "docs/EventsApi.md");
+    assert!(
+        docs.contains("let body: models::Tree = todo!(\"build the argument\");"),
+        "{docs}"
+    );
+}
+
+#[test]
+fn the_title_is_prose_in_the_readme() {
+    let output = generate("example-args-every-type");
+    let readme = file(&output, "README.md");
+    assert!(
+        readme.contains("Examples \\<of\\> every \\[type\\]"),
+        "{readme}"
+    );
+}

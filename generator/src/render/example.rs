@@ -243,9 +243,12 @@ impl<'a> Builder<'a> {
             },
             (TypeRef::F32 | TypeRef::F64, Value::Number(n)) => {
                 let f = n.as_f64()?;
-                let text = format!("{f:?}");
-                // `1e300` prints as is; Rust reads it as a float too.
-                Some(text)
+                // An `f32` literal out of its range doesn't compile.
+                if matches!(ty, TypeRef::F32) && f.abs() > f64::from(f32::MAX) {
+                    return None;
+                }
+                // `0.5`, `25.0`, `1e300`: Rust reads each as a float.
+                Some(format!("{f:?}"))
             }
             (TypeRef::Bool, Value::Bool(b)) => Some(b.to_string()),
             (TypeRef::Named { name }, v) => {

@@ -338,6 +338,11 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     // under `{% if genesys %}`.
     ctx.insert("genesys", &(profile == Profile::Genesys));
     ctx.insert("krate", krate);
+    // The README is the crate's rustdoc: its description is prose there.
+    ctx.insert(
+        "description_md",
+        &super::rust::prose(&super::rust::one_line(&krate.description)),
+    );
     ctx.insert("crate_ident", &crate_ident(&krate.name));
     ctx.insert(
         "api",
