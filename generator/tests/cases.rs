@@ -215,3 +215,25 @@ fn the_title_is_prose_in_the_readme() {
         "{readme}"
     );
 }
+
+#[test]
+fn hostile_tags_and_type_names_get_names_of_their_own() {
+    let output = generate("names-and-prose-hostile");
+    let group = &output.api.groups[0];
+    // `builder` is `Client::builder`.
+    assert_eq!(group.accessor, "builder2");
+    let mut modules: Vec<&str> = output.api.types.iter().map(|t| t.module.as_str()).collect();
+    modules.sort();
+    let before = modules.len();
+    modules.dedup();
+    assert_eq!(modules.len(), before, "{modules:?}");
+    for f in &output.files {
+        assert!(!f.contents.contains('\r'), "CR in {}", f.path);
+    }
+    let api = file(&output, "src/apis/builder_api.rs");
+    // `request` is an import of the API module; `path` and `value` are
+    // locals of `send`.
+    assert!(api.contains("pub struct Request2"), "{api}");
+    assert!(api.contains("path2: impl Into<String>"), "{api}");
+    assert!(api.contains("pub fn value2("), "{api}");
+}

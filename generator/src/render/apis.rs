@@ -6,7 +6,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rust::{doc, ident, named_types, prose, rust_file, type_display, type_tokens};
+use super::rust::{
+    code_span, doc, ident, named_types, prose, rust_file, type_display, type_tokens,
+};
 use super::GeneratedFile;
 use crate::diagnostics::Error;
 use crate::ir::{
@@ -26,7 +28,7 @@ pub fn mod_rs(api: &Api) -> Result<GeneratedFile, Error> {
     let text = rust_file(path, || {
         let modules = api.groups.iter().map(|group| {
             let module = ident(&group.module);
-            let docs = doc(&format!("The operations tagged `{}`.", group.tag));
+            let docs = doc(&format!("The operations tagged {}.", code_span(&group.tag)));
             quote! { #docs pub mod #module; }
         });
         quote! {
@@ -68,13 +70,14 @@ fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str) -> TokenStream {
         )
     });
     let struct_doc = doc(&format!(
-        "The operations tagged `{}`: get it from [`Client::{}`].",
-        group.tag, group.accessor
+        "The operations tagged {}: get it from [`Client::{}`].",
+        code_span(&group.tag),
+        group.accessor
     ));
-    let accessor_doc = doc(&format!("The operations tagged `{}`.", group.tag));
+    let accessor_doc = doc(&format!("The operations tagged {}.", code_span(&group.tag)));
     let new_doc = doc(&format!(
-        "The `{}` operations, sent through `client`.",
-        group.tag
+        "The {} operations, sent through `client`.",
+        code_span(&group.tag)
     ));
     quote! {
         use crate::client::{BoxFuture, Client, Request};
@@ -255,7 +258,7 @@ fn method_docs(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -
 fn param_line(p: &Parameter) -> String {
     let mut line = format!("- `{}`", p.rust_name);
     if p.rust_name != p.wire_name {
-        line.push_str(&format!(" (`{}`)", p.wire_name));
+        line.push_str(&format!(" ({})", code_span(&p.wire_name)));
     }
     line.push_str(&format!(", {}", p.location.as_str()));
     if let Some(d) = &p.description {
@@ -301,7 +304,7 @@ fn builder(group: &str, op: &Operation) -> TokenStream {
         } else {
             quote!(value)
         };
-        let mut text = format!("Sets `{}` ({})", p.wire_name, p.location.as_str());
+        let mut text = format!("Sets {} ({})", code_span(&p.wire_name), p.location.as_str());
         if let Some(d) = &p.description {
             text.push_str(&format!(": {}", sentence(&prose(d))));
         }

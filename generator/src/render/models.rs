@@ -40,7 +40,7 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
     let mut docs = match (&def.description, inline) {
         (Some(d), _) => prose(d),
         (None, true) => format!("The values of {}.", inline_origin(&def.wire_name)),
-        (None, false) => format!("The `{}` schema.", def.wire_name),
+        (None, false) => format!("The {} schema.", super::rust::code_span(&def.wire_name)),
     };
     if inline {
         docs.push_str(&format!(
@@ -319,7 +319,7 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
             text.push_str(&note);
         }
         if text.is_empty() {
-            text = format!("The `{}` property.", f.wire_name);
+            text = format!("The {} property.", super::rust::code_span(&f.wire_name));
         }
         let docs = doc(&text);
         let wire = &f.wire_name;
@@ -634,7 +634,7 @@ fn enumeration(def: &TypeDef, variants: &[Variant], unknown: &str) -> TokenStrea
     let unknown = ident(unknown);
     let variant_defs = variants.iter().map(|v| {
         let rust = ident(&v.rust_name);
-        let docs = doc(&format!("`{}`", v.wire_value));
+        let docs = doc(&super::rust::code_span(&v.wire_value));
         quote! { #docs #rust, }
     });
     let as_str = variants.iter().map(|v| {
@@ -652,7 +652,7 @@ fn enumeration(def: &TypeDef, variants: &[Variant], unknown: &str) -> TokenStrea
     );
     let wire_list = variants
         .iter()
-        .map(|v| format!("`{}`", v.wire_value))
+        .map(|v| super::rust::code_span(&v.wire_value))
         .collect::<Vec<_>>()
         .join(", ");
     let as_str_doc = doc("The value exactly as it is sent on the wire.");

@@ -74,7 +74,7 @@ fn doc_attributes(text: &str) -> TokenStream {
 /// - an indented block (four spaces or more after a blank line, which
 ///   Markdown makes code) is dedented and fenced as `text`;
 /// - a fenced block keeps its text; one without a language, or marked as
-///   Rust, is marked `text` or `rust,ignore`, so it never runs;
+///   Rust, is marked `text`, so it never runs;
 /// - elsewhere, brackets, angle brackets (HTML tags), `*`, `_`, `` ` ``
 ///   and `#` are escaped so they don't become broken links, tags or
 ///   emphasis, and URLs become autolinks.
@@ -198,8 +198,9 @@ fn is_fence_close(line: &str, marker: &str) -> bool {
 }
 
 /// The info string a fenced block of the spec gets: its language when
-/// that is not Rust, `text` when it names none, and `rust,ignore` for Rust,
-/// which is shown but never compiled (it is the API's prose, not ours).
+/// that is not Rust, else `text`. Rust from the spec is shown, never
+/// compiled: it is the API's prose, not code of this crate, and rustdoc
+/// lints even an `ignore` block that doesn't parse.
 fn fence_language(info: &str) -> &str {
     let lang = info
         .split(|c: char| c == ',' || c.is_whitespace())
@@ -217,7 +218,7 @@ fn fence_language(info: &str) -> &str {
     ) || lang.starts_with("edition");
     match lang {
         "" => "text",
-        _ if rust_like => "rust,ignore",
+        _ if rust_like => "text",
         _ if lang
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "+-_.".contains(c)) =>
@@ -532,8 +533,8 @@ mod tests {
             prose("~~~json\n{\"a\": [1]}\n~~~\nAfter"),
             "~~~json\n{\"a\": [1]}\n~~~\nAfter"
         );
-        assert_eq!(prose("```rust\nfn x()\n```"), "```rust,ignore\nfn x()\n```");
-        assert_eq!(prose("```no_run\nx\n```"), "```rust,ignore\nx\n```");
+        assert_eq!(prose("```rust\nfn x()\n```"), "```text\nfn x()\n```");
+        assert_eq!(prose("```no_run\nx\n```"), "```text\nx\n```");
         // A fence the spec leaves open is closed.
         assert_eq!(prose("```\nopen"), "```text\nopen\n```");
         // A block holding backticks gets a longer fence.
@@ -615,7 +616,7 @@ mod tests {
                 None if marker.len() >= 3 => {
                     let info = &line[marker.len()..];
                     assert!(
-                        !info.is_empty() && (info == "rust,ignore" || fence_language(info) == info),
+                        !info.is_empty() && fence_language(info) == info,
                         "{input:?} gave a runnable fence {line:?} in {out:?}"
                     );
                     fence = Some(marker);

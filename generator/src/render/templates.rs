@@ -129,6 +129,12 @@ impl<'a> Templates<'a> {
             .tera
             .render(template, ctx)
             .map_err(|e| template_error(template, &e))?;
+        // Spec text (a wire name, a default) may hold a CR, which would
+        // break a Markdown table row; rustc refuses one in a doc comment.
+        let body = match lang {
+            Lang::Markdown | Lang::Rust => body.replace("\r\n", "\n").replace('\r', " "),
+            Lang::Toml => body,
+        };
         Ok(GeneratedFile::new(out, with_marker(lang, body)))
     }
 
@@ -221,9 +227,12 @@ impl<'a> Templates<'a> {
     }
 }
 
-/// An operation's summary, fit for a Markdown table cell.
+/// An operation's summary, fit for a Markdown table cell of the README,
+/// which is also the crate's rustdoc: prose on one line (`|` escaped).
 fn operation_summary(op: &Operation) -> String {
-    cell(op.docs.summary.as_deref().unwrap_or(""))
+    super::rust::prose(&super::rust::one_line(
+        op.docs.summary.as_deref().unwrap_or(""),
+    ))
 }
 
 /// The first operation with `.stream()` whose arguments can be built, for
@@ -437,9 +446,13 @@ fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
                     let mut notes =
                         vec![if p.required { "required" } else { "optional" }.to_owned()];
                     if let Some(d) = &p.default {
-                        notes.push(format!("server default `{d}`"));
+                        notes.push(format!("server default {}", super::rust::code_span(d)));
                     }
-                    notes.push(format!("{} `{}`", p.location.as_str(), p.wire_name));
+                    notes.push(format!(
+                        "{} {}",
+                        p.location.as_str(),
+                        super::rust::code_span(&p.wire_name)
+                    ));
                     ParamView {
                         name: p.rust_name.clone(),
                         wire_name: p.wire_name.clone(),
@@ -590,7 +603,7 @@ fn model_view(api: &Api, def: &TypeDef) -> Value {
                         {
                             let values: Vec<String> = variants
                                 .iter()
-                                .map(|v| format!("`{}`", v.wire_value))
+                                .map(|v| super::rust::code_span(&v.wire_value))
                                 .collect();
                             notes.push_str(&format!("; one of {}", values.join(", ")));
                         }
