@@ -175,7 +175,8 @@ fn spec_prose_never_reaches_rustdoc_as_code_or_a_bare_cr() {
             "{api}"
         );
         assert!(
-            api.contains("/// ```text\n    /// abc-123 (tab indented)\n    /// ```\n"),
+            // Inside the parameter's list item, at its text's indentation.
+            api.contains("///   ```text\n    ///   abc-123 (tab indented)\n    ///   ```\n"),
             "{api}"
         );
         let note = file(&output, "src/models/note.rs");

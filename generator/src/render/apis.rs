@@ -198,7 +198,7 @@ fn method_docs(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -
             text.push_str(&format!(
                 "- `{}`: {}\n",
                 body.rust_name,
-                body.description.as_deref().map(prose).unwrap_or_default()
+                list_item_text(&body.description.as_deref().map(prose).unwrap_or_default())
             ));
         }
         text.push('\n');
@@ -262,7 +262,7 @@ fn param_line(p: &Parameter) -> String {
     }
     line.push_str(&format!(", {}", p.location.as_str()));
     if let Some(d) = &p.description {
-        line.push_str(&format!(": {}", sentence(&prose(d))));
+        line.push_str(&format!(": {}", list_item_text(&sentence(&prose(d)))));
     }
     if let Some(default) = &p.default {
         line.push_str(&format!(
@@ -272,6 +272,24 @@ fn param_line(p: &Parameter) -> String {
     }
     line.push('\n');
     line
+}
+
+/// `text` as the rest of a `- ` list item: its other lines are indented
+/// to the item's text, so they stay in the item (clippy's
+/// `doc_lazy_continuation`).
+fn list_item_text(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("  {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_start()
+        .to_owned()
 }
 
 /// Ends `text` with a full stop, so that a note can follow it.

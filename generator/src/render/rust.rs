@@ -86,6 +86,8 @@ pub fn prose(text: &str) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut prev_blank = true;
+    // Where the text of the list item being continued starts.
+    let mut list_text: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end();
@@ -94,6 +96,7 @@ pub fn prose(text: &str) -> String {
         if trimmed.is_empty() {
             out.push(String::new());
             prev_blank = true;
+            list_text = None;
             i += 1;
             continue;
         }
@@ -151,7 +154,22 @@ pub fn prose(text: &str) -> String {
         // A paragraph line; a deeper indent continues the paragraph, and
         // would only read as code once the paragraph is re-flowed.
         let kept = if indent >= 4 { trimmed } else { line };
-        out.push(escape_line(kept));
+        let escaped = escape_line(kept);
+        // A line that continues a list item is indented to the item's text,
+        // as clippy's `doc_lazy_continuation` wants.
+        match (list_item_width(kept), list_text) {
+            (Some(width), _) => {
+                list_text = Some(kept.len() - kept.trim_start().len() + width);
+                out.push(escaped);
+            }
+            (None, Some(width)) if !prev_blank => {
+                out.push(format!("{}{}", " ".repeat(width), escaped.trim_start()));
+            }
+            _ => {
+                list_text = None;
+                out.push(escaped);
+            }
+        }
         prev_blank = false;
         i += 1;
     }
@@ -178,6 +196,21 @@ pub fn code_span(text: &str) -> String {
 /// `text` on one line, its whitespace runs made single spaces.
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The width of a list item's marker and the space after it (`- `, `1. `,
+/// `12) `), when `line` starts one.
+fn list_item_width(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    if trimmed.len() - trimmed.trim_start_matches(['-', '+']).len() == 1
+        && trimmed[1..].starts_with(' ')
+    {
+        return Some(2);
+    }
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let rest = &trimmed[digits..];
+    (digits > 0 && digits <= 9 && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(digits + 2)
 }
 
 /// The marker (```` ``` ````, `~~~`…) and info string of a line opening a
@@ -491,6 +524,13 @@ mod tests {
             prose("yyyy-MM-ddTHH:mm:ss[.mmm]Z"),
             "yyyy-MM-ddTHH:mm:ss\\[.mmm\\]Z"
         );
+    }
+
+    #[test]
+    fn lines_continuing_a_list_item_are_indented_to_its_text() {
+        assert_eq!(prose("- one\ntwo\n\nthree"), "- one\n  two\n\nthree");
+        assert_eq!(prose("12. one\ntwo"), "12. one\n    two");
+        assert_eq!(prose("a - b\nc"), "a - b\nc");
     }
 
     #[test]
