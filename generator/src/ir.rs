@@ -654,3 +654,89 @@ impl Api {
         self.groups.iter().map(|g| g.operations.len()).sum()
     }
 }
+
+impl TypeRef {
+    /// Whether the JSON `value` (a spec's `default`, say) is a value of
+    /// this type: a number of the right kind (`25.0` is an integer, `"25"`
+    /// is not), a boolean, a string of the right format, one of an enum's
+    /// values, an array or map whose items all are. `null` is never a value
+    /// of the type itself; nullability is the caller's to judge. `types`
+    /// looks up the generated types by Rust name.
+    pub fn accepts<'t>(
+        &self,
+        value: &serde_json::Value,
+        types: &dyn Fn(&str) -> Option<&'t TypeDef>,
+    ) -> bool {
+        use serde_json::Value;
+        let integral = |v: &Value, min: i64, max: i64| match (v.as_i64(), v.as_f64()) {
+            (Some(n), _) => (min..=max).contains(&n),
+            (None, Some(f)) => {
+                f.fract() == 0.0 && f >= min as f64 && f <= max as f64 && v.as_u64().is_none()
+            }
+            _ => false,
+        };
+        match (self, value) {
+            (TypeRef::Nullable { .. }, Value::Null) => true,
+            (TypeRef::Nullable { inner }, v) => inner.accepts(v, types),
+            (_, Value::Null) => false,
+            (TypeRef::Json, _) => true,
+            (TypeRef::String { .. } | TypeRef::Bytes, Value::String(_)) => true,
+            (TypeRef::Date, Value::String(s)) => is_full_date(s),
+            (TypeRef::DateTime, Value::String(s)) => is_date_time(s),
+            (TypeRef::I32, v) => integral(v, i32::MIN.into(), i32::MAX.into()),
+            (TypeRef::I64, v) => integral(v, i64::MIN, i64::MAX),
+            (TypeRef::U32, v) => integral(v, 0, u32::MAX.into()),
+            (TypeRef::U64, v) => v.as_u64().is_some() || integral(v, 0, i64::MAX),
+            (TypeRef::F32 | TypeRef::F64, Value::Number(_)) => true,
+            (TypeRef::Bool, Value::Bool(_)) => true,
+            (TypeRef::Array { items, .. }, Value::Array(values)) => {
+                values.iter().all(|v| items.accepts(v, types))
+            }
+            (TypeRef::Map { values: ty }, Value::Object(map)) => {
+                map.values().all(|v| ty.accepts(v, types))
+            }
+            (TypeRef::Named { name }, v) => match types(name).map(|d| &d.kind) {
+                Some(TypeKind::Enum {
+                    variants, integer, ..
+                }) => {
+                    let wire = match (integer, v) {
+                        (None, Value::String(s)) => s.clone(),
+                        (Some(_), Value::Number(n)) => n.to_string(),
+                        _ => return false,
+                    };
+                    variants.iter().any(|variant| variant.wire_value == wire)
+                }
+                Some(TypeKind::Struct { .. }) => v.is_object(),
+                Some(TypeKind::Union { .. }) => true,
+                Some(TypeKind::Alias { target }) => target.accepts(v, types),
+                None => false,
+            },
+            _ => false,
+        }
+    }
+}
+
+/// `2026-11-29` (RFC 3339 `full-date`).
+fn is_full_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// `2026-11-29T10:20:30Z`, `…T10:20:30.5+01:00` (RFC 3339 `date-time`).
+fn is_date_time(s: &str) -> bool {
+    let Some((date, time)) = s.split_once(['T', 't']) else {
+        return false;
+    };
+    let b = time.as_bytes();
+    is_full_date(date)
+        && b.len() >= 9
+        && b[..8].iter().enumerate().all(|(i, c)| match i {
+            2 | 5 => *c == b':',
+            _ => c.is_ascii_digit(),
+        })
+        && (time.ends_with(['Z', 'z']) || time[8..].contains(['+', '-']))
+}

@@ -24,26 +24,15 @@ use crate::ir::{
     TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };
 use crate::ir::{SuccessEnum, SuccessVariant};
-use crate::naming::{rust_name, Kind, Namer};
+use crate::naming::{
+    rust_name, Kind, Namer, RESERVED_ACCESSORS, RESERVED_API_MODULE_TYPES, RESERVED_GROUP_METHODS,
+    RESERVED_MODULES, RESERVED_PARAMETER_NAMES as RESERVED_ARGUMENT_NAMES,
+};
 use crate::select::{by_group, SelectedOperation, Selection};
 
 mod media;
 mod params;
 mod unions;
-
-/// Names a parameter can't take: the request builder's own field and
-/// methods, and the locals of its `send`.
-const RESERVED_ARGUMENT_NAMES: &[&str] = &[
-    "client",
-    "stream",
-    "send",
-    "into_future",
-    "path",
-    "request",
-    "response",
-    "value",
-    "item",
-];
 
 /// Lowers the selection to the IR, or returns every problem found.
 pub fn lower(spec: &OpenAPI, selection: &Selection<'_>) -> Result<Api, Vec<Diagnostic>> {
@@ -79,8 +68,16 @@ pub fn lower_with(
     }
 
     let mut groups = Vec::new();
+    // Group structs, their modules and `Client`'s accessors are unique even
+    // when two tags read the same once named (`Foo Bar`, `foo-bar`).
+    let mut group_names = Namer::default();
+    let mut group_modules = Namer::with_reserved(RESERVED_MODULES.iter().copied());
+    let mut accessors = Namer::with_reserved(RESERVED_ACCESSORS.iter().copied());
     for (tag, ops) in by_group(selection) {
-        groups.push(lowerer.group(tag, &ops));
+        let mut group = lowerer.group(tag, &ops, &mut group_names);
+        group.module = group_modules.claim(group.module);
+        group.accessor = accessors.claim(group.accessor);
+        groups.push(group);
     }
     // Groups follow the settings' tag order, not alphabetical order.
     groups.sort_by_key(|g| {
@@ -137,10 +134,17 @@ pub fn lower_with(
         // API struct; its operations are named in the warnings.
         groups.retain(|g| !g.operations.is_empty());
     }
+    warnings.extend(lowerer.default_warnings());
     let mut types = lowerer.types;
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
     inline_primitive_aliases(&mut types);
     warnings.extend(unions::discriminate(&mut types));
+    // Distinct type names can share a module name (`HTTPServer`,
+    // `HttpServer`); each type's file is its own.
+    let mut modules = Namer::with_reserved(RESERVED_MODULES.iter().copied());
+    for def in &mut types {
+        def.module = modules.claim(std::mem::take(&mut def.module));
+    }
     box_cycles(&mut types);
     for def in &mut types {
         def.page = page_fields(def);
@@ -177,6 +181,9 @@ struct Lowerer<'a> {
     /// a path-level parameter) → the operation's pointer and the message
     /// without the operation's name.
     error_owners: BTreeMap<(String, String), (String, String)>,
+    /// Defaults to check against their types once every type is known:
+    /// (type, default, `nullable`, pointer to the default).
+    defaults: Vec<(TypeRef, Value, bool, String)>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -189,11 +196,35 @@ impl<'a> Lowerer<'a> {
             errors: Vec::new(),
             warnings: Vec::new(),
             error_owners: BTreeMap::new(),
+            defaults: Vec::new(),
         }
     }
 
     fn error(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
         self.errors.push(Diagnostic::new(pointer, message));
+    }
+
+    /// A warning for each default that is not a value of its type (`"0.5"`
+    /// for a number, `c` for an enum of `a` and `b`): the docs show it as
+    /// the spec writes it, and the examples don't use it.
+    fn default_warnings(&self) -> Vec<Diagnostic> {
+        let lookup = |name: &str| self.types.iter().find(|t| t.rust_name == name);
+        self.defaults
+            .iter()
+            .filter(|(ty, value, nullable, _)| {
+                let null_allowed = value.is_null() && *nullable;
+                !(null_allowed || ty.accepts(value, &lookup))
+            })
+            .map(|(ty, value, _, pointer)| {
+                Diagnostic::new(
+                    pointer.clone(),
+                    format!(
+                        "default `{value}` is not a value of the type `{}`; it is documented as text only",
+                        crate::render::type_display(ty)
+                    ),
+                )
+            })
+            .collect()
     }
 
     // ----- types -------------------------------------------------------
@@ -505,6 +536,14 @@ impl<'a> Lowerer<'a> {
             };
             let read_only = data.is_some_and(|d| d.read_only);
             let nullable = self.is_nullable_boxed(property);
+            if let Some(default) = data.and_then(|d| d.default.as_ref()) {
+                self.defaults.push((
+                    ty.clone(),
+                    default.clone(),
+                    nullable,
+                    format!("{field_pointer}/default"),
+                ));
+            }
             fields.push(Field {
                 nullable,
                 write_only: data.is_some_and(|d| d.write_only),
@@ -946,10 +985,20 @@ impl<'a> Lowerer<'a> {
 
     // ----- operations --------------------------------------------------
 
-    fn group(&mut self, tag: &str, ops: &[&SelectedOperation<'_>]) -> ApiGroup {
-        let rust = rust_name(&format!("{tag}Api"), Kind::Type);
-        let mut methods = Namer::with_reserved(["new"]);
-        let mut builders = Namer::with_reserved([rust.as_str()]);
+    fn group(
+        &mut self,
+        tag: &str,
+        ops: &[&SelectedOperation<'_>],
+        group_names: &mut Namer,
+    ) -> ApiGroup {
+        let rust = group_names.unique(&format!("{tag}Api"), Kind::Type);
+        let mut methods = Namer::with_reserved(RESERVED_GROUP_METHODS.iter().copied());
+        let mut builders = Namer::with_reserved(
+            RESERVED_API_MODULE_TYPES
+                .iter()
+                .copied()
+                .chain([rust.as_str()]),
+        );
         let mut operations: Vec<Operation> = ops
             .iter()
             .map(|op| self.operation(op, &mut methods, &mut builders))
@@ -1101,13 +1150,20 @@ impl<'a> Lowerer<'a> {
             let (ty, default) = match &data.format {
                 ParameterSchemaOrContent::Schema(schema) => {
                     let default = match schema {
-                        ReferenceOr::Item(s) => s.schema_data.default.as_ref().map(json_text),
+                        ReferenceOr::Item(s) => s.schema_data.default.as_ref(),
                         ReferenceOr::Reference { .. } => None,
                     };
-                    (
-                        self.type_ref(schema, &hint, &format!("{at}/schema")),
-                        default,
-                    )
+                    let ty = self.type_ref(schema, &hint, &format!("{at}/schema"));
+                    if let Some(value) = default {
+                        // `null` for a parameter is no default at all.
+                        self.defaults.push((
+                            ty.clone(),
+                            value.clone(),
+                            true,
+                            format!("{at}/schema/default"),
+                        ));
+                    }
+                    (ty, default.map(json_text))
                 }
                 ParameterSchemaOrContent::Content(_) => {
                     self.error(

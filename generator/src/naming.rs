@@ -22,6 +22,88 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "String", "Sync", "ToString", "Vec",
 ];
 
+/// Names a request builder's parameter (a builder field, a setter, a
+/// method argument) can't take: the builder's own field (`client`),
+/// methods (`timeout`, `send`, `stream`, `into_future`, and `clone`, which
+/// paging calls), and the locals of its `send`.
+pub const RESERVED_PARAMETER_NAMES: &[&str] = &[
+    "client",
+    "timeout",
+    "send",
+    "stream",
+    "into_future",
+    "clone",
+    "fmt",
+    "path",
+    "request",
+    "response",
+    "value",
+    "item",
+];
+
+/// Types an API module already names (its imports and the prelude), which
+/// a request builder or response enum must not shadow.
+pub const RESERVED_API_MODULE_TYPES: &[&str] =
+    &["BoxFuture", "Client", "Error", "Method", "Request"];
+
+/// Methods of an API group's struct that operations can't take: its
+/// constructor, the usage-query helpers, and the derived traits' methods.
+pub const RESERVED_GROUP_METHODS: &[&str] = &[
+    "new",
+    "clone",
+    "fmt",
+    "query_usage",
+    "usage_summary",
+    "wait_for_usage",
+];
+
+/// `Client`'s own methods, which a group's accessor can't take.
+pub const RESERVED_ACCESSORS: &[&str] = &[
+    "new",
+    "builder",
+    "base_url",
+    "login_url",
+    "authenticate",
+    "authenticate_with_client_credentials",
+    "set_access_token",
+    "execute",
+    "get_page",
+    "sleep",
+    "clone",
+    "fmt",
+];
+
+/// Module names that would shadow a crate the generated code uses by path
+/// (`serde::Serialize`, `chrono::Utc`…) or one of the crate's own modules.
+pub const RESERVED_MODULES: &[&str] = &[
+    "alloc",
+    "apis",
+    "auth",
+    "base64",
+    "bytes",
+    "chrono",
+    "client",
+    "core",
+    "error",
+    "futures_util",
+    "models",
+    "paging",
+    "percent_encoding",
+    "region",
+    "reqwest",
+    "retry",
+    "serde",
+    "serde_json",
+    "serde_urlencoded",
+    "sha2",
+    "std",
+    "support",
+    "thiserror",
+    "tokio",
+    "tracing",
+    "usage",
+];
+
 /// The kind of identifier being named, which picks its case and escaping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -46,7 +128,17 @@ pub fn crate_ident(package: &str) -> String {
 /// OpenAPI 3.0` → `swagger-petstore-openapi-3-0`): ASCII letters, digits
 /// and `-`, starting with a letter, as crates.io accepts.
 pub fn package_name(title: &str) -> String {
-    let words: Vec<String> = words(title)
+    // Letters without an ASCII spelling are left out: an escaped code
+    // point makes no sense in a package name.
+    let latin: String = title
+        .chars()
+        .map(|c| match transliterate(c) {
+            Some(ascii) => ascii.to_owned(),
+            None if c.is_ascii() => c.to_string(),
+            None => " ".to_owned(),
+        })
+        .collect();
+    let words: Vec<String> = words(&latin)
         .split_whitespace()
         .map(|w| {
             w.chars()
@@ -166,11 +258,84 @@ pub fn rust_name(wire: &str, kind: Kind) -> String {
 
 /// Replaces every character that cannot be part of an identifier with a
 /// word break, so that `$schema`, `pairing-token` and `users.rules` split
-/// into words the way a reader would split them.
+/// into words the way a reader would split them. Identifiers are ASCII:
+/// rustc refuses non-ASCII module (file) names, and lints on scripts mixed
+/// in identifiers, so Latin letters lose their diacritics (`Größe` →
+/// `Grosse`) and any other character becomes its code point as a word of
+/// its own (`名前` → `u540d u524d`).
 fn words(wire: &str) -> String {
-    wire.chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect()
+    let mut out = String::with_capacity(wire.len());
+    for c in wire.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if let Some(latin) = transliterate(c) {
+            out.push_str(latin);
+        } else if c.is_alphanumeric() {
+            out.push_str(&format!(" u{:x} ", c as u32));
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// The ASCII letters a Latin letter with a diacritic (or a ligature) is
+/// written with when the diacritic is left out.
+fn transliterate(c: char) -> Option<&'static str> {
+    const TABLE: &[(&str, &str)] = &[
+        ("ÀÁÂÃÄÅĀĂĄǍ", "A"),
+        ("àáâãäåāăąǎª", "a"),
+        ("ÇĆĈĊČ", "C"),
+        ("çćĉċč", "c"),
+        ("ĎĐÐ", "D"),
+        ("ďđð", "d"),
+        ("ÈÉÊËĒĔĖĘĚ", "E"),
+        ("èéêëēĕėęě", "e"),
+        ("ĜĞĠĢ", "G"),
+        ("ĝğġģ", "g"),
+        ("ĤĦ", "H"),
+        ("ĥħ", "h"),
+        ("ÌÍÎÏĨĪĬĮİǏ", "I"),
+        ("ìíîïĩīĭįıǐ", "i"),
+        ("Ĵ", "J"),
+        ("ĵ", "j"),
+        ("Ķ", "K"),
+        ("ķĸ", "k"),
+        ("ĹĻĽĿŁ", "L"),
+        ("ĺļľŀł", "l"),
+        ("ÑŃŅŇŊ", "N"),
+        ("ñńņňŉŋ", "n"),
+        ("ÒÓÔÕÖØŌŎŐǑ", "O"),
+        ("òóôõöøōŏőǒº", "o"),
+        ("ŔŖŘ", "R"),
+        ("ŕŗř", "r"),
+        ("ŚŜŞŠȘ", "S"),
+        ("śŝşšș", "s"),
+        ("ŢŤŦȚ", "T"),
+        ("ţťŧț", "t"),
+        ("ÙÚÛÜŨŪŬŮŰŲǓ", "U"),
+        ("ùúûüũūŭůűųǔ", "u"),
+        ("Ŵ", "W"),
+        ("ŵ", "w"),
+        ("ÝŶŸ", "Y"),
+        ("ýÿŷ", "y"),
+        ("ŹŻŽ", "Z"),
+        ("źżž", "z"),
+        ("Æ", "AE"),
+        ("æ", "ae"),
+        ("Œ", "OE"),
+        ("œ", "oe"),
+        ("ß", "ss"),
+        ("ẞ", "SS"),
+        ("Þ", "TH"),
+        ("þ", "th"),
+        ("Ĳ", "IJ"),
+        ("ĳ", "ij"),
+    ];
+    TABLE
+        .iter()
+        .find(|(from, _)| from.contains(c))
+        .map(|(_, to)| *to)
 }
 
 /// heck splits `OAuth` into `O` + `Auth`; a lone letter glued to the next
@@ -211,17 +376,22 @@ impl Namer {
         self.claim(rust_name(wire, kind))
     }
 
-    /// Claims `name` as it is, or with the lowest free suffix.
+    /// Claims `name` as it is, or with the lowest free suffix. The suffix
+    /// keeps the name's case convention: `type_` → `type_2`, `v2` → `v2_2`,
+    /// but `Self_` → `Self2` (an underscore after a letter is not
+    /// UpperCamelCase), and `V1` → `V1_2` (digits have no case).
     pub fn claim(&mut self, name: String) -> String {
         if self.taken.insert(name.clone()) {
             return name;
         }
-        let sep = if name.ends_with('_') || name.ends_with(|c: char| c.is_ascii_digit()) {
+        let base = name.trim_end_matches('_');
+        let camel = base.starts_with(|c: char| c.is_ascii_uppercase());
+        let sep = if base.ends_with(|c: char| c.is_ascii_digit()) || (!camel && name.ends_with('_'))
+        {
             "_"
         } else {
             ""
         };
-        let base = name.trim_end_matches('_');
         (2..)
             .map(|n| format!("{base}{sep}{n}"))
             .find(|candidate| self.taken.insert(candidate.clone()))
@@ -241,7 +411,7 @@ mod tests {
                 "swagger-petstore-openapi-3-0",
             ),
             ("GitHub v3 REST API", "github-v3-rest-api"),
-            ("Ünïcödé API", "ncd-api"),
+            ("Ünïcödé API", "unicode-api"),
             ("3D Printing API", "api-3d-printing-api"),
             ("", "openapi-client"),
             ("日本語", "openapi-client"),
@@ -353,6 +523,199 @@ mod tests {
         let mut numbered = Namer::default();
         assert_eq!(numbered.unique("v2", Kind::Value), "v2");
         assert_eq!(numbered.unique("V2", Kind::Value), "v2_2");
+    }
+
+    #[test]
+    fn non_ascii_names_become_ascii_identifiers() {
+        assert_eq!(rust_name("Größe", Kind::Type), "Grosse");
+        assert_eq!(rust_name("Größe", Kind::Module), "grosse");
+        assert_eq!(rust_name("höhe", Kind::Value), "hohe");
+        assert_eq!(rust_name("état", Kind::Value), "etat");
+        assert_eq!(rust_name("supprimé", Kind::Variant), "Supprime");
+        assert_eq!(rust_name("名前", Kind::Value), "u540d_u524d");
+        assert_eq!(rust_name("名前", Kind::Type), "U540dU524d");
+    }
+
+    #[test]
+    fn collision_suffixes_keep_the_case_convention() {
+        let mut variants = Namer::default();
+        assert_eq!(variants.unique("Self", Kind::Variant), "Self_");
+        assert_eq!(variants.unique("self", Kind::Variant), "Self2");
+        assert_eq!(variants.unique("1", Kind::Variant), "V1");
+        assert_eq!(variants.unique("+1", Kind::Variant), "V1_2");
+        assert_eq!(variants.unique("-1", Kind::Variant), "V1_3");
+    }
+
+    /// rustc's `non_camel_case_types` rule.
+    fn is_camel_case(name: &str) -> bool {
+        let name = name.trim_matches('_');
+        let chars: Vec<char> = name.chars().collect();
+        !name.starts_with(char::is_lowercase)
+            && !name.contains("__")
+            && !chars.windows(2).any(|w| {
+                let cased = |c: char| c.is_lowercase() || c.is_uppercase();
+                (cased(w[0]) && w[1] == '_') || (cased(w[1]) && w[0] == '_')
+            })
+    }
+
+    /// rustc's `non_snake_case` rule (also `non_camel_case` for modules).
+    fn is_snake_case(name: &str) -> bool {
+        let name = name.trim_matches('_');
+        !name.contains("__") && !name.chars().any(char::is_uppercase)
+    }
+
+    /// Names a spec can give: keywords, the builder's own names, prelude
+    /// types, numbers, signs, punctuation, separators, case variants,
+    /// non-Latin scripts, combining marks and emoji, each also wrapped in
+    /// underscores and dashes and written in upper and lower case.
+    fn hostile_names() -> Vec<String> {
+        let mut bases: Vec<String> = KEYWORDS
+            .iter()
+            .chain(RESERVED_TYPE_NAMES)
+            .chain(RESERVED_PARAMETER_NAMES)
+            .chain(RESERVED_MODULES)
+            .chain(RESERVED_ACCESSORS)
+            .map(|s| s.to_string())
+            .collect();
+        bases.extend(
+            [
+                "",
+                "_",
+                "__",
+                "-",
+                "$",
+                " ",
+                "+1",
+                "-1",
+                "1",
+                "0.5",
+                "1e3",
+                "null",
+                "true",
+                "count",
+                "__count__",
+                "_count",
+                "COUNT",
+                "a b",
+                "a_b",
+                "a-b",
+                "a.b",
+                "a/b",
+                "*",
+                "%",
+                "@type",
+                "#tag",
+                "r#type",
+                "Other",
+                "Unknown",
+                "Empty",
+                "V1",
+                "n1",
+                "Self_",
+                "self_",
+                "type_",
+                "HTTPServer",
+                "HttpServer",
+                "http_server",
+                "ID",
+                "id",
+                "Id",
+                "iD",
+                "x-request-id",
+                "X-Request-ID",
+                "café",
+                "cafe",
+                "Café",
+                "Größe",
+                "GROSSE",
+                "état",
+                "名前",
+                "ключ",
+                "κλειδί",
+                "مفتاح",
+                "🔑",
+                "e\u{301}",
+                "ǅ",
+                "ﬁ",
+                "Ⅻ",
+                "١٢٣",
+                "\t",
+                "a\nb",
+                "getItem",
+                "get_item",
+                "GetItem",
+                "get-item",
+                "GET /items/{id}",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+        );
+        let mut names = Vec::new();
+        for base in &bases {
+            for variant in [
+                base.clone(),
+                base.to_uppercase(),
+                base.to_lowercase(),
+                format!("_{base}"),
+                format!("{base}_"),
+                format!("-{base}-"),
+                format!("{base}2"),
+                format!("2{base}"),
+            ] {
+                names.push(variant);
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn every_hostile_name_becomes_a_distinct_ascii_identifier_of_its_kind() {
+        let names = hostile_names();
+        for kind in [Kind::Type, Kind::Variant, Kind::Value, Kind::Module] {
+            let mut namer = match kind {
+                Kind::Module => Namer::with_reserved(RESERVED_MODULES.iter().copied()),
+                Kind::Value => Namer::with_reserved(RESERVED_PARAMETER_NAMES.iter().copied()),
+                _ => Namer::default(),
+            };
+            let mut seen = BTreeSet::new();
+            for wire in &names {
+                let name = namer.unique(wire, kind);
+                assert!(
+                    syn::parse_str::<syn::Ident>(&name).is_ok(),
+                    "{wire:?} as {kind:?} gave {name:?}, not an identifier"
+                );
+                assert!(name.is_ascii(), "{wire:?} as {kind:?} gave {name:?}");
+                assert!(!name.starts_with("r#"), "{wire:?} gave raw {name:?}");
+                let conventional = match kind {
+                    Kind::Type | Kind::Variant => is_camel_case(&name),
+                    Kind::Value | Kind::Module => is_snake_case(&name),
+                };
+                assert!(
+                    conventional,
+                    "{wire:?} as {kind:?} gave {name:?}, which rustc lints"
+                );
+                assert!(
+                    seen.insert(name.clone()),
+                    "{wire:?} as {kind:?}: {name:?} handed out twice"
+                );
+                match kind {
+                    Kind::Type => assert!(!RESERVED_TYPE_NAMES.contains(&name.as_str())),
+                    Kind::Module => assert!(!RESERVED_MODULES.contains(&name.as_str())),
+                    Kind::Value => {
+                        assert!(!RESERVED_PARAMETER_NAMES.contains(&name.as_str()))
+                    }
+                    Kind::Variant => {}
+                }
+            }
+            // The same calls in the same order give the same names.
+            let mut again = match kind {
+                Kind::Module => Namer::with_reserved(RESERVED_MODULES.iter().copied()),
+                Kind::Value => Namer::with_reserved(RESERVED_PARAMETER_NAMES.iter().copied()),
+                _ => Namer::default(),
+            };
+            let replay: BTreeSet<String> = names.iter().map(|w| again.unique(w, kind)).collect();
+            assert_eq!(replay, seen, "{kind:?} names are not deterministic");
+        }
     }
 
     #[test]

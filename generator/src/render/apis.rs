@@ -6,7 +6,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rust::{doc, ident, named_types, prose, rust_file, type_display, type_tokens};
+use super::rust::{
+    code_span, doc, ident, named_types, prose, rust_file, type_display, type_tokens,
+};
 use super::GeneratedFile;
 use crate::config::Profile;
 use crate::diagnostics::Error;
@@ -33,7 +35,7 @@ pub fn mod_rs(api: &Api) -> Result<GeneratedFile, Error> {
     let text = rust_file(path, || {
         let modules = api.groups.iter().map(|group| {
             let module = ident(&group.module);
-            let docs = doc(&format!("The operations tagged `{}`.", group.tag));
+            let docs = doc(&format!("The operations tagged {}.", code_span(&group.tag)));
             let feature = api.features.of_group(group);
             quote! { #docs #[cfg(feature = #feature)] pub mod #module; }
         });
@@ -87,13 +89,14 @@ fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str, profile: Profile
         )
     });
     let struct_doc = doc(&format!(
-        "The operations tagged `{}`: get it from [`Client::{}`].",
-        group.tag, group.accessor
+        "The operations tagged {}: get it from [`Client::{}`].",
+        code_span(&group.tag),
+        group.accessor
     ));
-    let accessor_doc = doc(&format!("The operations tagged `{}`.", group.tag));
+    let accessor_doc = doc(&format!("The operations tagged {}.", code_span(&group.tag)));
     let new_doc = doc(&format!(
-        "The `{}` operations, sent through `client`.",
-        group.tag
+        "The {} operations, sent through `client`.",
+        code_span(&group.tag)
     ));
     quote! {
         use crate::client::{BoxFuture, Client, Request};
@@ -228,7 +231,7 @@ fn method_docs(
             text.push_str(&format!(
                 "- `{}`: {}\n",
                 body.rust_name,
-                body.description.as_deref().map(prose).unwrap_or_default()
+                list_item_text(&body.description.as_deref().map(prose).unwrap_or_default())
             ));
         }
         text.push('\n');
@@ -280,13 +283,7 @@ fn method_docs(
     }
     text.push_str("[`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.");
     text.push_str("\n\n# Example\n\n```no_run\n");
-    text.push_str(&super::example::rustdoc(
-        api,
-        group,
-        op,
-        crate_ident,
-        profile,
-    ));
+    text.push_str(&super::example::rustdoc(api, group, op, crate_ident));
     text.push_str("\n```");
     text
 }
@@ -294,23 +291,46 @@ fn method_docs(
 fn param_line(p: &Parameter) -> String {
     let mut line = format!("- `{}`", p.rust_name);
     if p.rust_name != p.wire_name {
-        line.push_str(&format!(" (`{}`)", p.wire_name));
+        line.push_str(&format!(" ({})", code_span(&p.wire_name)));
     }
     line.push_str(&format!(", {}", p.location.as_str()));
     if let Some(d) = &p.description {
-        line.push_str(&format!(": {}", sentence(&prose(d))));
+        line.push_str(&format!(": {}", list_item_text(&sentence(&prose(d)))));
     }
     if let Some(default) = &p.default {
-        line.push_str(&format!(" The server's default is `{default}`."));
+        line.push_str(&format!(
+            " The server's default is {}.",
+            super::rust::code_span(default)
+        ));
     }
     line.push('\n');
     line
 }
 
+/// `text` as the rest of a `- ` list item: its other lines are indented
+/// to the item's text, so they stay in the item (clippy's
+/// `doc_lazy_continuation`).
+fn list_item_text(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("  {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_start()
+        .to_owned()
+}
+
 /// Ends `text` with a full stop, so that a note can follow it.
 fn sentence(text: &str) -> String {
     let text = text.trim_end();
-    if text.ends_with(['.', '!', '?']) {
+    // A closing code fence must stay alone on its line.
+    let last = text.lines().last().unwrap_or("").trim_start();
+    if text.ends_with(['.', '!', '?']) || last.starts_with("```") || last.starts_with("~~~") {
         text.to_owned()
     } else {
         format!("{text}.")
@@ -335,12 +355,15 @@ fn builder(group: &str, op: &Operation, security: Option<TokenStream>) -> TokenS
         } else {
             quote!(value)
         };
-        let mut text = format!("Sets `{}` ({})", p.wire_name, p.location.as_str());
+        let mut text = format!("Sets {} ({})", code_span(&p.wire_name), p.location.as_str());
         if let Some(d) = &p.description {
             text.push_str(&format!(": {}", sentence(&prose(d))));
         }
         if let Some(default) = &p.default {
-            text.push_str(&format!("\n\nWhen unset, the server uses `{default}`."));
+            text.push_str(&format!(
+                "\n\nWhen unset, the server uses {}.",
+                super::rust::code_span(default)
+            ));
         }
         let docs = doc(&text);
         setters.push(quote! {

@@ -43,7 +43,7 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
     let mut docs = match (&def.description, inline) {
         (Some(d), _) => prose(d),
         (None, true) => format!("The values of {}.", inline_origin(&def.wire_name)),
-        (None, false) => format!("The `{}` schema.", def.wire_name),
+        (None, false) => format!("The {} schema.", super::rust::code_span(&def.wire_name)),
     };
     if inline {
         docs.push_str(&format!(
@@ -313,7 +313,10 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
             notes.push("Write-only: sent to the server, never returned.".to_owned());
         }
         if let Some(default) = &f.default {
-            notes.push(format!("When left out, the server assumes `{default}`."));
+            notes.push(format!(
+                "When left out, the server assumes {}.",
+                super::rust::code_span(default)
+            ));
         }
         if f.sensitive {
             notes.push("Secret: never shown by `Debug`.".to_owned());
@@ -328,7 +331,7 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
             text.push_str(&note);
         }
         if text.is_empty() {
-            text = format!("The `{}` property.", f.wire_name);
+            text = format!("The {} property.", super::rust::code_span(&f.wire_name));
         }
         let docs = doc(&text);
         let wire = &f.wire_name;
@@ -695,7 +698,7 @@ fn enumeration(def: &TypeDef, variants: &[Variant], unknown: &str) -> TokenStrea
     let unknown = ident(unknown);
     let variant_defs = variants.iter().map(|v| {
         let rust = ident(&v.rust_name);
-        let docs = doc(&format!("`{}`", v.wire_value));
+        let docs = doc(&super::rust::code_span(&v.wire_value));
         quote! { #docs #rust, }
     });
     let as_str = variants.iter().map(|v| {
@@ -713,7 +716,7 @@ fn enumeration(def: &TypeDef, variants: &[Variant], unknown: &str) -> TokenStrea
     );
     let wire_list = variants
         .iter()
-        .map(|v| format!("`{}`", v.wire_value))
+        .map(|v| super::rust::code_span(&v.wire_value))
         .collect::<Vec<_>>()
         .join(", ");
     let as_str_doc = doc("The value exactly as it is sent on the wire.");

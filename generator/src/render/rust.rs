@@ -51,6 +51,8 @@ pub fn doc(text: &str) -> TokenStream {
 /// `#[doc = "…"]` attributes, one per line, so that prettyplease prints a
 /// `///` comment per line.
 fn doc_attributes(text: &str) -> TokenStream {
+    // rustc refuses a bare CR in a doc comment.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines = text.lines().map(|l| format!(" {}", l.trim_end()));
     let lines: Vec<String> = lines
         .map(|l| {
@@ -64,38 +66,250 @@ fn doc_attributes(text: &str) -> TokenStream {
     quote! { #( #[doc = #lines] )* }
 }
 
-/// Spec prose made safe for rustdoc: brackets and angle brackets are
-/// escaped so they don't become broken links or HTML tags, and bare URLs
-/// become autolinks.
+/// Spec prose made safe for rustdoc, which reads doc comments as Markdown
+/// and runs code blocks as Rust doctests:
+///
+/// - line endings are normalised (a lone CR is refused by rustc);
+/// - tabs become spaces;
+/// - an indented block (four spaces or more after a blank line, which
+///   Markdown makes code) is dedented and fenced as `text`;
+/// - a fenced block keeps its text; one without a language, or marked as
+///   Rust, is marked `text`, so it never runs;
+/// - elsewhere, brackets, angle brackets (HTML tags), `*`, `_`, `` ` ``
+///   and `#` are escaped so they don't become broken links, tags or
+///   emphasis, and URLs become autolinks.
 pub fn prose(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
+    let text = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\t', "    ");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut prev_blank = true;
+    // Where the text of the list item being continued starts.
+    let mut list_text: Option<usize> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim_end();
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if trimmed.is_empty() {
+            out.push(String::new());
+            prev_blank = true;
+            list_text = None;
+            i += 1;
+            continue;
         }
-        let mut first = true;
-        for word in line.split(' ') {
-            if !first {
-                out.push(' ');
-            }
-            first = false;
-            if word.starts_with("http://") || word.starts_with("https://") {
-                let trimmed = word.trim_end_matches(['.', ',', ';', ':', ')']);
-                out.push('<');
-                out.push_str(trimmed);
-                out.push('>');
-                out.push_str(&word[trimmed.len()..]);
+        if indent < 4 {
+            if let Some((marker, info)) = fence_open(trimmed) {
+                // Verbatim up to the closing fence, which is added when the
+                // spec leaves it out, so the rest of the docs stay text.
+                out.push(format!("{marker}{}", fence_language(info)));
+                i += 1;
+                while i < lines.len() {
+                    let inner = lines[i].trim_end();
+                    i += 1;
+                    if is_fence_close(inner, &marker) {
+                        break;
+                    }
+                    out.push(inner.to_owned());
+                }
+                out.push(marker);
+                prev_blank = true;
                 continue;
             }
-            for c in word.chars() {
-                if matches!(c, '[' | ']' | '<' | '>' | '*' | '_' | '`' | '#') {
-                    out.push('\\');
+        }
+        if indent >= 4 && prev_blank {
+            // An indented code block: up to the next line indented less.
+            let mut end = i;
+            while end < lines.len() {
+                let l = lines[end].trim_end();
+                let t = l.trim_start();
+                if !t.is_empty() && l.len() - t.len() < 4 {
+                    break;
                 }
-                out.push(c);
+                end += 1;
+            }
+            while end > i && lines[end - 1].trim().is_empty() {
+                end -= 1;
+            }
+            let block: Vec<&str> = lines[i..end].iter().map(|l| l.trim_end()).collect();
+            let dedent = block
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| l.len() - l.trim_start().len())
+                .min()
+                .unwrap_or(0);
+            let ticks = block.iter().map(|l| longest_run(l, '`')).max().unwrap_or(0);
+            let marker = "`".repeat(ticks.max(2) + 1);
+            out.push(format!("{marker}text"));
+            for l in block {
+                out.push(l.get(dedent..).unwrap_or("").to_owned());
+            }
+            out.push(marker);
+            prev_blank = true;
+            i = end;
+            continue;
+        }
+        // A paragraph line; a deeper indent continues the paragraph, and
+        // would only read as code once the paragraph is re-flowed.
+        let kept = if indent >= 4 { trimmed } else { line };
+        let escaped = escape_line(kept);
+        // A line that continues a list item is indented to the item's text,
+        // as clippy's `doc_lazy_continuation` wants.
+        match (list_item_width(kept), list_text) {
+            (Some(width), _) => {
+                list_text = Some(kept.len() - kept.trim_start().len() + width);
+                out.push(escaped);
+            }
+            (None, Some(width)) if !prev_blank => {
+                out.push(format!("{}{}", " ".repeat(width), escaped.trim_start()));
+            }
+            _ => {
+                list_text = None;
+                out.push(escaped);
             }
         }
+        prev_blank = false;
+        i += 1;
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+/// `text` as inline code on one line (a spec's default, say): whitespace
+/// runs become single spaces, and the backticks around it outnumber any
+/// run inside it, so it can't end early.
+pub fn code_span(text: &str) -> String {
+    let text = one_line(text);
+    let ticks = "`".repeat(longest_run(&text, '`') + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
+/// `text` on one line, its whitespace runs made single spaces.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The width of a list item's marker and the space after it (`- `, `1. `,
+/// `12) `), when `line` starts one.
+fn list_item_width(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    if trimmed.len() - trimmed.trim_start_matches(['-', '+']).len() == 1
+        && trimmed[1..].starts_with(' ')
+    {
+        return Some(2);
+    }
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let rest = &trimmed[digits..];
+    (digits > 0 && digits <= 9 && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(digits + 2)
+}
+
+/// The marker (```` ``` ````, `~~~`…) and info string of a line opening a
+/// fenced code block.
+fn fence_open(trimmed: &str) -> Option<(String, &str)> {
+    let c = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let len = longest_prefix(trimmed, c);
+    let info = trimmed[len..].trim();
+    (len >= 3 && !(c == '`' && info.contains('`'))).then(|| (c.to_string().repeat(len), info))
+}
+
+fn is_fence_close(line: &str, marker: &str) -> bool {
+    let trimmed = line.trim_start();
+    let c = marker.chars().next().unwrap_or('`');
+    line.len() - trimmed.len() < 4
+        && longest_prefix(trimmed, c) >= marker.len()
+        && trimmed.trim_start_matches(c).trim().is_empty()
+}
+
+/// The info string a fenced block of the spec gets: its language when
+/// that is not Rust, else `text`. Rust from the spec is shown, never
+/// compiled: it is the API's prose, not code of this crate, and rustdoc
+/// lints even an `ignore` block that doesn't parse.
+fn fence_language(info: &str) -> &str {
+    let lang = info
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let rust_like = matches!(
+        lang,
+        "rust"
+            | "ignore"
+            | "no_run"
+            | "should_panic"
+            | "compile_fail"
+            | "test_harness"
+            | "standalone_crate"
+    ) || lang.starts_with("edition");
+    match lang {
+        "" => "text",
+        _ if rust_like => "text",
+        _ if lang
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-_.".contains(c)) =>
+        {
+            lang
+        }
+        _ => "text",
+    }
+}
+
+fn longest_prefix(s: &str, c: char) -> usize {
+    s.chars().take_while(|x| *x == c).count()
+}
+
+fn longest_run(s: &str, c: char) -> usize {
+    s.split(|x| x != c).map(str::len).max().unwrap_or(0)
+}
+
+/// One line of running text, escaped (see [`prose`]).
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    for (n, word) in line.split(' ').enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let url_at = word.find("https://").or_else(|| word.find("http://"));
+        let (head, url) = match url_at {
+            Some(at) => word.split_at(at),
+            None => (word, ""),
+        };
+        escape_text(head, &mut out);
+        if url.is_empty() {
+            continue;
+        }
+        let trimmed =
+            url.trim_end_matches(['.', ',', ';', ':', ')', ']', '}', '!', '?', '\'', '"']);
+        if trimmed.contains(['<', '>', '`', '\\']) || trimmed.ends_with("://") {
+            escape_text(url, &mut out);
+            continue;
+        }
+        out.push('<');
+        out.push_str(trimmed);
+        out.push('>');
+        escape_text(&url[trimmed.len()..], &mut out);
     }
     out
+}
+
+fn escape_text(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if matches!(
+            c,
+            '[' | ']' | '<' | '>' | '*' | '_' | '`' | '#' | '\\' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
 }
 
 /// `#[deprecated(note = …)]`, the note being the first sentence of the
@@ -201,6 +415,8 @@ fn line_docs(code: &str, docs: &[String]) -> String {
             .and_then(|rest| rest.strip_prefix(DOC_PLACEHOLDER))
             .and_then(|index| docs.get(index.parse::<usize>().ok()?))
         {
+            // rustc refuses a bare CR in a doc comment.
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
             for doc_line in text.lines() {
                 out.push_str(indent);
                 out.push_str("///");
@@ -315,6 +531,165 @@ mod tests {
             prose("yyyy-MM-ddTHH:mm:ss[.mmm]Z"),
             "yyyy-MM-ddTHH:mm:ss\\[.mmm\\]Z"
         );
+    }
+
+    #[test]
+    fn lines_continuing_a_list_item_are_indented_to_its_text() {
+        assert_eq!(prose("- one\ntwo\n\nthree"), "- one\n  two\n\nthree");
+        assert_eq!(prose("12. one\ntwo"), "12. one\n    two");
+        assert_eq!(prose("a - b\nc"), "a - b\nc");
+    }
+
+    #[test]
+    fn code_spans_hold_any_default() {
+        assert_eq!(code_span("25"), "`25`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(code_span("a\r\nb"), "`a b`");
+    }
+
+    #[test]
+    fn prose_line_endings_are_normalised() {
+        assert_eq!(prose("one\rtwo\r\nthree\n"), "one\ntwo\nthree");
+        assert!(!prose("a\r\rb").contains('\r'));
+    }
+
+    #[test]
+    fn indented_blocks_and_tabs_become_text_blocks() {
+        assert_eq!(
+            prose("Example:\n\n    GET /notes/42\n      Accept: json\n\nDone."),
+            "Example:\n\n```text\nGET /notes/42\n  Accept: json\n```\n\nDone."
+        );
+        assert_eq!(
+            prose("The id:\n\n\tabc-123\n"),
+            "The id:\n\n```text\nabc-123\n```"
+        );
+        // Under a list item, eight spaces are code too.
+        assert_eq!(
+            prose("1. first\n\n        under the item"),
+            "1. first\n\n```text\nunder the item\n```"
+        );
+        // A continued paragraph is not a block.
+        assert_eq!(prose("one\n     two"), "one\ntwo");
+    }
+
+    #[test]
+    fn fences_never_run_as_rust() {
+        assert_eq!(prose("~~~\nnot rust\n~~~"), "~~~text\nnot rust\n~~~");
+        assert_eq!(
+            prose("~~~json\n{\"a\": [1]}\n~~~\nAfter"),
+            "~~~json\n{\"a\": [1]}\n~~~\nAfter"
+        );
+        assert_eq!(prose("```rust\nfn x()\n```"), "```text\nfn x()\n```");
+        assert_eq!(prose("```no_run\nx\n```"), "```text\nx\n```");
+        // A fence the spec leaves open is closed.
+        assert_eq!(prose("```\nopen"), "```text\nopen\n```");
+        // A block holding backticks gets a longer fence.
+        assert_eq!(prose("x\n\n    a ``` b"), "x\n\n````text\na ``` b\n````");
+    }
+
+    #[test]
+    fn html_and_comment_closers_are_text() {
+        assert_eq!(
+            prose("<p>Rendered <b>HTML</b></p><br>"),
+            "\\<p\\>Rendered \\<b\\>HTML\\</b\\>\\</p\\>\\<br\\>"
+        );
+        assert_eq!(prose("a */ b"), "a \\*/ b");
+        assert_eq!(
+            prose("(see https://example.com/a)."),
+            "(see <https://example.com/a>)."
+        );
+        assert_eq!(prose("(https://x.io/b)"), "(<https://x.io/b>)");
+    }
+
+    /// Every sequence of three hostile fragments: what comes out has no CR,
+    /// no tab, no indented line outside a fence (rustdoc would run it), no
+    /// fence left open or without a language, and no unescaped bracket or
+    /// angle bracket outside fences and autolinks.
+    #[test]
+    fn hostile_prose_always_comes_out_as_text() {
+        const FRAGMENTS: &[&str] = &[
+            "word",
+            "\r",
+            "\r\n",
+            "\n",
+            "\n\n",
+            "    ",
+            "\t",
+            "~~~",
+            "```",
+            "```rust",
+            "```json",
+            "<b>",
+            "[link]",
+            "*/",
+            "https://x.io/a",
+            "(https://x.io)",
+            "- item",
+            "1. item",
+            "        deep",
+            "`code`",
+            "# heading",
+            "````",
+        ];
+        for a in FRAGMENTS {
+            for b in FRAGMENTS {
+                for c in FRAGMENTS {
+                    let input = format!("{a}{b}{c}");
+                    check_prose(&input, &prose(&input));
+                    let input = format!("{a} {b}\n\n{c}");
+                    check_prose(&input, &prose(&input));
+                }
+            }
+        }
+    }
+
+    fn check_prose(input: &str, out: &str) {
+        assert!(!out.contains(['\r', '\t']), "{input:?} gave {out:?}");
+        let mut fence: Option<String> = None;
+        for line in out.lines() {
+            let marker: String = line
+                .chars()
+                .take_while(|c| *c == '`' || *c == '~')
+                .collect();
+            match &fence {
+                Some(open) => {
+                    if line.starts_with(open.as_str())
+                        && line.trim_start_matches(open.as_str()).is_empty()
+                    {
+                        fence = None;
+                    }
+                }
+                None if marker.len() >= 3 => {
+                    let info = &line[marker.len()..];
+                    assert!(
+                        !info.is_empty() && fence_language(info) == info,
+                        "{input:?} gave a runnable fence {line:?} in {out:?}"
+                    );
+                    fence = Some(marker);
+                }
+                None => {
+                    assert!(
+                        !line.starts_with("    "),
+                        "{input:?} gave code {line:?} in {out:?}"
+                    );
+                    let mut escaped = false;
+                    let mut autolink = false;
+                    for ch in line.chars() {
+                        match ch {
+                            '<' if !escaped => autolink = true,
+                            '>' if !escaped && autolink => autolink = false,
+                            '[' | ']' | '>' if !escaped && !autolink => {
+                                panic!("{input:?} gave unescaped {ch:?} in {out:?}")
+                            }
+                            _ => {}
+                        }
+                        escaped = ch == '\\' && !escaped;
+                    }
+                }
+            }
+        }
+        assert!(fence.is_none(), "{input:?} left a fence open in {out:?}");
     }
 
     #[test]

@@ -137,6 +137,12 @@ impl<'a> Templates<'a> {
             .tera
             .render(template, ctx)
             .map_err(|e| template_error(template, &e))?;
+        // Spec text (a wire name, a default) may hold a CR, which would
+        // break a Markdown table row; rustc refuses one in a doc comment.
+        let body = match lang {
+            Lang::Markdown | Lang::Rust => body.replace("\r\n", "\n").replace('\r', " "),
+            Lang::Toml => body,
+        };
         Ok(GeneratedFile::new(out, with_marker(lang, body)))
     }
 
@@ -217,12 +223,7 @@ impl<'a> Templates<'a> {
 
     /// `docs/<Group>.md`: the group's operations in full.
     pub fn group_page(&self, group: &ApiGroup) -> Result<GeneratedFile, Error> {
-        let view = group_view(
-            self.api,
-            group,
-            &crate_ident(&self.krate.name),
-            self.profile,
-        );
+        let view = group_view(self.api, group, &crate_ident(&self.krate.name));
         let out = format!("docs/{}.md", group.rust_name);
         self.page("docs/api.md.tera", &out, json!({ "group": view }))
     }
@@ -242,23 +243,37 @@ impl<'a> Templates<'a> {
     }
 }
 
-/// An operation's summary, fit for a Markdown table cell.
+/// An operation's summary, fit for a Markdown table cell of the README,
+/// which is also the crate's rustdoc: prose on one line (`|` escaped).
 fn operation_summary(op: &Operation) -> String {
-    cell(op.docs.summary.as_deref().unwrap_or(""))
+    super::rust::prose(&super::rust::one_line(
+        op.docs.summary.as_deref().unwrap_or(""),
+    ))
 }
 
-/// The first operation with `.stream()`, for the README.
+/// The first operation with `.stream()` whose arguments can be built, for
+/// the README.
 fn paging_example(api: &Api) -> Value {
     for group in &api.groups {
-        if let Some(op) = group.operations.iter().find(|op| op.paging.is_some()) {
-            return json!({
-                "accessor": group.accessor,
-                "rust_name": op.rust_name,
-                "args": example_args(op),
-            });
+        for op in group.operations.iter().filter(|op| op.paging.is_some()) {
+            if let Some(call) = super::example::call(api, op, false) {
+                return example_view(group, op, &call);
+            }
         }
     }
     Value::Null
+}
+
+/// What the templates need of an example call.
+fn example_view(group: &ApiGroup, op: &Operation, call: &super::example::Call) -> Value {
+    json!({
+        "accessor": group.accessor,
+        "rust_name": op.rust_name,
+        "args": call.args.join(", "),
+        "lets": call.lets,
+        "uses_models": call.uses_models,
+        "setter": call.setter.as_deref().map(|s| s.trim_start_matches('.')),
+    })
 }
 
 /// The examples (and the contract tests the crate's manifest names) are
@@ -357,12 +372,18 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     ctx.insert("auth", &super::auth::view(api, profile));
     ctx.insert("has_default_base_url", &api.default_base_url.is_some());
     ctx.insert("krate", krate);
+    // The README is the crate's rustdoc: its description is prose there.
+    ctx.insert(
+        "description_md",
+        &super::rust::prose(&super::rust::one_line(&krate.description)),
+    );
     ctx.insert("crate_ident", &crate_ident(&krate.name));
     ctx.insert(
         "api",
         &json!({
-            "title": api.title,
-            "version": api.version,
+            // The README is the crate's rustdoc: the title is prose there.
+            "title": super::rust::prose(&super::rust::one_line(&api.title)),
+            "version": super::rust::prose(&super::rust::one_line(&api.version)),
             "default_base_url": api.default_base_url.as_deref().unwrap_or(""),
         }),
     );
@@ -403,76 +424,42 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     ctx
 }
 
-/// The operation the README shows: the configured one, else the first GET
-/// (with an optional parameter, for the second example), so the example
-/// reads and is harmless.
+/// The operation the README, `lib.rs` and `Client`'s docs show: the
+/// configured one when the spec has it, else the first GET without
+/// required parameters, else the first operation whose arguments can be
+/// built (GETs first), so the example reads and is harmless. With
+/// `with_optional`, a GET whose optional parameter can be set. `null`
+/// when there is none: the templates then show no call.
 fn example(api: &Api, preferred: Option<&str>, with_optional: bool) -> Value {
-    for group in &api.groups {
-        if let Some(op) = group
-            .operations
+    let operations = || {
+        api.groups
             .iter()
-            .find(|op| Some(op.operation_id.as_str()) == preferred)
-        {
-            return json!({
-                "accessor": group.accessor,
-                "rust_name": op.rust_name,
-                "args": example_args(op),
-            });
+            .flat_map(|g| g.operations.iter().map(move |op| (g, op)))
+    };
+    let callable = |op: &Operation| super::example::call(api, op, with_optional);
+    if let Some((group, op)) =
+        operations().find(|(_, op)| Some(op.operation_id.as_str()) == preferred)
+    {
+        if let Some(call) = callable(op).filter(|c| !with_optional || c.setter.is_some()) {
+            return example_view(group, op, &call);
         }
     }
-    for group in &api.groups {
-        // The quick start lists things: a GET without required parameters.
-        let found = group.operations.iter().find(|op| {
-            let has_optional = op
-                .parameters
-                .iter()
-                .any(|p| !p.required && is_stringy(&p.ty));
-            let no_required = op.parameters.iter().all(|p| !p.required);
-            op.method == "GET"
-                && op.body.is_none()
-                && if with_optional {
-                    has_optional
-                } else {
-                    no_required
-                }
-        });
-        if let Some(op) = found {
-            let setter = op
-                .parameters
-                .iter()
-                .find(|p| !p.required && is_stringy(&p.ty))
-                .map(|p| {
-                    let value = p.default.clone().unwrap_or_else(|| "value".into());
-                    format!("{}({value:?})", p.rust_name)
-                });
-            return json!({
-                "accessor": group.accessor,
-                "rust_name": op.rust_name,
-                "args": example_args(op),
-                "setter": setter,
-            });
+    let no_required = |op: &Operation| {
+        op.parameters.iter().all(|p| !p.required) && !op.body.as_ref().is_some_and(|b| b.required)
+    };
+    let is_get = |op: &Operation| op.method == "GET";
+    let tiers: [&dyn Fn(&Operation) -> bool; 3] =
+        [&|op| is_get(op) && no_required(op), &is_get, &|op| {
+            !with_optional && op.method != "DELETE"
+        }];
+    for tier in tiers {
+        for (group, op) in operations().filter(|(_, op)| tier(op)) {
+            if let Some(call) = callable(op).filter(|c| !with_optional || c.setter.is_some()) {
+                return example_view(group, op, &call);
+            }
         }
     }
     Value::Null
-}
-
-fn is_stringy(ty: &TypeRef) -> bool {
-    matches!(ty, TypeRef::String { .. })
-}
-
-fn example_args(op: &Operation) -> String {
-    op.parameters
-        .iter()
-        .filter(|p| p.required)
-        .map(|p| match p.ty {
-            // `clientId` → `"my-client-id"`, as in the operation examples.
-            TypeRef::String { .. } => format!("\"my-{}\"", p.rust_name.replace('_', "-")),
-            TypeRef::I32 | TypeRef::I64 | TypeRef::U32 | TypeRef::U64 => "1".to_owned(),
-            TypeRef::Bool => "true".to_owned(),
-            _ => "Default::default()".to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[derive(Serialize)]
@@ -485,7 +472,7 @@ struct ParamView {
     notes: String,
 }
 
-fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str, profile: Profile) -> Value {
+fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str) -> Value {
     let ops: Vec<Value> = group
         .operations
         .iter()
@@ -497,9 +484,13 @@ fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str, profile: Profile) 
                     let mut notes =
                         vec![if p.required { "required" } else { "optional" }.to_owned()];
                     if let Some(d) = &p.default {
-                        notes.push(format!("server default `{d}`"));
+                        notes.push(format!("server default {}", super::rust::code_span(d)));
                     }
-                    notes.push(format!("{} `{}`", p.location.as_str(), p.wire_name));
+                    notes.push(format!(
+                        "{} {}",
+                        p.location.as_str(),
+                        super::rust::code_span(&p.wire_name)
+                    ));
                     ParamView {
                         name: p.rust_name.clone(),
                         wire_name: p.wire_name.clone(),
@@ -530,10 +521,10 @@ fn group_view(api: &Api, group: &ApiGroup, crate_ident: &str, profile: Profile) 
                 "method": op.method,
                 "path": op.path,
                 "summary": operation_summary(op),
-                "description": op.docs.description,
+                "description": op.docs.description.as_deref().map(super::rust::prose),
                 "permissions": op.docs.permissions,
                 "signature": signature(group, op),
-                "example": super::example::markdown(api, group, op, crate_ident, profile),
+                "example": super::example::markdown(api, group, op, crate_ident),
                 "params": params,
                 "has_body": op.body.is_some(),
                 "returns": match (&op.success_enum, &op.success) {
@@ -627,7 +618,8 @@ fn cell(text: &str) -> String {
 fn model_view(api: &Api, def: &TypeDef) -> Value {
     let description = def
         .description
-        .clone()
+        .as_deref()
+        .map(super::rust::prose)
         .unwrap_or_else(|| format!("The `{}` schema.", def.wire_name));
     match &def.kind {
         TypeKind::Struct { fields, .. } => {
@@ -651,7 +643,7 @@ fn model_view(api: &Api, def: &TypeDef) -> Value {
                         {
                             let values: Vec<String> = variants
                                 .iter()
-                                .map(|v| format!("`{}`", v.wire_value))
+                                .map(|v| super::rust::code_span(&v.wire_value))
                                 .collect();
                             notes.push_str(&format!("; one of {}", values.join(", ")));
                         }

@@ -91,7 +91,7 @@ impl FeaturesApi {
     /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
     /// let client = Client::from_env()?;
     ///
-    /// match client.features().list_things().ids(Vec::new()).await {
+    /// match client.features().list_things().page_number(1).await {
     ///     Ok(result) => println!("{result:?}"),
     ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
     ///     Err(e) => eprintln!("list_things failed: {e}"),
