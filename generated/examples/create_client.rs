@@ -10,9 +10,7 @@
 
 use std::io::Write;
 
-use purecloud_platform_client::models::{
-    OAuthClientRequest, OAuthClientRequestAuthorizedGrantType,
-};
+use purecloud_platform_client::models::{OAuthClientAuthorizedGrantType, OAuthClientRequest};
 use purecloud_platform_client::{Client, Error};
 
 #[tokio::main]
@@ -30,7 +28,7 @@ pub async fn run(
 
     let mut request = OAuthClientRequest::new(
         "Nightly export",
-        OAuthClientRequestAuthorizedGrantType::ClientCredentials,
+        OAuthClientAuthorizedGrantType::ClientCredentials,
     );
     request.description = Some("Created by the create_client example".into());
     request.access_token_validity_seconds = Some(3600);

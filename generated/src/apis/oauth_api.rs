@@ -647,7 +647,7 @@ impl OAuthApi {
     ///     )
     ///     .build()?;
     ///
-    /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientRequestAuthorizedGrantType::Code);
+    /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientAuthorizedGrantType::Code);
     /// match client.oauth().post_oauth_clients(body).await {
     ///     Ok(result) => println!("{result:?}"),
     ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
@@ -701,7 +701,7 @@ impl OAuthApi {
     ///     )
     ///     .build()?;
     ///
-    /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientRequestAuthorizedGrantType::Code);
+    /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientAuthorizedGrantType::Code);
     /// match client.oauth().put_oauth_client("my-client-id", body).await {
     ///     Ok(result) => println!("{result:?}"),
     ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
