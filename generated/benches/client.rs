@@ -15,7 +15,7 @@
 use std::time::{Duration, Instant};
 
 use purecloud_platform_client::models::{
-    OAuthClientEntityListing, OAuthClientRequest, OAuthClientRequestAuthorizedGrantType,
+    OAuthClientAuthorizedGrantType, OAuthClientEntityListing, OAuthClientRequest,
 };
 use purecloud_platform_client::{Client, RetryPolicy};
 use serde::Deserialize;
@@ -224,7 +224,7 @@ async fn main() {
 
     let request = OAuthClientRequest::new(
         "Integration",
-        OAuthClientRequestAuthorizedGrantType::ClientCredentials,
+        OAuthClientAuthorizedGrantType::ClientCredentials,
     );
     let (g, h) = pair(
         calls,

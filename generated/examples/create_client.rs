@@ -11,9 +11,7 @@
 
 use std::io::Write;
 
-use purecloud_platform_client::models::{
-    OAuthClientRequest, OAuthClientRequestAuthorizedGrantType,
-};
+use purecloud_platform_client::models::{OAuthClientAuthorizedGrantType, OAuthClientRequest};
 use purecloud_platform_client::{Client, ClientBuilder, Error};
 
 #[tokio::main]
@@ -31,7 +29,7 @@ pub async fn run(
 
     let mut request = OAuthClientRequest::new(
         "Nightly export",
-        OAuthClientRequestAuthorizedGrantType::ClientCredentials,
+        OAuthClientAuthorizedGrantType::ClientCredentials,
     );
     request.description = Some("Created by the create_client example".into());
     request.access_token_validity_seconds = Some(3600);

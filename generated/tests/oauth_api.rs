@@ -8,7 +8,7 @@
 use purecloud_platform_client::models::{
     ApiUsageClientQuery, ApiUsageClientQueryGranularity, ApiUsageClientQueryMetrics,
     ApiUsageQueryResultQueryStatus, OAuthClient, OAuthClientAuthorizedGrantType,
-    OAuthClientRequest, OAuthClientRequestAuthorizedGrantType, OAuthClientState, RoleDivision,
+    OAuthClientRequest, OAuthClientState, RoleDivision,
 };
 use purecloud_platform_client::{Client, Error, RetryPolicy};
 use serde_json::{json, Value};
@@ -65,7 +65,7 @@ fn client_json(id: &str) -> Value {
 fn request_body() -> OAuthClientRequest {
     let mut body = OAuthClientRequest::new(
         "Reporting bot",
-        OAuthClientRequestAuthorizedGrantType::ClientCredentials,
+        OAuthClientAuthorizedGrantType::ClientCredentials,
     );
     body.role_divisions = Some(vec![RoleDivision::new("r1", "d1")]);
     body

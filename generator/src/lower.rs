@@ -184,6 +184,8 @@ struct Lowerer<'a> {
     /// Defaults to check against their types once every type is known:
     /// (type, default, `nullable`, pointer to the default).
     defaults: Vec<(TypeRef, Value, bool, String)>,
+    /// The values (and whether integer) of each inline enum → its name.
+    inline_enums: BTreeMap<(Vec<String>, bool), String>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -197,6 +199,7 @@ impl<'a> Lowerer<'a> {
             warnings: Vec::new(),
             error_owners: BTreeMap::new(),
             defaults: Vec::new(),
+            inline_enums: BTreeMap::new(),
         }
     }
 
@@ -964,7 +967,20 @@ impl<'a> Lowerer<'a> {
     }
 
     fn inline_type(&mut self, schema: &Schema, hint: &str, pointer: &str) -> TypeRef {
+        // Inline enums with the same values are one type, named after the
+        // first place it is met (schemas are lowered in name order, so the
+        // name is deterministic): a value read from one model can be
+        // written to another without conversion.
+        let enum_key = inline_enum_key(schema);
+        if let Some(existing) = enum_key.as_ref().and_then(|k| self.inline_enums.get(k)) {
+            return TypeRef::Named {
+                name: existing.clone(),
+            };
+        }
         let rust = self.type_namer.claim(rust_name(hint, Kind::Type));
+        if let Some(key) = enum_key {
+            self.inline_enums.insert(key, rust.clone());
+        }
         let description = non_empty(schema.schema_data.description.as_deref());
         let kind = match self.shape(schema, &rust, pointer) {
             Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
@@ -1830,6 +1846,25 @@ fn enum_values(values: &[Value]) -> Option<(Vec<String>, Option<TypeRef>)> {
         return Some((integers, Some(TypeRef::I64)));
     }
     None
+}
+
+/// What makes an inline enum the same as another: its values, in order,
+/// and whether they are integers. `None` for anything but an enum.
+fn inline_enum_key(schema: &Schema) -> Option<(Vec<String>, bool)> {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => {
+            Some((s.enumeration.iter().flatten().cloned().collect(), false))
+        }
+        SchemaKind::Type(Type::Integer(i)) if !i.enumeration.is_empty() => Some((
+            i.enumeration
+                .iter()
+                .flatten()
+                .map(|v| v.to_string())
+                .collect(),
+            true,
+        )),
+        _ => None,
+    }
 }
 
 /// The JSON kind of a value, in words.

@@ -82,7 +82,7 @@ fn the_quick_start_builds_a_required_body_and_enum_path_parameter() {
     let output = generate("example-op-body-enum");
     let readme = file(&output, "README.md");
     assert!(
-        readme.contains("use case_example_op_body_enum::{models, Client, Error, Region};"),
+        readme.contains("use case_example_op_body_enum::{models, Client, Error};"),
         "{readme}"
     );
     assert!(
@@ -112,7 +112,7 @@ fn method_examples_import_the_models_they_name() {
     let output = generate("enum-values-colliding");
     let api = file(&output, "src/apis/stats_api.rs");
     assert!(
-        api.contains("/// use case_enum_values_colliding::{models, Client, Error, Region};"),
+        api.contains("/// use case_enum_values_colliding::{models, Client, Error};"),
         "{api}"
     );
     assert!(api.contains(".op(models::Op::Count)"), "{api}");

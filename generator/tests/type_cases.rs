@@ -174,3 +174,24 @@ fn an_enum_mixing_value_kinds_is_a_warning_naming_the_schema_and_what_it_became(
         "{warnings:?}"
     );
 }
+
+#[test]
+fn structurally_identical_inline_enums_are_one_type_named_after_the_first() {
+    let output = generate_case("inline-enums-alike", false).unwrap();
+    let field_type = |model: &str, field: &str| {
+        let def = output.api.type_def(model).unwrap();
+        let generator::ir::TypeKind::Struct { fields, .. } = &def.kind else {
+            panic!("{model} is not a struct");
+        };
+        let f = fields.iter().find(|f| f.wire_name == field).unwrap();
+        match &f.ty {
+            generator::ir::TypeRef::Named { name } => name.clone(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(field_type("Account", "grant"), "AccountGrant");
+    assert_eq!(field_type("AccountRequest", "grant"), "AccountGrant");
+    // Other values, or the same in another order, are another type.
+    assert_eq!(field_type("Account", "other"), "AccountOther");
+    assert!(output.api.type_def("AccountRequestGrant").is_none());
+}

@@ -587,7 +587,7 @@ impl OAuthApi {
     /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
     /// let client = Client::from_env()?;
     ///
-    /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientRequestAuthorizedGrantType::Code);
+    /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientAuthorizedGrantType::Code);
     /// match client.oauth().post_oauth_clients(body).await {
     ///     Ok(result) => println!("{result:?}"),
     ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
@@ -636,7 +636,7 @@ impl OAuthApi {
     /// // GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
     /// let client = Client::from_env()?;
     ///
-    /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientRequestAuthorizedGrantType::Code);
+    /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientAuthorizedGrantType::Code);
     /// match client.oauth().put_oauth_client("my-client-id", body).await {
     ///     Ok(result) => println!("{result:?}"),
     ///     Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),

@@ -63,12 +63,6 @@ pub use oauth_client_entity_listing::OAuthClientEntityListing;
 mod oauth_client_request;
 
 pub use oauth_client_request::OAuthClientRequest;
-mod oauth_client_request_authorized_grant_type;
-
-pub use oauth_client_request_authorized_grant_type::OAuthClientRequestAuthorizedGrantType;
-mod oauth_client_request_state;
-
-pub use oauth_client_request_state::OAuthClientRequestState;
 mod oauth_client_state;
 
 pub use oauth_client_state::OAuthClientState;

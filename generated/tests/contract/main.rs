@@ -11,7 +11,7 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 
 use purecloud_platform_client::models::{
-    ApiUsageClientQuery, OAuthClientRequest, OAuthClientRequestAuthorizedGrantType, RoleDivision,
+    ApiUsageClientQuery, OAuthClientAuthorizedGrantType, OAuthClientRequest, RoleDivision,
 };
 use purecloud_platform_client::{Client, Error, RetryPolicy};
 
@@ -90,7 +90,7 @@ impl Harness {
 fn body() -> OAuthClientRequest {
     let mut body = OAuthClientRequest::new(
         "Contract test",
-        OAuthClientRequestAuthorizedGrantType::ClientCredentials,
+        OAuthClientAuthorizedGrantType::ClientCredentials,
     );
     body.description = Some("created by the contract tests".into());
     body.access_token_validity_seconds = Some(3600);
@@ -223,7 +223,7 @@ fn cases(base_url: &str) -> Vec<(&'static str, Case)> {
         case!("rejects an enum value outside the spec", |h| {
             let mut bad = body();
             bad.authorized_grant_type =
-                OAuthClientRequestAuthorizedGrantType::Unknown("NOT-A-GRANT".into());
+                OAuthClientAuthorizedGrantType::Unknown("NOT-A-GRANT".into());
             let r = h.client.oauth().post_oauth_clients(bad).await;
             h.rejected("post_oauth_clients", r)
         }),
