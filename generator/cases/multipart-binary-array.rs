@@ -14,9 +14,8 @@ async fn each_file_of_the_array_is_its_own_part() {
         .mount(&server)
         .await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
-    let body = UploadBody {
-        files: Some(vec![b"first file".to_vec(), vec![0, 1, 2, 255]]),
-    };
+    let mut body = UploadBody::default();
+    body.files = Some(vec![b"first file".to_vec(), vec![0, 1, 2, 255]]);
     client.files().upload().body(body).await.unwrap();
 
     let received = server.received_requests().await.unwrap();

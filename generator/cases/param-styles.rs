@@ -82,14 +82,13 @@ async fn query_parameters_are_sent_in_their_wire_form_and_style() {
         .with_ymd_and_hms(2026, 11, 29, 10, 20, 30)
         .single()
         .unwrap();
-    let filter = Filter {
-        owner: Some("ann".to_owned()),
-        after: Some(day()),
-    };
-    let page = Page {
-        size: Some(50),
-        cursor: Some("c1".to_owned()),
-    };
+    // Models are non-exhaustive: built from their defaults.
+    let mut filter = Filter::default();
+    filter.owner = Some("ann".to_owned());
+    filter.after = Some(day());
+    let mut page = Page::default();
+    page.size = Some(50);
+    page.cursor = Some("c1".to_owned());
     client(&server)
         .reports()
         .get_report(day(), vec![1], strings(&["x"]), strings(&["a"]))

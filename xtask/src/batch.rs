@@ -570,9 +570,11 @@ pub fn integration_tests(
     let mut command = cargo(ws, target);
     command
         .args([
-            "test",
-            "--no-run",
-            "--no-fail-fast",
+            // `cargo build --test` builds what `cargo test --no-run` would,
+            // and unlike it takes `--keep-going`: one case whose test
+            // doesn't build must not stop the others.
+            "build",
+            "--keep-going",
             "--message-format=json",
             "--test",
             test,
