@@ -433,6 +433,45 @@ async fn a_hung_token_request_is_made_once_for_ten_calls_with_a_client_timeout()
 }
 
 #[tokio::test]
+async fn a_token_request_dropped_every_time_fails_every_waiting_call_once() {
+    let login = RawServer::start(vec![Act::Reset]).await;
+    let sleeper = Arc::new(RecordingSleeper::default());
+    let client = Client::builder()
+        .base_url(&login.url)
+        .login_url(&login.url)
+        .client_credentials("my-id", "my-secret")
+        .retry_policy(RetryPolicy {
+            max_retries: 2,
+            ..RetryPolicy::default()
+        })
+        .sleeper(sleeper.clone())
+        .build()
+        .unwrap();
+
+    let calls: Vec<_> = (0..10)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.oauth().get_oauth_clients().await })
+        })
+        .collect();
+    for call in calls {
+        let err = call.await.unwrap().unwrap_err();
+        // A transport error has one owner: the waiting calls share it.
+        match &err {
+            Error::TokenRequest(inner) => {
+                assert!(matches!(**inner, Error::Transport { .. }), "{err:?}")
+            }
+            other => panic!("expected the shared token failure, got {other:?}"),
+        }
+        assert!(err.is_retryable());
+        assert!(err.to_string().contains("/oauth/token"), "{err}");
+    }
+    // One token request, retried twice, for all ten calls.
+    assert_eq!(login.requests(), 3);
+    assert_eq!(sleeper.waits().len(), 2);
+}
+
+#[tokio::test]
 async fn a_later_call_tries_the_token_request_again_after_a_backoff() {
     let login = RawServer::start(vec![
         Act::Answer(500, "", String::new()),

@@ -179,11 +179,20 @@ pub(crate) fn backoff_bound(policy: &RetryPolicy, attempt: u32) -> Duration {
         .min(policy.max_backoff)
 }
 
-/// Parses `Retry-After` in seconds. (The HTTP-date form is not used by
-/// this API.)
+/// Parses `Retry-After` (RFC 9110 §10.2.3): delay-seconds, or an
+/// HTTP-date, which becomes the time left until then (zero once past).
+/// Anything else is ignored, and the client backs off instead.
 pub(crate) fn retry_after(value: Option<&reqwest::header::HeaderValue>) -> Option<Duration> {
-    let seconds: u64 = value?.to_str().ok()?.trim().parse().ok()?;
-    Some(Duration::from_secs(seconds))
+    let text = value?.to_str().ok()?.trim();
+    if let Ok(seconds) = text.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(text).ok()?;
+    let at = u64::try_from(date.timestamp()).ok()?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(Duration::from_secs(at).saturating_sub(now))
 }
 
 /// Waits between attempts. The default uses tokio's timer; tests inject
@@ -218,6 +227,28 @@ mod tests {
         assert_eq!(delay(&policy(), false, failure, 1, Duration::ZERO), wait);
         let late = Duration::from_secs(58);
         assert_eq!(delay(&policy(), true, failure, 1, late), None);
+    }
+
+    #[test]
+    fn retry_after_is_read_as_seconds_or_as_an_http_date() {
+        use reqwest::header::HeaderValue;
+        let seconds = HeaderValue::from_static("7");
+        assert_eq!(retry_after(Some(&seconds)), Some(Duration::from_secs(7)));
+        let past = HeaderValue::from_static("Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(retry_after(Some(&past)), Some(Duration::ZERO));
+        let in_ten_minutes = std::time::SystemTime::now() + Duration::from_secs(600);
+        let seconds = in_ten_minutes
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let date = chrono::DateTime::from_timestamp(seconds as i64, 0).unwrap();
+        let header = HeaderValue::from_str(&date.to_rfc2822()).unwrap();
+        let wait = retry_after(Some(&header)).unwrap();
+        assert!(wait > Duration::from_secs(590) && wait <= Duration::from_secs(600));
+        for junk in ["soon", "-1", "1.5", ""] {
+            assert_eq!(retry_after(Some(&HeaderValue::from_static(junk))), None);
+        }
+        assert_eq!(retry_after(None), None);
     }
 
     #[test]
