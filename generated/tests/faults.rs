@@ -591,6 +591,12 @@ async fn a_bodyless_post_sends_content_length_zero() {
     let heads = server.heads();
     assert_eq!(heads.len(), 1);
     assert!(heads[0].starts_with("post /api/v2/oauth/clients/c1/secret "));
+    assert_eq!(
+        heads[0].matches("content-length").count(),
+        1,
+        "{}",
+        heads[0]
+    );
     assert!(
         heads[0].contains("\r\ncontent-length: 0\r\n"),
         "{}",

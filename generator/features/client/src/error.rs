@@ -20,7 +20,10 @@ pub enum Error {
     #[error(transparent)]
     Auth(Box<AuthError>),
     /// The request could not be sent, or the response not read: connection
-    /// refused, TLS failure, timeout.
+    /// refused, TLS failure, a connection reset or closed before or during
+    /// the response, an attempt's
+    /// [`attempt_timeout`](crate::ClientBuilder::attempt_timeout). It comes
+    /// after the retries the [`RetryPolicy`](crate::RetryPolicy) allows.
     #[error("{method} {path}: the request failed: {source}")]
     Transport {
         /// The HTTP method.
