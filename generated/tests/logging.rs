@@ -117,6 +117,38 @@ async fn each_retry_is_logged_with_its_reason_and_wait_and_the_outcome_last() {
 }
 
 #[tokio::test]
+async fn a_call_that_runs_out_of_time_logs_its_outcome() {
+    let (captured, _guard) = capture();
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(30)))
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .base_url(server.uri())
+        .access_token("TOKEN-abc")
+        .build()
+        .unwrap();
+
+    let err = client
+        .oauth()
+        .get_oauth_clients()
+        .timeout(Duration::from_millis(200))
+        .await
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let failed = logs
+        .lines()
+        .find(|line| line.contains("request failed"))
+        .unwrap_or_else(|| panic!("no outcome in:\n{logs}"));
+    assert!(failed.contains("outcome=\"timeout\""), "{failed}");
+    assert!(failed.contains("get_oauth_clients"), "{failed}");
+    assert!(!logs.contains("TOKEN-abc"), "{logs}");
+}
+
+#[tokio::test]
 async fn logs_of_a_full_authenticated_call_hold_no_secret_and_no_token() {
     let (captured, _guard) = capture();
 
