@@ -630,19 +630,21 @@ impl TokenCache {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn fresh_token(&self, state: &CacheState) -> Option<Token> {
+    fn fresh_token<'a>(&self, state: &'a CacheState) -> Option<&'a Token> {
         state
             .token
             .as_ref()
             .filter(|t| t.is_fresh(t.renewal_margin(self.margin)))
-            .cloned()
     }
 
     /// A token valid for at least the renewal margin, fetching one if
     /// needed.
     pub(crate) async fn access_token(&self) -> Result<AccessToken, Error> {
-        if let Some(token) = self.fresh_token(&self.lock()) {
-            return Ok(token.access_token);
+        let fresh = self
+            .fresh_token(&self.lock())
+            .map(|t| t.access_token.clone());
+        if let Some(token) = fresh {
+            return Ok(token);
         }
         Ok(self.fetch().await?.access_token)
     }
@@ -668,7 +670,7 @@ impl TokenCache {
         let mut state = self.lock();
         // A request that ended while this call was on its way here.
         if let Some(token) = self.fresh_token(&state) {
-            return Ok(Joined::Ready(token));
+            return Ok(Joined::Ready(token.clone()));
         }
         if let Some(flight) = &mut state.flight {
             flight.waiters += 1;
