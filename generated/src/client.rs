@@ -547,8 +547,11 @@ pub(crate) async fn read_body(
     limit: u64,
 ) -> Result<Bytes, ReadError> {
     let content_length = response.content_length();
-    if content_length.is_some_and(|length| length > limit) {
-        return Err(ReadError::TooLarge { content_length });
+    match content_length {
+        Some(length) if length > limit => return Err(ReadError::TooLarge { content_length }),
+        // HTTP framing never yields more than the announced length.
+        Some(_) => return response.bytes().await.map_err(ReadError::Transport),
+        None => {}
     }
     let mut first: Option<Bytes> = None;
     let mut joined: Option<BytesMut> = None;
