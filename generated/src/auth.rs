@@ -4,20 +4,24 @@
 //! and the cache that keeps a valid token at hand for every request.
 //!
 //! With credentials, the client fetches its token on first use, keeps it,
-//! refreshes it a margin before it expires, lets only one refresh run
-//! however many calls wait for it, and after a 401 re-authenticates once.
+//! refreshes it a margin before it expires, lets only one token request run
+//! however many calls wait for it, shares its outcome with all of them,
+//! backs off after a failed one, and after a 401 re-authenticates once.
+//! Token requests follow the client's [`RetryPolicy`].
 
 use std::fmt;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use futures_util::future::{FutureExt as _, Shared};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::client::AccessToken;
+use crate::client::{read_body, AccessToken, BoxFuture, ReadError};
 use crate::error::{AuthError, DecodeError, Error, ResponseBody};
+use crate::retry::{self, Failure, RetryPolicy, Sleeper};
 
 /// The credentials an operation's security alternative needs: one per
 /// kind of scheme the spec uses.
@@ -340,6 +344,16 @@ impl Token {
             None => true,
         }
     }
+
+    /// The margin before expiry at which a cache renews this token: `margin`,
+    /// or half the token's lifetime when that is shorter, so that a token
+    /// living less than twice the margin is still used for half its life.
+    fn renewal_margin(&self, margin: Duration) -> Duration {
+        match self.expires_in {
+            Some(seconds) => margin.min(Duration::from_secs(seconds) / 2),
+            None => margin,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -395,19 +409,88 @@ impl PkceChallenge {
     }
 }
 
-/// Calls the login service.
+/// Calls the login service, with the client's retry policy, attempt
+/// timeout and response size limit.
 #[derive(Clone)]
 pub(crate) struct Login {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) sleeper: Arc<dyn Sleeper>,
+    pub(crate) attempt_timeout: Option<Duration>,
+    pub(crate) max_response_size: u64,
 }
 
+/// The path of the token endpoint, under the login service's base URL.
+const TOKEN_PATH: &str = "/oauth/token";
+
 impl Login {
-    /// `POST {login}/oauth/token` with `grant`.
+    /// `POST {login}/oauth/token` with `grant`, retried as API calls are:
+    /// after a 429 (waiting `Retry-After`), a 502, 503 or 504, a failed or
+    /// dropped connection or an attempt timeout, within the retry policy's
+    /// limits. A token request may be repeated: at worst the second one is
+    /// refused as the first would have been.
     pub(crate) async fn token(&self, grant: &Grant) -> Result<Token, Error> {
+        let span = tracing::debug_span!(
+            "purecloud_token_request",
+            grant = grant.name(),
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+            outcome = tracing::field::Empty,
+        );
+        let result = self.token_with_retries(grant, &span).await;
+        let outcome = match &result {
+            Ok(_) => "success",
+            Err(Error::Auth(_)) => "refused",
+            Err(_) => "failed",
+        };
+        span.record("outcome", outcome);
+        span.in_scope(|| tracing::debug!(outcome, "token request finished"));
+        result
+    }
+
+    async fn token_with_retries(
+        &self,
+        grant: &Grant,
+        span: &tracing::Span,
+    ) -> Result<Token, Error> {
+        let mut attempt = 0;
+        let mut waited = Duration::ZERO;
+        loop {
+            attempt += 1;
+            span.record("attempt", attempt);
+            let (failure, error) = match self.token_once(grant, span).await {
+                Ok(token) => return Ok(token),
+                Err(failed) => failed,
+            };
+            let wait = failure.and_then(|failure| {
+                retry::delay(&self.retry, true, failure, attempt, waited).map(|w| (failure, w))
+            });
+            let Some((failure, wait)) = wait else {
+                return Err(error);
+            };
+            span.in_scope(|| {
+                tracing::debug!(
+                    attempt,
+                    reason = %failure,
+                    wait_ms = wait.as_millis() as u64,
+                    "retrying the token request"
+                )
+            });
+            waited += wait;
+            self.sleeper.sleep(wait).await;
+        }
+    }
+
+    /// One token request, and what went wrong for the retry policy.
+    async fn token_once(
+        &self,
+        grant: &Grant,
+        span: &tracing::Span,
+    ) -> Result<Token, (Option<Failure>, Error)> {
         let TokenRequest { form, basic } = grant.request();
-        let url = format!("{}/oauth/token", self.base_url);
-        let path = "/oauth/token";
+        let url = format!("{}{TOKEN_PATH}", self.base_url);
+        let path = TOKEN_PATH;
         let mut request = self
             .http
             .post(url)
@@ -417,46 +500,69 @@ impl Login {
             // reqwest marks the Basic header sensitive.
             request = request.basic_auth(id, Some(secret));
         }
-        tracing::debug!(grant = grant.name(), "requesting a token");
-        let response = request.send().await.map_err(|source| Error::Transport {
-            method: "POST".into(),
-            path: path.into(),
-            source,
-        })?;
+        if let Some(timeout) = self.attempt_timeout {
+            request = request.timeout(timeout);
+        }
+        span.in_scope(|| tracing::debug!(grant = grant.name(), "requesting a token"));
+        let transport = |source: reqwest::Error| {
+            let failure = Failure::of_transport(&source);
+            let error = Error::Transport {
+                method: "POST".into(),
+                path: path.into(),
+                source,
+            };
+            (failure, error)
+        };
+        let response = request.send().await.map_err(transport)?;
         let status = response.status();
+        span.record("status", status.as_u16());
         let correlation_id = response
             .headers()
             .get(crate::client::CORRELATION_ID_HEADER)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = response.bytes().await.map_err(|source| Error::Transport {
-            method: "POST".into(),
-            path: path.into(),
-            source,
-        })?;
+        let retry_after = retry::retry_after(response.headers().get(reqwest::header::RETRY_AFTER));
+        let body = read_body(response, self.max_response_size)
+            .await
+            .map_err(|e| match e {
+                ReadError::Transport(source) => transport(source),
+                ReadError::TooLarge { content_length } => (
+                    None,
+                    Error::ResponseTooLarge {
+                        operation: "token request",
+                        method: "POST".into(),
+                        path: path.into(),
+                        status: status.as_u16(),
+                        limit: self.max_response_size,
+                        content_length,
+                    },
+                ),
+            })?;
         if !status.is_success() {
             let decoded: Option<TokenErrorResponse> = serde_json::from_slice(&body).ok();
             let (error, description) = match decoded {
                 Some(d) => (d.error, d.error_description.or(d.description)),
                 None => (None, None),
             };
-            return Err(Error::Auth(Box::new(AuthError {
+            let error = Error::Auth(Box::new(AuthError {
                 status: status.as_u16(),
                 grant: grant.name(),
                 error,
                 description,
                 correlation_id,
-            })));
+            }));
+            return Err((Some(Failure::Status(status, retry_after)), error));
         }
         let decoded: TokenResponse = serde_json::from_slice(&body).map_err(|e| {
-            Error::Decode(Box::new(DecodeError {
+            let error = Error::Decode(Box::new(DecodeError {
                 method: "POST".into(),
                 path: path.into(),
                 status: status.as_u16(),
                 expected: "a token response",
                 reason: crate::support::describe_json_error(&e),
                 body: ResponseBody::new(body),
-            }))
+            }));
+            (None, error)
         })?;
         Ok(Token {
             access_token: AccessToken::new(decoded.access_token),
@@ -482,15 +588,37 @@ pub(crate) enum Auth {
 pub(crate) struct TokenCache {
     login: Login,
     margin: Duration,
-    state: RwLock<CacheState>,
-    /// Held while a token is being fetched: one fetch at a time, and
-    /// waiting callers find the fresh token when they get the lock.
-    refresh: tokio::sync::Mutex<()>,
+    state: Mutex<CacheState>,
 }
+
+/// A token request in flight, shared by every call that waits for it.
+type TokenFlight = Shared<BoxFuture<Result<Token, Arc<Error>>>>;
 
 struct CacheState {
     grant: Option<Grant>,
     token: Option<Token>,
+    /// The one token request in flight, if any.
+    flight: Option<Flight>,
+    /// Numbers flights, so that a waiter acts only on its own.
+    flights: u64,
+    /// Bumped when the grant is replaced: a token requested with the old
+    /// grant is not kept.
+    generation: u64,
+    /// Token requests failed in a row, and when the last one failed: the
+    /// next one waits a backoff first, so that failing calls do not hammer
+    /// the login service.
+    failures: u32,
+    failed_at: Option<Instant>,
+}
+
+struct Flight {
+    id: u64,
+    generation: u64,
+    future: TokenFlight,
+    /// Calls waiting for it. When the last one gives up (its timeout ran
+    /// out, or it was dropped), the request is cancelled, so that a hung
+    /// request does not hold up the calls that come later.
+    waiters: usize,
 }
 
 impl TokenCache {
@@ -498,58 +626,106 @@ impl TokenCache {
         Self {
             login,
             margin,
-            state: RwLock::new(CacheState {
+            state: Mutex::new(CacheState {
                 grant: Some(grant),
                 token: None,
+                flight: None,
+                flights: 0,
+                generation: 0,
+                failures: 0,
+                failed_at: None,
             }),
-            refresh: tokio::sync::Mutex::new(()),
         }
     }
 
-    fn fresh_token(&self) -> Option<AccessToken> {
-        let state = self.state.read().unwrap_or_else(|e| e.into_inner());
+    fn lock(&self) -> std::sync::MutexGuard<'_, CacheState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn fresh_token<'a>(&self, state: &'a CacheState) -> Option<&'a Token> {
         state
             .token
             .as_ref()
-            .filter(|t| t.is_fresh(self.margin))
-            .map(|t| t.access_token.clone())
+            .filter(|t| t.is_fresh(t.renewal_margin(self.margin)))
     }
 
-    /// A token valid for at least the margin, fetching one if needed.
+    /// A token valid for at least the renewal margin, fetching one if
+    /// needed.
     pub(crate) async fn access_token(&self) -> Result<AccessToken, Error> {
-        if let Some(token) = self.fresh_token() {
-            return Ok(token);
-        }
-        let _guard = self.refresh.lock().await;
-        if let Some(token) = self.fresh_token() {
+        let fresh = self
+            .fresh_token(&self.lock())
+            .map(|t| t.access_token.clone());
+        if let Some(token) = fresh {
             return Ok(token);
         }
         Ok(self.fetch().await?.access_token)
     }
 
-    /// Fetches a new token with the current grant, now.
+    /// A token from the login service: the fresh one a request that just
+    /// ended brought, or the outcome of the token request in flight, which
+    /// this call joins or starts. That outcome, token or error, reaches
+    /// every call that waits for it.
     pub(crate) async fn fetch(&self) -> Result<Token, Error> {
-        let grant = {
-            let state = self.state.read().unwrap_or_else(|e| e.into_inner());
-            state.grant.clone()
+        let (id, future) = match self.join()? {
+            Joined::Ready(token) => return Ok(token),
+            Joined::Flight(id, future) => (id, future),
         };
-        let Some(grant) = grant else {
+        let waiter = Waiter { cache: self, id };
+        let result = future.await;
+        waiter.finish(&result);
+        result.map_err(|e| Error::shared(&e))
+    }
+
+    /// Joins the flight, or starts one; after failures, the new one first
+    /// waits its backoff.
+    fn join(&self) -> Result<Joined, Error> {
+        let mut state = self.lock();
+        // A request that ended while this call was on its way here.
+        if let Some(token) = self.fresh_token(&state) {
+            return Ok(Joined::Ready(token.clone()));
+        }
+        if let Some(flight) = &mut state.flight {
+            flight.waiters += 1;
+            return Ok(Joined::Flight(flight.id, flight.future.clone()));
+        }
+        let Some(grant) = state.grant.clone() else {
             return Err(Error::Config(
                 "the token expired and cannot be renewed: the grant that produced it gave no refresh token; authenticate again".into(),
             ));
         };
-        let token = self.login.token(&grant).await?;
-        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
-        state.grant = grant.renewal(&token);
-        state.token = Some(token.clone());
-        Ok(token)
+        let backoff = match state.failed_at {
+            Some(failed_at) => retry::backoff_bound(&self.login.retry, state.failures)
+                .saturating_sub(failed_at.elapsed()),
+            None => Duration::ZERO,
+        };
+        let login = self.login.clone();
+        let future: BoxFuture<Result<Token, Arc<Error>>> = Box::pin(async move {
+            if !backoff.is_zero() {
+                tracing::debug!(
+                    wait_ms = backoff.as_millis() as u64,
+                    "backing off after a failed token request"
+                );
+                login.sleeper.sleep(backoff).await;
+            }
+            login.token(&grant).await.map_err(Arc::new)
+        });
+        let future = future.shared();
+        state.flights += 1;
+        let id = state.flights;
+        state.flight = Some(Flight {
+            id,
+            generation: state.generation,
+            future: future.clone(),
+            waiters: 1,
+        });
+        Ok(Joined::Flight(id, future))
     }
 
     /// Forgets `rejected` (the server answered 401 to it), so that the next
     /// [`access_token`](Self::access_token) fetches a new one. A token that
     /// another call already replaced is left alone.
     pub(crate) fn invalidate(&self, rejected: &AccessToken) {
-        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        let mut state = self.lock();
         if state
             .token
             .as_ref()
@@ -559,12 +735,69 @@ impl TokenCache {
         }
     }
 
-    /// Replaces the grant (and drops the token), for a client that
-    /// authenticates again.
+    /// Replaces the grant (and drops the token, and any token request in
+    /// flight), for a client that authenticates again.
     pub(crate) fn set_grant(&self, grant: Grant) {
-        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        let mut state = self.lock();
         state.grant = Some(grant);
         state.token = None;
+        state.flight = None;
+        state.generation += 1;
+        state.failures = 0;
+        state.failed_at = None;
+    }
+}
+
+/// What a call finds when it needs a token.
+enum Joined {
+    Ready(Token),
+    Flight(u64, TokenFlight),
+}
+
+/// A call waiting for flight `id`. The first to see the outcome records
+/// it; the last to give up before there is one cancels the request.
+struct Waiter<'a> {
+    cache: &'a TokenCache,
+    id: u64,
+}
+
+impl Waiter<'_> {
+    fn finish(self, result: &Result<Token, Arc<Error>>) {
+        let mut state = self.cache.lock();
+        let ours = state.flight.as_ref().filter(|f| f.id == self.id);
+        let Some(generation) = ours.map(|f| f.generation) else {
+            // Another waiter recorded it already, or the grant changed.
+            return;
+        };
+        state.flight = None;
+        if generation != state.generation {
+            return;
+        }
+        match result {
+            Ok(token) => {
+                let renewal = state.grant.as_ref().and_then(|grant| grant.renewal(token));
+                state.grant = renewal;
+                state.token = Some(token.clone());
+                state.failures = 0;
+                state.failed_at = None;
+            }
+            Err(_) => {
+                state.failures = state.failures.saturating_add(1);
+                state.failed_at = Some(Instant::now());
+            }
+        }
+    }
+}
+
+impl Drop for Waiter<'_> {
+    fn drop(&mut self) {
+        let mut state = self.cache.lock();
+        if let Some(flight) = state.flight.as_mut().filter(|f| f.id == self.id) {
+            flight.waiters = flight.waiters.saturating_sub(1);
+            if flight.waiters == 0 {
+                state.flight = None;
+            }
+        }
     }
 }
 
@@ -574,7 +807,7 @@ impl fmt::Debug for Auth {
             Auth::None => f.write_str("None"),
             Auth::Static(token) => f.debug_tuple("Static").field(token).finish(),
             Auth::Managed(cache) => {
-                let state = cache.state.read().unwrap_or_else(|e| e.into_inner());
+                let state = cache.lock();
                 f.debug_struct("Managed")
                     .field("grant", &state.grant)
                     .field("token", &state.token)

@@ -4,6 +4,7 @@
 //! what came back; none shows a token or a secret.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -21,7 +22,10 @@ pub enum Error {
     #[error(transparent)]
     Auth(Box<AuthError>),
     /// The request could not be sent, or the response not read: connection
-    /// refused, TLS failure, timeout.
+    /// refused, TLS failure, a connection reset or closed before or during
+    /// the response, an attempt's
+    /// [`attempt_timeout`](crate::ClientBuilder::attempt_timeout). It comes
+    /// after the retries the [`RetryPolicy`](crate::RetryPolicy) allows.
     #[error("{method} {path}: the request failed: {source}")]
     Transport {
         /// The HTTP method.
@@ -32,6 +36,46 @@ pub enum Error {
         #[source]
         source: reqwest::Error,
     },
+    /// The call did not finish within its timeout: the client's
+    /// [`timeout`](crate::ClientBuilder::timeout) or the call's own, which
+    /// bound the whole call, token request, retries and waits included.
+    #[error("{method} {path}: no answer within the call's timeout of {timeout:?} ({})", attempts_note(*attempts))]
+    Timeout {
+        /// The HTTP method.
+        method: String,
+        /// The request path, percent-encoded.
+        path: String,
+        /// The timeout that ran out.
+        timeout: Duration,
+        /// Attempts sent before it ran out; 0 when the call was still
+        /// waiting for a token.
+        attempts: u32,
+    },
+    /// A response body larger than the client's
+    /// [`max_response_size`](crate::ClientBuilder::max_response_size). The
+    /// body is not kept; reading stops at the limit.
+    #[error("{operation} ({method} {path}): the HTTP {status} response body {}, over the limit of {limit} bytes; raise it with `ClientBuilder::max_response_size`", size_note(*content_length))]
+    ResponseTooLarge {
+        /// The operation's method name (`get_oauth_clients`), or
+        /// `token request` for the login service.
+        operation: &'static str,
+        /// The HTTP method.
+        method: String,
+        /// The request path, percent-encoded.
+        path: String,
+        /// The HTTP status of the response.
+        status: u16,
+        /// The limit, in bytes.
+        limit: u64,
+        /// The size the server announced in `Content-Length`, if it did.
+        content_length: Option<u64>,
+    },
+    /// A token request that several calls waited for failed with an error
+    /// only one of them could own (a transport failure): each gets it
+    /// shared. Other failures of a token request reach every waiting call
+    /// as themselves ([`Error::Auth`], [`Error::Timeout`], …).
+    #[error("the token request failed: {0}")]
+    TokenRequest(Arc<Error>),
     /// A 2xx response whose body is not what the spec promises.
     #[error(transparent)]
     Decode(Box<DecodeError>),
@@ -65,6 +109,21 @@ pub enum Error {
     QueryWithoutExecutionId,
 }
 
+fn attempts_note(attempts: u32) -> String {
+    match attempts {
+        0 => "still waiting for a token".to_owned(),
+        1 => "1 attempt".to_owned(),
+        n => format!("{n} attempts"),
+    }
+}
+
+fn size_note(content_length: Option<u64>) -> String {
+    match content_length {
+        Some(length) => format!("announces {length} bytes"),
+        None => "grew".to_owned(),
+    }
+}
+
 impl Error {
     /// The HTTP status, when the server answered.
     pub fn status(&self) -> Option<u16> {
@@ -72,6 +131,8 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::Auth(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
+            Error::ResponseTooLarge { status, .. } => Some(*status),
+            Error::TokenRequest(e) => e.status(),
             _ => None,
         }
     }
@@ -81,7 +142,47 @@ impl Error {
         match self {
             Error::Api(e) => e.correlation_id.as_deref(),
             Error::Auth(e) => e.correlation_id.as_deref(),
+            Error::TokenRequest(e) => e.correlation_id(),
             _ => None,
+        }
+    }
+    /// Whether the call ran out of time: its own timeout
+    /// ([`Error::Timeout`]), or an attempt's
+    /// ([`ClientBuilder::attempt_timeout`](crate::ClientBuilder::attempt_timeout))
+    /// after the retries allowed.
+    pub fn is_timeout(&self) -> bool {
+        match self {
+            Error::Timeout { .. } => true,
+            Error::Transport { source, .. } => source.is_timeout(),
+            Error::TokenRequest(e) => e.is_timeout(),
+            _ => false,
+        }
+    }
+
+    /// A copy of a token request's failure for one of the calls that
+    /// waited for it: the same error where it can be copied.
+    pub(crate) fn shared(error: &Arc<Error>) -> Error {
+        match &**error {
+            Error::Api(e) => Error::Api(e.clone()),
+            Error::Auth(e) => Error::Auth(e.clone()),
+            Error::Decode(e) => Error::Decode(e.clone()),
+            Error::Config(message) => Error::Config(message.clone()),
+            Error::ResponseTooLarge {
+                operation,
+                method,
+                path,
+                status,
+                limit,
+                content_length,
+            } => Error::ResponseTooLarge {
+                operation,
+                method: method.clone(),
+                path: path.clone(),
+                status: *status,
+                limit: *limit,
+                content_length: *content_length,
+            },
+            _ => Error::TokenRequest(Arc::clone(error)),
         }
     }
 
@@ -94,13 +195,16 @@ impl Error {
     }
 
     /// Whether sending the same request later may succeed: rate limiting
-    /// (429), a gateway or availability problem (502, 503, 504), a timeout
-    /// or a failed connection. The client has already retried these as far
-    /// as its [`RetryPolicy`](crate::RetryPolicy) allows.
+    /// (429), a gateway or availability problem (502, 503, 504), a timeout,
+    /// a failed or dropped connection. The client has already retried these
+    /// as far as its [`RetryPolicy`](crate::RetryPolicy) and timeout allow.
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(e) => matches!(e.status, 429 | 502 | 503 | 504),
-            Error::Transport { source, .. } => source.is_connect() || source.is_timeout(),
+            Error::Auth(e) => matches!(e.status, 429 | 502 | 503 | 504),
+            Error::Transport { source, .. } => !source.is_builder() && !source.is_redirect(),
+            Error::Timeout { .. } => true,
+            Error::TokenRequest(e) => e.is_retryable(),
             _ => false,
         }
     }

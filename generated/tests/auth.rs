@@ -287,12 +287,13 @@ async fn a_fresh_token_is_reused_and_an_expiring_one_renewed() {
         client.oauth().get_oauth_clients().await.unwrap();
     }
 
-    // A token that expires within the refresh margin is renewed before use.
+    // A token that lives less than twice the refresh margin is still used,
+    // for half its lifetime.
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/oauth/token"))
         .respond_with(token("short-lived", 30))
-        .expect(3)
+        .expect(1)
         .mount(&server)
         .await;
     mount_clients_listing(&server, "short-lived", 3).await;
@@ -306,6 +307,24 @@ async fn a_fresh_token_is_reused_and_an_expiring_one_renewed() {
     for _ in 0..3 {
         client.oauth().get_oauth_clients().await.unwrap();
     }
+}
+
+#[tokio::test]
+async fn a_token_past_half_its_short_life_is_renewed_before_use() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .respond_with(token("one-second", 1))
+        .expect(2)
+        .mount(&server)
+        .await;
+    mount_clients_listing(&server, "one-second", 3).await;
+    let client = managed(&server, Grant::client_credentials("my-id", "my-secret"));
+    client.oauth().get_oauth_clients().await.unwrap();
+    client.oauth().get_oauth_clients().await.unwrap();
+    // Half of its one-second life is the margin: by now it is renewed.
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    client.oauth().get_oauth_clients().await.unwrap();
 }
 
 #[tokio::test]

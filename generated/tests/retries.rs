@@ -258,8 +258,14 @@ async fn a_timeout_fires_on_a_server_that_never_answers() {
     let started = Instant::now();
     let err = client.oauth().get_oauth_clients().await.unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(err.is_timeout() && err.is_retryable(), "{err:?}");
     match err {
-        Error::Transport { source, .. } => assert!(source.is_timeout(), "{source}"),
+        Error::Timeout {
+            timeout, attempts, ..
+        } => {
+            assert_eq!(timeout, Duration::from_millis(200));
+            assert_eq!(attempts, 1);
+        }
         other => panic!("expected a timeout, got {other:?}"),
     }
 }

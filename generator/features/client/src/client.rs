@@ -9,11 +9,14 @@
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use bytes::{Bytes, BytesMut};
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE,
+};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -32,6 +35,14 @@ pub const DEFAULT_BASE_URL: &str = "https://api.example.com";
 pub(crate) const CORRELATION_ID_HEADER: &str = "ININ-Correlation-Id";
 
 const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+
+/// How long a call may take in all, token request, retries and waits
+/// included, unless the client or the call says otherwise.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The largest response body read by default: 32 MiB, several times the
+/// largest page of the API's listings.
+const DEFAULT_MAX_RESPONSE_SIZE: u64 = 32 * 1024 * 1024;
 
 /// The future that awaiting a request builder gives.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
@@ -99,6 +110,9 @@ struct Inner {
     retry: RetryPolicy,
     sleeper: Arc<dyn Sleeper>,
     refresh_margin: Duration,
+    timeout: Option<Duration>,
+    attempt_timeout: Option<Duration>,
+    max_response_size: u64,
     log_bodies: bool,
     on_response: Option<ResponseHook>,
 }
@@ -228,7 +242,8 @@ impl Client {
 
     /// Sends `request`, retrying and re-authenticating as configured, and
     /// returns the response when its status is 2xx; any other final status
-    /// becomes [`Error::Api`].
+    /// becomes [`Error::Api`]. The whole call, token request, retries and
+    /// waits included, ends within the call's timeout or the client's.
     pub(crate) async fn execute(&self, request: Request) -> Result<Response, Error> {
         let span = tracing::debug_span!(
             "purecloud_request",
@@ -239,17 +254,63 @@ impl Client {
             attempt = tracing::field::Empty,
             correlation_id = tracing::field::Empty,
             duration_ms = tracing::field::Empty,
+            outcome = tracing::field::Empty,
         );
-        self.execute_in(request, span.clone())
-            .instrument(span)
-            .await
+        let started = Instant::now();
+        let timeout = request.timeout.or(self.inner.timeout);
+        // tokio's clock, not the system's: tests may pause it.
+        let deadline = timeout.map(|timeout| tokio::time::Instant::now() + timeout);
+        let attempts = AtomicU32::new(0);
+        let work = self
+            .execute_in(&request, &span, deadline, &attempts)
+            .instrument(span.clone());
+        let result = match (timeout, deadline) {
+            (Some(timeout), Some(deadline)) => tokio::time::timeout_at(deadline, work)
+                .await
+                .unwrap_or_else(|_| {
+                    Err(Failed::Error(Error::Timeout {
+                        method: request.method.to_string(),
+                        path: request.path.clone(),
+                        timeout,
+                        attempts: attempts.load(Ordering::Relaxed),
+                    }))
+                }),
+            _ => work.await,
+        };
+        let _entered = span.enter();
+        span.record("duration_ms", started.elapsed().as_millis() as u64);
+        match result {
+            Ok(response) => {
+                span.record("outcome", "success");
+                tracing::debug!(outcome = "success", "request succeeded");
+                Ok(response.into_success(request.method, request.path))
+            }
+            Err(Failed::Response(response)) => {
+                let outcome = outcome_of_status(response.status);
+                span.record("outcome", outcome);
+                tracing::debug!(outcome, status = response.status.as_u16(), "request failed");
+                Err(response.into_error(request.method, request.path))
+            }
+            Err(Failed::Error(error)) => {
+                let outcome = outcome_of_error(&error);
+                span.record("outcome", outcome);
+                tracing::debug!(outcome, "request failed");
+                Err(error)
+            }
+        }
     }
 
-    async fn execute_in(&self, request: Request, span: tracing::Span) -> Result<Response, Error> {
-        let started = Instant::now();
+    async fn execute_in(
+        &self,
+        request: &Request,
+        span: &tracing::Span,
+        deadline: Option<tokio::time::Instant>,
+        attempts: &AtomicU32,
+    ) -> Result<RawResponse, Failed> {
         let mut attempt: u32 = 0;
         let mut waited = Duration::ZERO;
         let mut reauthenticated = false;
+        let idempotent = retry::is_idempotent(&request.method);
         let credentials = self.credentials_for(request.security);
         if self.inner.log_bodies {
             if let Some((body, _)) = &request.body {
@@ -257,17 +318,17 @@ impl Client {
             }
         }
         loop {
-            attempt += 1;
-            span.record("attempt", attempt);
             let source = self.token_source();
             let token = if credentials.contains(&Scheme::Bearer) {
                 source.token().await?
             } else {
                 None
             };
-            let result = self.send_once(&request, credentials, token.as_ref()).await;
-            span.record("duration_ms", started.elapsed().as_millis() as u64);
-            let wait = match result {
+            attempt += 1;
+            attempts.store(attempt, Ordering::Relaxed);
+            span.record("attempt", attempt);
+            let result = self.send_once(request, credentials, token.as_ref()).await;
+            let (failure, failed) = match result {
                 Ok(response) => {
                     span.record("status", response.status.as_u16());
                     if let Some(hook) = &self.inner.on_response {
@@ -290,8 +351,7 @@ impl Client {
                         );
                     }
                     if response.status.is_success() {
-                        tracing::debug!("request succeeded");
-                        return Ok(response.into_success(request.method, request.path));
+                        return Ok(response);
                     }
                     if response.status == StatusCode::UNAUTHORIZED && !reauthenticated {
                         if let (TokenSource::Managed(cache), Some(rejected)) = (&source, &token) {
@@ -302,27 +362,41 @@ impl Client {
                             continue;
                         }
                     }
-                    let failure = Failure::Status(response.status, response.retry_after);
-                    match retry::delay(&self.inner.retry, &request.method, failure, attempt, waited)
-                    {
-                        Some(wait) => wait,
-                        None => return Err(response.into_error(request.method, request.path)),
-                    }
+                    (
+                        Failure::Status(response.status, response.retry_after),
+                        Failed::Response(Box::new(response)),
+                    )
                 }
-                Err(error) => {
-                    let failure = match &error {
-                        Error::Transport { source, .. } if source.is_connect() => Failure::Connect,
-                        Error::Transport { source, .. } if source.is_timeout() => Failure::Timeout,
-                        _ => return Err(error),
-                    };
-                    match retry::delay(&self.inner.retry, &request.method, failure, attempt, waited)
-                    {
-                        Some(wait) => wait,
-                        None => return Err(error),
-                    }
-                }
+                Err(error) => match &error {
+                    Error::Transport { source, .. } => match Failure::of_transport(source) {
+                        Some(failure) => (failure, Failed::Error(error)),
+                        None => return Err(Failed::Error(error)),
+                    },
+                    _ => return Err(Failed::Error(error)),
+                },
             };
-            tracing::debug!(wait_ms = wait.as_millis() as u64, "retrying");
+            let Some(wait) = retry::delay(&self.inner.retry, idempotent, failure, attempt, waited)
+            else {
+                tracing::debug!(attempt, reason = %failure, "not retrying");
+                return Err(failed);
+            };
+            if deadline.is_some_and(|deadline| tokio::time::Instant::now() + wait >= deadline) {
+                // The next attempt could not finish in time: the last answer
+                // says more than a timeout would.
+                tracing::debug!(
+                    attempt,
+                    reason = %failure,
+                    wait_ms = wait.as_millis() as u64,
+                    "not retrying: the wait would outlast the call's timeout"
+                );
+                return Err(failed);
+            }
+            tracing::debug!(
+                attempt,
+                reason = %failure,
+                wait_ms = wait.as_millis() as u64,
+                "retrying"
+            );
             waited += wait;
             self.inner.sleeper.sleep(wait).await;
         }
@@ -397,11 +471,14 @@ impl Client {
             builder = builder
                 .header(CONTENT_TYPE, *content_type)
                 .body(body.clone());
-        }
-        if let Some(form) = &request.multipart {
+        } else if let Some(form) = &request.multipart {
             builder = builder.multipart(form());
+        } else if matches!(request.method, Method::POST | Method::PUT | Method::PATCH) {
+            // RFC 9110 §8.6: a client sends `Content-Length: 0` for a method
+            // that expects content when it has none; some proxies insist.
+            builder = builder.header(CONTENT_LENGTH, "0");
         }
-        if let Some(timeout) = request.timeout {
+        if let Some(timeout) = self.inner.attempt_timeout {
             builder = builder.timeout(timeout);
         }
         let transport = |source| Error::Transport {
@@ -422,7 +499,19 @@ impl Client {
             Some(_) => response.headers().clone(),
             None => HeaderMap::new(),
         };
-        let body = response.bytes().await.map_err(transport)?;
+        let body = read_body(response, self.inner.max_response_size)
+            .await
+            .map_err(|e| match e {
+                ReadError::Transport(source) => transport(source),
+                ReadError::TooLarge { content_length } => Error::ResponseTooLarge {
+                    operation: request.operation,
+                    method: request.method.to_string(),
+                    path: request.path.clone(),
+                    status: status.as_u16(),
+                    limit: self.inner.max_response_size,
+                    content_length,
+                },
+            })?;
         Ok(RawResponse {
             status,
             headers,
@@ -431,6 +520,93 @@ impl Client {
             body,
         })
     }
+}
+
+/// How a call failed: with a response to turn into [`Error::Api`], or
+/// with an error already.
+enum Failed {
+    Response(Box<RawResponse>),
+    Error(Error),
+}
+
+impl From<Error> for Failed {
+    fn from(error: Error) -> Self {
+        Failed::Error(error)
+    }
+}
+
+/// The `outcome` logged for a final status that is not 2xx.
+fn outcome_of_status(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        429 => "rate limited",
+        401 | 403 => "not authorized",
+        400..=499 => "client error",
+        _ => "server error",
+    }
+}
+
+/// The `outcome` logged for an error: its kind only, since a message may
+/// quote the server.
+fn outcome_of_error(error: &Error) -> &'static str {
+    match error {
+        Error::Timeout { .. } => "timeout",
+        Error::Transport { source, .. } if source.is_timeout() => "attempt timeout",
+        Error::Transport { .. } => "transport error",
+        Error::ResponseTooLarge { .. } => "response too large",
+        Error::Auth(_) | Error::TokenRequest(_) => "token request failed",
+        _ => "error",
+    }
+}
+
+/// Why a body could not be read.
+pub(crate) enum ReadError {
+    /// The connection failed while reading.
+    Transport(reqwest::Error),
+    /// The body is longer than the limit; `content_length` is what the
+    /// server announced, if anything.
+    TooLarge { content_length: Option<u64> },
+}
+
+/// Reads a whole body of at most `limit` bytes. A larger one is refused
+/// from its `Content-Length` when it has one, else as soon as it grows past
+/// the limit, so that no more than `limit` bytes are ever held.
+pub(crate) async fn read_body(
+    mut response: reqwest::Response,
+    limit: u64,
+) -> Result<Bytes, ReadError> {
+    let content_length = response.content_length();
+    match content_length {
+        Some(length) if length > limit => return Err(ReadError::TooLarge { content_length }),
+        // HTTP framing never yields more than the announced length.
+        Some(_) => return response.bytes().await.map_err(ReadError::Transport),
+        None => {}
+    }
+    let mut first: Option<Bytes> = None;
+    let mut joined: Option<BytesMut> = None;
+    let mut total: u64 = 0;
+    while let Some(chunk) = response.chunk().await.map_err(ReadError::Transport)? {
+        total += chunk.len() as u64;
+        if total > limit {
+            return Err(ReadError::TooLarge { content_length });
+        }
+        // Most bodies come in one chunk: keep it without copying.
+        match (&first, &mut joined) {
+            (None, _) => first = Some(chunk),
+            (Some(first), None) => {
+                let capacity = content_length.unwrap_or(total).min(limit);
+                let mut buffer = BytesMut::with_capacity(usize::try_from(capacity).unwrap_or(0));
+                buffer.extend_from_slice(first);
+                buffer.extend_from_slice(&chunk);
+                joined = Some(buffer);
+            }
+            (Some(_), Some(buffer)) => buffer.extend_from_slice(&chunk),
+        }
+    }
+    Ok(match (joined, first) {
+        (Some(buffer), _) => buffer.freeze(),
+        (None, Some(first)) => first,
+        (None, None) => Bytes::new(),
+    })
 }
 
 enum TokenSource {
@@ -466,6 +642,8 @@ pub struct ClientBuilder {
     login_url: Option<String>,
     auth: Option<AuthSetting>,
     timeout: Option<Duration>,
+    attempt_timeout: Option<Duration>,
+    max_response_size: u64,
     connect_timeout: Duration,
     headers: Vec<(String, String)>,
     http: Option<reqwest::Client>,
@@ -490,7 +668,9 @@ impl Default for ClientBuilder {
             base_url: None,
             login_url: None,
             auth: None,
-            timeout: Some(Duration::from_secs(60)),
+            timeout: Some(DEFAULT_TIMEOUT),
+            attempt_timeout: None,
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
             connect_timeout: Duration::from_secs(10),
             headers: Vec::new(),
             http: None,
@@ -518,6 +698,8 @@ impl fmt::Debug for ClientBuilder {
             .field("login_url", &self.login_url)
             .field("auth", &auth)
             .field("timeout", &self.timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("max_response_size", &self.max_response_size)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
@@ -575,17 +757,46 @@ impl ClientBuilder {
         self
     }
 
-    /// How long before a managed token expires it is renewed (60 s).
+    /// How long before a managed token expires it is renewed (60 s). A
+    /// token that lives less than twice the margin is renewed when half its
+    /// lifetime is left, so that even a short-lived token is used while it
+    /// is valid.
     pub fn token_refresh_margin(mut self, margin: Duration) -> Self {
         self.refresh_margin = margin;
         self
     }
 
-    /// Fails each request that takes longer than `timeout` from sending it
-    /// to reading the whole response (60 s; `None` waits for ever). Each
+    /// Fails each call that takes longer than `timeout` in all: waiting for
+    /// a token, every attempt, reading the response and the waits between
+    /// retries (default 60 s; `None` waits for ever). The call then ends
+    /// with [`Error::Timeout`]; a retry whose wait would outlast the timeout
+    /// is not made, and the call returns its last error at once. Each
     /// request builder's `timeout` overrides it for one call.
     pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Fails one attempt that takes longer than `attempt_timeout` from
+    /// sending the request to reading the whole response, so that a server
+    /// that hangs can be tried again within the call's
+    /// [`timeout`](Self::timeout) (default `None`: an attempt may take all
+    /// the time the call has left). A timed-out attempt is retried like a
+    /// dropped connection: for idempotent methods, per the [`RetryPolicy`].
+    /// It applies to token requests too.
+    pub fn attempt_timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.attempt_timeout = timeout;
+        self
+    }
+
+    /// The largest response body the client reads, in bytes (default
+    /// 32 MiB, several times the largest page of the API's listings). A
+    /// larger body fails the call with [`Error::ResponseTooLarge`], which
+    /// names the operation and the limit; it is refused from its
+    /// `Content-Length` when the server sends one, else as soon as it grows
+    /// past the limit.
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.max_response_size = bytes;
         self
     }
 
@@ -637,7 +848,8 @@ impl ClientBuilder {
     }
 
     /// Uses a `reqwest::Client` configured by the caller (proxies, custom
-    /// TLS roots). The builder's timeouts and headers are then not applied.
+    /// TLS roots). The builder's connect timeout and headers are then not
+    /// applied; its timeouts, retries and size limit still are.
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
@@ -682,14 +894,10 @@ impl ClientBuilder {
                     })?;
                     headers.append(header, value);
                 }
-                let mut builder = reqwest::Client::builder()
+                reqwest::Client::builder()
                     .user_agent(USER_AGENT)
                     .default_headers(headers)
-                    .connect_timeout(self.connect_timeout);
-                if let Some(timeout) = self.timeout {
-                    builder = builder.timeout(timeout);
-                }
-                builder
+                    .connect_timeout(self.connect_timeout)
                     .build()
                     .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
             }
@@ -697,6 +905,10 @@ impl ClientBuilder {
         let login = Login {
             http: http.clone(),
             base_url: login_url,
+            retry: self.retry.clone(),
+            sleeper: Arc::clone(&self.sleeper),
+            attempt_timeout: self.attempt_timeout,
+            max_response_size: self.max_response_size,
         };
         let auth = match self.auth {
             None => Auth::None,
@@ -716,6 +928,9 @@ impl ClientBuilder {
                 retry: self.retry,
                 sleeper: self.sleeper,
                 refresh_margin: self.refresh_margin,
+                timeout: self.timeout,
+                attempt_timeout: self.attempt_timeout,
+                max_response_size: self.max_response_size,
                 log_bodies: self.log_bodies,
                 on_response: self.on_response,
             }),
@@ -905,9 +1120,9 @@ impl Request {
         }
     }
 
-    /// Overrides the client's timeout for this request.
-    // A crate whose every operation was left out has no requests.
-    #[allow(dead_code)]
+    /// Overrides the client's timeout for this call: the whole call, token
+    /// request, retries and waits included.
+    #[allow(dead_code)] // A crate whose every operation was left out has no caller.
     pub(crate) fn timeout(&mut self, timeout: Option<Duration>) {
         if timeout.is_some() {
             self.timeout = timeout;

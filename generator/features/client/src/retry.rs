@@ -10,14 +10,21 @@ use reqwest::{Method, StatusCode};
 
 use crate::client::BoxFuture;
 
-/// The retry rules of a client.
+/// The retry rules of a client, for API calls and token requests alike.
 ///
 /// - 429: wait `Retry-After` when the server sends it, else back off; every
 ///   method is retried, since the server did not act on the request.
-/// - 502, 503, 504, timeouts: exponential backoff with full jitter, for
-///   idempotent methods; POST and PATCH only with
-///   [`retry_non_idempotent`](Self::retry_non_idempotent).
+/// - 502, 503, 504, attempt timeouts, and connections that were reset or
+///   closed after the request went out (before or in the middle of the
+///   response): exponential backoff with full jitter, for idempotent methods
+///   (GET, HEAD, PUT, DELETE, OPTIONS, TRACE; RFC 9110 §9.2.2); POST and
+///   PATCH only with [`retry_non_idempotent`](Self::retry_non_idempotent),
+///   since they may have been applied.
 /// - Connection errors (the request never reached the server): every method.
+///
+/// Every wait also ends within the call's timeout
+/// ([`ClientBuilder::timeout`](crate::ClientBuilder::timeout)): a wait that
+/// would end after it is not started, and the call returns its last error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Retries after the first attempt. 0 turns retries off.
@@ -64,15 +71,59 @@ pub(crate) enum Failure {
     Status(StatusCode, Option<Duration>),
     /// No connection could be made: the request was not sent.
     Connect,
-    /// The request timed out: it may have been acted on.
+    /// The attempt timed out: it may have been acted on.
     Timeout,
+    /// The connection was reset or closed after the request was sent,
+    /// before or while the response arrived: it may have been acted on.
+    Dropped,
+}
+
+impl Failure {
+    /// The failure of a transport error, or `None` for one that sending
+    /// again cannot mend (a request that could not even be built).
+    pub(crate) fn of_transport(error: &reqwest::Error) -> Option<Self> {
+        if error.is_builder() || error.is_redirect() {
+            None
+        } else if error.is_connect() {
+            Some(Failure::Connect)
+        } else if error.is_timeout() {
+            Some(Failure::Timeout)
+        } else {
+            Some(Failure::Dropped)
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    /// The reason logged with a retry: fixed words and a status, never
+    /// anything from the request.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Status(status, Some(_)) => write!(f, "HTTP {status} with Retry-After"),
+            Failure::Status(status, None) => write!(f, "HTTP {status}"),
+            Failure::Connect => f.write_str("connection failed"),
+            Failure::Timeout => f.write_str("attempt timed out"),
+            Failure::Dropped => f.write_str("connection dropped"),
+        }
+    }
+}
+
+/// Whether `method` is idempotent (RFC 9110 §9.2.2): sending it twice has
+/// the effect of sending it once, so a failed attempt may be repeated.
+pub(crate) fn is_idempotent(method: &Method) -> bool {
+    matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS | Method::TRACE
+    )
 }
 
 /// Whether to try again after `failure` of attempt number `attempt`
 /// (1-based), having waited `waited` so far, and how long to wait.
+/// `idempotent` says whether the request may be repeated after it may have
+/// been acted on.
 pub(crate) fn delay(
     policy: &RetryPolicy,
-    method: &Method,
+    idempotent: bool,
     failure: Failure,
     attempt: u32,
     waited: Duration,
@@ -80,10 +131,6 @@ pub(crate) fn delay(
     if attempt > policy.max_retries {
         return None;
     }
-    let idempotent = matches!(
-        *method,
-        Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS | Method::TRACE
-    );
     let may_repeat = idempotent || policy.retry_non_idempotent;
     let left = policy.max_total_wait.saturating_sub(waited);
     let wait = match failure {
@@ -99,6 +146,7 @@ pub(crate) fn delay(
             _,
         )
         | Failure::Timeout
+        | Failure::Dropped
             if may_repeat =>
         {
             backoff(policy, attempt)
@@ -110,11 +158,7 @@ pub(crate) fn delay(
 
 /// Full jitter: a random wait between zero and the exponential bound.
 fn backoff(policy: &RetryPolicy, attempt: u32) -> Duration {
-    let exponent = attempt.saturating_sub(1).min(20);
-    let bound = policy
-        .initial_backoff
-        .saturating_mul(1u32 << exponent)
-        .min(policy.max_backoff);
+    let bound = backoff_bound(policy, attempt);
     let mut bytes = [0u8; 8];
     let fraction = match getrandom::fill(&mut bytes) {
         Ok(()) => (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64,
@@ -124,11 +168,31 @@ fn backoff(policy: &RetryPolicy, attempt: u32) -> Duration {
     bound.mul_f64(fraction)
 }
 
-/// Parses `Retry-After` in seconds. (The HTTP-date form is not used by
-/// this API.)
+/// The exponential bound of the backoff after `attempt` failures: the
+/// initial backoff, doubled for each failure after the first, at most the
+/// longest backoff.
+pub(crate) fn backoff_bound(policy: &RetryPolicy, attempt: u32) -> Duration {
+    let exponent = attempt.saturating_sub(1).min(20);
+    policy
+        .initial_backoff
+        .saturating_mul(1u32 << exponent)
+        .min(policy.max_backoff)
+}
+
+/// Parses `Retry-After` (RFC 9110 §10.2.3): delay-seconds, or an
+/// HTTP-date, which becomes the time left until then (zero once past).
+/// Anything else is ignored, and the client backs off instead.
 pub(crate) fn retry_after(value: Option<&reqwest::header::HeaderValue>) -> Option<Duration> {
-    let seconds: u64 = value?.to_str().ok()?.trim().parse().ok()?;
-    Some(Duration::from_secs(seconds))
+    let text = value?.to_str().ok()?.trim();
+    if let Ok(seconds) = text.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(text).ok()?;
+    let at = u64::try_from(date.timestamp()).ok()?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(Duration::from_secs(at).saturating_sub(now))
 }
 
 /// Waits between attempts. The default uses tokio's timer; tests inject
@@ -160,27 +224,43 @@ mod tests {
     fn retry_after_is_honoured_within_the_budget_only() {
         let wait = Some(Duration::from_secs(3));
         let failure = Failure::Status(StatusCode::TOO_MANY_REQUESTS, wait);
-        assert_eq!(
-            delay(&policy(), &Method::POST, failure, 1, Duration::ZERO),
-            wait
-        );
+        assert_eq!(delay(&policy(), false, failure, 1, Duration::ZERO), wait);
         let late = Duration::from_secs(58);
-        assert_eq!(delay(&policy(), &Method::GET, failure, 1, late), None);
+        assert_eq!(delay(&policy(), true, failure, 1, late), None);
+    }
+
+    #[test]
+    fn retry_after_is_read_as_seconds_or_as_an_http_date() {
+        use reqwest::header::HeaderValue;
+        let seconds = HeaderValue::from_static("7");
+        assert_eq!(retry_after(Some(&seconds)), Some(Duration::from_secs(7)));
+        let past = HeaderValue::from_static("Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(retry_after(Some(&past)), Some(Duration::ZERO));
+        let in_ten_minutes = std::time::SystemTime::now() + Duration::from_secs(600);
+        let seconds = in_ten_minutes
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let date = chrono::DateTime::from_timestamp(seconds as i64, 0).unwrap();
+        let header = HeaderValue::from_str(&date.to_rfc2822()).unwrap();
+        let wait = retry_after(Some(&header)).unwrap();
+        assert!(wait > Duration::from_secs(590) && wait <= Duration::from_secs(600));
+        for junk in ["soon", "-1", "1.5", ""] {
+            assert_eq!(retry_after(Some(&HeaderValue::from_static(junk))), None);
+        }
+        assert_eq!(retry_after(None), None);
     }
 
     #[test]
     fn post_is_not_retried_on_503_unless_opted_in() {
         let failure = Failure::Status(StatusCode::SERVICE_UNAVAILABLE, None);
-        assert_eq!(
-            delay(&policy(), &Method::POST, failure, 1, Duration::ZERO),
-            None
-        );
-        assert!(delay(&policy(), &Method::GET, failure, 1, Duration::ZERO).is_some());
+        assert_eq!(delay(&policy(), false, failure, 1, Duration::ZERO), None);
+        assert!(delay(&policy(), true, failure, 1, Duration::ZERO).is_some());
         let opted_in = RetryPolicy {
             retry_non_idempotent: true,
             ..policy()
         };
-        assert!(delay(&opted_in, &Method::POST, failure, 1, Duration::ZERO).is_some());
+        assert!(delay(&opted_in, false, failure, 1, Duration::ZERO).is_some());
     }
 
     #[test]
@@ -197,21 +277,22 @@ mod tests {
     #[test]
     fn the_retry_count_is_limited() {
         let failure = Failure::Connect;
-        assert!(delay(&policy(), &Method::GET, failure, 5, Duration::ZERO).is_some());
+        assert!(delay(&policy(), true, failure, 5, Duration::ZERO).is_some());
+        assert_eq!(delay(&policy(), true, failure, 6, Duration::ZERO), None);
         assert_eq!(
-            delay(&policy(), &Method::GET, failure, 6, Duration::ZERO),
+            delay(&RetryPolicy::never(), true, failure, 1, Duration::ZERO),
             None
         );
-        assert_eq!(
-            delay(
-                &RetryPolicy::never(),
-                &Method::GET,
-                failure,
-                1,
-                Duration::ZERO
-            ),
-            None
-        );
+    }
+
+    #[test]
+    fn a_dropped_connection_is_retried_for_idempotent_requests_only() {
+        let failure = Failure::Dropped;
+        assert!(delay(&policy(), true, failure, 1, Duration::ZERO).is_some());
+        assert_eq!(delay(&policy(), false, failure, 1, Duration::ZERO), None);
+        assert!(is_idempotent(&Method::PUT));
+        assert!(!is_idempotent(&Method::POST));
+        assert!(!is_idempotent(&Method::PATCH));
     }
 
     #[test]
@@ -222,10 +303,7 @@ mod tests {
             StatusCode::INTERNAL_SERVER_ERROR,
         ] {
             let failure = Failure::Status(status, None);
-            assert_eq!(
-                delay(&policy(), &Method::GET, failure, 1, Duration::ZERO),
-                None
-            );
+            assert_eq!(delay(&policy(), true, failure, 1, Duration::ZERO), None);
         }
     }
 }
