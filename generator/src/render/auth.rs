@@ -165,6 +165,11 @@ pub fn view(api: &Api, profile: Profile) -> AuthView {
 /// it takes; `None` leaves the runtime's default.
 pub fn security_call(api: &Api, op: &Operation) -> Option<TokenStream> {
     let requirements = op.security.as_ref()?;
+    // A crate with no scheme to serve sends no credentials anyway, and its
+    // runtime has no `security` to call.
+    if api.security_schemes.is_empty() && api.profile != Profile::Genesys {
+        return None;
+    }
     let mut key_index = 0usize;
     let mut key_slots = Vec::new();
     for scheme in &api.security_schemes {
