@@ -58,11 +58,6 @@ impl Features {
             .map(|set| set.iter().map(String::as_str).collect())
             .unwrap_or_default()
     }
-
-    /// Every group feature, in group order of `api`.
-    pub fn all<'a>(&'a self, api: &'a Api) -> impl Iterator<Item = &'a str> + 'a {
-        api.groups.iter().map(|g| self.of_group(g))
-    }
 }
 
 /// One entry of `components/securitySchemes` that an operation uses.
