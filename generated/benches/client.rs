@@ -19,7 +19,7 @@ use purecloud_platform_client::models::{
 };
 use purecloud_platform_client::{Client, RetryPolicy};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -13,13 +13,13 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use futures_util::future::{FutureExt as _, Shared};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::client::{read_body, AccessToken, BoxFuture, ReadError};
+use crate::client::{AccessToken, BoxFuture, ReadError, read_body};
 use crate::error::{AuthError, DecodeError, Error, ResponseBody};
 use crate::retry::{self, Failure, RetryPolicy, Sleeper};
 

@@ -97,7 +97,9 @@ pub enum Error {
         execution_id: String,
     },
     /// A usage query was not complete when the polling timeout ran out.
-    #[error("usage query {execution_id} was not complete after waiting {waited:?}; it may still finish: poll it again with its execution id")]
+    #[error(
+        "usage query {execution_id} was not complete after waiting {waited:?}; it may still finish: poll it again with its execution id"
+    )]
     QueryTimeout {
         /// The query's execution id, to poll again later.
         execution_id: String,

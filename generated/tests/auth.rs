@@ -174,9 +174,11 @@ fn pkce_verifiers_are_random_and_made_of_43_to_128_unreserved_characters() {
     for pkce in [&a, &b] {
         let verifier = pkce.verifier.expose();
         assert!((43..=128).contains(&verifier.len()), "{}", verifier.len());
-        assert!(verifier
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c)));
+        assert!(
+            verifier
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
+        );
     }
     assert_ne!(a.verifier.expose(), b.verifier.expose());
 }

@@ -1,6 +1,7 @@
 //! `Client::from_env`: every variable, their order of precedence and their
 //! errors. The settings are read through `from_env_with`, so the tests
-//! never race on the process environment; one test reads the real one.
+//! never race on the process environment; `from_env_process.rs` reads the
+//! real one.
 
 use base64::Engine as _;
 use purecloud_platform_client::{Client, ClientBuilder, Error, Region};
@@ -235,26 +236,4 @@ fn a_missing_or_unknown_region_names_the_variable_and_lists_every_region() {
         message.starts_with("PURECLOUD_ENVIRONMENT is `mypurecloud.example`, which is not"),
         "{message}"
     );
-}
-
-/// The one test that reads the process environment; no other test in this
-/// binary sets or reads these variables.
-#[tokio::test]
-async fn from_env_reads_the_process_environment() {
-    std::env::set_var("GENESYSCLOUD_OAUTHCLIENT_ID", "process-id");
-    std::env::set_var("GENESYSCLOUD_OAUTHCLIENT_SECRET", SECRET);
-    std::env::set_var("GENESYSCLOUD_REGION", "EuCentral1");
-    let client = Client::from_env().unwrap();
-    assert_eq!(client.base_url(), "https://api.mypurecloud.de");
-    assert_eq!(client.login_url(), "https://login.mypurecloud.de");
-    assert!(!format!("{client:?}").contains(SECRET));
-    let server = server_for("process-id", SECRET).await;
-    list_clients(ClientBuilder::from_env().unwrap(), &server).await;
-    for name in [
-        "GENESYSCLOUD_OAUTHCLIENT_ID",
-        "GENESYSCLOUD_OAUTHCLIENT_SECRET",
-        "GENESYSCLOUD_REGION",
-    ] {
-        std::env::remove_var(name);
-    }
 }

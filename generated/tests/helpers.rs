@@ -7,7 +7,7 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use purecloud_platform_client::models::ApiUsageClientQuery;
 use purecloud_platform_client::{BoxFuture, Client, Error, PollOptions, RetryPolicy, Sleeper};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 

@@ -11,7 +11,7 @@ use purecloud_platform_client::models::{
     OAuthClientRequest, OAuthClientState, RoleDivision,
 };
 use purecloud_platform_client::{Client, Error, RetryPolicy};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 

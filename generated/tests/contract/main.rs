@@ -259,7 +259,9 @@ async fn missing_name(base_url: &str) -> Result<(u16, bool), String> {
 
 fn main() {
     let Some(base_url) = std::env::var("PRISM_URL").ok().filter(|u| !u.is_empty()) else {
-        println!("contract: skipped: PRISM_URL is not set; `cargo xtask contract` starts Prism and runs these tests");
+        println!(
+            "contract: skipped: PRISM_URL is not set; `cargo xtask contract` starts Prism and runs these tests"
+        );
         return;
     };
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -15,14 +15,14 @@ use std::time::{Duration, Instant};
 
 use bytes::{Bytes, BytesMut};
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE,
+    ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue,
 };
 use reqwest::{Method, StatusCode};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use tracing::Instrument as _;
 
-use crate::auth::{Auth, Grant, Login, Scheme, Secret, Token, TokenCache, DEFAULT_SECURITY};
+use crate::auth::{Auth, DEFAULT_SECURITY, Grant, Login, Scheme, Secret, Token, TokenCache};
 use crate::error::{ApiError, DecodeError, Error, ResponseBody};
 use crate::region::Region;
 use crate::retry::{self, Failure, RetryPolicy, Sleeper, TokioSleeper};
@@ -1359,7 +1359,7 @@ impl ClientBuilder {
                 return Err(Error::Config(format!(
                     "no region in the environment: set {REGION} (or {PURECLOUD_ENVIRONMENT}) to one of {}",
                     valid_regions()
-                )))
+                )));
             }
         };
         let region = region_from_env(&value).ok_or_else(|| {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use codegen_features::models::{Kind, Labels, Level, Thing, ThingListing, Tree};
 use codegen_features::{Client, RetryPolicy};
 use futures_util::StreamExt;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
