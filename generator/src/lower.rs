@@ -1047,8 +1047,17 @@ impl<'a> Lowerer<'a> {
         let rust = methods.unique(&raw_name, Kind::Value);
         let builder = builders.unique(&raw_name, Kind::Type);
 
-        let parameters = self.parameters(sel, &builder);
+        let mut parameters = self.parameters(sel, &builder);
         let path_segments = self.path_segments(sel, &parameters);
+        // A declared path parameter the path never names has nowhere to go
+        // on the wire; `path_segments` warned about each, and the operation
+        // is still callable without them.
+        parameters.retain(|p| {
+            p.location != Location::Path
+                || path_segments.iter().any(|s| {
+                    matches!(s, PathSegment::Parameter { wire_name, .. } if *wire_name == p.wire_name)
+                })
+        });
         let mut arg_names = Namer::with_reserved(
             RESERVED_ARGUMENT_NAMES
                 .iter()
@@ -1280,10 +1289,14 @@ impl<'a> Lowerer<'a> {
         }
         for p in params.iter().filter(|p| p.location == Location::Path) {
             if !segments.iter().any(|s| matches!(s, PathSegment::Parameter { wire_name, .. } if *wire_name == p.wire_name)) {
-                self.error(
+                let method = sel.method.to_uppercase();
+                self.warnings.push(Diagnostic::new(
                     format!("{}/parameters", sel.pointer),
-                    format!("the path parameter `{}` does not appear in the path `{}`", p.wire_name, sel.path),
-                );
+                    format!(
+                        "the path parameter `{}` does not appear in the path `{}`; it is left out of {method} {}",
+                        p.wire_name, sel.path, sel.path
+                    ),
+                ));
             }
         }
         segments

@@ -152,9 +152,42 @@ fn a_path_parameter_missing_from_the_template_is_reported() {
         text.contains("the path has `{id}` but the operation declares no path parameter `id`"),
         "{text}"
     );
+}
+
+/// A declared path parameter that the path never names (an upstream slip
+/// that converters pass through) can't go on the wire: the operation is
+/// generated without it, and a warning names both.
+#[test]
+fn a_path_parameter_the_path_does_not_name_is_left_out_with_a_warning() {
+    let text = spec_text().replacen(
+        "  /api/v2/oauth/clients/{clientId}/secret:",
+        "  /api/v2/oauth/clients/secret:",
+        1,
+    );
+    let path = Path::new("spec/broken.yaml");
+    let spec = load::parse(path, &text).unwrap();
+    let Ok(output) = generator::generate_from(path, &spec, &config()) else {
+        panic!("a superfluous path parameter must not refuse the spec");
+    };
+    let operation = output.api.groups[0]
+        .operations
+        .iter()
+        .find(|o| o.rust_name == "post_oauth_client_secret")
+        .expect("the operation is generated");
     assert!(
-        text.contains("the path parameter `clientId` does not appear in the path"),
-        "{text}"
+        operation
+            .parameters
+            .iter()
+            .all(|p| p.wire_name != "clientId"),
+        "{:?}",
+        operation.parameters
+    );
+    let warnings: Vec<&str> = output.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        warnings.iter().any(|w| w.contains(
+            "the path parameter `clientId` does not appear in the path `/api/v2/oauth/clients/secret`; it is left out of POST /api/v2/oauth/clients/secret"
+        )),
+        "{warnings:?}"
     );
 }
 
