@@ -68,7 +68,19 @@ fn reach(group: &ApiGroup, types: &[TypeDef], index: &BTreeMap<&str, usize>) -> 
             }
             TypeRef::Array { items, .. } => pending.push(items),
             TypeRef::Map { values } => pending.push(values),
-            _ => {}
+            TypeRef::Nullable { inner } => pending.push(inner),
+            TypeRef::String { .. }
+            | TypeRef::DateTime
+            | TypeRef::Date
+            | TypeRef::I32
+            | TypeRef::I64
+            | TypeRef::U32
+            | TypeRef::U64
+            | TypeRef::F32
+            | TypeRef::F64
+            | TypeRef::Bool
+            | TypeRef::Json
+            | TypeRef::Bytes => {}
         }
     }
     seen
@@ -140,11 +152,15 @@ components:
       type: object
       properties:
         items: {type: object, additionalProperties: {$ref: '#/components/schemas/Leaf'}}
+        maybe: {type: array, items: {$ref: '#/components/schemas/Maybe'}}
+    Maybe: {type: object, nullable: true, properties: {name: {type: string}}}
     Leaf: {type: object, properties: {name: {type: string}}}
     Problem: {type: object, properties: {message: {type: string}}}
 ");
         let features = |name: &str| api.features.of_type(name).to_vec();
         assert_eq!(features("Page"), ["a"]);
+        // Through array items that may be `null`.
+        assert_eq!(features("Maybe"), ["a"]);
         assert_eq!(features("Leaf"), ["a", "b"]);
         assert_eq!(features("Problem"), ["a", "b"]);
         let groups: Vec<&str> = api
@@ -153,5 +169,9 @@ components:
             .map(|g| api.features.of_group(g))
             .collect();
         assert_eq!(groups, ["a", "b"]);
+        let cfg = |name: &str| cfg(&api, &api.features.of_type(name)).map(|t| t.to_string());
+        assert_eq!(cfg("Page").as_deref(), Some(r#"# [cfg (feature = "a")]"#));
+        // Every group reaches it: always compiled.
+        assert_eq!(cfg("Leaf"), None);
     }
 }
