@@ -412,10 +412,9 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     );
     ctx.insert("operation_count", &api.operation_count());
     ctx.insert("type_count", &api.types.len());
-    ctx.insert(
-        "example",
-        &example(api, krate.example_operation.as_deref(), false),
-    );
+    let quick_start = example(api, krate.example_operation.as_deref(), false);
+    ctx.insert("feature_example", &feature_example(api, &quick_start));
+    ctx.insert("example", &quick_start);
     ctx.insert("optional_example", &example(api, None, true));
     ctx.insert("usage", &usage_helper(api));
     ctx.insert("paging_example", &paging_example(api));
@@ -430,6 +429,28 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
 /// built (GETs first), so the example reads and is harmless. With
 /// `with_optional`, a GET whose optional parameter can be set. `null`
 /// when there is none: the templates then show no call.
+/// The features the README's "only some groups" line names: the group of
+/// the quick start's operation, then the first other group, so that the
+/// line and the example beside it compile together.
+fn feature_example(api: &Api, example: &Value) -> Vec<String> {
+    let mut chosen: Vec<String> = example["accessor"]
+        .as_str()
+        .and_then(|accessor| api.groups.iter().find(|g| g.accessor == accessor))
+        .map(|g| api.features.of_group(g).to_owned())
+        .into_iter()
+        .collect();
+    for group in &api.groups {
+        if chosen.len() == 2 {
+            break;
+        }
+        let feature = api.features.of_group(group);
+        if !chosen.iter().any(|c| c == feature) {
+            chosen.push(feature.to_owned());
+        }
+    }
+    chosen
+}
+
 fn example(api: &Api, preferred: Option<&str>, with_optional: bool) -> Value {
     let operations = || {
         api.groups
