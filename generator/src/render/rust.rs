@@ -282,20 +282,35 @@ fn escape_line(line: &str) -> String {
             Some(at) => word.split_at(at),
             None => (word, ""),
         };
-        escape_text(head, &mut out);
         if url.is_empty() {
+            escape_text(head, &mut out);
             continue;
         }
-        let trimmed =
-            url.trim_end_matches(['.', ',', ';', ':', ')', ']', '}', '!', '?', '\'', '"']);
-        if trimmed.contains(['<', '>', '`', '\\']) || trimmed.ends_with("://") {
-            escape_text(url, &mut out);
+        // The URL ends where a delimiter of the text around it starts: an
+        // autolink's `>`, a code span's backtick, a quote, or punctuation
+        // that ends the sentence. Whatever the delimiter, the URL itself
+        // becomes an autolink, since rustdoc rejects a bare one.
+        let delimited = url
+            .find(['<', '>', '`', '\\', '"', '\''])
+            .map_or(url, |end| &url[..end]);
+        let link = delimited.trim_end_matches(['.', ',', ';', ':', ')', ']', '}', '!', '?']);
+        if link.ends_with("://") {
+            escape_text(word, &mut out);
             continue;
+        }
+        let mut after = &url[link.len()..];
+        match head.strip_suffix('<') {
+            // Already an autolink in the spec: kept as one.
+            Some(before) if after.starts_with('>') => {
+                escape_text(before, &mut out);
+                after = &after[1..];
+            }
+            _ => escape_text(head, &mut out),
         }
         out.push('<');
-        out.push_str(trimmed);
+        out.push_str(link);
         out.push('>');
-        escape_text(&url[trimmed.len()..], &mut out);
+        escape_text(after, &mut out);
     }
     out
 }
@@ -526,6 +541,28 @@ mod tests {
         assert_eq!(
             prose("Retry in [%s] seconds, see https://example.com/x."),
             "Retry in \\[%s\\] seconds, see <https://example.com/x>."
+        );
+        // URLs inside the spec's own autolinks, code spans and quotes are
+        // links, never bare (which `rustdoc::bare_urls` rejects).
+        assert_eq!(
+            prose("See <https://docs.example.com/raw-body>."),
+            "See <https://docs.example.com/raw-body>."
+        );
+        assert_eq!(
+            prose("forward to `http://server1.intranet:8001/my_service` when"),
+            "forward to \\`<http://server1.intranet:8001/my_service>\\` when"
+        );
+        assert_eq!(
+            prose("like `GET http://b.example.com/x?status=OK`, then"),
+            "like \\`GET <http://b.example.com/x?status=OK>\\`, then"
+        );
+        assert_eq!(
+            prose("\"https://a.example/\" or (https://b.example/x)."),
+            "\"<https://a.example/>\" or (<https://b.example/x>)."
+        );
+        assert_eq!(
+            prose("the scheme https:// alone"),
+            "the scheme https:// alone"
         );
         assert_eq!(
             prose("yyyy-MM-ddTHH:mm:ss[.mmm]Z"),
