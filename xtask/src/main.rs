@@ -15,6 +15,8 @@
 //!   `generator/cases/` and check, lint, document and test each crate.
 //! - `corpus [NAME]... [--jobs N] [--doc]`: generate every public spec of `xtask/corpus/`
 //!   and `cargo check` each crate.
+//! - `features [FEATURE]... [--all] [--spec FILE]`: generate today's whole
+//!   platform and lint and document it one cargo feature at a time.
 
 /// Codegen allocates small and often (every token of every generated
 /// file); see `mimalloc` in the workspace manifest for the measurements.
@@ -27,6 +29,7 @@ mod cases;
 mod codegen;
 mod contract;
 mod corpus;
+mod features;
 mod spec_diff;
 mod spec_import;
 
@@ -40,6 +43,7 @@ usage:
   cargo xtask bench [--smoke]
   cargo xtask cases [NAME]... [--jobs N]
   cargo xtask corpus [NAME]... [--jobs N] [--doc]
+  cargo xtask features [FEATURE]... [--all] [--spec FILE]
   cargo xtask spec import <swagger.json|.yaml> [--tag TAG]... [--out FILE] [--verbose]
   cargo xtask spec diff <old> <new> [--tag TAG]... [--format markdown|json]";
 
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
         ["bench", "--smoke"] => bench::run(&root, true),
         ["cases", rest @ ..] => cases::run(&root, rest),
         ["corpus", rest @ ..] => corpus::run(&root, rest),
+        ["features", rest @ ..] => features::run(&root, rest),
         ["--help" | "-h" | "help"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
