@@ -463,21 +463,27 @@ fn describe(diagnostic: &serde_json::Value) -> String {
 
 /// A cargo command in `ws` with the shared target dir.
 pub fn cargo(ws: &Path, target: &Path) -> Command {
-    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    // `cargo xtask` runs us with xtask's own package variables set. Build
-    // scripts such as ring's rerun when those change, so passing them on
-    // would rebuild ring, rustls and reqwest whenever the same target dir
-    // is also used from a plain shell (as CI does for the platform).
-    for (name, _) in std::env::vars_os() {
-        if is_package_variable(&name.to_string_lossy()) {
-            command.env_remove(&name);
-        }
-    }
+    let mut command = plain_cargo();
     command
         .current_dir(ws)
         .env("CARGO_TARGET_DIR", target)
         .env("CARGO_TERM_COLOR", "never")
         .stdin(Stdio::null());
+    command
+}
+
+/// A cargo command without the variables that describe xtask's own
+/// package. `cargo xtask` runs us with them set; build scripts such as
+/// ring's rerun when those change, so passing them on would rebuild ring,
+/// rustls and reqwest whenever the same target dir is also used from a
+/// plain shell (as CI does for the platform).
+pub fn plain_cargo() -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    for (name, _) in std::env::vars_os() {
+        if is_package_variable(&name.to_string_lossy()) {
+            command.env_remove(&name);
+        }
+    }
     command
 }
 

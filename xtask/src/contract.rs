@@ -38,7 +38,7 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
     wait_for(port, &mut prism.0, &log_path)?;
     println!("contract: Prism is listening on 127.0.0.1:{port}");
 
-    let status = Command::new(env!("CARGO"))
+    let status = crate::batch::plain_cargo()
         .current_dir(root)
         .args(["test", "--package"])
         .arg(&config.krate.name)
