@@ -2,7 +2,7 @@
 //! decodes to the alternative the data has, with the common properties
 //! and the alternative's both filled, and sends both back.
 
-use case_union_beside_properties::models::{Event, Payment, PaymentIban, Pet};
+use case_union_beside_properties::models::{Contact, Event, Payment, PaymentIban, Pet};
 use case_union_beside_properties::Client;
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path};
@@ -99,4 +99,17 @@ async fn a_merged_alternative_is_sent_with_the_common_properties() {
         }
         other => panic!("expected a card, got {other:?}"),
     }
+}
+
+#[tokio::test]
+async fn alternatives_that_only_require_common_properties_leave_the_object() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/contacts"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"phone": "+1 555"})))
+        .mount(&server)
+        .await;
+    let contact: Contact = client.pets().get_contact().await.unwrap();
+    assert_eq!(contact.phone.as_deref(), Some("+1 555"));
+    assert_eq!(contact.email, None);
 }

@@ -467,10 +467,24 @@ impl<'a> Lowerer<'a> {
                 })),
             }));
         }
+        let kinds: Vec<Option<bool>> = alternatives.iter().map(|a| self.all_of_part(a)).collect();
+        if kinds.iter().all(|k| *k == Some(false)) {
+            // `oneOf: [{required: [a]}, {required: [b]}]`: constraints on
+            // the common object that no Rust type states; the object is
+            // the type.
+            let mut plain = any.clone();
+            plain.one_of.clear();
+            plain.any_of.clear();
+            let plain = Schema {
+                schema_data: Default::default(),
+                schema_kind: SchemaKind::Any(plain),
+            };
+            return self.shape(&plain, owner, pointer);
+        }
         let mut merged = Vec::new();
         let mut refs = Vec::new();
         for (i, alternative) in alternatives.iter().enumerate() {
-            if self.all_of_part(alternative).is_some() {
+            if kinds[i] == Some(true) {
                 self.error(
                     format!("{pointer}/{keyword}/{i}"),
                     format!(
@@ -494,14 +508,28 @@ impl<'a> Lowerer<'a> {
                 ),
             };
             let mut parts = common.clone();
-            parts.push(alternative.clone());
-            merged.push(ReferenceOr::Item(Schema {
-                schema_data: openapiv3::SchemaData {
-                    title: Some(format!("{owner} {name}")),
-                    ..Default::default()
+            // An alternative that only adds constraints (`required: [a]`)
+            // adds no field: its variant is the common part alone.
+            if kinds[i].is_none() {
+                parts.push(alternative.clone());
+            }
+            let title = Some(format!("{owner} {name}"));
+            merged.push(match parts.len() {
+                1 => match parts.remove(0) {
+                    ReferenceOr::Item(mut part) => {
+                        part.schema_data.title = title;
+                        ReferenceOr::Item(part)
+                    }
+                    reference => reference,
                 },
-                schema_kind: SchemaKind::AllOf { all_of: parts },
-            }));
+                _ => ReferenceOr::Item(Schema {
+                    schema_data: openapiv3::SchemaData {
+                        title,
+                        ..Default::default()
+                    },
+                    schema_kind: SchemaKind::AllOf { all_of: parts },
+                }),
+            });
             refs.push(reference);
         }
         Shape::Union(merged, format!("{pointer}/{keyword}"), refs)
