@@ -454,3 +454,41 @@ fn refs_json_pointer_refused_skip_unsupported_leaves_out_only_the_operations_wit
         ]
     );
 }
+
+#[test]
+fn refs_json_pointer_pointers_into_component_responses_parameters_and_bodies_share_their_types() {
+    let text = "openapi: 3.0.3\n\
+info: {title: t, version: '1'}\n\
+paths:\n  /a:\n    post:\n      tags: [A]\n      operationId: postA\n      parameters:\n      - $ref: '#/components/parameters/Limit'\n      requestBody: {$ref: '#/components/requestBodies/Item'}\n      responses:\n        '200': {$ref: '#/components/responses/Page'}\n  /b:\n    post:\n      tags: [A]\n      operationId: postB\n      parameters:\n      - name: size\n        in: query\n        schema: {$ref: '#/components/parameters/Limit/schema'}\n      requestBody:\n        content:\n          application/json:\n            schema: {$ref: '#/components/requestBodies/Item/content/application~1json/schema'}\n      responses:\n        '200':\n          description: the same page\n          content:\n            application/json:\n              schema: {$ref: '#/components/responses/Page/content/application~1json/schema'}\n\
+components:\n  parameters:\n    Limit:\n      name: limit\n      in: query\n      schema: {type: string, enum: [few, many]}\n  requestBodies:\n    Item:\n      content:\n        application/json:\n          schema: {type: object, properties: {label: {type: string}}}\n  responses:\n    Page:\n      description: a page\n      content:\n        application/json:\n          schema: {type: object, properties: {total: {type: integer}}}\n";
+    let path = Path::new("t.yaml");
+    let spec = load::parse(path, text).unwrap();
+    let config = Config {
+        spec: path.to_owned(),
+        tags: tags_of(&spec),
+        output: PathBuf::from("target/cases/inner"),
+        krate: CrateConfig::for_spec(&spec.info, Some("case-inner")),
+        skip_unsupported: false,
+        profile: Profile::Generic,
+    };
+    let output = generator::generate_from(path, &spec, &config).unwrap();
+    let op = |id: &str| {
+        output
+            .api
+            .groups
+            .iter()
+            .flat_map(|g| &g.operations)
+            .find(|o| o.operation_id == id)
+            .unwrap()
+            .clone()
+    };
+    let (a, b) = (op("postA"), op("postB"));
+    assert!(a.success.is_some());
+    assert_eq!(a.success, b.success);
+    assert_eq!(
+        a.body.as_ref().map(|body| format!("{:?}", body.ty)),
+        b.body.as_ref().map(|body| format!("{:?}", body.ty))
+    );
+    assert_eq!(a.parameters[0].ty, b.parameters[0].ty);
+    assert_eq!(b.parameters[0].wire_name, "size");
+}
