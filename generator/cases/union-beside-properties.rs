@@ -33,7 +33,7 @@ async fn common_properties_and_the_alternatives_own_are_decoded() {
         .mount(&server)
         .await;
     match client.pets().get_pet("d1").await.unwrap() {
-        Pet::PetDog(dog) => {
+        Pet::Dog(dog) => {
             assert_eq!((dog.id.as_str(), dog.name.as_str()), ("d1", "Rex"));
             assert!(dog.barks);
             assert_eq!(dog.breed, "collie");
@@ -41,7 +41,7 @@ async fn common_properties_and_the_alternatives_own_are_decoded() {
         other => panic!("expected a dog, got {other:?}"),
     }
     match client.pets().get_pet("c1").await.unwrap() {
-        Pet::PetCat(cat) => {
+        Pet::Cat(cat) => {
             assert_eq!((cat.id.as_str(), cat.name.as_str()), ("c1", "Tom"));
             assert!(!cat.meows);
         }
@@ -62,7 +62,7 @@ async fn all_of_beside_one_of_is_chosen_by_a_discriminator_among_the_common_prop
         .await;
     let events = client.pets().list_events().await.unwrap();
     match &events[0] {
-        Event::EventCreated(e) => {
+        Event::Created(e) => {
             assert_eq!(e.at.to_rfc3339(), "2026-11-29T10:20:30+00:00");
             assert_eq!(e.kind, "created");
             assert_eq!(e.by, "ann");
@@ -70,7 +70,7 @@ async fn all_of_beside_one_of_is_chosen_by_a_discriminator_among_the_common_prop
         other => panic!("expected created, got {other:?}"),
     }
     match &events[1] {
-        Event::EventDeleted(e) => {
+        Event::Deleted(e) => {
             assert_eq!(e.at.to_rfc3339(), "2026-11-29T11:00:00+00:00");
             assert_eq!(e.reason.as_deref(), Some("spam"));
         }
@@ -88,12 +88,12 @@ async fn a_merged_alternative_is_sent_with_the_common_properties() {
         .expect(1)
         .mount(&server)
         .await;
-    let payment = Payment::PaymentIban(PaymentIban::new(12, "DE00"));
+    let payment = Payment::Iban(PaymentIban::new(12, "DE00"));
     client.pets().create_payment(payment).await.unwrap();
     let decoded: Payment =
         serde_json::from_value(json!({"amount": 5, "cardNumber": "4111"})).unwrap();
     match decoded {
-        Payment::PaymentCard(card) => {
+        Payment::Card(card) => {
             assert_eq!(card.amount, 5);
             assert_eq!(card.card_number, "4111");
         }

@@ -240,8 +240,8 @@ impl<'a> Lowerer<'a> {
         let kind = match self.shape(schema, &rust, &pointer) {
             Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
             Shape::Enum(values, integer) => self.enum_kind(&values, integer, &pointer),
-            Shape::Union(alternatives, at, refs) => {
-                self.union_kind(schema, &rust, &alternatives, &at, &refs)
+            Shape::Union(alternatives, at, refs, names) => {
+                self.union_kind(schema, &rust, &alternatives, &at, &refs, &names)
             }
             Shape::Other => TypeKind::Alias {
                 target: self.type_ref_item(schema, &rust, &pointer),
@@ -326,12 +326,18 @@ impl<'a> Lowerer<'a> {
                     None => Shape::Other,
                 }
             }
-            SchemaKind::OneOf { one_of } => {
-                Shape::Union(one_of.clone(), format!("{pointer}/oneOf"), refs_of(one_of))
-            }
-            SchemaKind::AnyOf { any_of } => {
-                Shape::Union(any_of.clone(), format!("{pointer}/anyOf"), refs_of(any_of))
-            }
+            SchemaKind::OneOf { one_of } => Shape::Union(
+                one_of.clone(),
+                format!("{pointer}/oneOf"),
+                refs_of(one_of),
+                Vec::new(),
+            ),
+            SchemaKind::AnyOf { any_of } => Shape::Union(
+                any_of.clone(),
+                format!("{pointer}/anyOf"),
+                refs_of(any_of),
+                Vec::new(),
+            ),
             SchemaKind::Any(any)
                 if !any.one_of.is_empty() && any.properties.is_empty() && any.all_of.is_empty() =>
             {
@@ -339,6 +345,7 @@ impl<'a> Lowerer<'a> {
                     any.one_of.clone(),
                     format!("{pointer}/oneOf"),
                     refs_of(&any.one_of),
+                    Vec::new(),
                 )
             }
             SchemaKind::Any(any)
@@ -348,6 +355,7 @@ impl<'a> Lowerer<'a> {
                     any.any_of.clone(),
                     format!("{pointer}/anyOf"),
                     refs_of(&any.any_of),
+                    Vec::new(),
                 )
             }
             SchemaKind::Any(any) if any.one_of.is_empty() != any.any_of.is_empty() => {
@@ -368,6 +376,7 @@ impl<'a> Lowerer<'a> {
         alternatives: &[ReferenceOr<Schema>],
         pointer: &str,
         refs: &[Option<String>],
+        names: &[Option<String>],
     ) -> TypeKind {
         let discriminator = schema.schema_data.discriminator.as_ref();
         let mut variants: Vec<(usize, UnionVariant)> = Vec::new();
@@ -387,9 +396,10 @@ impl<'a> Lowerer<'a> {
             .unwrap_or_else(|| format!("{owner}Variant{i}"));
             let ty = self.type_ref(alternative, &hint, &at);
             let ty = self.nullable_if(self.is_nullable(alternative), ty);
-            let name = match &ty {
-                TypeRef::Named { name } => name.clone(),
-                other => crate::render::type_name_for_variant(other),
+            let name = match (names.get(i).cloned().flatten(), &ty) {
+                (Some(name), _) => name,
+                (None, TypeRef::Named { name }) => name.clone(),
+                (None, other) => crate::render::type_name_for_variant(other),
             };
             let tag = discriminator.map(|d| {
                 let reference = refs.get(i).and_then(Option::as_deref);
@@ -483,6 +493,8 @@ impl<'a> Lowerer<'a> {
         }
         let mut merged = Vec::new();
         let mut refs = Vec::new();
+        // `Pet::Dog(PetDog)`: the variant is named for the alternative.
+        let mut names = Vec::new();
         for (i, alternative) in alternatives.iter().enumerate() {
             if kinds[i] == Some(true) {
                 self.error(
@@ -531,8 +543,9 @@ impl<'a> Lowerer<'a> {
                 }),
             });
             refs.push(reference);
+            names.push(Some(name));
         }
-        Shape::Union(merged, format!("{pointer}/{keyword}"), refs)
+        Shape::Union(merged, format!("{pointer}/{keyword}"), refs, names)
     }
 
     /// Sort key for untagged decoding: lower decodes first.
@@ -1107,8 +1120,8 @@ impl<'a> Lowerer<'a> {
         let kind = match self.shape(schema, &rust, pointer) {
             Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
             Shape::Enum(values, integer) => self.enum_kind(&values, integer, pointer),
-            Shape::Union(alternatives, at, refs) => {
-                self.union_kind(schema, &rust, &alternatives, &at, &refs)
+            Shape::Union(alternatives, at, refs, names) => {
+                self.union_kind(schema, &rust, &alternatives, &at, &refs, &names)
             }
             Shape::Other => TypeKind::Alias {
                 target: TypeRef::Json,
@@ -1893,9 +1906,15 @@ fn operation_paging(op: &Operation, types: &[TypeDef]) -> Option<OperationPaging
 }
 
 enum Shape {
-    /// `oneOf`/`anyOf`: the alternatives, where they are, and the `$ref`
-    /// each stands for in the spec (for the discriminator's mapping).
-    Union(Vec<ReferenceOr<Schema>>, String, Vec<Option<String>>),
+    /// `oneOf`/`anyOf`: the alternatives, where they are, the `$ref` each
+    /// stands for in the spec (for the discriminator's mapping), and the
+    /// name of each variant when not its type's.
+    Union(
+        Vec<ReferenceOr<Schema>>,
+        String,
+        Vec<Option<String>>,
+        Vec<Option<String>>,
+    ),
     /// The fields, and the map of additional properties beside them.
     Struct(Vec<Field>, Option<AdditionalField>),
     /// The values, and the integer type of an integer enum.
