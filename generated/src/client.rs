@@ -446,15 +446,21 @@ impl Client {
         credentials: &[Scheme],
         token: Option<&AccessToken>,
     ) -> Result<RawResponse, Error> {
-        let url = format!("{}{}", self.inner.base_url, request.path);
+        let mut url = format!("{}{}", self.inner.base_url, request.path);
+        // The pairs are encoded already: a style's delimiters (`,`, `|`)
+        // must reach the server as they are, which a form encoder would
+        // not leave them.
+        for (i, (name, value)) in request.query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(name);
+            url.push('=');
+            url.push_str(value);
+        }
         let mut builder = self
             .inner
             .http
             .request(request.method.clone(), url)
             .header(ACCEPT, "application/json");
-        if !request.query.is_empty() {
-            builder = builder.query(&request.query);
-        }
         for (name, value) in &request.headers {
             builder = builder.header(name.clone(), value.clone());
         }
@@ -1038,11 +1044,22 @@ impl Request {
         }
     }
 
-    /// Adds `name=value` to the query string.
+    /// Adds `name=value` to the query string, both percent-encoded.
     // Not every section has query, header or body parameters.
     #[allow(dead_code)]
-    pub(crate) fn query(&mut self, name: impl Into<String>, value: impl fmt::Display) {
-        self.query.push((name.into(), value.to_string()));
+    pub(crate) fn query(&mut self, name: &str, value: impl fmt::Display) {
+        self.query.push((
+            crate::support::query_component(name),
+            crate::support::query_component(&value.to_string()),
+        ));
+    }
+
+    /// Adds a pair of [`crate::support::query_pairs`], which are
+    /// percent-encoded already.
+    // Not every section has query parameters.
+    #[allow(dead_code)]
+    pub(crate) fn query_encoded(&mut self, name: String, value: String) {
+        self.query.push((name, value));
     }
 
     /// Adds a header; a value that cannot be sent is an

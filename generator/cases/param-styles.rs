@@ -113,10 +113,11 @@ async fn query_parameters_are_sent_in_their_wire_form_and_style() {
             ("ids", "7,8"),
             ("words", "big small"),
             ("states", "in-progress|done"),
-            ("filter[after]", "2026-11-29"),
+            // Properties in the order the schema declares them.
             ("filter[owner]", "ann"),
-            ("cursor", "c1"),
+            ("filter[after]", "2026-11-29"),
             ("size", "50"),
+            ("cursor", "c1"),
             ("verbose", "true"),
             ("state", "in-progress"),
         ])

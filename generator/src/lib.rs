@@ -16,6 +16,7 @@ pub mod features;
 pub mod import;
 pub mod ir;
 pub mod load;
+pub mod local_refs;
 pub mod locate;
 pub mod lower;
 pub mod naming;
@@ -76,16 +77,31 @@ pub fn lower_selected(
     let stage = timing::stage("lower");
     let lowered = lower::lower_with(spec, &selection, skip_unsupported);
     drop(stage);
+    let located = |mut problems: Vec<Diagnostic>| {
+        for problem in &mut problems {
+            problem.pointer = local_refs::original_pointer(spec, &problem.pointer);
+        }
+        sorted(problems)
+    };
+    if let Ok((_, warnings)) = &lowered {
+        // With `skip_unsupported`, a reference that selection found
+        // unusable was met again by lowering, which left out what needs
+        // it and said so: that problem is a warning now.
+        problems.retain(|p| !warnings.iter().any(|w| w.pointer == p.pointer));
+    }
     let (mut api, mut warnings) = match lowered {
         Ok(lowered) if problems.is_empty() => lowered,
-        Ok(_) => return Err(Error::spec(spec_path, sorted(problems))),
+        Ok(_) => return Err(Error::spec(spec_path, located(problems))),
         Err(more) => {
             problems.extend(more);
-            return Err(Error::spec(spec_path, sorted(problems)));
+            return Err(Error::spec(spec_path, located(problems)));
         }
     };
     warnings.extend(lower::security::apply(spec, &selection, &mut api, profile));
     api.profile = profile;
+    for warning in &mut warnings {
+        warning.pointer = local_refs::original_pointer(spec, &warning.pointer);
+    }
     Ok((api, warnings))
 }
 

@@ -28,6 +28,17 @@ pub fn load(root: &Path, relative: &Path) -> Result<(String, OpenAPI), Error> {
 /// property or parameter that is wrong, by its JSON pointer and line,
 /// rather than the map that holds it.
 pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
+    if crate::local_refs::may_need_moving(text) {
+        // References to nodes inside other nodes are rewritten on the JSON
+        // form (see `local_refs`); lines come from the text as written.
+        let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::Parse {
+            path: path.to_owned(),
+            line: e.location().map(|l| l.line()),
+            column: e.location().map(|l| l.column()),
+            message: strip_location(&e.to_string()),
+        })?;
+        return from_json(path, yaml_to_json(value)).map_err(|e| e.with_lines(text));
+    }
     // serde_yaml reads JSON too, and gives line and column for both.
     serde_yaml::from_str(text).map_err(|e| {
         let whole = Error::Parse {
@@ -95,7 +106,8 @@ fn yaml_key(key: serde_yaml::Value) -> String {
 /// openapiv3's flattened and untagged types otherwise copy the whole
 /// document several times over. And a problem names the JSON pointer of
 /// the item it is in; `path` is only used in errors.
-pub fn from_json(path: &Path, doc: Value) -> Result<OpenAPI, Error> {
+pub fn from_json(path: &Path, mut doc: Value) -> Result<OpenAPI, Error> {
+    crate::local_refs::move_pointed_nodes(&mut doc);
     let Value::Object(mut root) = doc else {
         return Err(Error::spec(
             path,

@@ -240,7 +240,9 @@ impl<'a> Lowerer<'a> {
         let kind = match self.shape(schema, &rust, &pointer) {
             Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
             Shape::Enum(values, integer) => self.enum_kind(&values, integer, &pointer),
-            Shape::Union(alternatives, at) => self.union_kind(schema, &rust, &alternatives, &at),
+            Shape::Union(alternatives, at, refs, names) => {
+                self.union_kind(schema, &rust, &alternatives, &at, &refs, &names)
+            }
             Shape::Other => TypeKind::Alias {
                 target: self.type_ref_item(schema, &rust, &pointer),
             },
@@ -324,21 +326,40 @@ impl<'a> Lowerer<'a> {
                     None => Shape::Other,
                 }
             }
-            SchemaKind::OneOf { one_of } => {
-                Shape::Union(one_of.clone(), format!("{pointer}/oneOf"))
-            }
-            SchemaKind::AnyOf { any_of } => {
-                Shape::Union(any_of.clone(), format!("{pointer}/anyOf"))
-            }
+            SchemaKind::OneOf { one_of } => Shape::Union(
+                one_of.clone(),
+                format!("{pointer}/oneOf"),
+                refs_of(one_of),
+                Vec::new(),
+            ),
+            SchemaKind::AnyOf { any_of } => Shape::Union(
+                any_of.clone(),
+                format!("{pointer}/anyOf"),
+                refs_of(any_of),
+                Vec::new(),
+            ),
             SchemaKind::Any(any)
                 if !any.one_of.is_empty() && any.properties.is_empty() && any.all_of.is_empty() =>
             {
-                Shape::Union(any.one_of.clone(), format!("{pointer}/oneOf"))
+                Shape::Union(
+                    any.one_of.clone(),
+                    format!("{pointer}/oneOf"),
+                    refs_of(&any.one_of),
+                    Vec::new(),
+                )
             }
             SchemaKind::Any(any)
                 if !any.any_of.is_empty() && any.properties.is_empty() && any.all_of.is_empty() =>
             {
-                Shape::Union(any.any_of.clone(), format!("{pointer}/anyOf"))
+                Shape::Union(
+                    any.any_of.clone(),
+                    format!("{pointer}/anyOf"),
+                    refs_of(&any.any_of),
+                    Vec::new(),
+                )
+            }
+            SchemaKind::Any(any) if any.one_of.is_empty() != any.any_of.is_empty() => {
+                self.merged_alternatives(any, owner, pointer)
             }
             _ => Shape::Other,
         }
@@ -354,6 +375,8 @@ impl<'a> Lowerer<'a> {
         owner: &str,
         alternatives: &[ReferenceOr<Schema>],
         pointer: &str,
+        refs: &[Option<String>],
+        names: &[Option<String>],
     ) -> TypeKind {
         let discriminator = schema.schema_data.discriminator.as_ref();
         let mut variants: Vec<(usize, UnionVariant)> = Vec::new();
@@ -373,15 +396,13 @@ impl<'a> Lowerer<'a> {
             .unwrap_or_else(|| format!("{owner}Variant{i}"));
             let ty = self.type_ref(alternative, &hint, &at);
             let ty = self.nullable_if(self.is_nullable(alternative), ty);
-            let name = match &ty {
-                TypeRef::Named { name } => name.clone(),
-                other => crate::render::type_name_for_variant(other),
+            let name = match (names.get(i).cloned().flatten(), &ty) {
+                (Some(name), _) => name,
+                (None, TypeRef::Named { name }) => name.clone(),
+                (None, other) => crate::render::type_name_for_variant(other),
             };
             let tag = discriminator.map(|d| {
-                let reference = match alternative {
-                    ReferenceOr::Reference { reference } => Some(reference.as_str()),
-                    ReferenceOr::Item(_) => None,
-                };
+                let reference = refs.get(i).and_then(Option::as_deref);
                 d.mapping
                     .iter()
                     .find(|(_, target)| Some(target.as_str()) == reference)
@@ -417,6 +438,114 @@ impl<'a> Lowerer<'a> {
             discriminator: discriminator.map(|d| d.property_name.clone()),
             other_variant: namer.unique("Other", Kind::Variant),
         }
+    }
+
+    /// A schema with `oneOf` (or `anyOf`) beside its own `properties` or
+    /// an `allOf`: a value has the common properties *and* those of one
+    /// alternative. Each alternative becomes a union variant merged with
+    /// the common part (`allOf: [common…, alternative]`), named after the
+    /// owner and the alternative (`Pet` + `Cat` → `PetCat`).
+    ///
+    /// Merged variants rather than a struct with a `#[serde(flatten)]`
+    /// union: the union's decoding (its discriminator, the required
+    /// properties and fixed values that choose an alternative) then sees
+    /// the whole object, whereas a flattened field never sees the keys the
+    /// struct's own fields took, and a discriminator declared among the
+    /// common properties is one of them. An alternative that is not an
+    /// object can't hold the common properties: that is a problem at its
+    /// pointer.
+    fn merged_alternatives(
+        &mut self,
+        any: &openapiv3::AnySchema,
+        owner: &str,
+        pointer: &str,
+    ) -> Shape {
+        let (alternatives, keyword) = if any.one_of.is_empty() {
+            (&any.any_of, "anyOf")
+        } else {
+            (&any.one_of, "oneOf")
+        };
+        let mut common: Vec<ReferenceOr<Schema>> = any.all_of.clone();
+        if !any.properties.is_empty() || any.additional_properties.is_some() {
+            common.push(ReferenceOr::Item(Schema {
+                schema_data: Default::default(),
+                schema_kind: SchemaKind::Type(Type::Object(openapiv3::ObjectType {
+                    properties: any.properties.clone(),
+                    required: any.required.clone(),
+                    additional_properties: any.additional_properties.clone(),
+                    ..Default::default()
+                })),
+            }));
+        }
+        let kinds: Vec<Option<bool>> = alternatives.iter().map(|a| self.all_of_part(a)).collect();
+        if kinds.iter().all(|k| *k == Some(false)) {
+            // `oneOf: [{required: [a]}, {required: [b]}]`: constraints on
+            // the common object that no Rust type states; the object is
+            // the type.
+            let mut plain = any.clone();
+            plain.one_of.clear();
+            plain.any_of.clear();
+            let plain = Schema {
+                schema_data: Default::default(),
+                schema_kind: SchemaKind::Any(plain),
+            };
+            return self.shape(&plain, owner, pointer);
+        }
+        let mut merged = Vec::new();
+        let mut refs = Vec::new();
+        // `Pet::Dog(PetDog)`: the variant is named for the alternative.
+        let mut names = Vec::new();
+        for (i, alternative) in alternatives.iter().enumerate() {
+            if kinds[i] == Some(true) {
+                self.error(
+                    format!("{pointer}/{keyword}/{i}"),
+                    format!(
+                        "this `{keyword}` alternative is not an object, so no value can have \
+                         both it and the schema's own properties or `allOf` parts"
+                    ),
+                );
+                continue;
+            }
+            let (name, reference) = match alternative {
+                ReferenceOr::Reference { reference } => (
+                    reference.rsplit('/').next().unwrap_or_default().to_owned(),
+                    Some(reference.clone()),
+                ),
+                ReferenceOr::Item(s) => (
+                    s.schema_data
+                        .title
+                        .clone()
+                        .unwrap_or_else(|| format!("variant {i}")),
+                    None,
+                ),
+            };
+            let mut parts = common.clone();
+            // An alternative that only adds constraints (`required: [a]`)
+            // adds no field: its variant is the common part alone.
+            if kinds[i].is_none() {
+                parts.push(alternative.clone());
+            }
+            let title = Some(format!("{owner} {name}"));
+            merged.push(match parts.len() {
+                1 => match parts.remove(0) {
+                    ReferenceOr::Item(mut part) => {
+                        part.schema_data.title = title;
+                        ReferenceOr::Item(part)
+                    }
+                    reference => reference,
+                },
+                _ => ReferenceOr::Item(Schema {
+                    schema_data: openapiv3::SchemaData {
+                        title,
+                        ..Default::default()
+                    },
+                    schema_kind: SchemaKind::AllOf { all_of: parts },
+                }),
+            });
+            refs.push(reference);
+            names.push(Some(name));
+        }
+        Shape::Union(merged, format!("{pointer}/{keyword}"), refs, names)
     }
 
     /// Sort key for untagged decoding: lower decodes first.
@@ -787,7 +916,10 @@ impl<'a> Lowerer<'a> {
             None => {
                 self.error(
                     pointer,
-                    format!("`$ref: {reference}` points to nothing: no such component in the spec"),
+                    format!(
+                        "`$ref: {reference}` {}",
+                        crate::local_refs::why_unresolved(self.spec, reference)
+                    ),
                 );
                 TypeRef::Json
             }
@@ -908,7 +1040,10 @@ impl<'a> Lowerer<'a> {
                     }
                     return self.inline_type(schema, hint, pointer);
                 }
-                if (used == ["oneOf"] || used == ["anyOf"]) && any.properties.is_empty() {
+                // Alternatives beside properties or `allOf` are merged with
+                // them (see `merged_alternatives`); `oneOf` beside `anyOf`
+                // is left to the refusal below.
+                if used.contains(&"oneOf") != used.contains(&"anyOf") {
                     return self.inline_type(schema, hint, pointer);
                 }
                 if let Some(keyword) = used.first() {
@@ -985,7 +1120,9 @@ impl<'a> Lowerer<'a> {
         let kind = match self.shape(schema, &rust, pointer) {
             Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
             Shape::Enum(values, integer) => self.enum_kind(&values, integer, pointer),
-            Shape::Union(alternatives, at) => self.union_kind(schema, &rust, &alternatives, &at),
+            Shape::Union(alternatives, at, refs, names) => {
+                self.union_kind(schema, &rust, &alternatives, &at, &refs, &names)
+            }
             Shape::Other => TypeKind::Alias {
                 target: TypeRef::Json,
             },
@@ -1330,7 +1467,10 @@ impl<'a> Lowerer<'a> {
         }
         self.error(
             at,
-            format!("`$ref: {reference}` points to nothing: no such component in the spec"),
+            format!(
+                "`$ref: {reference}` {}",
+                crate::local_refs::why_unresolved(self.spec, reference)
+            ),
         );
         None
     }
@@ -1779,13 +1919,31 @@ fn operation_paging(op: &Operation, types: &[TypeDef]) -> Option<OperationPaging
 }
 
 enum Shape {
-    /// `oneOf`/`anyOf`: the alternatives, and where they are.
-    Union(Vec<ReferenceOr<Schema>>, String),
+    /// `oneOf`/`anyOf`: the alternatives, where they are, the `$ref` each
+    /// stands for in the spec (for the discriminator's mapping), and the
+    /// name of each variant when not its type's.
+    Union(
+        Vec<ReferenceOr<Schema>>,
+        String,
+        Vec<Option<String>>,
+        Vec<Option<String>>,
+    ),
     /// The fields, and the map of additional properties beside them.
     Struct(Vec<Field>, Option<AdditionalField>),
     /// The values, and the integer type of an integer enum.
     Enum(Vec<String>, Option<TypeRef>),
     Other,
+}
+
+/// The `$ref` of each alternative, `None` for an inline one.
+fn refs_of(alternatives: &[ReferenceOr<Schema>]) -> Vec<Option<String>> {
+    alternatives
+        .iter()
+        .map(|a| match a {
+            ReferenceOr::Reference { reference } => Some(reference.clone()),
+            ReferenceOr::Item(_) => None,
+        })
+        .collect()
 }
 
 /// An object schema with its `allOf` parts merged.

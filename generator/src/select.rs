@@ -367,7 +367,8 @@ impl<'a> Walk<'a> {
                 return;
             }
             if components_schema(self.spec, name).is_none() {
-                self.errors.push(missing(reference, &at.pointer()));
+                self.errors
+                    .push(missing(self.spec, reference, &at.pointer()));
                 return;
             }
             self.schemas.insert(name.to_owned());
@@ -381,7 +382,8 @@ impl<'a> Walk<'a> {
         }
         let spec: &'a OpenAPI = self.spec;
         let Some(components) = spec.components.as_ref() else {
-            self.errors.push(missing(reference, &at.pointer()));
+            self.errors
+                .push(missing(self.spec, reference, &at.pointer()));
             return;
         };
         let found = |prefix: &str| reference.strip_prefix(prefix);
@@ -410,7 +412,8 @@ impl<'a> Walk<'a> {
                 return self.response(response, &At::root(&pointer));
             }
         }
-        self.errors.push(missing(reference, &at.pointer()));
+        self.errors
+            .push(missing(self.spec, reference, &at.pointer()));
     }
 }
 /// A path item, or the one its `$ref` names: another path of the same
@@ -441,10 +444,13 @@ fn path_item<'a>(
     Err("the path item `$ref`s form a cycle".to_owned())
 }
 
-fn missing(reference: &str, at: &str) -> Diagnostic {
+fn missing(spec: &OpenAPI, reference: &str, at: &str) -> Diagnostic {
     Diagnostic::new(
         at,
-        format!("`$ref: {reference}` points to nothing: no such component in the spec"),
+        format!(
+            "`$ref: {reference}` {}",
+            crate::local_refs::why_unresolved(spec, reference)
+        ),
     )
 }
 

@@ -232,3 +232,263 @@ fn auth_oauth2_two_token_urls_the_one_not_used_is_a_warning_naming_it() {
         "{message}"
     );
 }
+
+/// Every tag of the spec's operations, as `--spec` selects them.
+fn tags_of(spec: &openapiv3::OpenAPI) -> Vec<String> {
+    let mut tags: Vec<String> = spec
+        .operations()
+        .flat_map(|(_, _, op)| op.tags.clone())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    tags
+}
+
+/// The problems codegen reports for `generator/cases/NAME.yaml`, each with
+/// its line: (pointer, message, line).
+fn refusals_of(name: &str) -> Vec<(String, String, Option<usize>)> {
+    let path = case_path(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let spec = load::parse(&path, &text).unwrap();
+    let config = Config {
+        spec: path.clone(),
+        tags: tags_of(&spec),
+        output: PathBuf::from("target/cases").join(name),
+        krate: CrateConfig::for_spec(&spec.info, Some(&format!("case-{name}"))),
+        skip_unsupported: false,
+        profile: Profile::Generic,
+    };
+    let error = generator::generate_from(&path, &spec, &config)
+        .map(|_| ())
+        .unwrap_err()
+        .with_lines(&text);
+    error
+        .diagnostics()
+        .iter()
+        .map(|d| (d.pointer.clone(), d.message.clone(), d.line))
+        .collect()
+}
+
+fn refusal_at(name: &str, pointer: &str) -> (String, Option<usize>) {
+    let all = refusals_of(name);
+    all.iter()
+        .find(|(p, _, _)| p == pointer)
+        .map(|(_, m, l)| (m.clone(), *l))
+        .unwrap_or_else(|| panic!("no problem at {pointer}; got {all:#?}"))
+}
+
+#[test]
+fn refs_json_pointer_refused_a_pointer_to_no_node_names_the_missing_node_and_line() {
+    let (message, line) = refusal_at(
+        "refs-json-pointer-refused",
+        "/paths/~1dangling/get/responses/200/content/application~1json/schema",
+    );
+    assert_eq!(
+        message,
+        "`$ref: #/components/schemas/Pet/properties/nickname` points to nothing: there is no \
+         node at `/components/schemas/Pet/properties/nickname` in the spec"
+    );
+    assert_eq!(line, Some(18));
+}
+
+#[test]
+fn refs_json_pointer_refused_a_pointer_to_a_node_of_another_kind_says_both_kinds() {
+    let (message, line) = refusal_at(
+        "refs-json-pointer-refused",
+        "/paths/~1wrong-kind/get/parameters/0",
+    );
+    assert_eq!(
+        message,
+        "`$ref: #/components/schemas/Pet/properties/name` points to \
+         `/components/schemas/Pet/properties/name`, which is a schema; a reference here must \
+         name a parameter"
+    );
+    assert_eq!(line, Some(24));
+}
+
+#[test]
+fn refs_json_pointer_refused_a_cycle_of_references_lists_the_cycle() {
+    let (message, line) = refusal_at(
+        "refs-json-pointer-refused",
+        "/paths/~1cycle/get/responses/200/content/application~1json/schema",
+    );
+    assert!(
+        message.contains("is part of a cycle of references"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(
+            "#/components/schemas/Loop/properties/a → #/components/schemas/Loop/properties/b → \
+             #/components/schemas/Loop/properties/a"
+        ),
+        "{message}"
+    );
+    assert_eq!(line, Some(36));
+}
+
+#[test]
+fn refs_json_pointer_refused_a_reference_into_another_file_is_refused_with_the_fix() {
+    let (message, line) = refusal_at(
+        "refs-json-pointer-refused",
+        "/paths/~1external/get/responses/200/content/application~1json/schema",
+    );
+    assert!(
+        message.contains("points into another document"),
+        "{message}"
+    );
+    assert!(
+        message.contains("bundle the spec into one file"),
+        "{message}"
+    );
+    assert_eq!(line, Some(46));
+}
+
+#[test]
+fn refs_json_pointer_refused_only_the_bad_references_are_refused() {
+    let all = refusals_of("refs-json-pointer-refused");
+    assert_eq!(all.len(), 4, "{all:#?}");
+    assert!(all.iter().all(|(p, _, _)| !p.contains("fine")), "{all:#?}");
+}
+
+#[test]
+fn refs_json_pointer_a_moved_node_keeps_the_pointer_and_line_it_has_in_the_spec() {
+    // A problem inside a node that a pointer names is reported where the
+    // node is written, not where it was moved to.
+    let text = "openapi: 3.0.3\n\
+info: {title: t, version: '1'}\n\
+paths:\n  /a:\n    get:\n      operationId: getA\n      tags: [A]\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Box/properties/inner'}\n\
+components:\n  schemas:\n    Box:\n      type: object\n      properties:\n        inner:\n          type: object\n          properties:\n            bad:\n              not:\n                type: string\n";
+    let path = Path::new("t.yaml");
+    let spec = load::parse(path, text).unwrap();
+    let config = Config {
+        spec: path.to_owned(),
+        tags: tags_of(&spec),
+        output: PathBuf::from("target/cases/moved"),
+        krate: CrateConfig::for_spec(&spec.info, Some("case-moved")),
+        skip_unsupported: false,
+        profile: Profile::Generic,
+    };
+    let error = generator::generate_from(path, &spec, &config)
+        .map(|_| ())
+        .unwrap_err()
+        .with_lines(text);
+    let found: Vec<(String, Option<usize>)> = error
+        .diagnostics()
+        .iter()
+        .map(|d| (d.pointer.clone(), d.line))
+        .collect();
+    assert_eq!(
+        found,
+        vec![(
+            "/components/schemas/Box/properties/inner/properties/bad/not".to_owned(),
+            Some(23)
+        )]
+    );
+}
+
+#[test]
+fn union_beside_properties_a_non_object_alternative_is_refused_at_its_pointer() {
+    let text = "openapi: 3.0.3\n\
+info: {title: t, version: '1'}\n\
+paths:\n  /a:\n    get:\n      operationId: getA\n      tags: [A]\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Mixed'}\n\
+components:\n  schemas:\n    Mixed:\n      type: object\n      properties:\n        id: {type: string}\n      oneOf:\n      - {type: object, properties: {a: {type: string}}}\n      - {type: string}\n";
+    let path = Path::new("t.yaml");
+    let spec = load::parse(path, text).unwrap();
+    let config = Config {
+        spec: path.to_owned(),
+        tags: tags_of(&spec),
+        output: PathBuf::from("target/cases/mixed"),
+        krate: CrateConfig::for_spec(&spec.info, Some("case-mixed")),
+        skip_unsupported: false,
+        profile: Profile::Generic,
+    };
+    let error = generator::generate_from(path, &spec, &config)
+        .map(|_| ())
+        .unwrap_err();
+    let found: Vec<(String, String)> = error
+        .diagnostics()
+        .iter()
+        .map(|d| (d.pointer.clone(), d.message.clone()))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "/components/schemas/Mixed/oneOf/1");
+    assert!(found[0].1.contains("not an object"), "{found:#?}");
+}
+
+#[test]
+fn refs_json_pointer_refused_skip_unsupported_leaves_out_only_the_operations_with_bad_references() {
+    let path = case_path("refs-json-pointer-refused");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let spec = load::parse(&path, &text).unwrap();
+    let config = Config {
+        spec: path.clone(),
+        tags: tags_of(&spec),
+        output: PathBuf::from("target/cases/refs-json-pointer-refused"),
+        krate: CrateConfig::for_spec(&spec.info, Some("case-refs-json-pointer-refused")),
+        skip_unsupported: true,
+        profile: Profile::Generic,
+    };
+    let output = generator::generate_from(&path, &spec, &config).unwrap();
+    let kept: Vec<&str> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .map(|op| op.operation_id.as_str())
+        .collect();
+    assert_eq!(kept, ["getFine"]);
+    let mut skipped: Vec<&str> = output
+        .warnings
+        .iter()
+        .filter_map(|w| w.message.strip_prefix("skipped `"))
+        .filter_map(|m| m.split('`').next())
+        .collect();
+    skipped.sort();
+    assert_eq!(
+        skipped,
+        [
+            "get_cycle",
+            "get_dangling",
+            "get_external",
+            "get_wrong_kind"
+        ]
+    );
+}
+
+#[test]
+fn refs_json_pointer_pointers_into_component_responses_parameters_and_bodies_share_their_types() {
+    let text = "openapi: 3.0.3\n\
+info: {title: t, version: '1'}\n\
+paths:\n  /a:\n    post:\n      tags: [A]\n      operationId: postA\n      parameters:\n      - $ref: '#/components/parameters/Limit'\n      requestBody: {$ref: '#/components/requestBodies/Item'}\n      responses:\n        '200': {$ref: '#/components/responses/Page'}\n  /b:\n    post:\n      tags: [A]\n      operationId: postB\n      parameters:\n      - name: size\n        in: query\n        schema: {$ref: '#/components/parameters/Limit/schema'}\n      requestBody:\n        content:\n          application/json:\n            schema: {$ref: '#/components/requestBodies/Item/content/application~1json/schema'}\n      responses:\n        '200':\n          description: the same page\n          content:\n            application/json:\n              schema: {$ref: '#/components/responses/Page/content/application~1json/schema'}\n\
+components:\n  parameters:\n    Limit:\n      name: limit\n      in: query\n      schema: {type: string, enum: [few, many]}\n  requestBodies:\n    Item:\n      content:\n        application/json:\n          schema: {type: object, properties: {label: {type: string}}}\n  responses:\n    Page:\n      description: a page\n      content:\n        application/json:\n          schema: {type: object, properties: {total: {type: integer}}}\n";
+    let path = Path::new("t.yaml");
+    let spec = load::parse(path, text).unwrap();
+    let config = Config {
+        spec: path.to_owned(),
+        tags: tags_of(&spec),
+        output: PathBuf::from("target/cases/inner"),
+        krate: CrateConfig::for_spec(&spec.info, Some("case-inner")),
+        skip_unsupported: false,
+        profile: Profile::Generic,
+    };
+    let output = generator::generate_from(path, &spec, &config).unwrap();
+    let op = |id: &str| {
+        output
+            .api
+            .groups
+            .iter()
+            .flat_map(|g| &g.operations)
+            .find(|o| o.operation_id == id)
+            .unwrap()
+            .clone()
+    };
+    let (a, b) = (op("postA"), op("postB"));
+    assert!(a.success.is_some());
+    assert_eq!(a.success, b.success);
+    assert_eq!(
+        a.body.as_ref().map(|body| format!("{:?}", body.ty)),
+        b.body.as_ref().map(|body| format!("{:?}", body.ty))
+    );
+    assert_eq!(a.parameters[0].ty, b.parameters[0].ty);
+    assert_eq!(b.parameters[0].wire_name, "size");
+}

@@ -123,7 +123,7 @@ fn a_style_the_type_cannot_take_is_refused_with_the_pointer_to_the_schema() {
 }
 
 #[test]
-fn one_of_beside_properties_is_refused_with_its_pointer() {
+fn one_of_beside_properties_whose_alternatives_are_no_objects_is_refused_with_their_pointers() {
     let text = spec_text().replacen(
         "    Cursors:\n      type: object",
         "    Cursors:\n      oneOf:\n      - type: string\n      - type: integer",
@@ -133,7 +133,7 @@ fn one_of_beside_properties_is_refused_with_its_pointer() {
     let text = messages(&err);
     assert!(
         text.contains(
-            "spec/broken.yaml#/components/schemas/Cursors/oneOf: `oneOf` beside other composition or properties is not supported yet"
+            "spec/broken.yaml#/components/schemas/Cursors/oneOf/0: this `oneOf` alternative is not an object, so no value can have both it and the schema's own properties or `allOf` parts"
         ),
         "{text}"
     );
@@ -274,9 +274,9 @@ fn with_skip_unsupported_the_operation_is_left_out_with_a_warning_naming_it() {
         "{warnings:?}"
     );
     assert!(
-        warnings
-            .iter()
-            .any(|w| w.starts_with("generated as `serde_json::Value`: `oneOf` beside")),
+        warnings.iter().any(|w| w.starts_with(
+            "generated as `serde_json::Value`: this `oneOf` alternative is not an object"
+        )),
         "{warnings:?}"
     );
 }

@@ -979,7 +979,7 @@ impl GetOauthClientUsageSummary {
                 crate::support::Style::Form,
                 true,
             )? {
-                request.query(name, value);
+                request.query_encoded(name, value);
             }
         }
         let response = self.client.execute(request).await?;

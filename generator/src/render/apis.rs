@@ -595,7 +595,7 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
                 let style = style_tokens(p.style);
                 quote! {
                     for (name, value) in crate::support::query_pairs(#wire, value, #style, #explode)? {
-                        request.query(name, value);
+                        request.query_encoded(name, value);
                     }
                 }
             }

@@ -21,6 +21,17 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// A query string name or value: RFC 3986's unreserved characters as they
+/// are, everything else percent-encoded, so that a `,`, `|` or space inside
+/// a value can't read as a style's delimiter, and `&`, `=` or `#` can't end
+/// the pair.
+const QUERY_COMPONENT: &AsciiSet = PATH_SEGMENT;
+
+/// `text` percent-encoded for a query string name or value.
+pub(crate) fn query_component(text: &str) -> String {
+    utf8_percent_encode(text, QUERY_COMPONENT).to_string()
+}
+
 /// The characters of a cookie value that RFC 6265's `cookie-octet` leaves
 /// out (controls, space, `"`, `,`, `;`, `\`), and `%` so that encoding can
 /// be undone.
@@ -73,14 +84,50 @@ fn wire(name: &'static str, value: &impl serde::Serialize) -> Result<Wire, Error
     Ok(match json {
         serde_json::Value::Null => Wire::Null,
         serde_json::Value::Array(items) => Wire::List(items.into_iter().map(scalar_text).collect()),
-        serde_json::Value::Object(map) => Wire::Object(
-            map.into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, scalar_text(v)))
-                .collect(),
-        ),
+        serde_json::Value::Object(map) => {
+            // `serde_json::Map` sorts its keys; the properties go out in
+            // the order the type declares them (`R,100,G,200`), so they are
+            // read again from the JSON text, in order.
+            let in_order = serde_json::to_string(value)
+                .ok()
+                .and_then(|text| serde_json::from_str::<InOrder>(&text).ok())
+                .map_or_else(|| map.into_iter().collect(), |o| o.0);
+            Wire::Object(
+                in_order
+                    .into_iter()
+                    .filter(|(_, v)| !v.is_null())
+                    .map(|(k, v)| (k, scalar_text(v)))
+                    .collect(),
+            )
+        }
         other => Wire::Scalar(scalar_text(other)),
     })
+}
+
+/// A JSON object's properties in the order of its text.
+struct InOrder(Vec<(String, serde_json::Value)>);
+
+impl<'de> serde::Deserialize<'de> for InOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Properties;
+        impl<'de> serde::de::Visitor<'de> for Properties {
+            type Value = InOrder;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InOrder, A::Error> {
+                let mut properties = Vec::new();
+                while let Some(entry) = map.next_entry::<String, serde_json::Value>()? {
+                    properties.push(entry);
+                }
+                Ok(InOrder(properties))
+            }
+        }
+        deserializer.deserialize_map(Properties)
+    }
 }
 
 /// One item's text. A nested array or object (which no style can lay
@@ -150,13 +197,48 @@ pub(crate) fn path_param(
 /// joined by the style's delimiter; an object is flattened (`form`,
 /// exploded: one pair per property) or nested (`deepObject`:
 /// `name[property]=value`). A `null` value sends nothing.
+///
+/// Names and values come back percent-encoded, ready for the query string,
+/// as the "Style Examples" of OpenAPI 3.0.3 write them: each item is
+/// encoded on its own and the delimiter that joins them is not (`form`
+/// `a,b`, `spaceDelimited` `a%20b`, `pipeDelimited` `a|b`), so that a
+/// delimiter inside an item (`a%2Cb`) stays apart from one between items.
 pub(crate) fn query_pairs(
     name: &'static str,
     value: &impl serde::Serialize,
     style: Style,
     explode: bool,
 ) -> Result<Vec<(String, String)>, Error> {
-    pairs(name, name, value, style, explode)
+    let encode = |s: &str| query_component(s);
+    let delimiter = match style {
+        Style::SpaceDelimited => "%20",
+        Style::PipeDelimited => "|",
+        _ => ",",
+    };
+    let joined = |items: &[String]| {
+        items
+            .iter()
+            .map(|i| encode(i))
+            .collect::<Vec<_>>()
+            .join(delimiter)
+    };
+    let key = encode(name);
+    Ok(match wire(name, value)? {
+        Wire::Null => Vec::new(),
+        Wire::Scalar(s) => vec![(key, encode(&s))],
+        Wire::List(items) if explode => items.iter().map(|i| (key.clone(), encode(i))).collect(),
+        Wire::List(items) => vec![(key, joined(&items))],
+        // `name[property]=value`: the brackets are the style's, not data.
+        Wire::Object(pairs) if style == Style::DeepObject => pairs
+            .into_iter()
+            .map(|(k, v)| (format!("{key}[{}]", encode(&k)), encode(&v)))
+            .collect(),
+        Wire::Object(pairs) if explode => pairs
+            .into_iter()
+            .map(|(k, v)| (encode(&k), encode(&v)))
+            .collect(),
+        Wire::Object(pairs) => vec![(key, joined(&flatten_pairs(pairs)))],
+    })
 }
 
 fn pairs(

@@ -452,7 +452,7 @@ impl ListThings {
                 crate::support::Style::Form,
                 true,
             )? {
-                request.query(name, value);
+                request.query_encoded(name, value);
             }
         }
         if let Some(value) = &self.kinds {
@@ -462,7 +462,7 @@ impl ListThings {
                 crate::support::Style::Form,
                 false,
             )? {
-                request.query(name, value);
+                request.query_encoded(name, value);
             }
         }
         if let Some(value) = &self.page_number {
@@ -472,7 +472,7 @@ impl ListThings {
                 crate::support::Style::Form,
                 true,
             )? {
-                request.query(name, value);
+                request.query_encoded(name, value);
             }
         }
         if let Some(value) = &self.since {
@@ -482,7 +482,7 @@ impl ListThings {
                 crate::support::Style::Form,
                 true,
             )? {
-                request.query(name, value);
+                request.query_encoded(name, value);
             }
         }
         if let Some(value) = &self.filter {
@@ -492,7 +492,7 @@ impl ListThings {
                 crate::support::Style::DeepObject,
                 true,
             )? {
-                request.query(name, value);
+                request.query_encoded(name, value);
             }
         }
         if let Some(value) = &self.x_request_tag {
