@@ -2,7 +2,7 @@
 
 use crate::client::{Client, Request};
 use crate::models;
-use crate::support::{path_param, Style};
+use crate::support::{path_segment, Style};
 use crate::Error;
 use reqwest::Method;
 
@@ -39,8 +39,7 @@ impl OAuthApi {
     /// # use purecloud_platform_client::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// client.oauth().delete_oauth_client("my-client-id").await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn delete_oauth_client(
         &self,
@@ -78,8 +77,7 @@ impl OAuthApi {
     /// # use purecloud_platform_client::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let result = client.oauth().get_oauth_authorization("my-client-id").accept_language("en-us").await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn get_oauth_authorization(
         &self,
@@ -114,8 +112,7 @@ impl OAuthApi {
     /// # use purecloud_platform_client::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let result = client.oauth().get_oauth_authorizations().accept_language("en-us").await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn get_oauth_authorizations(&self) -> GetOauthAuthorizations {
         GetOauthAuthorizations {
@@ -146,8 +143,7 @@ impl OAuthApi {
     /// # use purecloud_platform_client::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let result = client.oauth().get_oauth_client("my-client-id").await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn get_oauth_client(&self, client_id: impl Into<String>) -> GetOauthClient {
         GetOauthClient {
@@ -180,8 +176,7 @@ impl OAuthApi {
     /// # use purecloud_platform_client::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let result = client.oauth().get_oauth_client_usage_query_result("my-execution-id", "my-client-id").await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn get_oauth_client_usage_query_result(
         &self,
@@ -224,8 +219,7 @@ impl OAuthApi {
     /// # use purecloud_platform_client::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let result = client.oauth().get_oauth_client_usage_summary("my-client-id").days("7").await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn get_oauth_client_usage_summary(
         &self,
@@ -256,8 +250,7 @@ impl OAuthApi {
     /// # use purecloud_platform_client::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let result = client.oauth().get_oauth_clients().await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn get_oauth_clients(&self) -> GetOauthClients {
         GetOauthClients {
@@ -290,8 +283,7 @@ impl OAuthApi {
     /// # use purecloud_platform_client::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let result = client.oauth().get_oauth_scope("my-scope-id").accept_language("en-us").await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn get_oauth_scope(&self, scope_id: impl Into<String>) -> GetOauthScope {
         GetOauthScope {
@@ -322,8 +314,7 @@ impl OAuthApi {
     /// # use purecloud_platform_client::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let result = client.oauth().get_oauth_scopes().accept_language("en-us").await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn get_oauth_scopes(&self) -> GetOauthScopes {
         GetOauthScopes {
@@ -356,8 +347,7 @@ impl OAuthApi {
     /// # use purecloud_platform_client::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let result = client.oauth().post_oauth_client_secret("my-client-id").await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn post_oauth_client_secret(
         &self,
@@ -396,8 +386,7 @@ impl OAuthApi {
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let body = models::ApiUsageClientQuery::new("my-interval");
     /// let result = client.oauth().post_oauth_client_usage_query("my-client-id", body).await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn post_oauth_client_usage_query(
         &self,
@@ -440,8 +429,7 @@ impl OAuthApi {
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientAuthorizedGrantType::Code);
     /// let result = client.oauth().post_oauth_clients(body).await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn post_oauth_clients(
         &self,
@@ -477,8 +465,7 @@ impl OAuthApi {
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let body = models::OAuthClientRequest::new("my-name", models::OAuthClientAuthorizedGrantType::Code);
     /// let result = client.oauth().put_oauth_client("my-client-id", body).await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn put_oauth_client(
         &self,
@@ -513,7 +500,7 @@ pub struct DeleteOauthClient {
 impl DeleteOauthClient {
     /// Sends `DELETE /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<(), Error> {
-        let client_id = path_param("clientId", &self.client_id, Style::Simple, false)?;
+        let client_id = path_segment("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
         let mut request = Request::new(
             Method::DELETE,
@@ -549,7 +536,7 @@ impl GetOauthAuthorization {
 
     /// Sends `GET /api/v2/oauth/authorizations/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthAuthorization, Error> {
-        let client_id = path_param("clientId", &self.client_id, Style::Simple, false)?;
+        let client_id = path_segment("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/authorizations/{client_id}");
         let mut request = Request::new(
             Method::GET,
@@ -628,7 +615,7 @@ pub struct GetOauthClient {
 impl GetOauthClient {
     /// Sends `GET /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
-        let client_id = path_param("clientId", &self.client_id, Style::Simple, false)?;
+        let client_id = path_segment("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
         let mut request = Request::new(
             Method::GET,
@@ -658,13 +645,8 @@ pub struct GetOauthClientUsageQueryResult {
 impl GetOauthClientUsageQueryResult {
     /// Sends `GET /api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}` and decodes the response.
     pub async fn send(self) -> Result<models::ApiUsageQueryResult, Error> {
-        let client_id = path_param("clientId", &self.client_id, Style::Simple, false)?;
-        let execution_id = path_param(
-            "executionId",
-            &self.execution_id,
-            Style::Simple,
-            false,
-        )?;
+        let client_id = path_segment("clientId", &self.client_id)?;
+        let execution_id = path_segment("executionId", &self.execution_id)?;
         let path = format!(
             "/api/v2/oauth/clients/{client_id}/usage/query/results/{execution_id}"
         );
@@ -704,7 +686,7 @@ impl GetOauthClientUsageSummary {
 
     /// Sends `GET /api/v2/oauth/clients/{clientId}/usage/summary` and decodes the response.
     pub async fn send(self) -> Result<models::UsageExecutionResult, Error> {
-        let client_id = path_param("clientId", &self.client_id, Style::Simple, false)?;
+        let client_id = path_segment("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}/usage/summary");
         let mut request = Request::new(
             Method::GET,
@@ -786,7 +768,7 @@ impl GetOauthScope {
 
     /// Sends `GET /api/v2/oauth/scopes/{scopeId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthScope, Error> {
-        let scope_id = path_param("scopeId", &self.scope_id, Style::Simple, false)?;
+        let scope_id = path_segment("scopeId", &self.scope_id)?;
         let path = format!("/api/v2/oauth/scopes/{scope_id}");
         let mut request = Request::new(
             Method::GET,
@@ -863,7 +845,7 @@ pub struct PostOauthClientSecret {
 impl PostOauthClientSecret {
     /// Sends `POST /api/v2/oauth/clients/{clientId}/secret` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
-        let client_id = path_param("clientId", &self.client_id, Style::Simple, false)?;
+        let client_id = path_segment("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}/secret");
         let mut request = Request::new(
             Method::POST,
@@ -893,7 +875,7 @@ pub struct PostOauthClientUsageQuery {
 impl PostOauthClientUsageQuery {
     /// Sends `POST /api/v2/oauth/clients/{clientId}/usage/query` and decodes the response.
     pub async fn send(self) -> Result<models::UsageExecutionResult, Error> {
-        let client_id = path_param("clientId", &self.client_id, Style::Simple, false)?;
+        let client_id = path_segment("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}/usage/query");
         let mut request = Request::new(
             Method::POST,
@@ -955,7 +937,7 @@ pub struct PutOauthClient {
 impl PutOauthClient {
     /// Sends `PUT /api/v2/oauth/clients/{clientId}` and decodes the response.
     pub async fn send(self) -> Result<models::OAuthClient, Error> {
-        let client_id = path_param("clientId", &self.client_id, Style::Simple, false)?;
+        let client_id = path_segment("clientId", &self.client_id)?;
         let path = format!("/api/v2/oauth/clients/{client_id}");
         let mut request = Request::new(
             Method::PUT,

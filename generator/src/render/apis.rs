@@ -90,16 +90,22 @@ fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str, profile: Profile
     });
     // Imported only where used: an unused import is a warning.
     let parameters = || group.operations.iter().flat_map(|op| &op.parameters);
-    let path_params = parameters().any(|p| p.location == Location::Path);
-    let styled = parameters().any(|p| matches!(p.location, Location::Path | Location::Query));
-    let support_use = match (path_params, styled) {
-        (true, _) => quote!(
-            use crate::support::{path_param, Style};
-        ),
-        (false, true) => quote!(
-            use crate::support::Style;
-        ),
-        (false, false) => TokenStream::new(),
+    let path = |p: &&Parameter| p.location == Location::Path;
+    let plain = |p: &Parameter| (p.style, p.explode) == (ParamStyle::Simple, false);
+    let mut support_items = Vec::new();
+    if parameters().filter(path).any(|p| !plain(p)) {
+        support_items.push(quote!(path_param));
+    }
+    if parameters().filter(path).any(plain) {
+        support_items.push(quote!(path_segment));
+    }
+    if parameters().any(|p| p.location == Location::Query || (path(&p) && !plain(p))) {
+        support_items.push(quote!(Style));
+    }
+    let support_use = match support_items.as_slice() {
+        [] => TokenStream::new(),
+        [one] => quote!(use crate::support::#one;),
+        many => quote!(use crate::support::{#(#many),*};),
     };
     let struct_doc = doc(&format!(
         "The operations tagged {}: get it from [`Client::{}`].",
@@ -576,6 +582,12 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
                     .iter()
                     .find(|p| p.location == Location::Path && &p.wire_name == wire_name)
                     .map_or((ParamStyle::Simple, false), |p| (p.style, p.explode));
+                if (style, explode) == (ParamStyle::Simple, false) {
+                    encode.push(quote! {
+                        let #rust = path_segment(#wire_name, &self.#rust)?;
+                    });
+                    continue;
+                }
                 let style = style_tokens(style);
                 encode.push(quote! {
                     let #rust = path_param(#wire_name, &self.#rust, #style, #explode)?;

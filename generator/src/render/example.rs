@@ -338,8 +338,7 @@ pub fn rustdoc(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -
         call_parts.args.join(", "),
         call_parts.setter.as_deref().unwrap_or_default()
     ));
-    out.push("# Ok(())".to_owned());
-    out.push("# }".to_owned());
+    out.push("# Ok(()) }".to_owned());
     out.join("\n")
 }
 

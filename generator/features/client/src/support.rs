@@ -145,6 +145,17 @@ pub(crate) fn path_param(
     })
 }
 
+/// A path parameter in OpenAPI's default layout for the path (`style:
+/// simple`, not exploded), as in `/users/{userId}`: [`path_param`] with
+/// those, so that the generated call reads short.
+#[allow(dead_code)] // Only specs with path parameters use it.
+pub(crate) fn path_segment(
+    name: &'static str,
+    value: &impl serde::Serialize,
+) -> Result<String, Error> {
+    path_param(name, value, Style::Simple, false)
+}
+
 /// The `name=value` pairs of a query parameter in its `style`, not yet
 /// URL-encoded: an array exploded repeats the name, otherwise its items are
 /// joined by the style's delimiter; an object is flattened (`form`,

@@ -2,7 +2,7 @@
 
 use crate::client::{Client, Request};
 use crate::models;
-use crate::support::{path_param, Style};
+use crate::support::{path_segment, Style};
 use crate::Error;
 use reqwest::Method;
 
@@ -36,8 +36,7 @@ impl FeaturesApi {
     /// # use codegen_features::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// client.features().delete_thing("my-thing-id").await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn delete_thing(&self, thing_id: impl Into<String>) -> DeleteThing {
         DeleteThing {
@@ -65,8 +64,7 @@ impl FeaturesApi {
     /// # use codegen_features::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let result = client.features().list_things().page_number(1).await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn list_things(&self) -> ListThings {
         ListThings {
@@ -101,8 +99,7 @@ impl FeaturesApi {
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let body = models::PostAlbumBody::new("my-title");
     /// client.features().post_album(body).await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn post_album(&self, body: models::PostAlbumBody) -> PostAlbum {
         PostAlbum {
@@ -130,8 +127,7 @@ impl FeaturesApi {
     /// # use codegen_features::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let result = client.features().post_thing_photo("my-thing-id").await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn post_thing_photo(&self, thing_id: impl Into<String>) -> PostThingPhoto {
         PostThingPhoto {
@@ -155,8 +151,7 @@ impl FeaturesApi {
     /// # use codegen_features::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// client.features().post_things().await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn post_things(&self) -> PostThings {
         PostThings {
@@ -185,8 +180,7 @@ impl FeaturesApi {
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// let body = models::PostTokenBody::new("my-grant-type");
     /// let result = client.features().post_token(body).await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn post_token(&self, body: models::PostTokenBody) -> PostToken {
         PostToken {
@@ -215,8 +209,7 @@ impl FeaturesApi {
     /// # use codegen_features::{Client, Error};
     /// # async fn example(client: Client) -> Result<(), Error> {
     /// client.features().put_thing_photo("my-thing-id", b"bytes".to_vec()).await?;
-    /// # Ok(())
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub fn put_thing_photo(
         &self,
@@ -251,7 +244,7 @@ pub struct DeleteThing {
 impl DeleteThing {
     /// Sends `DELETE /things/{thing-id}` and decodes the response.
     pub async fn send(self) -> Result<(), Error> {
-        let thing_id = path_param("thing-id", &self.thing_id, Style::Simple, false)?;
+        let thing_id = path_segment("thing-id", &self.thing_id)?;
         let path = format!("/things/{thing_id}");
         let mut request = Request::new(
             Method::DELETE,
@@ -430,7 +423,7 @@ pub struct PostThingPhoto {
 impl PostThingPhoto {
     /// Sends `POST /things/{thing-id}/photo` and decodes the response.
     pub async fn send(self) -> Result<PostThingPhotoResponse, Error> {
-        let thing_id = path_param("thing-id", &self.thing_id, Style::Simple, false)?;
+        let thing_id = path_segment("thing-id", &self.thing_id)?;
         let path = format!("/things/{thing_id}/photo");
         let mut request = Request::new(
             Method::POST,
@@ -518,7 +511,7 @@ pub struct PutThingPhoto {
 impl PutThingPhoto {
     /// Sends `PUT /things/{thing-id}/photo` and decodes the response.
     pub async fn send(self) -> Result<(), Error> {
-        let thing_id = path_param("thing-id", &self.thing_id, Style::Simple, false)?;
+        let thing_id = path_segment("thing-id", &self.thing_id)?;
         let path = format!("/things/{thing_id}/photo");
         let mut request = Request::new(
             Method::PUT,
