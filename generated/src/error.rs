@@ -12,6 +12,23 @@ use bytes::Bytes;
 use crate::models::ErrorBody;
 
 /// Everything that can go wrong with a call.
+///
+/// # Example
+///
+/// Every call resolves to `Result<_, Error>`; a status the server answered
+/// with is [`Error::Api`], anything else says what failed on the way:
+///
+/// ```
+/// use purecloud_platform_client::Error;
+///
+/// fn report<T: std::fmt::Debug>(operation: &str, result: Result<T, Error>) {
+///     match result {
+///         Ok(value) => println!("{value:?}"),
+///         Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+///         Err(e) => eprintln!("{operation} failed: {e}"),
+///     }
+/// }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -112,7 +112,7 @@ fn method_examples_import_the_models_they_name() {
     let output = generate("enum-values-colliding");
     let api = file(&output, "src/apis/stats_api.rs");
     assert!(
-        api.contains("/// use case_enum_values_colliding::{models, Client, Error};"),
+        api.contains("/// # use case_enum_values_colliding::{models, Client, Error};"),
         "{api}"
     );
     assert!(api.contains(".op(models::Op::Count)"), "{api}");
@@ -123,7 +123,13 @@ fn colliding_enum_values_get_upper_camel_case_variants() {
     let output = generate("enum-values-colliding");
     let model = file(&output, "src/models/op.rs");
     for variant in [
-        "Self_,", "Self2,", "V1,", "V1_2,", "V1_3,", "Count4,", "Cafe2,",
+        "Self_ = ",
+        "Self2 = ",
+        "V1 = ",
+        "V1_2 = ",
+        "V1_3 = ",
+        "Count4 = ",
+        "Cafe2 = ",
     ] {
         assert!(model.contains(variant), "{variant} missing in {model}");
     }
@@ -195,7 +201,9 @@ fn an_argument_that_cannot_be_built_is_the_hidden_functions_parameter() {
     let api = file(&output, "src/apis/events_api.rs");
     // `Tree` requires a `Tree`: no value of it can be written down.
     assert!(
-        api.contains("/// # async fn example(body: models::Tree) -> Result<(), Error> {"),
+        api.contains(
+            "/// # async fn example(client: Client, body: models::Tree) -> Result<(), Error> {"
+        ),
         "{api}"
     );
     // An `f32` default out of range is not used; a float default is a float.

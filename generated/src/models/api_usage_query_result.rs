@@ -4,16 +4,15 @@ use super::{ApiUsageQueryResultQueryStatus, ApiUsageRow, Cursors};
 
 /// The `ApiUsageQueryResult` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ApiUsageQueryResult {
     /// Query results
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<ApiUsageRow>>,
-
     /// Query status
-    #[serde(rename = "queryStatus", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_status: Option<ApiUsageQueryResultQueryStatus>,
-
     /// Cursor tokens to be used for navigating paginated results
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursors: Option<Cursors>,

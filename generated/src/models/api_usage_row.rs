@@ -2,56 +2,45 @@
 
 /// The `ApiUsageRow` schema.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ApiUsageRow {
     /// Client Id associated with this query result
-    #[serde(rename = "clientId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
-
     /// Client Name associated with this query result
-    #[serde(rename = "clientName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_name: Option<String>,
-
     /// Organization Id associated with this query result
-    #[serde(rename = "organizationId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_id: Option<String>,
-
     /// User Id associated with this query result
-    #[serde(rename = "userId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-
     /// Template Uri associated with this query result
-    #[serde(rename = "templateUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_uri: Option<String>,
-
     /// HTTP Method associated with this query result
-    #[serde(rename = "httpMethod", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_method: Option<String>,
-
     /// Number of requests resulting in a 2xx HTTP status code
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status200: Option<i64>,
-
     /// Number of requests resulting in a 3xx HTTP status code
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status300: Option<i64>,
-
     /// Number of requests resulting in a 4xx HTTP status code
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status400: Option<i64>,
-
     /// Number of requests resulting in a 5xx HTTP status code
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status500: Option<i64>,
-
     /// Number of requests resulting in a 429 HTTP status code, this is a subset of the count returned with status400
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status429: Option<i64>,
-
     /// Total number of requests
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requests: Option<i64>,
-
     /// Date of requests, based on granularity. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<chrono::DateTime<chrono::Utc>>,

@@ -7,7 +7,6 @@ pub struct Cursors {
     /// The `before` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<String>,
-
     /// The `after` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,

@@ -4,52 +4,39 @@ use super::{Detail, Limit};
 
 /// The `ErrorBody` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// The `message` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-
     /// The `code` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
-
     /// The `entityId` property.
-    #[serde(rename = "entityId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
-
     /// The `entityName` property.
-    #[serde(rename = "entityName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_name: Option<String>,
-
     /// The `messageWithParams` property.
-    #[serde(
-        rename = "messageWithParams",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_with_params: Option<String>,
-
     /// The `messageParams` property.
-    #[serde(rename = "messageParams", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_params: Option<std::collections::BTreeMap<String, String>>,
-
     /// The `contextId` property.
-    #[serde(rename = "contextId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context_id: Option<String>,
-
     /// The `details` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<Detail>>,
-
     /// The `errors` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ErrorBody>>,
-
     /// The `limit` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<Limit>,

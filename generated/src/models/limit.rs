@@ -9,11 +9,9 @@ pub struct Limit {
     /// The `key` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
-
     /// The `namespace` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<LimitNamespace>,
-
     /// The `value` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<i64>,

@@ -4,51 +4,42 @@ use super::{DomainEntityRef, OAuthAuthorizationState, OAuthClient};
 
 /// The `OAuthAuthorization` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct OAuthAuthorization {
     /// The `client` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<OAuthClient>,
-
     /// The `scope` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Vec<String>>,
-
     /// The `roles` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
-
     /// The `resourceOwner` property.
-    #[serde(rename = "resourceOwner", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_owner: Option<DomainEntityRef>,
-
     /// Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
-    #[serde(rename = "dateCreated", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
-
     /// Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
-    #[serde(rename = "dateModified", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_modified: Option<chrono::DateTime<chrono::Utc>>,
-
     /// The `createdBy` property.
-    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<DomainEntityRef>,
-
     /// The `modifiedBy` property.
-    #[serde(rename = "modifiedBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified_by: Option<DomainEntityRef>,
-
     /// The `pending` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending: Option<bool>,
-
     /// The `state` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<OAuthAuthorizationState>,
-
     /// The URI for this object
     ///
     /// Read-only: set by the server, ignored in requests.
-    #[serde(rename = "selfUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_uri: Option<String>,
 }

@@ -4,46 +4,38 @@ use super::OAuthClient;
 
 /// The `OAuthClientEntityListing` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct OAuthClientEntityListing {
     /// The `entities` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entities: Option<Vec<OAuthClient>>,
-
     /// The `pageSize` property.
-    #[serde(rename = "pageSize", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
-
     /// The `pageNumber` property.
-    #[serde(rename = "pageNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<i32>,
-
     /// The `total` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
-
     /// The `firstUri` property.
-    #[serde(rename = "firstUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_uri: Option<String>,
-
     /// The `nextUri` property.
-    #[serde(rename = "nextUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_uri: Option<String>,
-
     /// The `previousUri` property.
-    #[serde(rename = "previousUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_uri: Option<String>,
-
     /// The `lastUri` property.
-    #[serde(rename = "lastUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_uri: Option<String>,
-
     /// The `selfUri` property.
-    #[serde(rename = "selfUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_uri: Option<String>,
-
     /// The `pageCount` property.
-    #[serde(rename = "pageCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_count: Option<i32>,
 }
 

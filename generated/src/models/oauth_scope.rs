@@ -2,6 +2,7 @@
 
 /// The `OAuthScope` schema.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct OAuthScope {
     /// The globally unique identifier for the object.
@@ -9,14 +10,12 @@ pub struct OAuthScope {
     /// Read-only: set by the server, ignored in requests.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-
     /// The `description` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-
     /// The URI for this object
     ///
     /// Read-only: set by the server, ignored in requests.
-    #[serde(rename = "selfUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_uri: Option<String>,
 }

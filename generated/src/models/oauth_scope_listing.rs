@@ -4,17 +4,16 @@ use super::OAuthScope;
 
 /// The `OAuthScopeListing` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct OAuthScopeListing {
     /// The `total` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
-
     /// The `entities` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entities: Option<Vec<OAuthScope>>,
-
     /// The `selfUri` property.
-    #[serde(rename = "selfUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_uri: Option<String>,
 }

@@ -2,14 +2,12 @@
 
 /// The `RoleDivision` schema.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct RoleDivision {
     /// Role to be associated with the given division which forms a grant
-    #[serde(rename = "roleId")]
     pub role_id: String,
-
     /// Division associated with the given role which forms a grant
-    #[serde(rename = "divisionId")]
     pub division_id: String,
 }
 

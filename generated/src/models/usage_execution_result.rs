@@ -2,13 +2,13 @@
 
 /// The `UsageExecutionResult` schema.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct UsageExecutionResult {
     /// The id of the query execution
-    #[serde(rename = "executionId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub execution_id: Option<String>,
-
     /// URI where the query results can be retrieved
-    #[serde(rename = "resultsUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results_uri: Option<String>,
 }

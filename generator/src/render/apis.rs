@@ -88,6 +88,25 @@ fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str, profile: Profile
             use crate::models;
         )
     });
+    // Imported only where used: an unused import is a warning.
+    let parameters = || group.operations.iter().flat_map(|op| &op.parameters);
+    let path = |p: &&Parameter| p.location == Location::Path;
+    let plain = |p: &Parameter| (p.style, p.explode) == (ParamStyle::Simple, false);
+    let mut support_items = Vec::new();
+    if parameters().filter(path).any(|p| !plain(p)) {
+        support_items.push(quote!(path_param));
+    }
+    if parameters().filter(path).any(plain) {
+        support_items.push(quote!(path_segment));
+    }
+    if parameters().any(|p| p.location == Location::Query || (path(&p) && !plain(p))) {
+        support_items.push(quote!(Style));
+    }
+    let support_use = match support_items.as_slice() {
+        [] => TokenStream::new(),
+        [one] => quote!(use crate::support::#one;),
+        many => quote!(use crate::support::{#(#many),*};),
+    };
     let struct_doc = doc(&format!(
         "The operations tagged {}: get it from [`Client::{}`].",
         code_span(&group.tag),
@@ -99,8 +118,9 @@ fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str, profile: Profile
         code_span(&group.tag)
     ));
     quote! {
-        use crate::client::{BoxFuture, Client, Request};
+        use crate::client::{Client, Request};
         #models_use
+        #support_use
         use crate::Error;
         use reqwest::Method;
 
@@ -208,7 +228,24 @@ fn method_docs(
         text.push_str(&prose(d));
         text.push_str("\n\n");
     }
-    text.push_str(&format!("Wraps `{} {}`.\n\n", op.method, op.path));
+    // What the call resolves to, in the same paragraph as what it wraps.
+    let returns = match (&op.success_enum, &op.success) {
+        (Some(e), _) => format!(
+            "the builder resolves to [`{}`] when awaited: one variant per 2xx response",
+            e.rust_name
+        ),
+        (None, Some(ty)) => format!(
+            "the builder resolves to `{}` when awaited",
+            type_display(ty)
+        ),
+        (None, None) => "the builder resolves to `()` when awaited: any 2xx status is success, \
+                         whatever the body"
+            .to_owned(),
+    };
+    text.push_str(&format!(
+        "Wraps `{} {}`; {returns}.\n\n",
+        op.method, op.path
+    ));
     match &op.docs.permissions {
         Some(p) if !p.permissions.is_empty() => {
             text.push_str(&format!("Requires {} permissions:\n", p.kind));
@@ -238,28 +275,16 @@ fn method_docs(
     }
     let optional: Vec<&Parameter> = op.parameters.iter().filter(|p| !p.required).collect();
     if !optional.is_empty() {
-        text.push_str("# Optional parameters\n\nSet on the returned builder:\n\n");
-        for p in optional {
-            text.push_str(&param_line(p));
-        }
-        text.push('\n');
-    }
-    text.push_str("# Returns\n\n");
-    if let Some(e) = &op.success_enum {
+        // Each setter documents its parameter; listed here by name only.
+        let builder = &op.builder_name;
+        let setters: Vec<String> = optional
+            .iter()
+            .map(|p| format!("[`{0}`]({builder}::{0})", p.rust_name))
+            .collect();
         text.push_str(&format!(
-            "The builder resolves to [`{}`] when awaited: one variant per 2xx response.\n\n",
-            e.rust_name
+            "# Optional parameters\n\nSet on the returned [`{builder}`]: {}.\n\n",
+            setters.join(", ")
         ));
-    } else {
-        match &op.success {
-        Some(ty) => text.push_str(&format!(
-            "The builder resolves to `{}` when awaited.\n\n",
-            type_display(ty)
-        )),
-        None => text.push_str(
-            "The builder resolves to `()` when awaited: any 2xx status is success, whatever the body.\n\n",
-        ),
-    }
     }
     text.push_str("# Errors\n\n");
     let statuses: Vec<&str> = op
@@ -281,7 +306,10 @@ fn method_docs(
     if super::auth::view(api, profile).managed {
         text.push_str("[`Error::Auth`] when no token can be had; ");
     }
-    text.push_str("[`Error::Transport`] and [`Error::Decode`] when the exchange itself fails.");
+    text.push_str(
+        "[`Error::Transport`] and [`Error::Decode`] when the exchange itself fails. \
+         [`Error`] shows how to tell them apart.",
+    );
     text.push_str("\n\n# Example\n\n```no_run\n");
     text.push_str(&super::example::rustdoc(api, group, op, crate_ident));
     text.push_str("\n```");
@@ -356,12 +384,17 @@ fn builder(group: &str, op: &Operation, security: Option<TokenStream>) -> TokenS
             quote!(value)
         };
         let mut text = format!("Sets {} ({})", code_span(&p.wire_name), p.location.as_str());
-        if let Some(d) = &p.description {
-            text.push_str(&format!(": {}", sentence(&prose(d))));
+        match &p.description {
+            Some(d) => text.push_str(&format!(": {}", sentence(&prose(d)))),
+            None => text.push('.'),
         }
         if let Some(default) = &p.default {
+            // In the same paragraph, unless the text ends in a code block.
+            let last = text.lines().last().unwrap_or("").trim_start();
+            let fenced = last.starts_with("```") || last.starts_with("~~~");
+            text.push_str(if fenced { "\n\n" } else { " " });
             text.push_str(&format!(
-                "\n\nWhen unset, the server uses {}.",
+                "When unset, the server uses {}.",
                 super::rust::code_span(default)
             ));
         }
@@ -403,8 +436,6 @@ fn builder(group: &str, op: &Operation, security: Option<TokenStream>) -> TokenS
     let success_enum = op.success_enum.as_ref().map(|e| success_enum(group, op, e));
     let send_body = send_body(op, security);
     let stream = op.paging.as_ref().map(|paging| stream_method(op, paging));
-    let timeout_doc =
-        doc("Fails this call if it takes longer than `timeout`, instead of the client's timeout.");
     let has_setters = !setters.is_empty();
     let struct_doc = doc(&format!(
         "The request of [`{group}::{name}`]: {}`.await` it, or call [`send`](Self::send).",
@@ -434,12 +465,6 @@ fn builder(group: &str, op: &Operation, security: Option<TokenStream>) -> TokenS
         impl #name {
             #(#setters)*
 
-            #timeout_doc
-            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-                self.timeout = Some(timeout);
-                self
-            }
-
             #send_doc
             pub async fn send(self) -> Result<#output, Error> {
                 #send_body
@@ -448,14 +473,7 @@ fn builder(group: &str, op: &Operation, security: Option<TokenStream>) -> TokenS
             #stream
         }
 
-        impl std::future::IntoFuture for #name {
-            type Output = Result<#output, Error>;
-            type IntoFuture = BoxFuture<Self::Output>;
-
-            fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
-            }
-        }
+        crate::support::request_builder!(#name => #output);
     }
 }
 
@@ -473,7 +491,7 @@ fn stream_method(op: &Operation, paging: &OperationPaging) -> TokenStream {
                 _ => quote!(n),
             };
             quote! {
-                Some(Box::new(move |n: i64| -> BoxFuture<_> {
+                Some(Box::new(move |n: i64| -> crate::client::BoxFuture<_> {
                     Box::pin(next.clone().#param(#value).send())
                 }))
             }
@@ -564,9 +582,15 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
                     .iter()
                     .find(|p| p.location == Location::Path && &p.wire_name == wire_name)
                     .map_or((ParamStyle::Simple, false), |p| (p.style, p.explode));
+                if (style, explode) == (ParamStyle::Simple, false) {
+                    encode.push(quote! {
+                        let #rust = path_segment(#wire_name, &self.#rust)?;
+                    });
+                    continue;
+                }
                 let style = style_tokens(style);
                 encode.push(quote! {
-                    let #rust = crate::support::path_param(#wire_name, &self.#rust, #style, #explode)?;
+                    let #rust = path_param(#wire_name, &self.#rust, #style, #explode)?;
                 });
             }
         }
@@ -588,6 +612,13 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
         .filter(|p| p.location != Location::Path)
     {
         let rust = ident(&p.rust_name);
+        if p.location == Location::Query {
+            // `None` (and `null`) send nothing: the field goes as it is.
+            let wire = &p.wire_name;
+            let (style, explode) = (style_tokens(p.style), p.explode);
+            steps.push(quote!(request.query_param(#wire, &self.#rust, #style, #explode)?;));
+            continue;
+        }
         let wire = &p.wire_name;
         let explode = p.explode;
         let add = match p.location {
@@ -717,7 +748,7 @@ fn style_tokens(style: ParamStyle) -> TokenStream {
         ParamStyle::Label => "Label",
         ParamStyle::Matrix => "Matrix",
     });
-    quote!(crate::support::Style::#variant)
+    quote!(Style::#variant)
 }
 
 /// Decodes the response body as the media type says.

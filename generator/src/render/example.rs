@@ -295,29 +295,51 @@ fn string_literal(text: &str, slot: Slot) -> String {
     }
 }
 
-/// One line of the example; `hidden` lines are only there to make the
-/// doctest compile, and Markdown leaves them out; `markdown_only` lines
-/// stand in for hidden ones in Markdown.
+/// One line of the Markdown example; `hidden` lines are left out.
 struct Line {
     hidden: bool,
-    markdown_only: bool,
     text: String,
 }
 
-/// The example as rustdoc wants it: hidden lines start with `# `.
+/// The example as rustdoc wants it, on every method: the call alone, the
+/// client given. How to make a client is the crate's front page, and how
+/// to tell errors apart the `Error` type's; once each, not per method.
+/// Hidden lines start with `# `.
 pub fn rustdoc(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> String {
-    lines(api, group, op, crate_ident)
-        .into_iter()
-        .filter(|l| !l.markdown_only)
-        .map(|l| {
-            if l.hidden {
-                format!("# {}", l.text).trim_end().to_owned()
-            } else {
-                l.text
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    let call_parts = call_or_unbuilt(api, op, true);
+    let mut imported = Vec::new();
+    if call_parts.uses_models {
+        imported.push("models");
+    }
+    imported.extend(["Client", "Error"]);
+    let mut params = vec!["client: Client".to_owned()];
+    params.extend(
+        call_parts
+            .unbuilt
+            .iter()
+            .map(|(name, ty)| format!("{name}: {ty}")),
+    );
+    let mut out = vec![
+        format!("# use {crate_ident}::{{{}}};", imported.join(", ")),
+        format!(
+            "# async fn example({}) -> Result<(), Error> {{",
+            params.join(", ")
+        ),
+    ];
+    out.extend(call_parts.lets.iter().cloned());
+    let bind = match (&op.success, &op.success_enum) {
+        (None, None) => "",
+        _ => "let result = ",
+    };
+    out.push(format!(
+        "{bind}client.{}().{}({}){}.await?;",
+        group.accessor,
+        op.rust_name,
+        call_parts.args.join(", "),
+        call_parts.setter.as_deref().unwrap_or_default()
+    ));
+    out.push("# Ok(()) }".to_owned());
+    out.join("\n")
 }
 
 /// The example as a whole program, for the Markdown pages.
@@ -347,17 +369,10 @@ pub fn markdown(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) 
 fn lines(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Vec<Line> {
     let shown = |text: &str| Line {
         hidden: false,
-        markdown_only: false,
         text: text.to_owned(),
     };
     let hidden = |text: &str| Line {
         hidden: true,
-        markdown_only: false,
-        text: text.to_owned(),
-    };
-    let markdown_only = |text: &str| Line {
-        hidden: false,
-        markdown_only: true,
         text: text.to_owned(),
     };
     let call_parts = call_or_unbuilt(api, op, true);
@@ -400,7 +415,7 @@ fn lines(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Vec<
         )),
     ];
     for (name, ty) in &call_parts.unbuilt {
-        out.push(markdown_only(&format!(
+        out.push(shown(&format!(
             "let {name}: {ty} = todo!(\"build the argument\");"
         )));
     }

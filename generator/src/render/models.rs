@@ -12,6 +12,15 @@ use crate::ir::{AdditionalField, Api, Field, PageFields, TypeDef, TypeKind, Type
 /// `src/models/<type>.rs`.
 pub fn file(api: &Api, def: &TypeDef) -> Result<GeneratedFile, Error> {
     let path = format!("src/models/{}.rs", def.module);
+    if let TypeKind::Enum {
+        variants,
+        unknown_variant,
+        integer: None,
+    } = &def.kind
+    {
+        let text = string_enum(&type_docs(def), &def.rust_name, variants, unknown_variant);
+        return Ok(GeneratedFile::new(&path, text));
+    }
     rust_file(&path, || model(api, def)).map(|text| GeneratedFile::new(&path, text))
 }
 
@@ -38,7 +47,8 @@ pub fn mod_rs(api: &Api) -> Result<GeneratedFile, Error> {
     Ok(GeneratedFile::new(path, rust_file(path, || tokens)?))
 }
 
-fn model(api: &Api, def: &TypeDef) -> TokenStream {
+/// A type's doc text: the spec's description, or where the type comes from.
+fn type_docs(def: &TypeDef) -> String {
     let inline = def.wire_name.starts_with('/');
     let mut docs = match (&def.description, inline) {
         (Some(d), _) => prose(d),
@@ -51,14 +61,14 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
             def.wire_name
         ));
     }
-    let docs = doc(&docs);
+    docs
+}
+
+fn model(api: &Api, def: &TypeDef) -> TokenStream {
+    let docs = doc(&type_docs(def));
     let body = match &def.kind {
         TypeKind::Struct { fields, additional } => structure(def, fields, additional.as_ref()),
-        TypeKind::Enum {
-            variants,
-            unknown_variant,
-            integer: None,
-        } => enumeration(def, variants, unknown_variant),
+        TypeKind::Enum { integer: None, .. } => TokenStream::new(), // `file` writes it as a `str_enum!` call.
         TypeKind::Enum {
             variants,
             unknown_variant,
@@ -301,6 +311,23 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
     derives.push(quote!(serde::Serialize));
     derives.push(quote!(serde::Deserialize));
 
+    // `rename_all = "camelCase"` where it spares `rename`s: most wire
+    // names are camelCase, so most fields then need none.
+    let renamed = |camel: bool| {
+        fields
+            .iter()
+            .filter(|f| {
+                let serde_name = match camel {
+                    true => serde_camel_case(&f.rust_name),
+                    false => Some(f.rust_name.clone()),
+                };
+                serde_name.as_deref() != Some(f.wire_name.as_str())
+            })
+            .count()
+    };
+    let camel = renamed(true) < renamed(false);
+    let rename_all = camel.then(|| quote!(#[serde(rename_all = "camelCase")]));
+
     let field_defs = fields.iter().map(|f| {
         let rust = ident(&f.rust_name);
         let ty = field_type(f);
@@ -335,7 +362,12 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
         }
         let docs = doc(&text);
         let wire = &f.wire_name;
-        let rename = (f.rust_name != *wire).then(|| quote!(rename = #wire,));
+        let serde_name = match camel {
+            true => serde_camel_case(&f.rust_name),
+            false => Some(f.rust_name.clone()),
+        };
+        let rename =
+            (serde_name.as_deref() != Some(wire.as_str())).then(|| quote!(rename = #wire,));
         let serde = match (f.required, f.nullable) {
             (true, _) => match rename {
                 Some(_) => quote!(#[serde(rename = #wire)]),
@@ -462,6 +494,7 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
     // minor release (Cargo's SemVer reference; see `crate::diff`).
     quote! {
         #[derive(#(#derives),*)]
+        #rename_all
         #[non_exhaustive]
         pub struct #name {
             #(#field_defs)*
@@ -470,6 +503,31 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
         #constructor
         #debug
     }
+}
+
+/// The name serde's `rename_all = "camelCase"` gives a field, exactly as
+/// serde_derive computes it (`RenameRule::CamelCase`): the raw prefix
+/// dropped, each `_` removed and the letter after it capitalized, the
+/// first letter lowercased. `None` where the rule is not plain ASCII.
+fn serde_camel_case(rust_name: &str) -> Option<String> {
+    let name = rust_name.strip_prefix("r#").unwrap_or(rust_name);
+    if !name.is_ascii() || name.is_empty() {
+        return None;
+    }
+    let mut pascal = String::with_capacity(name.len());
+    let mut capitalize = true;
+    for c in name.chars() {
+        if c == '_' {
+            capitalize = true;
+        } else if capitalize {
+            pascal.push(c.to_ascii_uppercase());
+            capitalize = false;
+        } else {
+            pascal.push(c);
+        }
+    }
+    let first = pascal.get(..1)?.to_ascii_lowercase();
+    Some(first + pascal.get(1..)?)
 }
 
 fn contains_float(ty: &TypeRef) -> bool {
@@ -693,104 +751,48 @@ fn integer_enumeration(def: &TypeDef, variants: &[Variant], unknown: &str) -> To
     }
 }
 
-fn enumeration(def: &TypeDef, variants: &[Variant], unknown: &str) -> TokenStream {
-    let name = ident(&def.rust_name);
-    let unknown = ident(unknown);
-    let variant_defs = variants.iter().map(|v| {
-        let rust = ident(&v.rust_name);
-        let docs = doc(&super::rust::code_span(&v.wire_value));
-        quote! { #docs #rust, }
-    });
-    let as_str = variants.iter().map(|v| {
-        let rust = ident(&v.rust_name);
-        let wire = &v.wire_value;
-        quote! { Self::#rust => #wire, }
-    });
-    let from_str = variants.iter().map(|v| {
-        let rust = ident(&v.rust_name);
-        let wire = &v.wire_value;
-        quote! { #wire => Self::#rust, }
-    });
-    let unknown_doc = doc(
-        "A value this version of the crate doesn't know yet, kept exactly as the server sent it.",
+/// A string enum: one `str_enum!` call (the runtime's `support` module),
+/// which holds the impls every string enum shares, with the variants and
+/// their wire values. Written as text: prettyplease prints a macro's body
+/// on one line.
+fn string_enum(docs: &str, name: &str, variants: &[Variant], unknown: &str) -> String {
+    let mut out = format!(
+        "{}\n\ncrate::support::str_enum! {{\n",
+        super::rust::RUST_HEADER
     );
-    let wire_list = variants
-        .iter()
-        .map(|v| super::rust::code_span(&v.wire_value))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let as_str_doc = doc("The value exactly as it is sent on the wire.");
-    let known_doc = doc(&format!("Every value the spec lists: {wire_list}."));
-    let known = variants.iter().map(|v| {
-        let rust = ident(&v.rust_name);
-        quote!(Self::#rust)
-    });
-    let count = proc_macro2::Literal::usize_unsuffixed(variants.len());
-    let label = type_display(&TypeRef::Named {
-        name: def.rust_name.clone(),
-    });
-    let expecting = format!("a string for `{label}`");
-    quote! {
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#variant_defs)*
-            #unknown_doc
-            #unknown(String),
-        }
-
-        impl #name {
-            #known_doc
-            pub const KNOWN: [Self; #count] = [#(#known),*];
-
-            #as_str_doc
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#as_str)*
-                    Self::#unknown(value) => value,
-                }
-            }
-        }
-
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
-                match value {
-                    #(#from_str)*
-                    other => Self::#unknown(other.to_owned()),
-                }
-            }
-        }
-
-        impl std::str::FromStr for #name {
-            type Err = std::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                Ok(Self::from(value))
-            }
-        }
-
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::support::deserialize_str_enum(deserializer, #expecting)
-            }
+    for line in docs.replace("\r\n", "\n").replace('\r', "\n").lines() {
+        let line = line.trim_end();
+        match line.is_empty() {
+            true => out.push_str("    ///\n"),
+            false => out.push_str(&format!("    /// {line}\n")),
         }
     }
+    out.push_str(&format!("    pub enum {name} {{\n"));
+    for v in variants {
+        let wire = proc_macro2::Literal::string(&v.wire_value);
+        out.push_str(&format!("        {} = {wire},\n", v.rust_name));
+    }
+    out.push_str(&format!("        _ => {unknown}(String),\n    }}\n}}\n"));
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::inline_origin;
+
+    #[test]
+    fn camel_case_is_serde_derive_s() {
+        use super::serde_camel_case;
+        assert_eq!(
+            serde_camel_case("primary_contact_info").as_deref(),
+            Some("primaryContactInfo")
+        );
+        assert_eq!(serde_camel_case("id").as_deref(), Some("id"));
+        assert_eq!(serde_camel_case("r#type").as_deref(), Some("type"));
+        assert_eq!(serde_camel_case("field_1").as_deref(), Some("field1"));
+        assert_eq!(serde_camel_case("_private").as_deref(), Some("private"));
+        assert_eq!(serde_camel_case("é"), None);
+    }
 
     #[test]
     fn inline_schemas_are_described_by_where_they_sit() {

@@ -505,6 +505,7 @@ fn needs_blank_line(prev: &str, line: &str) -> bool {
         "#[",
         "pub ",
         "pub(crate) ",
+        "crate::support::",
         "impl",
         "fn ",
         "async fn ",
@@ -525,8 +526,8 @@ fn needs_blank_line(prev: &str, line: &str) -> bool {
     let after_inner_docs = (p.starts_with("//!") || p.starts_with("#!["))
         && !l.starts_with("//!")
         && !l.starts_with("#![");
-    let between_fields =
-        (p.ends_with(',') || p.ends_with(';')) && l.starts_with("///") && same_depth;
+    // Fields and variants follow each other without one, as in std.
+    let between_fields = p.ends_with(';') && l.starts_with("///") && same_depth;
     let after_mods =
         (p.starts_with("mod ") || p.starts_with("pub mod ")) && l.starts_with("pub use ");
     after_block || after_uses || after_inner_docs || between_fields || after_mods

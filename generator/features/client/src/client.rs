@@ -1062,6 +1062,22 @@ impl Request {
         self.query.push((name, value));
     }
 
+    /// Adds a query parameter laid out in its `style` (OpenAPI's Parameter
+    /// Object; see `support::query_pairs`). `None` and `null` send
+    /// nothing, so an optional parameter is passed as it is stored.
+    #[allow(dead_code)]
+    pub(crate) fn query_param(
+        &mut self,
+        name: &'static str,
+        value: &impl Serialize,
+        style: crate::support::Style,
+        explode: bool,
+    ) -> Result<(), Error> {
+        let pairs = crate::support::query_pairs(name, value, style, explode)?;
+        self.query.extend(pairs);
+        Ok(())
+    }
+
     /// Adds a header; a value that cannot be sent is an
     /// [`Error::InvalidArgument`] naming the header.
     // Not every section has query, header or body parameters.

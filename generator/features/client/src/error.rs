@@ -10,6 +10,23 @@ use std::time::Duration;
 use bytes::Bytes;
 
 /// Everything that can go wrong with a call.
+///
+/// # Example
+///
+/// Every call resolves to `Result<_, Error>`; a status the server answered
+/// with is [`Error::Api`], anything else says what failed on the way:
+///
+/// ```
+/// use codegen_features::Error;
+///
+/// fn report<T: std::fmt::Debug>(operation: &str, result: Result<T, Error>) {
+///     match result {
+///         Ok(value) => println!("{value:?}"),
+///         Err(Error::Api(e)) if e.status == 404 => eprintln!("not found: {e}"),
+///         Err(e) => eprintln!("{operation} failed: {e}"),
+///     }
+/// }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

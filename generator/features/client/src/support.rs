@@ -192,6 +192,17 @@ pub(crate) fn path_param(
     })
 }
 
+/// A path parameter in OpenAPI's default layout for the path (`style:
+/// simple`, not exploded), as in `/users/{userId}`: [`path_param`] with
+/// those, so that the generated call reads short.
+#[allow(dead_code)] // Only specs with path parameters use it.
+pub(crate) fn path_segment(
+    name: &'static str,
+    value: &impl serde::Serialize,
+) -> Result<String, Error> {
+    path_param(name, value, Style::Simple, false)
+}
+
 /// The `name=value` pairs of a query parameter in its `style`, not yet
 /// URL-encoded: an array exploded repeats the name, otherwise its items are
 /// joined by the style's delimiter; an object is flattened (`form`,
@@ -393,6 +404,122 @@ where
         marker: std::marker::PhantomData,
     })
 }
+
+/// Defines a string enum of the spec: one variant per value the spec
+/// lists, written `Variant = "wire value"`, and a last one, written
+/// `_ => Unknown(String)`, that keeps any other string exactly as the
+/// server sent it, so that a value added to the API later still decodes.
+///
+/// Each enum gets `KNOWN` (the listed values, in the spec's order),
+/// `as_str` (the wire value), `From<&str>` and `FromStr` (never failing:
+/// an unlisted value becomes the last variant), `Display` (the wire
+/// value), and serde's `Serialize`/`Deserialize` as a JSON string.
+#[allow(unused_macros)] // Only specs with string enums use it.
+macro_rules! str_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($variant:ident = $wire:literal,)*
+            _ => $unknown:ident(String),
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                #[doc = concat!("`", $wire, "`")]
+                $variant,
+            )*
+            /// A value this version of the crate doesn't know yet, kept exactly as the server sent it.
+            $unknown(String),
+        }
+
+        impl $name {
+            /// Every value the spec lists, in its order: all the variants but the last.
+            pub const KNOWN: [Self; <[&str]>::len(&[$($wire),*])] = [$(Self::$variant),*];
+
+            /// The value exactly as it is sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::$unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $($wire => Self::$variant,)*
+                    other => Self::$unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::support::deserialize_str_enum(
+                    deserializer,
+                    concat!("a string for `", stringify!($name), "`"),
+                )
+            }
+        }
+    };
+}
+
+// Models name it by path: `crate::support::str_enum! { … }`.
+#[allow(unused_imports)]
+pub(crate) use str_enum;
+
+/// The parts every request builder shares: `timeout()`, and
+/// `IntoFuture`, so that awaiting the builder sends the request. The
+/// builder has a `timeout: Option<Duration>` field and an
+/// `async fn send(self) -> Result<Output, Error>`.
+#[allow(unused_macros)] // Only specs with operations use it.
+macro_rules! request_builder {
+    ($builder:ident => $output:ty) => {
+        impl $builder {
+            /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
+            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.timeout = Some(timeout);
+                self
+            }
+        }
+
+        impl std::future::IntoFuture for $builder {
+            type Output = Result<$output, $crate::Error>;
+            type IntoFuture = $crate::client::BoxFuture<Self::Output>;
+
+            fn into_future(self) -> Self::IntoFuture {
+                Box::pin(self.send())
+            }
+        }
+    };
+}
+
+// API modules name it by path: `crate::support::request_builder!(…)`.
+#[allow(unused_imports)]
+pub(crate) use request_builder;
 
 /// Stands in for a secret in `Debug` output.
 #[allow(dead_code)] // Only specs with secret fields use it.

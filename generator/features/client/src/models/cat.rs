@@ -2,12 +2,11 @@
 
 /// The `Cat` schema.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Cat {
     /// The `petType` property.
-    #[serde(rename = "petType")]
     pub pet_type: String,
-
     /// The `lives` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lives: Option<i64>,

@@ -2,12 +2,11 @@
 
 /// The `Dog` schema.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Dog {
     /// The `petType` property.
-    #[serde(rename = "petType")]
     pub pet_type: String,
-
     /// The `barks` property.
     pub barks: bool,
 }

@@ -8,16 +8,12 @@ use super::Base;
 pub enum IdOrThing {
     /// The `Base` alternative.
     Base(Base),
-
     /// The `i64` alternative.
     I64(i64),
-
     /// The `f64` alternative.
     F64(f64),
-
     /// The `String` alternative.
     String(String),
-
     /// JSON that fits none of the variants, kept as it came.
     Other(serde_json::Value),
 }

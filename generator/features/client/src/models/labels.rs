@@ -7,7 +7,6 @@ pub struct Labels {
     /// The `name` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-
     /// The properties the spec doesn't name, by their JSON names.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, i64>,

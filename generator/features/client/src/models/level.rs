@@ -6,16 +6,12 @@
 pub enum Level {
     /// `-1`
     Minus1,
-
     /// `0`
     V0,
-
     /// `1`
     V1,
-
     /// `2`
     V2,
-
     /// A value this version of the crate doesn't know yet, kept exactly as the server sent it.
     Unknown(i64),
 }

@@ -8,10 +8,8 @@ use super::{Cat, Dog};
 pub enum Pet {
     /// `petType` is `dog`.
     Dog(Dog),
-
     /// `petType` is `Cat`.
     Cat(Cat),
-
     /// JSON that fits none of the variants, kept as it came.
     Other(serde_json::Value),
 }

@@ -8,11 +8,9 @@
 pub struct PostAlbumBody {
     /// The `title` property.
     pub title: String,
-
     /// The `tags` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-
     /// The `cover` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover: Option<Vec<u8>>,

@@ -8,7 +8,6 @@
 pub struct PostTokenBody {
     /// The `grant_type` property.
     pub grant_type: String,
-
     /// The `scope` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,

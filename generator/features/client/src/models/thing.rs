@@ -4,34 +4,28 @@ use super::{IdOrThing, Kind, Labels, Level, Pet, ResultModel, ThingPosition, Tre
 
 /// Base's fields merged with its own through allOf.
 #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Thing {
     /// The `id` property.
     pub id: String,
-
     /// The `type` property.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
-
     /// The `$schema` property.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-
     /// Secret: never shown by `Debug`.
     #[serde(rename = "pairing-token", default, skip_serializing_if = "Option::is_none")]
     pub pairing_token: Option<String>,
-
     /// The `1stValue` property.
     #[serde(rename = "1stValue", default, skip_serializing_if = "Option::is_none")]
     pub n1st_value: Option<i64>,
-
     /// The `self` property.
-    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
-
     /// Required and nullable, so always sent, maybe as null.
     pub nickname: Option<String>,
-
     /// Optional and nullable, so absent, null, or a value.
     #[serde(
         default,
@@ -39,66 +33,51 @@ pub struct Thing {
         deserialize_with = "crate::support::nullable"
     )]
     pub note: Option<Option<String>>,
-
     /// The `born` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub born: Option<chrono::NaiveDate>,
-
     /// Write-only: sent to the server, never returned.
     ///
     /// Secret: never shown by `Debug`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
-
     /// When left out, the server assumes `10`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
-
     /// The `level` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
-
     /// The `kind` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<Kind>,
-
     /// The `parent` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Thing>>,
-
     /// The `labels` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<Labels>,
-
     /// The `tags` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, String>>,
-
     /// The `extra` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra: Option<std::collections::BTreeMap<String, serde_json::Value>>,
-
     /// An inline object, named from where it sits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<ThingPosition>,
-
     /// The `tree` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tree: Option<Tree>,
-
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<ResultModel>,
-
     /// Use nickname instead. Kept for old clients.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated(note = "Use nickname instead")]
     pub old: Option<String>,
-
     /// The `pet` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pet: Option<Pet>,
-
     /// The `reference` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<IdOrThing>,

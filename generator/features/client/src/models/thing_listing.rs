@@ -4,18 +4,17 @@ use super::Thing;
 
 /// The `ThingListing` schema.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ThingListing {
     /// The `entities` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entities: Option<Vec<Thing>>,
-
     /// The `pageNumber` property.
-    #[serde(rename = "pageNumber", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_number: Option<i32>,
-
     /// The `pageCount` property.
-    #[serde(rename = "pageCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_count: Option<i32>,
 }
 

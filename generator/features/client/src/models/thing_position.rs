@@ -9,7 +9,6 @@ pub struct ThingPosition {
     /// The `x` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<f64>,
-
     /// The `y` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y: Option<f64>,

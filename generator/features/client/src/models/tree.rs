@@ -9,7 +9,6 @@ pub struct Tree {
     /// The `children` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Tree>>,
-
     /// The `forest` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forest: Option<Box<Forest>>,
