@@ -4,77 +4,52 @@
 //! names exactly as on the wire.
 
 mod api_usage_client_query;
-
 pub use api_usage_client_query::ApiUsageClientQuery;
 mod api_usage_client_query_granularity;
-
 pub use api_usage_client_query_granularity::ApiUsageClientQueryGranularity;
 mod api_usage_client_query_group_by;
-
 pub use api_usage_client_query_group_by::ApiUsageClientQueryGroupBy;
 mod api_usage_client_query_metrics;
-
 pub use api_usage_client_query_metrics::ApiUsageClientQueryMetrics;
 mod api_usage_query_result;
-
 pub use api_usage_query_result::ApiUsageQueryResult;
 mod api_usage_query_result_query_status;
-
 pub use api_usage_query_result_query_status::ApiUsageQueryResultQueryStatus;
 mod api_usage_row;
-
 pub use api_usage_row::ApiUsageRow;
 mod cursors;
-
 pub use cursors::Cursors;
 mod detail;
-
 pub use detail::Detail;
 mod domain_entity_ref;
-
 pub use domain_entity_ref::DomainEntityRef;
 mod error_body;
-
 pub use error_body::ErrorBody;
 mod limit;
-
 pub use limit::Limit;
 mod limit_namespace;
-
 pub use limit_namespace::LimitNamespace;
 mod oauth_authorization;
-
 pub use oauth_authorization::OAuthAuthorization;
 mod oauth_authorization_listing;
-
 pub use oauth_authorization_listing::OAuthAuthorizationListing;
 mod oauth_authorization_state;
-
 pub use oauth_authorization_state::OAuthAuthorizationState;
 mod oauth_client;
-
 pub use oauth_client::OAuthClient;
 mod oauth_client_authorized_grant_type;
-
 pub use oauth_client_authorized_grant_type::OAuthClientAuthorizedGrantType;
 mod oauth_client_entity_listing;
-
 pub use oauth_client_entity_listing::OAuthClientEntityListing;
 mod oauth_client_request;
-
 pub use oauth_client_request::OAuthClientRequest;
 mod oauth_client_state;
-
 pub use oauth_client_state::OAuthClientState;
 mod oauth_scope;
-
 pub use oauth_scope::OAuthScope;
 mod oauth_scope_listing;
-
 pub use oauth_scope_listing::OAuthScopeListing;
 mod role_division;
-
 pub use role_division::RoleDivision;
 mod usage_execution_result;
-
 pub use usage_execution_result::UsageExecutionResult;

@@ -1,6 +1,8 @@
 //! Renders the IR's types: one file per model under `src/models/`, and the
 //! `models` module that re-exports them.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -24,27 +26,64 @@ pub fn file(api: &Api, def: &TypeDef) -> Result<GeneratedFile, Error> {
     rust_file(&path, || model(api, def)).map(|text| GeneratedFile::new(&path, text))
 }
 
-/// `src/models/mod.rs`.
+/// `src/models/mod.rs`: each model's module and its re-export. Models that
+/// the same API groups reach are listed together under their one `#[cfg]`
+/// (through the runtime's `gated!`), so the file reads as "these compile
+/// with `routing`" and says each condition once.
 pub fn mod_rs(api: &Api) -> Result<GeneratedFile, Error> {
-    let mut modules = Vec::new();
+    let mut groups: BTreeMap<Vec<&str>, Vec<&TypeDef>> = BTreeMap::new();
     for def in &api.types {
-        let module = ident(&def.module);
-        let name = ident(&def.rust_name);
-        let cfg = crate::features::cfg(api, &api.features.of_type(&def.rust_name));
-        modules.push(quote! {
-            #cfg
-            mod #module;
-            #cfg
-            pub use #module::#name;
-        });
+        let features = api.features.of_type(&def.rust_name);
+        let gate = if crate::features::cfg(api, &features).is_some() {
+            features
+        } else {
+            Vec::new()
+        };
+        groups.entry(gate).or_default().push(def);
     }
-    let path = "src/models/mod.rs";
-    let tokens = quote! {
-        //! The models of the API: one type per schema of the spec, with serde
-        //! names exactly as on the wire.
-        #(#modules)*
-    };
-    Ok(GeneratedFile::new(path, rust_file(path, || tokens)?))
+    let mut out = format!(
+        "{}
+
+//! The models of the API: one type per schema of the spec, with serde\n//! names exactly as on the wire.\n",
+        super::rust::RUST_HEADER
+    );
+    for (features, defs) in &groups {
+        let items = |indent: &str, out: &mut String| {
+            for def in defs {
+                out.push_str(&format!(
+                    "{indent}mod {module};\n{indent}pub use {module}::{name};\n",
+                    module = ident(&def.module),
+                    name = ident(&def.rust_name),
+                ));
+            }
+        };
+        if features.is_empty() {
+            out.push('\n');
+            items("", &mut out);
+            continue;
+        }
+        out.push_str("\ncrate::support::gated! {\n");
+        out.push_str(&cfg_attribute(features, "    "));
+        items("    ", &mut out);
+        out.push_str("}\n");
+    }
+    Ok(GeneratedFile::new("src/models/mod.rs", out))
+}
+
+/// `#[cfg(feature = "a")]`, or `#[cfg(any(…))]` with one feature a line
+/// when there are several, indented by `indent`.
+fn cfg_attribute(features: &[&str], indent: &str) -> String {
+    match features {
+        [one] => format!("{indent}#[cfg(feature = {one:?})]\n"),
+        many => {
+            let mut out = format!("{indent}#[cfg(any(\n");
+            for feature in many {
+                out.push_str(&format!("{indent}    feature = {feature:?},\n"));
+            }
+            out.push_str(&format!("{indent}))]\n"));
+            out
+        }
+    }
 }
 
 /// A type's doc text: the spec's description, or where the type comes from.

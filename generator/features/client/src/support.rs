@@ -521,6 +521,20 @@ macro_rules! request_builder {
 #[allow(unused_imports)]
 pub(crate) use request_builder;
 
+/// Puts the one `#[cfg]` it starts with on each item that follows: the
+/// models that the same API groups reach are listed under their shared
+/// condition once, instead of an attribute on every `mod` and `pub use`.
+#[allow(unused_macros)] // A crate with one API group gates nothing.
+macro_rules! gated {
+    (#[$condition:meta] $($item:item)*) => {
+        $(#[$condition] $item)*
+    };
+}
+
+// `models/mod.rs` names it by path: `crate::support::gated! { … }`.
+#[allow(unused_imports)]
+pub(crate) use gated;
+
 /// Stands in for a secret in `Debug` output.
 #[allow(dead_code)] // Only specs with secret fields use it.
 pub(crate) struct Redacted;

@@ -4,50 +4,34 @@
 //! names exactly as on the wire.
 
 mod base;
-
 pub use base::Base;
 mod cat;
-
 pub use cat::Cat;
 mod dog;
-
 pub use dog::Dog;
 mod forest;
-
 pub use forest::Forest;
 mod id_or_thing;
-
 pub use id_or_thing::IdOrThing;
 mod kind;
-
 pub use kind::Kind;
 mod labels;
-
 pub use labels::Labels;
 mod level;
-
 pub use level::Level;
 mod pet;
-
 pub use pet::Pet;
 mod post_album_body;
-
 pub use post_album_body::PostAlbumBody;
 mod post_token_body;
-
 pub use post_token_body::PostTokenBody;
 mod result_model;
-
 pub use result_model::ResultModel;
 mod thing;
-
 pub use thing::Thing;
 mod thing_listing;
-
 pub use thing_listing::ThingListing;
 mod thing_position;
-
 pub use thing_position::ThingPosition;
 mod tree;
-
 pub use tree::Tree;
