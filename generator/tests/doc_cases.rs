@@ -246,3 +246,22 @@ fn hostile_tags_and_type_names_get_names_of_their_own() {
     assert!(api.contains("path2: impl Into<String>"), "{api}");
     assert!(api.contains("pub fn value2("), "{api}");
 }
+
+/// The quick start builds its client with credentials that its own call
+/// accepts: here the document's API key, not the admin operation's Basic.
+#[test]
+fn the_quick_start_gives_credentials_its_operation_accepts() {
+    let output = generate("example-credentials-per-operation");
+    for path in ["README.md", "src/client.rs"] {
+        let text = file(&output, path);
+        assert!(text.contains("get_items()"), "{path}:\n{text}");
+        assert!(
+            text.contains(r#".api_key("my-api-key")"#),
+            "{path}:\n{text}"
+        );
+        assert!(
+            !text.contains(r#".basic_auth("my-username""#),
+            "{path}:\n{text}"
+        );
+    }
+}

@@ -199,8 +199,13 @@ pub fn security_call(api: &Api, op: &Operation) -> Option<TokenStream> {
 /// What a doc example needs to make a client: an item to import beside
 /// `Client` and `Error`, and the lines
 /// that build it: `Client::from_env()` with the Genesys profile, else a
-/// builder with the credentials the spec's schemes take.
-pub fn example_client(api: &Api, profile: Profile) -> (Option<&'static str>, Vec<String>) {
+/// builder with credentials that `operation`, the call the example makes,
+/// accepts (without one, the crate's first scheme).
+pub fn example_client(
+    api: &Api,
+    profile: Profile,
+    operation: Option<&Operation>,
+) -> (Option<&'static str>, Vec<String>) {
     if profile == Profile::Genesys {
         // The credentials and region as Genesys' own tools read them.
         return (
@@ -216,9 +221,55 @@ pub fn example_client(api: &Api, profile: Profile) -> (Option<&'static str>, Vec
     if api.default_base_url.is_none() {
         lines.push("    .base_url(\"https://api.example.com\")".to_owned());
     }
-    if let Some(call) = view(api, profile).example {
+    for call in example_credentials(api, profile, operation) {
         lines.push(format!("    {call}"));
     }
     lines.push("    .build()?;".to_owned());
     (None, lines)
+}
+
+/// The `ClientBuilder` calls with which an example's client can make
+/// `operation`: credentials it accepts, else (no operation, or one that
+/// doesn't say) the crate's first scheme's.
+pub fn example_credentials(
+    api: &Api,
+    profile: Profile,
+    operation: Option<&Operation>,
+) -> Vec<String> {
+    let view = view(api, profile);
+    // The Genesys profile's client gets its own token for every operation.
+    operation
+        .filter(|_| profile != Profile::Genesys)
+        .and_then(|op| credentials_for(api, &view, op))
+        .unwrap_or_else(|| view.example.iter().cloned().collect())
+}
+
+/// The builder calls that give `op` credentials it accepts: those of the
+/// first alternative of its `security` whose every scheme the client can
+/// send (none for `security: []`). `None` when the operation doesn't say,
+/// or the client can send none of its alternatives.
+fn credentials_for(api: &Api, view: &AuthView, op: &Operation) -> Option<Vec<String>> {
+    op.security.as_ref()?.iter().find_map(|requirement| {
+        let mut calls: Vec<String> = Vec::new();
+        for name in &requirement.schemes {
+            let scheme = api.security_schemes.iter().find(|s| &s.name == name)?;
+            let call = match &scheme.kind {
+                SecurityKind::Basic => r#".basic_auth("my-username", "my-password")"#.to_owned(),
+                SecurityKind::ApiKey { .. } => {
+                    format!(r#".{}("my-api-key")"#, scheme.key_method.as_ref()?)
+                }
+                SecurityKind::OAuth2 {
+                    token_url: Some(_), ..
+                } if view.managed => {
+                    r#".client_credentials("my-client-id", "my-client-secret")"#.to_owned()
+                }
+                kind if kind.is_bearer() => r#".access_token("my-access-token")"#.to_owned(),
+                _ => return None,
+            };
+            if !calls.contains(&call) {
+                calls.push(call);
+            }
+        }
+        Some(calls)
+    })
 }

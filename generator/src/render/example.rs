@@ -392,7 +392,7 @@ fn lines(api: &Api, group: &ApiGroup, op: &Operation, crate_ident: &str) -> Vec<
     };
     // The client as the spec's security takes it (with the Genesys
     // profile, from Genesys' environment variables).
-    let (extra_import, setup) = super::auth::example_client(api, api.profile);
+    let (extra_import, setup) = super::auth::example_client(api, api.profile, Some(op));
     let mut imported = Vec::new();
     if call_parts.uses_models {
         imported.push("models");

@@ -414,6 +414,20 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     ctx.insert("type_count", &api.types.len());
     let quick_start = example(api, krate.example_operation.as_deref(), false);
     ctx.insert("feature_example", &feature_example(api, &quick_start));
+    // The quick start's client gets credentials its own call accepts.
+    let quick_start_op = api.groups.iter().find_map(|g| {
+        (Some(g.accessor.as_str()) == quick_start["accessor"].as_str())
+            .then(|| {
+                g.operations
+                    .iter()
+                    .find(|op| Some(op.rust_name.as_str()) == quick_start["rust_name"].as_str())
+            })
+            .flatten()
+    });
+    ctx.insert(
+        "example_credentials",
+        &super::auth::example_credentials(api, api.profile, quick_start_op),
+    );
     ctx.insert("example", &quick_start);
     ctx.insert("optional_example", &example(api, None, true));
     ctx.insert("usage", &usage_helper(api));
