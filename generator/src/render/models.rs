@@ -484,10 +484,14 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
             .iter()
             .any(|f| f.deprecated)
             .then(|| quote!(#[allow(deprecated)]));
+        // The constructor takes every required property, however many the
+        // schema has (GitHub's issue events have dozens).
+        let allow_many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
         quote! {
             impl #name {
                 #docs
                 #allow_deprecated
+                #allow_many
                 pub fn new(#(#args),*) -> Self {
                     Self { #(#inits,)* #additional_init }
                 }
@@ -644,6 +648,7 @@ fn union(
         return quote! {
             #[derive(Clone, Debug, PartialEq)]
             #[non_exhaustive]
+            #[allow(clippy::large_enum_variant)] // Each variant holds its schema as the spec has it.
             pub enum #name {
                 #(#defs)*
                 #other_doc
@@ -679,6 +684,7 @@ fn union(
     quote! {
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)] // Each variant holds its schema as the spec has it.
         pub enum #name {
             #(#defs)*
             #other_doc
