@@ -634,6 +634,10 @@ impl<'a> Lowerer<'a> {
             };
             match self.merged_object(&part_schema, &part_pointer) {
                 Some(object) => merged.absorb(object),
+                // `{type: object}` or a part with only a description: it
+                // adds no property, and real specs write it to say what the
+                // merged object is.
+                None if adds_no_properties(&part_schema) => {}
                 None => self.error(
                     part_pointer,
                     "only object schemas can be merged with `allOf`",
@@ -2078,4 +2082,28 @@ fn non_empty(s: Option<&str>) -> Option<String> {
     s.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
+}
+
+/// Whether an `allOf` part contributes nothing to the merged object: an
+/// object with no properties, or a schema of annotations only
+/// (`description`, `nullable`, `readOnly`…).
+fn adds_no_properties(schema: &Schema) -> bool {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => {
+            o.properties.is_empty() && o.additional_properties.is_none()
+        }
+        SchemaKind::Any(any) => {
+            any.properties.is_empty()
+                && any.additional_properties.is_none()
+                && any.all_of.is_empty()
+                && any.one_of.is_empty()
+                && any.any_of.is_empty()
+                && any.not.is_none()
+                && any.items.is_none()
+                && any.enumeration.is_empty()
+                && any.format.is_none()
+                && matches!(any.typ.as_deref(), None | Some("object"))
+        }
+        _ => false,
+    }
 }
