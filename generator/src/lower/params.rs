@@ -129,10 +129,23 @@ impl Lowerer<'_> {
                             });
                         flat.then_some(ValueShape::Object)
                     }
-                    TypeKind::Union { variants, .. } => variants
-                        .iter()
-                        .all(|v| self.value_shape(&v.ty, depth + 1) == Some(ValueShape::Scalar))
-                        .then_some(ValueShape::Scalar),
+                    // A union is sent as whichever alternative the value
+                    // is (`oneOf: [string, array of strings]` is one
+                    // text or a list), so it takes the widest shape of its
+                    // alternatives.
+                    TypeKind::Union { variants, .. } => {
+                        let mut widest = ValueShape::Scalar;
+                        for v in variants {
+                            match self.value_shape(&v.ty, depth + 1)? {
+                                ValueShape::Object => widest = ValueShape::Object,
+                                ValueShape::List if widest == ValueShape::Scalar => {
+                                    widest = ValueShape::List
+                                }
+                                _ => {}
+                            }
+                        }
+                        Some(widest)
+                    }
                 }
             }
             _ => Some(ValueShape::Scalar),
