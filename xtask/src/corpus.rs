@@ -6,10 +6,12 @@
 //! file, a JSON pointer and a reason; never a panic. A spec refused as a
 //! whole is tried again with `--skip-unsupported`, which leaves out what
 //! can't be generated with a warning naming it; that crate is the one
-//! compiled. `--doc` adds `cargo doc -D warnings` and the doc tests.
+//! compiled. `--doc` adds what a user's CI runs: `cargo clippy -D
+//! warnings`, `cargo doc -D warnings` and the doc tests.
 //!
 //! The run fails on a panic and on a generated crate that doesn't compile
-//! (or, with `--doc`, doesn't document or pass its doc tests), except for
+//! (or, with `--doc`, doesn't pass clippy, document or pass its doc
+//! tests), except for
 //! specs listed in `xtask/corpus/known-failures.txt` with a reason.
 
 use anyhow::{bail, Context};
@@ -40,6 +42,7 @@ struct Spec {
     /// The `--skip-unsupported` run, when the plain one refused.
     skipping: Option<Generation>,
     check: Option<Outcome>,
+    clippy: Option<Outcome>,
     doc: Option<Outcome>,
     doctest: Option<Outcome>,
 }
@@ -79,6 +82,7 @@ impl Spec {
         }
         [
             ("check", &self.check),
+            ("clippy", &self.clippy),
             ("doc", &self.doc),
             ("doctest", &self.doctest),
         ]
@@ -157,6 +161,7 @@ pub fn run(root: &Path, args: &[&str]) -> anyhow::Result<()> {
             skipping: skipping.remove(&i),
             check: None,
             doc: None,
+            clippy: None,
             doctest: None,
         })
         .collect();
@@ -197,6 +202,16 @@ pub fn run(root: &Path, args: &[&str]) -> anyhow::Result<()> {
     if docs {
         let compiled: Vec<Member> = specs.iter().filter(|s| s.compiled()).map(member).collect();
         let phase = Instant::now();
+        // As a user's CI would: lints denied, as the README promises.
+        let clippy = batch::cargo_json(
+            &out_root,
+            &target,
+            &compiled,
+            &["clippy"],
+            &["-D", "warnings"],
+            &[],
+            jobs,
+        )?;
         let doc = batch::cargo_json(
             &out_root,
             &target,
@@ -208,11 +223,12 @@ pub fn run(root: &Path, args: &[&str]) -> anyhow::Result<()> {
         )?;
         let doctests = batch::doc_tests(&out_root, &target, &compiled, jobs)?;
         for spec in specs.iter_mut().filter(|s| s.compiled()) {
+            spec.clippy = clippy.get(&spec.package()).cloned();
             spec.doc = doc.get(&spec.package()).cloned();
             spec.doctest = doctests.get(&spec.package()).cloned();
         }
         eprintln!(
-            "corpus: cargo doc and doc tests of {} crates in {:.1} s",
+            "corpus: cargo clippy, cargo doc and doc tests of {} crates in {:.1} s",
             compiled.len(),
             phase.elapsed().as_secs_f64()
         );
@@ -286,6 +302,7 @@ fn report(
             cell(&spec.check),
         ];
         if docs {
+            row.push(cell(&spec.clippy));
             row.push(cell(&spec.doc));
             row.push(cell(&spec.doctest));
         }
@@ -297,7 +314,7 @@ fn report(
     }
     let mut header = vec!["spec", "ops", "generated", "warnings", "compiles"];
     if docs {
-        header.extend(["doc", "doctest"]);
+        header.extend(["clippy", "doc", "doctest"]);
     }
     header.push("first diagnostic");
     println!("{}", batch::table(&header, &rows));
