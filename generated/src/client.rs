@@ -700,8 +700,9 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field("region", &self.region)
             .field("environment", &self.environment)
-            .field("base_url", &self.base_url)
-            .field("login_url", &self.login_url)
+            // Not yet checked: a URL here may still carry credentials.
+            .field("base_url", &self.base_url.as_deref().map(redacted))
+            .field("login_url", &self.login_url.as_deref().map(redacted))
             .field("auth", &auth)
             .field("timeout", &self.timeout)
             .field("attempt_timeout", &self.attempt_timeout)
@@ -958,7 +959,8 @@ fn domain_of(url: &str) -> &str {
 fn validate_url(what: &str, url: &str, has_auth: bool, allow_http: bool) -> Result<String, Error> {
     let invalid = |why: &str| {
         Error::Config(format!(
-            "invalid {what} `{url}`: {why}; expected an https URL such as `{DEFAULT_BASE_URL}`"
+            "invalid {what} `{}`: {why}; expected an https URL such as `{DEFAULT_BASE_URL}`",
+            redacted(url)
         ))
     };
     let parsed = reqwest::Url::parse(url).map_err(|e| invalid(&e.to_string()))?;
@@ -967,6 +969,13 @@ fn validate_url(what: &str, url: &str, has_auth: bool, allow_http: bool) -> Resu
     }
     if parsed.cannot_be_a_base() || parsed.host().is_none() {
         return Err(invalid("it has no host"));
+    }
+    // A URL's credentials would show in every log line and error that
+    // names it; the builder's credential methods keep them secret.
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(invalid(
+            "it carries credentials (`user:password@`); give them to the builder instead",
+        ));
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {
         return Err(invalid("it has a query or fragment"));
@@ -977,6 +986,22 @@ fn validate_url(what: &str, url: &str, has_auth: bool, allow_http: bool) -> Resu
         ));
     }
     Ok(parsed.as_str().trim_end_matches('/').to_owned())
+}
+
+/// `url` as errors and `Debug` may show it: without the credentials of
+/// `user:password@`, the query or the fragment, any of which may hold a
+/// secret (`…` marks what was left out).
+fn redacted(url: &str) -> String {
+    let (before_query, rest) = url.split_at(url.find(['?', '#']).unwrap_or(url.len()));
+    let tail = if rest.is_empty() { "" } else { "?…" };
+    let Some((scheme, after)) = before_query.split_once("://") else {
+        return format!("{before_query}{tail}");
+    };
+    let (authority, path) = after.split_at(after.find('/').unwrap_or(after.len()));
+    match authority.rsplit_once('@') {
+        Some((_, host)) => format!("{scheme}://…@{host}{path}{tail}"),
+        None => format!("{scheme}://{authority}{path}{tail}"),
+    }
 }
 
 fn is_loopback(url: &reqwest::Url) -> bool {
