@@ -38,7 +38,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  cargo xtask codegen [--check] [--spec FILE] [--tag TAG]... [--all-tags] [--out DIR] [--skip-unsupported]
+  cargo xtask codegen [--check] [--spec FILE --out DIR] [--tag TAG]... [--all-tags] [--crate-name NAME] [--profile generic|genesys] [--skip-unsupported]
   cargo xtask contract
   cargo xtask bench [--smoke]
   cargo xtask cases [NAME]... [--jobs N]
@@ -52,6 +52,12 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let root = repo_root();
     let result = match args.as_slice() {
+        // `cargo xtask <command> --help`: the same usage, before any
+        // command reads `--help` as an unknown argument.
+        [_, "--help" | "-h"] => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         ["codegen", rest @ ..] => codegen::Options::parse(rest)
             .and_then(|(mode, options)| codegen::run_with(&root, mode, &options)),
         ["spec", "import", rest @ ..] => spec_import::run(&root, rest),
