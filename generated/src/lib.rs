@@ -6,11 +6,13 @@
 #![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
 
 #[rustfmt::skip]
+#[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::large_enum_variant)]
 pub mod apis;
 mod auth;
 mod client;
 mod error;
 #[rustfmt::skip]
+#[allow(clippy::too_many_arguments, clippy::type_complexity, clippy::large_enum_variant)]
 pub mod models;
 mod paging;
 mod region;

@@ -566,6 +566,9 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
     // exactly one segment first, so the `format!` reads like the template.
     let mut template = String::new();
     let mut encode = Vec::new();
+    // A template may name a parameter twice (`/a/{id}/b/{id}`); it is
+    // encoded once.
+    let mut encoded = std::collections::BTreeSet::new();
     for segment in &op.path_segments {
         match segment {
             PathSegment::Literal { text } => {
@@ -576,6 +579,9 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
                 rust_name,
             } => {
                 template.push_str(&format!("{{{rust_name}}}"));
+                if !encoded.insert(rust_name.clone()) {
+                    continue;
+                }
                 let rust = ident(rust_name);
                 let (style, explode) = op
                     .parameters
@@ -673,7 +679,7 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
                 request.body_media_type(#content_type);
             },
             Media::Text => quote! {
-                request.bytes_body(#value.as_bytes());
+                request.bytes_body(AsRef::<[u8]>::as_ref(#value));
                 request.body_media_type(#content_type);
             },
             Media::Json if content_type == "application/json" => {
