@@ -1517,10 +1517,27 @@ impl<'a> Lowerer<'a> {
             ),
             (None, _) => TypeRef::Json,
         };
-        if matches!(kind, Media::Form | Media::Multipart) && !matches!(ty, TypeRef::Named { .. }) {
+        // A form's fields come from an object: a model, or a free-form
+        // object (`{type: object}` with no properties, a map), which the
+        // runtime lays out by its keys. Multipart parts need a model's
+        // named properties.
+        let form_ready = match kind {
+            Media::Form => matches!(
+                ty,
+                TypeRef::Named { .. } | TypeRef::Map { .. } | TypeRef::Json
+            ),
+            Media::Multipart => matches!(ty, TypeRef::Named { .. }),
+            _ => true,
+        };
+        if !form_ready {
             self.error(
                 format!("{media_pointer}/schema"),
-                "a form body must be an object schema",
+                match kind {
+                    Media::Multipart => {
+                        "a multipart body must be an object schema with properties, one part each"
+                    }
+                    _ => "a form body must be an object schema",
+                },
             );
         }
         Some(Body {
