@@ -49,6 +49,7 @@ pub fn lower_with(
     skip_unsupported: bool,
 ) -> Result<(Api, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut lowerer = Lowerer::new(spec);
+    lowerer.skip_unsupported = skip_unsupported;
     for name in &selection.schemas {
         let rust = lowerer.type_namer.unique(name, Kind::Type);
         lowerer.schema_names.insert(name.clone(), rust);
@@ -170,6 +171,10 @@ pub fn lower_with(
 
 struct Lowerer<'a> {
     spec: &'a OpenAPI,
+    /// Whether an operation with a problem is left out (else refused), and
+    /// so whether an optional parameter with no wire form takes its
+    /// operation with it or is left out alone.
+    skip_unsupported: bool,
     type_namer: Namer,
     /// Component schema name → Rust type name.
     schema_names: BTreeMap<String, String>,
@@ -192,6 +197,7 @@ impl<'a> Lowerer<'a> {
     fn new(spec: &'a OpenAPI) -> Self {
         Self {
             spec,
+            skip_unsupported: false,
             type_namer: Namer::default(),
             schema_names: BTreeMap::new(),
             types: Vec::new(),
@@ -1309,6 +1315,12 @@ impl<'a> Lowerer<'a> {
         let mut namer = Namer::with_reserved(RESERVED_ARGUMENT_NAMES.iter().copied());
         let mut out = Vec::new();
         let errors_before = self.errors.len();
+        let operation = format!(
+            "`{}` ({} {})",
+            sel.operation.operation_id.as_deref().unwrap_or(builder),
+            sel.method,
+            sel.path
+        );
         for (p, at) in merged {
             let (location, style, explode) = params::placement(p);
             let data = p.parameter_data_ref();
@@ -1343,6 +1355,20 @@ impl<'a> Lowerer<'a> {
             // the argument then takes what the type takes (`impl Into<String>`).
             let ty = self.primitive_alias_target(ty);
             if let Some(problem) = self.param_problem(&ty, style) {
+                // An optional parameter the client can't send is left out of
+                // its operation, which stays callable without it; with
+                // `skip_unsupported` the operation goes instead, as for any
+                // other problem. A required one can't be left out.
+                if !data.required && !self.skip_unsupported {
+                    self.warnings.push(Diagnostic::new(
+                        format!("{at}/schema"),
+                        format!(
+                            "{operation}: the optional parameter `{}` is left out: {problem}",
+                            data.name
+                        ),
+                    ));
+                    continue;
+                }
                 self.error(format!("{at}/schema"), problem);
             }
             if location == Location::Path && !data.required {
@@ -1370,12 +1396,6 @@ impl<'a> Lowerer<'a> {
         // each of its operations: said once per operation, and owned by it
         // (so that `skip_unsupported` leaves the operation out).
         let shared = format!("{item_pointer}/parameters/");
-        let operation = format!(
-            "`{}` ({} {})",
-            sel.operation.operation_id.as_deref().unwrap_or(builder),
-            sel.method,
-            sel.path
-        );
         for error in &mut self.errors[errors_before..] {
             if error.pointer.starts_with(&shared) {
                 let original = std::mem::take(&mut error.message);

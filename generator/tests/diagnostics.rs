@@ -76,11 +76,7 @@ fn every_problem_is_reported_not_just_the_first() {
             "$ref: '#/components/schemas/Gone2'",
             1,
         )
-        .replacen(
-            "      - name: Accept-Language\n        in: header",
-            "      - name: Accept-Language\n        in: query\n        style: deepObject",
-            1,
-        );
+        .replacen(ACCEPT_LANGUAGE, &deep_object_accept_language(true), 1);
     let err = generate(&text).unwrap_err();
     // Two from selection, one from lowering, in pointer order.
     assert_eq!(err.diagnostics().len(), 3, "{err}");
@@ -107,18 +103,58 @@ fn yaml_that_does_not_parse_names_the_file_line_and_column() {
     assert!(err.to_string().starts_with("spec/broken.yaml:"), "{err}");
 }
 
+/// The first `Accept-Language` parameter of the spec (`GET
+/// /api/v2/oauth/authorizations`), optional and in a header.
+const ACCEPT_LANGUAGE: &str = "      - name: Accept-Language\n        in: header\n        description: The language in which to display the client descriptions.\n        required: false";
+
+/// That parameter in the query with `style: deepObject`, which a string
+/// can't take.
+fn deep_object_accept_language(required: bool) -> String {
+    format!(
+        "      - name: Accept-Language\n        in: query\n        style: deepObject\n        description: The language in which to display the client descriptions.\n        required: {required}"
+    )
+}
+
 #[test]
 fn a_style_the_type_cannot_take_is_refused_with_the_pointer_to_the_schema() {
-    let text = spec_text().replacen(
-        "      - name: Accept-Language\n        in: header",
-        "      - name: Accept-Language\n        in: query\n        style: deepObject",
-        1,
-    );
+    let text = spec_text().replacen(ACCEPT_LANGUAGE, &deep_object_accept_language(true), 1);
     let err = generate(&text).unwrap_err();
     let text = messages(&err);
     assert!(
         text.contains("spec/broken.yaml#/paths/~1api~1v2~1oauth~1authorizations/get/parameters/0/schema: `style: deepObject` applies to objects only"),
         "{text}"
+    );
+}
+
+/// Optional, the same parameter is left out of its operation with a
+/// warning, and the operation is generated without it.
+#[test]
+fn an_optional_parameter_the_client_cannot_send_is_left_out_with_a_warning() {
+    let text = spec_text().replacen(ACCEPT_LANGUAGE, &deep_object_accept_language(false), 1);
+    let path = Path::new("spec/broken.yaml");
+    let spec = load::parse(path, &text).unwrap();
+    let Ok(output) = generator::generate_from(path, &spec, &config()) else {
+        panic!("an optional parameter must not refuse the spec");
+    };
+    let warnings: Vec<&str> = output.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "`getOauthAuthorizations` (GET /api/v2/oauth/authorizations): the optional parameter `Accept-Language` is left out: `style: deepObject` applies to objects only"
+        )),
+        "{warnings:?}"
+    );
+    let operation = output.api.groups[0]
+        .operations
+        .iter()
+        .find(|o| o.rust_name == "get_oauth_authorizations")
+        .expect("the operation is generated");
+    assert!(
+        operation
+            .parameters
+            .iter()
+            .all(|p| p.wire_name != "Accept-Language"),
+        "{:?}",
+        operation.parameters
     );
 }
 
