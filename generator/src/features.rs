@@ -52,6 +52,23 @@ pub fn cfg(api: &Api, features: &[&str]) -> Option<proc_macro2::TokenStream> {
     })
 }
 
+/// [`cfg`] as text, for files written as text (`models/mod.rs`):
+/// `#[cfg(feature = "a")]`, or `#[cfg(any(…))]` with one feature a line
+/// when there are several, indented by `indent`.
+pub fn cfg_text(features: &[&str], indent: &str) -> String {
+    match features {
+        [one] => format!("{indent}#[cfg(feature = {one:?})]\n"),
+        many => {
+            let mut out = format!("{indent}#[cfg(any(\n");
+            for feature in many {
+                out.push_str(&format!("{indent}    feature = {feature:?},\n"));
+            }
+            out.push_str(&format!("{indent}))]\n"));
+            out
+        }
+    }
+}
+
 /// The indices of every type that `group`'s operations reach.
 fn reach(group: &ApiGroup, types: &[TypeDef], index: &BTreeMap<&str, usize>) -> BTreeSet<usize> {
     let mut seen = BTreeSet::new();

@@ -63,27 +63,11 @@ pub fn mod_rs(api: &Api) -> Result<GeneratedFile, Error> {
             continue;
         }
         out.push_str("\ncrate::support::gated! {\n");
-        out.push_str(&cfg_attribute(features, "    "));
+        out.push_str(&crate::features::cfg_text(features, "    "));
         items("    ", &mut out);
         out.push_str("}\n");
     }
     Ok(GeneratedFile::new("src/models/mod.rs", out))
-}
-
-/// `#[cfg(feature = "a")]`, or `#[cfg(any(…))]` with one feature a line
-/// when there are several, indented by `indent`.
-fn cfg_attribute(features: &[&str], indent: &str) -> String {
-    match features {
-        [one] => format!("{indent}#[cfg(feature = {one:?})]\n"),
-        many => {
-            let mut out = format!("{indent}#[cfg(any(\n");
-            for feature in many {
-                out.push_str(&format!("{indent}    feature = {feature:?},\n"));
-            }
-            out.push_str(&format!("{indent}))]\n"));
-            out
-        }
-    }
 }
 
 /// A type's doc text: the spec's description, or where the type comes from.
@@ -484,14 +468,10 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
             .iter()
             .any(|f| f.deprecated)
             .then(|| quote!(#[allow(deprecated)]));
-        // The constructor takes every required property, however many the
-        // schema has (GitHub's issue events have dozens).
-        let allow_many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
         quote! {
             impl #name {
                 #docs
                 #allow_deprecated
-                #allow_many
                 pub fn new(#(#args),*) -> Self {
                     Self { #(#inits,)* #additional_init }
                 }
@@ -648,7 +628,6 @@ fn union(
         return quote! {
             #[derive(Clone, Debug, PartialEq)]
             #[non_exhaustive]
-            #[allow(clippy::large_enum_variant)] // Each variant holds its schema as the spec has it.
             pub enum #name {
                 #(#defs)*
                 #other_doc
@@ -684,7 +663,6 @@ fn union(
     quote! {
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
-        #[allow(clippy::large_enum_variant)] // Each variant holds its schema as the spec has it.
         pub enum #name {
             #(#defs)*
             #other_doc

@@ -412,23 +412,28 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     );
     ctx.insert("operation_count", &api.operation_count());
     ctx.insert("type_count", &api.types.len());
-    let quick_start = example(api, krate.example_operation.as_deref(), false);
-    ctx.insert("feature_example", &feature_example(api, &quick_start));
+    let quick_start = example_operation(api, krate.example_operation.as_deref(), false);
+    ctx.insert(
+        "feature_example",
+        &feature_example(api, quick_start.as_ref().map(|(group, _, _)| *group)),
+    );
     // The quick start's client gets credentials its own call accepts.
-    let quick_start_op = api.groups.iter().find_map(|g| {
-        (Some(g.accessor.as_str()) == quick_start["accessor"].as_str())
-            .then(|| {
-                g.operations
-                    .iter()
-                    .find(|op| Some(op.rust_name.as_str()) == quick_start["rust_name"].as_str())
-            })
-            .flatten()
-    });
     ctx.insert(
         "example_credentials",
-        &super::auth::example_credentials(api, api.profile, quick_start_op),
+        &super::auth::example_credentials(
+            api,
+            api.profile,
+            quick_start.as_ref().map(|(_, op, _)| *op),
+        ),
     );
-    ctx.insert("example", &quick_start);
+    ctx.insert(
+        "example",
+        &quick_start
+            .as_ref()
+            .map_or(Value::Null, |(group, op, call)| {
+                example_view(group, op, call)
+            }),
+    );
     ctx.insert("optional_example", &example(api, None, true));
     ctx.insert("usage", &usage_helper(api));
     ctx.insert("paging_example", &paging_example(api));
@@ -446,10 +451,8 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
 /// The features the README's "only some groups" line names: the group of
 /// the quick start's operation, then the first other group, so that the
 /// line and the example beside it compile together.
-fn feature_example(api: &Api, example: &Value) -> Vec<String> {
-    let mut chosen: Vec<String> = example["accessor"]
-        .as_str()
-        .and_then(|accessor| api.groups.iter().find(|g| g.accessor == accessor))
+fn feature_example(api: &Api, quick_start: Option<&ApiGroup>) -> Vec<String> {
+    let mut chosen: Vec<String> = quick_start
         .map(|g| api.features.of_group(g).to_owned())
         .into_iter()
         .collect();
@@ -466,17 +469,33 @@ fn feature_example(api: &Api, example: &Value) -> Vec<String> {
 }
 
 fn example(api: &Api, preferred: Option<&str>, with_optional: bool) -> Value {
+    example_operation(api, preferred, with_optional).map_or(Value::Null, |(group, op, call)| {
+        example_view(group, op, &call)
+    })
+}
+
+/// The operation an example calls, with its group and the call: the
+/// `preferred` operationId when it can be built, else the first GET
+/// without required arguments, any GET, then anything but a DELETE.
+fn example_operation<'a>(
+    api: &'a Api,
+    preferred: Option<&str>,
+    with_optional: bool,
+) -> Option<(&'a ApiGroup, &'a Operation, super::example::Call)> {
     let operations = || {
         api.groups
             .iter()
             .flat_map(|g| g.operations.iter().map(move |op| (g, op)))
     };
-    let callable = |op: &Operation| super::example::call(api, op, with_optional);
+    let callable = |op: &Operation| {
+        super::example::call(api, op, with_optional)
+            .filter(|c| !with_optional || c.setter.is_some())
+    };
     if let Some((group, op)) =
         operations().find(|(_, op)| Some(op.operation_id.as_str()) == preferred)
     {
-        if let Some(call) = callable(op).filter(|c| !with_optional || c.setter.is_some()) {
-            return example_view(group, op, &call);
+        if let Some(call) = callable(op) {
+            return Some((group, op, call));
         }
     }
     let no_required = |op: &Operation| {
@@ -489,12 +508,12 @@ fn example(api: &Api, preferred: Option<&str>, with_optional: bool) -> Value {
         }];
     for tier in tiers {
         for (group, op) in operations().filter(|(_, op)| tier(op)) {
-            if let Some(call) = callable(op).filter(|c| !with_optional || c.setter.is_some()) {
-                return example_view(group, op, &call);
+            if let Some(call) = callable(op) {
+                return Some((group, op, call));
             }
         }
     }
-    Value::Null
+    None
 }
 
 #[derive(Serialize)]

@@ -29,12 +29,7 @@ struct Program {
     calls: &'static [&'static str],
 }
 
-pub(super) fn rows(
-    root: &Path,
-    xtask: &Path,
-    _work: &Path,
-    smoke: bool,
-) -> anyhow::Result<Vec<Row>> {
+pub(super) fn rows(root: &Path, xtask: &Path, smoke: bool) -> anyhow::Result<Vec<Row>> {
     let runs = if smoke { 1 } else { 3 };
     let dir = root.join("target/bench-compile");
     std::fs::create_dir_all(&dir)?;

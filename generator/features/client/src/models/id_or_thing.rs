@@ -5,7 +5,6 @@ use super::Base;
 /// An untagged union; decoded most specific first.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum IdOrThing {
     /// The `Base` alternative.
     Base(Base),

@@ -5,7 +5,6 @@ use super::{Cat, Dog};
 /// A union tagged by petType.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum Pet {
     /// `petType` is `dog`.
     Dog(Dog),
