@@ -31,7 +31,8 @@ pub(crate) enum Scheme {
     Bearer,
 }
 
-/// The alternatives of an operation whose spec says nothing of security.
+/// The security alternatives of every operation that doesn't set its own
+/// with `Request::security`.
 pub(crate) const DEFAULT_SECURITY: &[&[Scheme]] = &[&[Scheme::Bearer]];
 
 /// A string that must never be shown: a client secret, a refresh token, a

@@ -118,7 +118,7 @@ fn group_tokens(api: &Api, group: &ApiGroup, crate_ident: &str, profile: Profile
         code_span(&group.tag)
     ));
     quote! {
-        use crate::client::{Client, Request};
+        use crate::client::{Call, Client, Request};
         #models_use
         #support_use
         use crate::Error;
@@ -205,9 +205,8 @@ fn method(
         #deprecated
         pub fn #name(&self, #(#args),*) -> #builder {
             #builder {
-                client: self.client.clone(),
+                call: Call::new(&self.client),
                 #(#inits,)*
-                timeout: None,
             }
         }
     }
@@ -457,9 +456,8 @@ fn builder(group: &str, op: &Operation, security: Option<TokenStream>) -> TokenS
         #[derive(Clone, Debug)]
         #[must_use = "a request does nothing until it is awaited or sent"]
         pub struct #name {
-            client: Client,
+            call: Call,
             #(#fields,)*
-            timeout: Option<std::time::Duration>,
         }
 
         impl #name {
@@ -511,7 +509,7 @@ fn stream_method(op: &Operation, paging: &OperationPaging) -> TokenStream {
     quote! {
         #docs
         pub fn stream(self) -> futures_util::stream::BoxStream<'static, Result<#item, Error>> {
-            let client = self.client.clone();
+            let client = self.call.client.clone();
             #next_decl
             crate::paging::stream(
                 client,
@@ -728,9 +726,14 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
     };
     let operation = &op.rust_name;
     let template_path = &op.path;
+    // Every step, and a security call, sets something on the request.
+    let binding = if security.is_some() || !steps.is_empty() {
+        quote!(let mut request)
+    } else {
+        quote!(let request)
+    };
     let request_decl = quote! {
-        let mut request = Request::new(Method::#method, #operation, #template_path, path);
-        request.timeout(self.timeout);
+        #binding = Request::new(Method::#method, #operation, #template_path, path);
         #security
         #cookies_decl
     };
@@ -738,7 +741,7 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
         #path
         #request_decl
         #(#steps)*
-        let response = self.client.execute(request).await?;
+        let response = self.call.execute(request).await?;
         #finish
     }
 }

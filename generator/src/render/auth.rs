@@ -38,6 +38,9 @@ pub struct AuthView {
     pub schemes: Vec<SchemeView>,
     /// The builder call that sets the first credentials, for doc examples.
     pub example: Option<String>,
+    /// `auth::DEFAULT_SECURITY`, as Rust: the alternatives of every
+    /// operation that doesn't set its own.
+    pub default_security: String,
 }
 
 /// An apiKey scheme.
@@ -158,11 +161,53 @@ pub fn view(api: &Api, profile: Profile) -> AuthView {
         api_keys,
         schemes: views,
         example,
+        default_security: alternatives_text(&default_alternatives(profile), "Scheme::"),
     }
 }
 
+/// A scheme as the runtime's `auth::Scheme` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RuntimeScheme {
+    Bearer,
+    Basic,
+    ApiKey(usize),
+}
+
+/// The alternatives the runtime gives an operation that sets none
+/// (`auth::DEFAULT_SECURITY`). With the Genesys profile, the bearer token:
+/// Genesys specs leave `security` out of some operations that need it,
+/// and nearly every operation takes it, so they need no line of their own.
+/// Otherwise none: an operation sets what its spec says.
+fn default_alternatives(profile: Profile) -> Vec<Vec<RuntimeScheme>> {
+    match profile {
+        Profile::Genesys => vec![vec![RuntimeScheme::Bearer]],
+        Profile::Generic => Vec::new(),
+    }
+}
+
+/// `alternatives` as a Rust expression of type `&[&[Scheme]]`, each
+/// scheme's path starting with `prefix`.
+fn alternatives_text(alternatives: &[Vec<RuntimeScheme>], prefix: &str) -> String {
+    let alternatives: Vec<String> = alternatives
+        .iter()
+        .map(|schemes| {
+            let schemes: Vec<String> = schemes
+                .iter()
+                .map(|scheme| match scheme {
+                    RuntimeScheme::Bearer => format!("{prefix}Bearer"),
+                    RuntimeScheme::Basic => format!("{prefix}Basic"),
+                    RuntimeScheme::ApiKey(slot) => format!("{prefix}ApiKey({slot})"),
+                })
+                .collect();
+            format!("&[{}]", schemes.join(", "))
+        })
+        .collect();
+    format!("&[{}]", alternatives.join(", "))
+}
+
 /// `request.security(…)` for `op`, when its spec says which credentials
-/// it takes; `None` leaves the runtime's default.
+/// it takes and they differ from the runtime's default; `None` leaves the
+/// default.
 pub fn security_call(api: &Api, op: &Operation) -> Option<TokenStream> {
     let requirements = op.security.as_ref()?;
     // A crate with no scheme to serve sends no credentials anyway, and its
@@ -178,18 +223,35 @@ pub fn security_call(api: &Api, op: &Operation) -> Option<TokenStream> {
             key_index += 1;
         }
     }
-    let alternatives = requirements.iter().map(|req| {
-        let schemes = req.schemes.iter().filter_map(|name| {
-            let scheme = api.security_schemes.iter().find(|s| &s.name == name)?;
-            Some(match &scheme.kind {
-                SecurityKind::Basic => quote!(crate::auth::Scheme::Basic),
-                SecurityKind::ApiKey { .. } => {
-                    let slot = key_slots.iter().find(|(n, _)| n == name)?.1;
-                    let slot = proc_macro2::Literal::usize_unsuffixed(slot);
-                    quote!(crate::auth::Scheme::ApiKey(#slot))
-                }
-                _ => quote!(crate::auth::Scheme::Bearer),
-            })
+    let alternatives: Vec<Vec<RuntimeScheme>> = requirements
+        .iter()
+        .map(|req| {
+            req.schemes
+                .iter()
+                .filter_map(|name| {
+                    let scheme = api.security_schemes.iter().find(|s| &s.name == name)?;
+                    Some(match &scheme.kind {
+                        SecurityKind::Basic => RuntimeScheme::Basic,
+                        SecurityKind::ApiKey { .. } => {
+                            RuntimeScheme::ApiKey(key_slots.iter().find(|(n, _)| n == name)?.1)
+                        }
+                        _ => RuntimeScheme::Bearer,
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    if alternatives == default_alternatives(api.profile) {
+        return None;
+    }
+    let alternatives = alternatives.iter().map(|schemes| {
+        let schemes = schemes.iter().map(|scheme| match scheme {
+            RuntimeScheme::Bearer => quote!(crate::auth::Scheme::Bearer),
+            RuntimeScheme::Basic => quote!(crate::auth::Scheme::Basic),
+            RuntimeScheme::ApiKey(slot) => {
+                let slot = proc_macro2::Literal::usize_unsuffixed(*slot);
+                quote!(crate::auth::Scheme::ApiKey(#slot))
+            }
         });
         quote!(&[#(#schemes),*])
     });

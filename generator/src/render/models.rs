@@ -27,9 +27,10 @@ pub fn file(api: &Api, def: &TypeDef) -> Result<GeneratedFile, Error> {
 }
 
 /// `src/models/mod.rs`: each model's module and its re-export. Models that
-/// the same API groups reach are listed together under their one `#[cfg]`
-/// (through the runtime's `gated!`), so the file reads as "these compile
-/// with `routing`" and says each condition once.
+/// the same API groups reach are listed together under their one `#[cfg]`,
+/// one `module::Type` line each (through the runtime's `gated_models!`),
+/// so the file reads as "these compile with `routing`" and says each
+/// condition once.
 pub fn mod_rs(api: &Api) -> Result<GeneratedFile, Error> {
     let mut groups: BTreeMap<Vec<&str>, Vec<&TypeDef>> = BTreeMap::new();
     for def in &api.types {
@@ -48,23 +49,26 @@ pub fn mod_rs(api: &Api) -> Result<GeneratedFile, Error> {
         super::rust::RUST_HEADER
     );
     for (features, defs) in &groups {
-        let items = |indent: &str, out: &mut String| {
+        if features.is_empty() {
+            out.push('\n');
             for def in defs {
                 out.push_str(&format!(
-                    "{indent}mod {module};\n{indent}pub use {module}::{name};\n",
+                    "mod {module};\npub use {module}::{name};\n",
                     module = ident(&def.module),
                     name = ident(&def.rust_name),
                 ));
             }
-        };
-        if features.is_empty() {
-            out.push('\n');
-            items("", &mut out);
             continue;
         }
-        out.push_str("\ncrate::support::gated! {\n");
+        out.push_str("\ncrate::support::gated_models! {\n");
         out.push_str(&crate::features::cfg_text(features, "    "));
-        items("    ", &mut out);
+        for def in defs {
+            out.push_str(&format!(
+                "    {module}::{name},\n",
+                module = ident(&def.module),
+                name = ident(&def.rust_name),
+            ));
+        }
         out.push_str("}\n");
     }
     Ok(GeneratedFile::new("src/models/mod.rs", out))

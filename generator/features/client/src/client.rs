@@ -1014,6 +1014,36 @@ fn is_loopback(url: &reqwest::Url) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
+/// What every request builder holds beside its parameters: the client
+/// that sends the request, and the options set on the builder for this
+/// call alone.
+#[derive(Clone, Debug)]
+pub(crate) struct Call {
+    pub(crate) client: Client,
+    /// Bounds the whole call instead of the client's timeout (the
+    /// builder's `timeout()`).
+    pub(crate) timeout: Option<Duration>,
+}
+
+impl Call {
+    /// A call through `client`, with the client's options.
+    // A crate whose every operation was left out has no builder.
+    #[allow(dead_code)]
+    pub(crate) fn new(client: &Client) -> Self {
+        Self {
+            client: client.clone(),
+            timeout: None,
+        }
+    }
+
+    /// Sends `request` with this call's options; see [`Client::execute`].
+    #[allow(dead_code)]
+    pub(crate) async fn execute(&self, mut request: Request) -> Result<Response, Error> {
+        request.timeout(self.timeout);
+        self.client.execute(request).await
+    }
+}
+
 /// A request on its way to [`Client::execute`], built by generated code.
 pub(crate) struct Request {
     method: Method,

@@ -501,7 +501,7 @@ macro_rules! request_builder {
         impl $builder {
             /// Fails this call if it takes longer than `timeout`, instead of the client's timeout.
             pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-                self.timeout = Some(timeout);
+                self.call.timeout = Some(timeout);
                 self
             }
         }
@@ -521,19 +521,26 @@ macro_rules! request_builder {
 #[allow(unused_imports)]
 pub(crate) use request_builder;
 
-/// Puts the one `#[cfg]` it starts with on each item that follows: the
-/// models that the same API groups reach are listed under their shared
-/// condition once, instead of an attribute on every `mod` and `pub use`.
+/// Declares the model modules of `models/mod.rs` and re-exports their
+/// types: each `module::Type` is `mod module; pub use module::Type;`,
+/// under the one `#[cfg]` the list starts with. The models that the same
+/// API groups reach are listed under their shared condition once, one
+/// line each.
 #[allow(unused_macros)] // A crate with one API group gates nothing.
-macro_rules! gated {
-    (#[$condition:meta] $($item:item)*) => {
-        $(#[$condition] $item)*
+macro_rules! gated_models {
+    (#[$condition:meta] $($module:ident::$name:ident),* $(,)?) => {
+        $(
+            #[$condition]
+            mod $module;
+            #[$condition]
+            pub use $module::$name;
+        )*
     };
 }
 
-// `models/mod.rs` names it by path: `crate::support::gated! { … }`.
+// `models/mod.rs` names it by path: `crate::support::gated_models! { … }`.
 #[allow(unused_imports)]
-pub(crate) use gated;
+pub(crate) use gated_models;
 
 /// Stands in for a secret in `Debug` output.
 #[allow(dead_code)] // Only specs with secret fields use it.
