@@ -48,7 +48,7 @@ pub struct Output {
 /// repository `root`.
 pub fn generate(root: &Path, config: &Config) -> Result<Output, Error> {
     let (text, spec) = load::load(root, &config.spec)?;
-    let mut output = generate_from(&config.spec, &spec, config).map_err(|e| e.with_lines(&text))?;
+    let mut output = generate_owned(&config.spec, spec, config).map_err(|e| e.with_lines(&text))?;
     locate::add_lines(&text, &mut output.warnings);
     Ok(output)
 }
@@ -112,6 +112,30 @@ pub fn generate_from(
     spec: &openapiv3::OpenAPI,
     config: &Config,
 ) -> Result<Output, Error> {
+    let (api, warnings, krate) = lower_for_render(spec_path, spec, config)?;
+    render_output(api, warnings, &krate, config)
+}
+
+/// [`generate_from`] on a spec the caller gives up: it is freed once
+/// lowered, before the files are rendered, so a large spec and its
+/// generated files are never in memory at once.
+pub fn generate_owned(
+    spec_path: &Path,
+    spec: openapiv3::OpenAPI,
+    config: &Config,
+) -> Result<Output, Error> {
+    let (api, warnings, krate) = lower_for_render(spec_path, &spec, config)?;
+    drop(spec);
+    render_output(api, warnings, &krate, config)
+}
+
+/// Lowers the selected operations and checks the crate settings against
+/// them: the IR, its warnings, and the crate settings to render with.
+fn lower_for_render(
+    spec_path: &Path,
+    spec: &openapiv3::OpenAPI,
+    config: &Config,
+) -> Result<(ir::Api, Vec<Diagnostic>, config::CrateConfig), Error> {
     let (api, mut warnings) = lower_selected(
         spec_path,
         spec,
@@ -149,7 +173,16 @@ pub fn generate_from(
             krate.example_operation = None;
         }
     }
-    let files = render::render(&api, &krate, config.profile)?;
+    Ok((api, warnings, krate))
+}
+
+fn render_output(
+    api: ir::Api,
+    warnings: Vec<Diagnostic>,
+    krate: &config::CrateConfig,
+    config: &Config,
+) -> Result<Output, Error> {
+    let files = render::render(&api, krate, config.profile)?;
     Ok(Output {
         api,
         files,

@@ -149,25 +149,34 @@ fn run_spec(root: &Path, path: &Path, mode: Mode, options: &Options) -> anyhow::
         skip_unsupported: options.skip_unsupported,
         profile: options.profile.unwrap_or_else(|| Profile::detect(&spec)),
     };
-    let output = generate_loaded(path, &spec, &config)?;
+    let output = generate_loaded(path, spec, &config)?;
     finish(root, &config, mode, output, false)
 }
 
 fn generate_loaded(
     path: &Path,
-    spec: &openapiv3::OpenAPI,
+    spec: openapiv3::OpenAPI,
     config: &Config,
 ) -> anyhow::Result<generator::Output> {
-    // Pointers into a converted Swagger file have no line in it.
-    let text = fs::read_to_string(path).ok();
-    let mut output = generator::generate_from(path, spec, config).map_err(|e| match &text {
-        Some(text) => e.with_lines(text),
-        None => e,
-    })?;
-    if let Some(text) = &text {
-        generator::locate::add_lines(text, &mut output.warnings);
+    // The text is read again only to name lines, once the run is over, so
+    // it isn't held through the run. Pointers into a converted Swagger file
+    // have no line in it.
+    let text = || fs::read_to_string(path).ok();
+    match generator::generate_owned(path, spec, config) {
+        Err(e) => Err(match text() {
+            Some(text) => e.with_lines(&text),
+            None => e,
+        }
+        .into()),
+        Ok(mut output) => {
+            if !output.warnings.is_empty() {
+                if let Some(text) = text() {
+                    generator::locate::add_lines(&text, &mut output.warnings);
+                }
+            }
+            Ok(output)
+        }
     }
-    Ok(output)
 }
 
 fn run_config(
@@ -188,7 +197,7 @@ fn run_config(
         let path = root.join(&config.spec);
         let spec = load_any(&path)?;
         config.tags = all_tags(&spec);
-        generate_loaded(&path, &spec, &config)?
+        generate_loaded(&path, spec, &config)?
     } else {
         generator::generate(root, &config)?
     };
