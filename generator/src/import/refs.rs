@@ -13,7 +13,8 @@ pub const HTTP_METHODS: [&str; 8] = [
 ];
 
 /// Rewrites every Swagger 2.0 `$ref` in `value` (found at `pointer` in the
-/// source) to its OpenAPI 3.0 place. A `$ref` with sibling keys becomes
+/// source) to its OpenAPI 3.0 place, and each `discriminator: name` to
+/// `discriminator: {propertyName: name}`. A `$ref` with sibling keys becomes
 /// `allOf: [{$ref}]` beside them, with a warning.
 pub fn fix_refs(value: &mut Value, pointer: &str, warnings: &mut Vec<Warning>) {
     let mut buffer = pointer.to_owned();
@@ -41,6 +42,15 @@ fn fix_refs_at(value: &mut Value, pointer: &mut String, place: Place, warnings: 
             let is_ref = place == Place::Node && matches!(map.get("$ref"), Some(Value::String(_)));
             if let (true, Some(Value::String(r))) = (is_ref, map.get_mut("$ref")) {
                 *r = swagger_ref_to_openapi(r);
+            }
+            // Swagger 2.0's `discriminator` is the property's name; OpenAPI
+            // 3.0's is a Discriminator Object, whose implicit mapping (the
+            // schema's name) is the same rule.
+            if place == Place::Node {
+                if let Some(Value::String(name)) = map.get("discriminator") {
+                    let object = json!({ "propertyName": name });
+                    map.insert("discriminator".into(), object);
+                }
             }
             if is_ref && map.len() > 1 {
                 let siblings: Vec<&str> = map
@@ -174,5 +184,25 @@ mod tests {
             "#/components/schemas/User"
         );
         assert_eq!(schema["example"]["$ref"], "#/definitions/NotAReference");
+    }
+
+    #[test]
+    fn a_swagger_discriminator_becomes_a_discriminator_object() {
+        let mut schema = json!({
+            "type": "object",
+            "discriminator": "petType",
+            "properties": {
+                "petType": {"type": "string"},
+                "discriminator": {"type": "string"}
+            },
+            "example": {"discriminator": "text"}
+        });
+        fix_refs(&mut schema, "/definitions/Pet", &mut Vec::new());
+        assert_eq!(schema["discriminator"], json!({"propertyName": "petType"}));
+        assert_eq!(
+            schema["properties"]["discriminator"],
+            json!({"type": "string"})
+        );
+        assert_eq!(schema["example"]["discriminator"], "text");
     }
 }
