@@ -71,8 +71,40 @@ pub fn cfg_text(features: &[&str], indent: &str) -> String {
 
 /// The indices of every type that `group`'s operations reach.
 fn reach(group: &ApiGroup, types: &[TypeDef], index: &BTreeMap<&str, usize>) -> BTreeSet<usize> {
+    reach_from(
+        group.operations.iter().flat_map(operation_types).collect(),
+        types,
+        index,
+    )
+}
+
+/// The Rust names of the types that the operations of `groups` reach, and
+/// of those that `also` names (types the runtime uses whatever the
+/// operations) with everything they reach.
+pub fn reached(groups: &[ApiGroup], also: &[TypeRef], types: &[TypeDef]) -> BTreeSet<String> {
+    let index: BTreeMap<&str, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.rust_name.as_str(), i))
+        .collect();
+    let roots = groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .flat_map(operation_types)
+        .chain(also)
+        .collect();
+    reach_from(roots, types, &index)
+        .into_iter()
+        .map(|i| types[i].rust_name.clone())
+        .collect()
+}
+
+fn reach_from<'a>(
+    mut pending: Vec<&'a TypeRef>,
+    types: &'a [TypeDef],
+    index: &BTreeMap<&str, usize>,
+) -> BTreeSet<usize> {
     let mut seen = BTreeSet::new();
-    let mut pending: Vec<&TypeRef> = group.operations.iter().flat_map(operation_types).collect();
     while let Some(ty) = pending.pop() {
         match ty {
             TypeRef::Named { name } => {

@@ -93,6 +93,7 @@ pub fn lower_with(
     let error_model = lowerer.error_model(&groups);
 
     let mut warnings = std::mem::take(&mut lowerer.warnings);
+    let mut any_skipped = false;
     if !lowerer.errors.is_empty() {
         let mut errors = std::mem::take(&mut lowerer.errors);
         errors.sort_by(|a, b| a.pointer.cmp(&b.pointer));
@@ -100,7 +101,7 @@ pub fn lower_with(
         if !skip_unsupported {
             return Err(errors);
         }
-        let mut skipped = BTreeSet::new();
+        let mut skipped: BTreeSet<String> = BTreeSet::new();
         for error in errors {
             let owned = lowerer
                 .error_owners
@@ -134,9 +135,38 @@ pub fn lower_with(
         // A group whose every operation was left out would be an empty
         // API struct; its operations are named in the warnings.
         groups.retain(|g| !g.operations.is_empty());
+        any_skipped = !skipped.is_empty();
     }
     warnings.extend(lowerer.default_warnings());
     let mut types = lowerer.types;
+    if any_skipped {
+        // The models only left-out operations used would be written, but
+        // gated by no API group while what they use is: with any feature
+        // subset they wouldn't compile. They go with their operations.
+        let runtime: Vec<TypeRef> = error_model
+            .iter()
+            .map(|e| TypeRef::Named {
+                name: e.type_name.clone(),
+            })
+            .collect();
+        let kept = crate::features::reached(&groups, &runtime, &types);
+        let unused: Vec<String> = types
+            .iter()
+            .filter(|t| !kept.contains(&t.rust_name))
+            .map(|t| format!("`{}`", t.rust_name))
+            .collect();
+        if !unused.is_empty() {
+            warnings.push(Diagnostic::new(
+                "",
+                format!(
+                    "left out {} model(s) that only skipped operations use: {}",
+                    unused.len(),
+                    unused.join(", ")
+                ),
+            ));
+            types.retain(|t| kept.contains(&t.rust_name));
+        }
+    }
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
     inline_primitive_aliases(&mut types);
     warnings.extend(unions::discriminate(&mut types));

@@ -316,3 +316,72 @@ fn with_skip_unsupported_the_operation_is_left_out_with_a_warning_naming_it() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn with_skip_unsupported_the_models_only_skipped_operations_use_go_with_them() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      tags: [a]
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Shared'}
+  /b:
+    get:
+      tags: [b]
+      operationId: getB
+      parameters:
+      - name: filter
+        in: query
+        required: true
+        content:
+          application/json:
+            schema: {type: object}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/BOnly'}
+components:
+  schemas:
+    Shared:
+      type: object
+      properties:
+        id: {type: string}
+    BOnly:
+      type: object
+      properties:
+        shared: {$ref: '#/components/schemas/Shared'}
+";
+    let path = Path::new("spec/two-groups.yaml");
+    let spec = load::parse(path, text).unwrap();
+    let mut config = config();
+    config.tags = vec!["a".into(), "b".into()];
+    config.krate.example_operation = None;
+    config.skip_unsupported = true;
+    let output = match generator::generate_from(path, &spec, &config) {
+        Ok(output) => output,
+        Err(e) => panic!("with skip_unsupported the run must succeed: {e}"),
+    };
+    let types: Vec<&str> = output
+        .api
+        .types
+        .iter()
+        .map(|t| t.rust_name.as_str())
+        .collect();
+    assert_eq!(types, ["Shared"]);
+    assert!(!output.files.iter().any(|f| f.path.contains("b_only")));
+    let warnings: Vec<&str> = output.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        warnings.contains(&"left out 1 model(s) that only skipped operations use: `BOnly`"),
+        "{warnings:?}"
+    );
+}
