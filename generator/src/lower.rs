@@ -1354,6 +1354,16 @@ impl<'a> Lowerer<'a> {
         for (p, at) in merged {
             let (location, style, explode) = params::placement(p);
             let data = p.parameter_data_ref();
+            if location == Location::Header && params::is_ignored_header(&data.name) {
+                self.warnings.push(Diagnostic::new(
+                    at,
+                    format!(
+                        "{operation}: the header parameter `{}` is ignored, as OpenAPI 3.0 says (Parameter Object): the client sets it from the operation's content and security; `ClientBuilder::default_header` sends another value with every request",
+                        data.name
+                    ),
+                ));
+                continue;
+            }
             let hint = format!("{builder}{}", rust_name(&data.name, Kind::Type));
             let (ty, default) = match &data.format {
                 ParameterSchemaOrContent::Schema(schema) => {

@@ -385,3 +385,58 @@ components:
         "{warnings:?}"
     );
 }
+
+#[test]
+fn accept_content_type_and_authorization_header_parameters_are_ignored_with_a_warning() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      parameters:
+      - {name: authorization, in: header, required: true, schema: {type: string}}
+      - {name: Content-Type, in: header, schema: {type: string}}
+      - {name: Accept, in: header, schema: {type: string}}
+      - {name: Accept, in: query, schema: {type: string}}
+      - {name: X-Trace, in: header, schema: {type: string}}
+      responses:
+        '204': {description: done}
+";
+    let path = Path::new("spec/headers.yaml");
+    let spec = load::parse(path, text).unwrap();
+    let mut config = config();
+    config.tags = vec!["default".into()];
+    config.krate.example_operation = None;
+    let output = match generator::generate_from(path, &spec, &config) {
+        Ok(output) => output,
+        Err(e) => panic!("{e}"),
+    };
+    let params: Vec<(&str, String)> = output.api.groups[0].operations[0]
+        .parameters
+        .iter()
+        .map(|p| (p.wire_name.as_str(), format!("{:?}", p.location)))
+        .collect();
+    assert_eq!(
+        params,
+        [
+            ("Accept", "Query".to_owned()),
+            ("X-Trace", "Header".to_owned())
+        ]
+    );
+    let ignored: Vec<&str> = output
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("is ignored, as OpenAPI 3.0 says"))
+        .map(|w| w.pointer.as_str())
+        .collect();
+    assert_eq!(
+        ignored,
+        [
+            "/paths/~1a/get/parameters/0",
+            "/paths/~1a/get/parameters/1",
+            "/paths/~1a/get/parameters/2"
+        ]
+    );
+}
