@@ -246,6 +246,12 @@ impl CrateConfig {
                 message,
             })
         };
+        if !crate::naming::is_package_name(&self.name) {
+            return fail(format!(
+                "`crate.name: {}` is not a valid package name: use ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters, and not a Rust keyword or `std`, `core`, `alloc`, `proc_macro` or `test`",
+                self.name
+            ));
+        }
         if self.keywords.len() > 5 {
             return fail(format!(
                 "`crate.keywords` has {} entries; crates.io allows at most 5",

@@ -161,6 +161,8 @@ pub fn package_name(title: &str) -> String {
     }
     match name.chars().next() {
         None => "openapi-client".to_owned(),
+        // `Self` or `Async` would make a crate no program can `use`.
+        Some(_) if is_reserved_crate(&name) => format!("{name}-api"),
         Some(c) if c.is_ascii_alphabetic() => name,
         Some(_) => format!("api-{name}"),
     }
@@ -187,13 +189,26 @@ pub fn feature_name(accessor: &str, taken: &mut BTreeSet<String>) -> String {
 }
 
 /// Whether `name` is a package name crates.io accepts: ASCII letters,
-/// digits, `-` and `_`, starting with a letter, at most 64 characters.
+/// digits, `-` and `_`, starting with a letter, at most 64 characters;
+/// and one a program can name in `use`, so not a Rust keyword nor a crate
+/// of the toolchain's own ([`is_reserved_crate`]).
 pub fn is_package_name(name: &str) -> bool {
     name.len() <= 64
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !is_reserved_crate(name)
+}
+
+/// Whether the crate of package `name` can't be named in `use`: its
+/// identifier is a Rust keyword (`async`, `self`), or one of the
+/// toolchain's crates (`std`, `core`, `alloc`, `proc_macro`, `test`),
+/// which it would shadow or be refused beside.
+pub fn is_reserved_crate(name: &str) -> bool {
+    let ident = crate_ident(name);
+    KEYWORDS.contains(&ident.as_str())
+        || ["std", "core", "alloc", "proc_macro", "test"].contains(&ident.as_str())
 }
 
 /// Whether `license` reads as an SPDX expression (`MIT`, `Apache-2.0`,
@@ -415,6 +430,9 @@ mod tests {
             ("3D Printing API", "api-3d-printing-api"),
             ("", "openapi-client"),
             ("日本語", "openapi-client"),
+            ("Self", "self-api"),
+            ("Async", "async-api"),
+            ("Test", "test-api"),
         ] {
             let name = package_name(title);
             assert_eq!(name, expected, "{title}");
@@ -422,6 +440,9 @@ mod tests {
         }
         let long = package_name(&"word ".repeat(40));
         assert!(long.len() <= 64 && is_package_name(&long), "{long}");
+        for refused in ["self", "Self", "async", "std", "proc-macro"] {
+            assert!(!is_package_name(refused), "{refused}");
+        }
     }
 
     #[test]

@@ -63,7 +63,7 @@ impl Options {
                         "--out" => options.out = Some(PathBuf::from(value)),
                         "--crate-name" => {
                             if !generator::naming::is_package_name(value) {
-                                bail!("`--crate-name {value}` is not a valid package name: use ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters");
+                                bail!("`--crate-name {value}` is not a valid package name: use ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters, and not a Rust keyword or `std`, `core`, `alloc`, `proc_macro` or `test`");
                             }
                             options.crate_name = Some((*value).to_owned())
                         }
