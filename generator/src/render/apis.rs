@@ -338,18 +338,46 @@ fn param_line(p: &Parameter) -> String {
 /// to the item's text, so they stay in the item (clippy's
 /// `doc_lazy_continuation`).
 fn list_item_text(text: &str) -> String {
-    text.lines()
-        .map(|l| {
-            if l.is_empty() {
-                String::new()
-            } else {
-                format!("  {l}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim_start()
-        .to_owned()
+    let mut out: Vec<String> = Vec::new();
+    let mut in_fence = false;
+    let mut after_text = false;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
+        let line = if !in_fence && after_text && !fence && !starts_block(trimmed) {
+            // A paragraph's continuation: its indentation means nothing in
+            // Markdown, and more than the item's two spaces is what
+            // `clippy::doc_overindented_list_items` rejects.
+            trimmed
+        } else {
+            line
+        };
+        if fence {
+            in_fence = !in_fence;
+        }
+        after_text = !in_fence && !fence && !trimmed.is_empty();
+        out.push(if line.is_empty() {
+            String::new()
+        } else {
+            format!("  {line}")
+        });
+    }
+    out.join("\n").trim_start().to_owned()
+}
+
+/// Whether a Markdown line starts a block of its own even right after a
+/// paragraph line: a list item, heading, quote or table row.
+fn starts_block(trimmed: &str) -> bool {
+    let ordered = trimmed.split_once(['.', ')']).is_some_and(|(n, rest)| {
+        !n.is_empty()
+            && n.len() <= 9
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && rest.starts_with(' ')
+    });
+    ordered
+        || ["- ", "* ", "+ ", "#", ">", "|"]
+            .iter()
+            .any(|marker| trimmed.starts_with(marker))
 }
 
 /// Ends `text` with a full stop, so that a note can follow it.
@@ -767,5 +795,19 @@ fn decode(ty: &TypeRef, media: Media) -> TokenStream {
         Media::Text => quote!(response.text(#label)),
         Media::Binary => quote!(response.bytes()),
         _ => quote!(response.json(#label)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::list_item_text;
+
+    #[test]
+    fn a_list_item_keeps_its_blocks_and_indents_its_paragraphs_by_two() {
+        let text = "Chain:\n    MAINNET = 1\n  GOERLI = 5\n- a nested item\n\n```\n    code stays\n```\nafter";
+        assert_eq!(
+            list_item_text(text),
+            "Chain:\n  MAINNET = 1\n  GOERLI = 5\n  - a nested item\n\n  ```\n      code stays\n  ```\n  after"
+        );
     }
 }
