@@ -92,6 +92,9 @@ pub fn lower_with(
     let default_base_url = spec.servers.first().and_then(server_url);
     let error_model = lowerer.error_model(&groups);
 
+    for (pointer, message) in break_alias_cycles(&mut lowerer.types) {
+        lowerer.error(pointer, message);
+    }
     let mut warnings = std::mem::take(&mut lowerer.warnings);
     let mut any_skipped = false;
     if !lowerer.errors.is_empty() {
@@ -1811,6 +1814,81 @@ impl<'a> Lowerer<'a> {
             code_field: code.map(|c| c.0),
             type_name: name,
         })
+    }
+}
+
+/// Finds aliases that are defined through themselves (`A: {$ref: B}`,
+/// `B: {$ref: A}`, or `A: {type: array, items: {$ref: A}}`): Rust has no
+/// recursive type alias, so the crate wouldn't compile. Each such alias
+/// becomes `serde_json::Value`, and its pointer and the cycle are returned
+/// as errors (the run is refused unless `skip_unsupported`).
+fn break_alias_cycles(types: &mut [TypeDef]) -> Vec<(String, String)> {
+    let aliases: BTreeMap<String, Vec<String>> = types
+        .iter()
+        .filter_map(|t| match &t.kind {
+            TypeKind::Alias { target } => {
+                let mut names = Vec::new();
+                named_in(target, &mut names);
+                Some((t.rust_name.clone(), names))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut cycles: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for start in aliases.keys() {
+        // Depth-first over alias edges only: a struct or enum between two
+        // aliases is a real type and ends the cycle.
+        let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
+        let mut seen = BTreeSet::new();
+        while let Some((name, path)) = stack.pop() {
+            for next in aliases.get(&name).into_iter().flatten() {
+                if next == start {
+                    let mut cycle = path.clone();
+                    cycle.push(next.clone());
+                    cycles.insert(start.clone(), cycle);
+                } else if aliases.contains_key(next) && seen.insert(next.clone()) {
+                    let mut path = path.clone();
+                    path.push(next.clone());
+                    stack.push((next.clone(), path));
+                }
+            }
+        }
+    }
+    let wire: BTreeMap<String, String> = types
+        .iter()
+        .map(|t| (t.rust_name.clone(), t.wire_name.clone()))
+        .collect();
+    let mut errors = Vec::new();
+    for def in types.iter_mut() {
+        if let Some(cycle) = cycles.get(&def.rust_name) {
+            let cycle: Vec<&str> = cycle
+                .iter()
+                .map(|name| wire.get(name).map_or(name.as_str(), String::as_str))
+                .collect();
+            errors.push((
+                def.pointer.clone(),
+                format!(
+                    "`{}` is defined only through itself ({}), so it has no type: give one of them a schema",
+                    def.wire_name,
+                    cycle.join(" → ")
+                ),
+            ));
+            def.kind = TypeKind::Alias {
+                target: TypeRef::Json,
+            };
+        }
+    }
+    errors
+}
+
+/// Every named type that `ty` mentions.
+fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
+    match ty {
+        TypeRef::Named { name } => out.push(name.clone()),
+        TypeRef::Array { items, .. } => named_in(items, out),
+        TypeRef::Map { values } => named_in(values, out),
+        TypeRef::Nullable { inner } => named_in(inner, out),
+        _ => {}
     }
 }
 

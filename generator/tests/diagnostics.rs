@@ -440,3 +440,67 @@ paths:
         ]
     );
 }
+
+#[test]
+fn aliases_defined_through_themselves_are_refused_at_their_pointers() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/A'}
+components:
+  schemas:
+    A: {$ref: '#/components/schemas/B'}
+    B: {type: array, items: {$ref: '#/components/schemas/A'}}
+";
+    let path = Path::new("spec/alias-cycle.yaml");
+    let spec = load::parse(path, text).unwrap();
+    let mut config = config();
+    config.tags = vec!["default".into()];
+    config.krate.example_operation = None;
+    let Err(err) = generator::generate_from(path, &spec, &config) else {
+        panic!("an alias defined through itself must be refused");
+    };
+    let found: Vec<(&str, &str)> = err
+        .diagnostics()
+        .iter()
+        .map(|d| (d.pointer.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "/components/schemas/A",
+                "`A` is defined only through itself (A → B → A), so it has no type: give one of them a schema"
+            ),
+            (
+                "/components/schemas/B",
+                "`B` is defined only through itself (B → A → B), so it has no type: give one of them a schema"
+            ),
+        ]
+    );
+    // With skip_unsupported both become `serde_json::Value`, which compiles.
+    config.skip_unsupported = true;
+    let output = match generator::generate_from(path, &spec, &config) {
+        Ok(output) => output,
+        Err(e) => panic!("{e}"),
+    };
+    let a = output
+        .files
+        .iter()
+        .find(|f| f.path == "src/models/a.rs")
+        .expect("A is generated");
+    assert!(
+        a.contents.contains("pub type A = serde_json::Value;"),
+        "{}",
+        a.contents
+    );
+}
