@@ -28,25 +28,16 @@ pub fn load(root: &Path, relative: &Path) -> Result<(String, OpenAPI), Error> {
 /// property or parameter that is wrong, by its JSON pointer and line,
 /// rather than the map that holds it.
 pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
-    if crate::local_refs::may_need_moving(text) {
-        // References to nodes inside other nodes are rewritten on the JSON
-        // form (see `local_refs`); lines come from the text as written.
-        let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::Parse {
-            path: path.to_owned(),
-            line: e.location().map(|l| l.line()),
-            column: e.location().map(|l| l.column()),
-            message: strip_location(&e.to_string()),
-        })?;
-        return from_json(path, yaml_to_json(value)).map_err(|e| e.with_lines(text));
+    if crate::local_refs::may_need_moving(text) || has_merge_keys(text) {
+        // References to nodes inside other nodes are rewritten, and YAML
+        // merge keys applied, on the JSON form (see `local_refs`); lines
+        // come from the text as written.
+        let value = yaml_value(path, text)?;
+        return from_json(path, value).map_err(|e| e.with_lines(text));
     }
     // serde_yaml reads JSON too, and gives line and column for both.
     serde_yaml::from_str(text).map_err(|e| {
-        let whole = Error::Parse {
-            path: path.to_owned(),
-            line: e.location().map(|l| l.line()),
-            column: e.location().map(|l| l.column()),
-            message: strip_location(&e.to_string()),
-        };
+        let whole = yaml_error(path, &e);
         let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
             // Not YAML at all: the syntax error is the whole story.
             return whole;
@@ -56,6 +47,37 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
             _ => whole,
         }
     })
+}
+
+/// Whether `text` may hold a YAML merge key (`<<: *anchor`).
+fn has_merge_keys(text: &str) -> bool {
+    text.contains("<<")
+}
+
+/// A YAML (or JSON) document as JSON, with its merge keys applied: specs
+/// share parts with `<<: *anchor`, which YAML 1.1 defines and serde_yaml
+/// leaves as a key called `<<` unless asked.
+pub fn yaml_value(path: &Path, text: &str) -> Result<Value, Error> {
+    let mut value: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|e| yaml_error(path, &e))?;
+    if has_merge_keys(text) {
+        value.apply_merge().map_err(|e| Error::Parse {
+            path: path.to_owned(),
+            line: None,
+            column: None,
+            message: format!("a YAML merge key (`<<`) can't be applied: {e}"),
+        })?;
+    }
+    Ok(yaml_to_json(value))
+}
+
+fn yaml_error(path: &Path, e: &serde_yaml::Error) -> Error {
+    Error::Parse {
+        path: path.to_owned(),
+        line: e.location().map(|l| l.line()),
+        column: e.location().map(|l| l.column()),
+        message: strip_location(&e.to_string()),
+    }
 }
 
 /// A YAML value as JSON. Keys that are not strings (`200:` reads as a

@@ -504,3 +504,55 @@ components:
         a.contents
     );
 }
+
+#[test]
+fn yaml_merge_keys_are_applied_in_openapi_and_swagger_documents() {
+    let openapi = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Base:
+      type: object
+      properties: &base
+        id: {type: integer}
+        name: {type: string}
+    Full:
+      type: object
+      properties:
+        <<: *base
+        extra: {type: boolean}
+";
+    let spec = load::parse(Path::new("spec/merge.yaml"), openapi).unwrap();
+    let Some(openapiv3::ReferenceOr::Item(full)) =
+        spec.components.unwrap().schemas.get("Full").cloned()
+    else {
+        panic!("Full is a schema");
+    };
+    let openapiv3::SchemaKind::Type(openapiv3::Type::Object(object)) = full.schema_kind else {
+        panic!("Full is an object");
+    };
+    let names: Vec<&str> = object.properties.keys().map(String::as_str).collect();
+    assert!(!names.contains(&"<<"), "{names:?}");
+    for name in ["id", "name", "extra"] {
+        assert!(names.contains(&name), "{names:?}");
+    }
+
+    let swagger = "
+swagger: '2.0'
+info: {title: t, version: '1'}
+paths: {}
+definitions:
+  Base: &base {type: object, properties: {id: {type: integer}}}
+  Full:
+    <<: *base
+    description: merged
+";
+    let doc = generator::import::parse(Path::new("spec/merge-swagger.yaml"), swagger).unwrap();
+    assert_eq!(
+        doc["definitions"]["Full"]["properties"]["id"]["type"],
+        "integer"
+    );
+    assert!(doc["definitions"]["Full"].get("<<").is_none());
+}

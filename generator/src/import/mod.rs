@@ -176,11 +176,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Value, Error> {
             message: format!("not valid JSON: {e}"),
         });
     }
-    serde_yaml::from_str(text).map_err(|e| Error::Parse {
-        path: path.to_owned(),
-        line: e.location().map(|l| l.line()),
-        column: e.location().map(|l| l.column()),
-        message: format!("neither JSON nor valid YAML: {e}"),
+    crate::load::yaml_value(path, text).map_err(|e| match e {
+        Error::Parse {
+            path,
+            line,
+            column,
+            message,
+        } => Error::Parse {
+            path,
+            line,
+            column,
+            message: format!("neither JSON nor valid YAML: {message}"),
+        },
+        other => other,
     })
 }
 
