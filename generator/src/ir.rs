@@ -19,6 +19,9 @@ pub struct Api {
     /// client's default base URL. `None` when the spec names no server, or
     /// only a relative one: the client then needs a base URL at build time.
     pub default_base_url: Option<String>,
+    /// The path of a relative first server URL (`/api/v3`), which every
+    /// operation's path then starts with; the client is given the host.
+    pub base_path: Option<String>,
     /// The model that error responses carry, when all of them share one.
     pub error_model: Option<ErrorModel>,
     /// One group per selected tag, in the order of the settings.

@@ -90,6 +90,25 @@ pub fn lower_with(
     });
 
     let default_base_url = spec.servers.first().and_then(server_url);
+    // A relative server URL (`/api/v3`, or Swagger's `basePath` without a
+    // `host`) is where the API sits on whatever host serves it: each path
+    // starts with it, and the client is given only the host.
+    let base_path = if default_base_url.is_none() {
+        spec.servers.first().and_then(relative_server_path)
+    } else {
+        None
+    };
+    if let Some(prefix) = &base_path {
+        for op in groups.iter_mut().flat_map(|g| g.operations.iter_mut()) {
+            op.path = format!("{prefix}{}", op.path);
+            op.path_segments.insert(
+                0,
+                PathSegment::Literal {
+                    text: prefix.clone(),
+                },
+            );
+        }
+    }
     let error_model = lowerer.error_model(&groups);
 
     for (pointer, message) in break_alias_cycles(&mut lowerer.types) {
@@ -191,6 +210,7 @@ pub fn lower_with(
         version: spec.info.version.clone(),
         description: non_empty(spec.info.description.as_deref()),
         default_base_url,
+        base_path,
         error_model,
         groups,
         types,
@@ -2018,6 +2038,19 @@ fn server_url(server: &openapiv3::Server) -> Option<String> {
     let url = url.trim_end_matches('/');
     let absolute = url.starts_with("https://") || url.starts_with("http://");
     (absolute && !url.contains(['{', '}', ' '])).then(|| url.to_owned())
+}
+
+/// The path of a relative server URL (`/api/v3`), without its trailing
+/// `/`; `None` for an absolute URL, the root, or a URL with a variable
+/// left in it.
+fn relative_server_path(server: &openapiv3::Server) -> Option<String> {
+    let mut url = server.url.clone();
+    for (name, variable) in server.variables.iter().flatten() {
+        url = url.replace(&format!("{{{name}}}"), &variable.default);
+    }
+    let path = url.trim_end_matches('/');
+    (path.starts_with('/') && !path.starts_with("//") && !path.contains(['{', '}', ' ', '?', '#']))
+        .then(|| path.to_owned())
 }
 
 /// Whether `def` has the Genesys listing shape.

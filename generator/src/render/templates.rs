@@ -385,6 +385,7 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
             "title": super::rust::prose(&super::rust::one_line(&api.title)),
             "version": super::rust::prose(&super::rust::one_line(&api.version)),
             "default_base_url": api.default_base_url.as_deref().unwrap_or(""),
+            "base_path": api.base_path.as_deref().unwrap_or(""),
         }),
     );
     ctx.insert(
