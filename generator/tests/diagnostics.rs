@@ -556,3 +556,28 @@ definitions:
     );
     assert!(doc["definitions"]["Full"].get("<<").is_none());
 }
+
+#[test]
+fn an_openapi_3_1_document_is_refused_at_its_version() {
+    let path = Path::new("spec/v31.yaml");
+    let doc = generator::import::parse(
+        path,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n",
+    )
+    .unwrap();
+    let err = generator::import::check_version(path, &doc).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "spec/v31.yaml#/openapi: `openapi: \"3.1.0\"` is not supported; expected 3.0.x"
+    );
+    for accepted in [
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n",
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n",
+    ] {
+        let doc = generator::import::parse(path, accepted).unwrap();
+        assert!(
+            generator::import::check_version(path, &doc).is_ok(),
+            "{accepted}"
+        );
+    }
+}

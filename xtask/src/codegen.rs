@@ -309,6 +309,7 @@ pub(crate) fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
         fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let doc = generator::import::parse(path, &text)?;
     drop(stage);
+    generator::import::check_version(path, &doc).map_err(|e| e.with_lines(&text))?;
     let swagger = generator::import::is_swagger2(&doc);
     if !swagger && !text.trim_start().starts_with('{') {
         // YAML: parse straight into the OpenAPI types, which reports the

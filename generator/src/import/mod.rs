@@ -197,6 +197,16 @@ enum Version {
     OpenApi3,
 }
 
+/// Refuses, at `/openapi` or `/swagger`, a document that is neither Swagger
+/// 2.0 nor OpenAPI 3.0.x: an OpenAPI 3.1 document reads as 3.0 in part,
+/// and would otherwise fail on its 3.1 constructs one by one, or generate
+/// with them silently misread.
+pub fn check_version(path: &Path, doc: &Value) -> Result<(), Error> {
+    version(doc)
+        .map(|_| ())
+        .map_err(|d| Error::spec(path, vec![d]))
+}
+
 fn version(doc: &Value) -> Result<Version, Diagnostic> {
     let Some(root) = doc.as_object() else {
         return Err(Diagnostic::new(
@@ -224,7 +234,7 @@ fn version(doc: &Value) -> Result<Version, Diagnostic> {
     }
     if let Some(v) = root.get("openapi") {
         return match v.as_str() {
-            Some(s) if s.starts_with("3.0.") => Ok(Version::OpenApi3),
+            Some(s) if s == "3.0" || s.starts_with("3.0.") => Ok(Version::OpenApi3),
             _ => Err(Diagnostic::new(
                 "/openapi",
                 format!("`openapi: {v}` is not supported; expected 3.0.x"),
