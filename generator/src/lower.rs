@@ -89,6 +89,7 @@ pub fn lower_with(
             .unwrap_or(usize::MAX)
     });
 
+    lowerer.warnings.extend(duplicate_operation_ids(&groups));
     let default_base_url = spec.servers.first().and_then(server_url);
     // A relative server URL (`/api/v3`, or Swagger's `basePath` without a
     // `host`) is where the API sits on whatever host serves it: each path
@@ -2038,6 +2039,29 @@ fn server_url(server: &openapiv3::Server) -> Option<String> {
     let url = url.trim_end_matches('/');
     let absolute = url.starts_with("https://") || url.starts_with("http://");
     (absolute && !url.contains(['{', '}', ' '])).then(|| url.to_owned())
+}
+
+/// A warning for each operation whose `operationId` an earlier one has:
+/// OpenAPI requires them unique, and the method names made unique
+/// (`get_thing2`) would otherwise surprise without a word.
+fn duplicate_operation_ids(groups: &[ApiGroup]) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<&str, &Operation> = BTreeMap::new();
+    let mut warnings = Vec::new();
+    for op in groups.iter().flat_map(|g| &g.operations) {
+        match first.get(op.operation_id.as_str()) {
+            Some(earlier) => warnings.push(Diagnostic::new(
+                format!("{}/operationId", op.pointer),
+                format!(
+                    "`operationId: {}` is also the id of {} {}, but OpenAPI requires each operation's id to be unique; this one is `{}`",
+                    op.operation_id, earlier.method, earlier.path, op.rust_name
+                ),
+            )),
+            None => {
+                first.insert(op.operation_id.as_str(), op);
+            }
+        }
+    }
+    warnings
 }
 
 /// The path of a relative server URL (`/api/v3`), without its trailing

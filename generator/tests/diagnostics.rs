@@ -581,3 +581,41 @@ fn an_openapi_3_1_document_is_refused_at_its_version() {
         );
     }
 }
+
+#[test]
+fn a_duplicate_operation_id_is_a_warning_naming_both_operations() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getThing
+      responses: {'204': {description: ok}}
+  /b:
+    get:
+      operationId: getThing
+      responses: {'204': {description: ok}}
+";
+    let path = Path::new("spec/dup.yaml");
+    let spec = load::parse(path, text).unwrap();
+    let mut config = config();
+    config.tags = vec!["default".into()];
+    config.krate.example_operation = None;
+    let output = match generator::generate_from(path, &spec, &config) {
+        Ok(output) => output,
+        Err(e) => panic!("{e}"),
+    };
+    let found: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "/paths/~1b/get/operationId",
+            "`operationId: getThing` is also the id of GET /a, but OpenAPI requires each operation's id to be unique; this one is `get_thing2`"
+        )]
+    );
+}
