@@ -1351,12 +1351,29 @@ impl<'a> Lowerer<'a> {
             ),
         ];
         for (list, base) in sources {
+            // An operation's parameter replaces the path item's of the same
+            // name and location, as OpenAPI says; twice in one list is a
+            // fault of the spec, and the last one is kept.
+            let mut in_list: Vec<(&Parameter, String)> = Vec::new();
             for (i, p) in list.iter().enumerate() {
                 let at = format!("{base}/{i}");
                 let Some(p) = self.resolve(p, &at, "parameters", |c| &c.parameters) else {
                     continue;
                 };
                 let data = p.parameter_data_ref();
+                if let Some((_, earlier)) = in_list.iter().find(|(q, _)| {
+                    q.parameter_data_ref().name == data.name
+                        && std::mem::discriminant(*q) == std::mem::discriminant(p)
+                }) {
+                    self.warnings.push(Diagnostic::new(
+                        at.clone(),
+                        format!(
+                            "the parameter `{}` is declared twice (also at `{earlier}`), but OpenAPI requires a name and location unique in a list; this one is kept",
+                            data.name
+                        ),
+                    ));
+                }
+                in_list.push((p, at.clone()));
                 merged.retain(|(q, _)| {
                     let qd = q.parameter_data_ref();
                     !(qd.name == data.name

@@ -619,3 +619,44 @@ paths:
         )]
     );
 }
+
+#[test]
+fn a_parameter_declared_twice_in_one_list_is_a_warning_and_the_last_is_kept() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    parameters:
+    - {name: q, in: query, schema: {type: string}}
+    get:
+      operationId: getA
+      parameters:
+      - {name: q, in: query, schema: {type: string}}
+      - {name: q, in: query, schema: {type: integer}}
+      - {name: q, in: header, schema: {type: string}}
+      responses: {'204': {description: ok}}
+";
+    let path = Path::new("spec/dup-param.yaml");
+    let spec = load::parse(path, text).unwrap();
+    let mut config = config();
+    config.tags = vec!["default".into()];
+    config.krate.example_operation = None;
+    let output = match generator::generate_from(path, &spec, &config) {
+        Ok(output) => output,
+        Err(e) => panic!("{e}"),
+    };
+    let found: Vec<&str> = output.warnings.iter().map(|w| w.pointer.as_str()).collect();
+    // The path item's `q` replaced by the operation's is no fault.
+    assert_eq!(found, ["/paths/~1a/get/parameters/1"]);
+    let params: Vec<String> = output.api.groups[0].operations[0]
+        .parameters
+        .iter()
+        .map(|p| format!("{} {:?} {:?}", p.wire_name, p.location, p.ty))
+        .collect();
+    assert_eq!(
+        params,
+        ["q Query I64", "q Header String { format: None }"],
+        "{params:?}"
+    );
+}
