@@ -28,6 +28,31 @@ fn generate(text: &str) -> Result<(), Error> {
     }
 }
 
+/// Runs the pipeline on the spec `text`, as if at `spec/<name>.yaml`, with
+/// `tags` selected and no configured example operation.
+fn run_inline(
+    name: &str,
+    text: &str,
+    tags: &[&str],
+    skip_unsupported: bool,
+) -> Result<generator::Output, Error> {
+    let path = PathBuf::from(format!("spec/{name}.yaml"));
+    let spec = load::parse(&path, text)?;
+    let mut config = config();
+    config.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+    config.krate.example_operation = None;
+    config.skip_unsupported = skip_unsupported;
+    generator::generate_from(&path, &spec, &config)
+}
+
+/// [`run_inline`], expected to succeed.
+fn output_of(name: &str, text: &str, tags: &[&str], skip_unsupported: bool) -> generator::Output {
+    match run_inline(name, text, tags, skip_unsupported) {
+        Ok(output) => output,
+        Err(e) => panic!("{e}"),
+    }
+}
+
 fn messages(err: &Error) -> String {
     err.to_string()
 }
@@ -361,16 +386,7 @@ components:
       properties:
         shared: {$ref: '#/components/schemas/Shared'}
 ";
-    let path = Path::new("spec/two-groups.yaml");
-    let spec = load::parse(path, text).unwrap();
-    let mut config = config();
-    config.tags = vec!["a".into(), "b".into()];
-    config.krate.example_operation = None;
-    config.skip_unsupported = true;
-    let output = match generator::generate_from(path, &spec, &config) {
-        Ok(output) => output,
-        Err(e) => panic!("with skip_unsupported the run must succeed: {e}"),
-    };
+    let output = output_of("two-groups", text, &["a", "b"], true);
     let types: Vec<&str> = output
         .api
         .types
@@ -404,15 +420,7 @@ paths:
       responses:
         '204': {description: done}
 ";
-    let path = Path::new("spec/headers.yaml");
-    let spec = load::parse(path, text).unwrap();
-    let mut config = config();
-    config.tags = vec!["default".into()];
-    config.krate.example_operation = None;
-    let output = match generator::generate_from(path, &spec, &config) {
-        Ok(output) => output,
-        Err(e) => panic!("{e}"),
-    };
+    let output = output_of("headers", text, &["default"], false);
     let params: Vec<(&str, String)> = output.api.groups[0].operations[0]
         .parameters
         .iter()
@@ -461,12 +469,7 @@ components:
     A: {$ref: '#/components/schemas/B'}
     B: {type: array, items: {$ref: '#/components/schemas/A'}}
 ";
-    let path = Path::new("spec/alias-cycle.yaml");
-    let spec = load::parse(path, text).unwrap();
-    let mut config = config();
-    config.tags = vec!["default".into()];
-    config.krate.example_operation = None;
-    let Err(err) = generator::generate_from(path, &spec, &config) else {
+    let Err(err) = run_inline("alias-cycle", text, &["default"], false) else {
         panic!("an alias defined through itself must be refused");
     };
     let found: Vec<(&str, &str)> = err
@@ -488,11 +491,7 @@ components:
         ]
     );
     // With skip_unsupported both become `serde_json::Value`, which compiles.
-    config.skip_unsupported = true;
-    let output = match generator::generate_from(path, &spec, &config) {
-        Ok(output) => output,
-        Err(e) => panic!("{e}"),
-    };
+    let output = output_of("alias-cycle", text, &["default"], true);
     let a = output
         .files
         .iter()
@@ -597,15 +596,7 @@ paths:
       operationId: getThing
       responses: {'204': {description: ok}}
 ";
-    let path = Path::new("spec/dup.yaml");
-    let spec = load::parse(path, text).unwrap();
-    let mut config = config();
-    config.tags = vec!["default".into()];
-    config.krate.example_operation = None;
-    let output = match generator::generate_from(path, &spec, &config) {
-        Ok(output) => output,
-        Err(e) => panic!("{e}"),
-    };
+    let output = output_of("dup", text, &["default"], false);
     let found: Vec<(&str, &str)> = output
         .warnings
         .iter()
@@ -637,15 +628,7 @@ paths:
       - {name: q, in: header, schema: {type: string}}
       responses: {'204': {description: ok}}
 ";
-    let path = Path::new("spec/dup-param.yaml");
-    let spec = load::parse(path, text).unwrap();
-    let mut config = config();
-    config.tags = vec!["default".into()];
-    config.krate.example_operation = None;
-    let output = match generator::generate_from(path, &spec, &config) {
-        Ok(output) => output,
-        Err(e) => panic!("{e}"),
-    };
+    let output = output_of("dup-param", text, &["default"], false);
     let found: Vec<&str> = output.warnings.iter().map(|w| w.pointer.as_str()).collect();
     // The path item's `q` replaced by the operation's is no fault.
     assert_eq!(found, ["/paths/~1a/get/parameters/1"]);
