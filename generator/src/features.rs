@@ -20,12 +20,7 @@ pub fn assign(api: &Api) -> Features {
         let feature = crate::naming::feature_name(&group.accessor, &mut taken);
         features.groups.insert(group.rust_name.clone(), feature);
     }
-    let index: BTreeMap<&str, usize> = api
-        .types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.rust_name.as_str(), i))
-        .collect();
+    let index = index_by_name(&api.types);
     for group in &api.groups {
         let feature = &features.groups[&group.rust_name];
         for i in reach(group, &api.types, &index) {
@@ -82,11 +77,7 @@ fn reach(group: &ApiGroup, types: &[TypeDef], index: &BTreeMap<&str, usize>) -> 
 /// of those that `also` names (types the runtime uses whatever the
 /// operations) with everything they reach.
 pub fn reached(groups: &[ApiGroup], also: &[TypeRef], types: &[TypeDef]) -> BTreeSet<String> {
-    let index: BTreeMap<&str, usize> = types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.rust_name.as_str(), i))
-        .collect();
+    let index = index_by_name(types);
     let roots = groups
         .iter()
         .flat_map(|g| &g.operations)
@@ -96,6 +87,16 @@ pub fn reached(groups: &[ApiGroup], also: &[TypeRef], types: &[TypeDef]) -> BTre
     reach_from(roots, types, &index)
         .into_iter()
         .map(|i| types[i].rust_name.clone())
+        .collect()
+}
+
+/// Each type's position in `types`, by its Rust name (as `TypeRef::Named`
+/// names it).
+fn index_by_name(types: &[TypeDef]) -> BTreeMap<&str, usize> {
+    types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.rust_name.as_str(), i))
         .collect()
 }
 

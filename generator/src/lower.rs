@@ -1361,10 +1361,7 @@ impl<'a> Lowerer<'a> {
                     continue;
                 };
                 let data = p.parameter_data_ref();
-                if let Some((_, earlier)) = in_list.iter().find(|(q, _)| {
-                    q.parameter_data_ref().name == data.name
-                        && std::mem::discriminant(*q) == std::mem::discriminant(p)
-                }) {
+                if let Some((_, earlier)) = in_list.iter().find(|(q, _)| same_parameter(q, p)) {
                     self.warnings.push(Diagnostic::new(
                         at.clone(),
                         format!(
@@ -1374,11 +1371,7 @@ impl<'a> Lowerer<'a> {
                     ));
                 }
                 in_list.push((p, at.clone()));
-                merged.retain(|(q, _)| {
-                    let qd = q.parameter_data_ref();
-                    !(qd.name == data.name
-                        && std::mem::discriminant(*q) == std::mem::discriminant(p))
-                });
+                merged.retain(|(q, _)| !same_parameter(q, p));
                 merged.push((p, at));
             }
         }
@@ -2049,13 +2042,26 @@ fn box_cycles(types: &mut [TypeDef]) {
 /// (`/api/v3`) is relative to wherever the spec was served from, which the
 /// client can't know: its users give the base URL instead.
 fn server_url(server: &openapiv3::Server) -> Option<String> {
+    let url = server_url_at_defaults(server);
+    let url = url.trim_end_matches('/');
+    let absolute = url.starts_with("https://") || url.starts_with("http://");
+    (absolute && !url.contains(['{', '}', ' '])).then(|| url.to_owned())
+}
+
+/// A server's URL with each of its variables at its default.
+fn server_url_at_defaults(server: &openapiv3::Server) -> String {
     let mut url = server.url.clone();
     for (name, variable) in server.variables.iter().flatten() {
         url = url.replace(&format!("{{{name}}}"), &variable.default);
     }
-    let url = url.trim_end_matches('/');
-    let absolute = url.starts_with("https://") || url.starts_with("http://");
-    (absolute && !url.contains(['{', '}', ' '])).then(|| url.to_owned())
+    url
+}
+
+/// Whether two parameters are the same one for OpenAPI: the same name in
+/// the same location.
+fn same_parameter(a: &Parameter, b: &Parameter) -> bool {
+    a.parameter_data_ref().name == b.parameter_data_ref().name
+        && std::mem::discriminant(a) == std::mem::discriminant(b)
 }
 
 /// A warning for each operation whose `operationId` an earlier one has:
@@ -2085,10 +2091,7 @@ fn duplicate_operation_ids(groups: &[ApiGroup]) -> Vec<Diagnostic> {
 /// `/`; `None` for an absolute URL, the root, or a URL with a variable
 /// left in it.
 fn relative_server_path(server: &openapiv3::Server) -> Option<String> {
-    let mut url = server.url.clone();
-    for (name, variable) in server.variables.iter().flatten() {
-        url = url.replace(&format!("{{{name}}}"), &variable.default);
-    }
+    let url = server_url_at_defaults(server);
     let path = url.trim_end_matches('/');
     (path.starts_with('/') && !path.starts_with("//") && !path.contains(['{', '}', ' ', '?', '#']))
         .then(|| path.to_owned())
