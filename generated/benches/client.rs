@@ -15,10 +15,12 @@
 //! The server is the cheapest one possible: canned responses written on a
 //! loopback keep-alive connection (about 30 µs a call, against about
 //! 100 µs for wiremock, whose matching would hide the client's own cost).
-//! Both sides send the same headers and read the whole body before
-//! decoding it.
+//! Both sides send the same request, byte for byte up to header order (the
+//! server checks: it keeps every request head it sees, and each pair must
+//! leave one per route), and read the whole body before decoding it.
 
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use purecloud_platform_client::models::{
@@ -111,6 +113,18 @@ fn listing(n: usize) -> Vec<u8> {
     .expect("JSON")
 }
 
+/// Panics unless every request line the server saw came with one head:
+/// the generated and the hand-written side sent the same request.
+fn same_requests(heads: &Heads) {
+    for (request_line, seen) in heads.lock().expect("heads").iter() {
+        assert!(
+            seen.len() == 1,
+            "the two sides sent different requests for `{request_line}`:\n{}",
+            seen.iter().cloned().collect::<Vec<_>>().join("\n--\n")
+        );
+    }
+}
+
 fn median(mut samples: Vec<Duration>) -> u128 {
     samples.sort();
     samples[samples.len() / 2].as_nanos()
@@ -149,7 +163,11 @@ where
 /// its base URL. HTTP/1.1 with keep-alive, as reqwest uses it: each request
 /// head is read to its blank line, a body by its `Content-Length`, and the
 /// prebuilt response is written in one call.
-async fn canned_server(routes: Vec<(&'static str, &'static str, Vec<u8>)>) -> String {
+/// The request heads a server has seen, by request line, each with its
+/// header lines sorted and their names lowercased.
+type Heads = Arc<Mutex<BTreeMap<String, BTreeSet<String>>>>;
+
+async fn canned_server(routes: Vec<(&'static str, &'static str, Vec<u8>)>, heads: Heads) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -171,13 +189,17 @@ async fn canned_server(routes: Vec<(&'static str, &'static str, Vec<u8>)>) -> St
     tokio::spawn(async move {
         while let Ok((socket, _)) = listener.accept().await {
             let routes = routes.clone();
-            tokio::spawn(serve(socket, routes));
+            tokio::spawn(serve(socket, routes, heads.clone()));
         }
     });
     format!("http://{address}")
 }
 
-async fn serve(mut socket: tokio::net::TcpStream, routes: Arc<Vec<(String, Vec<u8>)>>) {
+async fn serve(
+    mut socket: tokio::net::TcpStream,
+    routes: Arc<Vec<(String, Vec<u8>)>>,
+    heads: Heads,
+) {
     const NOT_FOUND: &[u8] = b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n";
     let _ = socket.set_nodelay(true);
     let mut buffer = Vec::with_capacity(16 * 1024);
@@ -206,6 +228,22 @@ async fn serve(mut socket: tokio::net::TcpStream, routes: Arc<Vec<(String, Vec<u
                 Ok(_) => {}
             }
         }
+        let mut lines = head.lines().filter(|l| !l.is_empty());
+        let request_line = lines.next().unwrap_or_default().to_owned();
+        // Header names are case-insensitive (RFC 9110 §5.1); values are not.
+        let mut sorted: Vec<String> = lines
+            .map(|l| match l.split_once(':') {
+                Some((name, value)) => format!("{}:{value}", name.to_ascii_lowercase()),
+                None => l.to_owned(),
+            })
+            .collect();
+        sorted.sort();
+        heads
+            .lock()
+            .expect("heads")
+            .entry(request_line)
+            .or_default()
+            .insert(sorted.join("\n"));
         let response = routes
             .iter()
             .find(|(start, _)| head.starts_with(start.as_str()))
@@ -228,11 +266,15 @@ async fn main() {
 
     let one = serde_json::to_vec(&client_json(1)).expect("JSON");
     let thousand = listing(1000);
-    let base = canned_server(vec![
-        ("GET", "/api/v2/oauth/clients/c1", one.clone()),
-        ("GET", "/api/v2/oauth/clients", thousand),
-        ("POST", "/api/v2/oauth/clients", one),
-    ])
+    let heads = Heads::default();
+    let base = canned_server(
+        vec![
+            ("GET", "/api/v2/oauth/clients/c1", one.clone()),
+            ("GET", "/api/v2/oauth/clients", thousand),
+            ("POST", "/api/v2/oauth/clients", one),
+        ],
+        heads.clone(),
+    )
     .await;
     let client = Client::builder()
         .base_url(&base)
@@ -242,7 +284,13 @@ async fn main() {
         .expect("client");
     // The same timeouts as the generated client's defaults: a careful
     // hand-written client sets them too, and reqwest pays for the timer.
+    // The same User-Agent too, so the server reads the same bytes.
     let http = reqwest::Client::builder()
+        .user_agent(concat!(
+            env!("CARGO_PKG_NAME"),
+            "/",
+            env!("CARGO_PKG_VERSION")
+        ))
         .timeout(Duration::from_secs(60))
         .connect_timeout(Duration::from_secs(10))
         .build()
@@ -273,6 +321,7 @@ async fn main() {
         },
     )
     .await;
+    same_requests(&heads);
     println!("bench get_oauth_client generated_ns={g} handwritten_ns={h}");
 
     let (g, h) = pair(
@@ -286,6 +335,7 @@ async fn main() {
         },
     )
     .await;
+    same_requests(&heads);
     println!("bench get_oauth_clients_1000 generated_ns={g} handwritten_ns={h}");
 
     let request = OAuthClientRequest::new(
@@ -318,6 +368,7 @@ async fn main() {
         },
     )
     .await;
+    same_requests(&heads);
     println!("bench post_oauth_clients generated_ns={g} handwritten_ns={h}");
 
     let big = listing(entities);
