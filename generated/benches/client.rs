@@ -20,6 +20,7 @@
 //! leave one per route), and read the whole body before decoding it.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -113,10 +114,19 @@ fn listing(n: usize) -> Vec<u8> {
     .expect("JSON")
 }
 
-/// Panics unless every request line the server saw came with one head:
-/// the generated and the hand-written side sent the same request.
-fn same_requests(heads: &Heads) {
-    for (request_line, seen) in heads.lock().expect("heads").iter() {
+/// Sends one request from each side with the server recording, and
+/// panics unless both sent the same head: the sides do the same work.
+async fn same_requests<GF, HF>(heads: &Heads, generated: GF, handwritten: HF)
+where
+    GF: std::future::Future<Output = ()>,
+    HF: std::future::Future<Output = ()>,
+{
+    heads.seen.lock().expect("heads").clear();
+    heads.recording.store(true, Ordering::Relaxed);
+    generated.await;
+    handwritten.await;
+    heads.recording.store(false, Ordering::Relaxed);
+    for (request_line, seen) in heads.seen.lock().expect("heads").iter() {
         assert!(
             seen.len() == 1,
             "the two sides sent different requests for `{request_line}`:\n{}",
@@ -131,13 +141,19 @@ fn median(mut samples: Vec<Duration>) -> u128 {
 }
 
 /// Times `generated` and `handwritten` `iterations` times each, interleaved.
-async fn pair<G, H, GF, HF>(iterations: usize, mut generated: G, mut handwritten: H) -> (u128, u128)
+async fn pair<G, H, GF, HF>(
+    heads: &Heads,
+    iterations: usize,
+    mut generated: G,
+    mut handwritten: H,
+) -> (u128, u128)
 where
     G: FnMut() -> GF,
     H: FnMut() -> HF,
     GF: std::future::Future<Output = ()>,
     HF: std::future::Future<Output = ()>,
 {
+    same_requests(heads, generated(), handwritten()).await;
     let (mut g, mut h) = (Vec::new(), Vec::new());
     for i in 0..iterations {
         if i % 2 == 0 {
@@ -163,11 +179,19 @@ where
 /// its base URL. HTTP/1.1 with keep-alive, as reqwest uses it: each request
 /// head is read to its blank line, a body by its `Content-Length`, and the
 /// prebuilt response is written in one call.
-/// The request heads a server has seen, by request line, each with its
-/// header lines sorted and their names lowercased.
-type Heads = Arc<Mutex<BTreeMap<String, BTreeSet<String>>>>;
+/// The request heads a server has seen while recording, by request line,
+/// each with its header lines sorted and their names lowercased. Recording
+/// is off while timing, so that the server stays as cheap as it can be.
+#[derive(Default)]
+struct Heads {
+    recording: AtomicBool,
+    seen: Mutex<BTreeMap<String, BTreeSet<String>>>,
+}
 
-async fn canned_server(routes: Vec<(&'static str, &'static str, Vec<u8>)>, heads: Heads) -> String {
+async fn canned_server(
+    routes: Vec<(&'static str, &'static str, Vec<u8>)>,
+    heads: Arc<Heads>,
+) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -198,7 +222,7 @@ async fn canned_server(routes: Vec<(&'static str, &'static str, Vec<u8>)>, heads
 async fn serve(
     mut socket: tokio::net::TcpStream,
     routes: Arc<Vec<(String, Vec<u8>)>>,
-    heads: Heads,
+    heads: Arc<Heads>,
 ) {
     const NOT_FOUND: &[u8] = b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n";
     let _ = socket.set_nodelay(true);
@@ -228,22 +252,25 @@ async fn serve(
                 Ok(_) => {}
             }
         }
-        let mut lines = head.lines().filter(|l| !l.is_empty());
-        let request_line = lines.next().unwrap_or_default().to_owned();
-        // Header names are case-insensitive (RFC 9110 §5.1); values are not.
-        let mut sorted: Vec<String> = lines
-            .map(|l| match l.split_once(':') {
-                Some((name, value)) => format!("{}:{value}", name.to_ascii_lowercase()),
-                None => l.to_owned(),
-            })
-            .collect();
-        sorted.sort();
-        heads
-            .lock()
-            .expect("heads")
-            .entry(request_line)
-            .or_default()
-            .insert(sorted.join("\n"));
+        if heads.recording.load(Ordering::Relaxed) {
+            let mut lines = head.lines().filter(|l| !l.is_empty());
+            let request_line = lines.next().unwrap_or_default().to_owned();
+            // Header names are case-insensitive (RFC 9110 §5.1); values are not.
+            let mut sorted: Vec<String> = lines
+                .map(|l| match l.split_once(':') {
+                    Some((name, value)) => format!("{}:{value}", name.to_ascii_lowercase()),
+                    None => l.to_owned(),
+                })
+                .collect();
+            sorted.sort();
+            heads
+                .seen
+                .lock()
+                .expect("heads")
+                .entry(request_line)
+                .or_default()
+                .insert(sorted.join("\n"));
+        }
         let response = routes
             .iter()
             .find(|(start, _)| head.starts_with(start.as_str()))
@@ -266,7 +293,7 @@ async fn main() {
 
     let one = serde_json::to_vec(&client_json(1)).expect("JSON");
     let thousand = listing(1000);
-    let heads = Heads::default();
+    let heads = Arc::new(Heads::default());
     let base = canned_server(
         vec![
             ("GET", "/api/v2/oauth/clients/c1", one.clone()),
@@ -311,6 +338,7 @@ async fn main() {
     };
 
     let (g, h) = pair(
+        &heads,
         calls,
         || async {
             client.oauth().get_oauth_client("c1").await.expect("call");
@@ -321,10 +349,10 @@ async fn main() {
         },
     )
     .await;
-    same_requests(&heads);
     println!("bench get_oauth_client generated_ns={g} handwritten_ns={h}");
 
     let (g, h) = pair(
+        &heads,
         (calls / 20).max(1),
         || async {
             client.oauth().get_oauth_clients().await.expect("call");
@@ -335,7 +363,6 @@ async fn main() {
         },
     )
     .await;
-    same_requests(&heads);
     println!("bench get_oauth_clients_1000 generated_ns={g} handwritten_ns={h}");
 
     let request = OAuthClientRequest::new(
@@ -343,6 +370,7 @@ async fn main() {
         OAuthClientAuthorizedGrantType::ClientCredentials,
     );
     let (g, h) = pair(
+        &heads,
         calls,
         || async {
             client
@@ -368,11 +396,11 @@ async fn main() {
         },
     )
     .await;
-    same_requests(&heads);
     println!("bench post_oauth_clients generated_ns={g} handwritten_ns={h}");
 
     let big = listing(entities);
     let (g, h) = pair(
+        &heads,
         decodes,
         || async {
             let listing: OAuthClientEntityListing = serde_json::from_slice(&big).expect("decode");
