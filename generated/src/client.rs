@@ -49,20 +49,45 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 
 /// An OAuth access token. Its `Debug` output never shows the token.
 /// Cloning it is cheap: every request of a client shares one.
-#[derive(Clone, PartialEq, Eq)]
-pub struct AccessToken(Arc<str>);
+#[derive(Clone)]
+pub struct AccessToken(Arc<TokenValue>);
+
+/// A token and its `Authorization` header value, made once per token
+/// rather than once per request.
+struct TokenValue {
+    secret: Box<str>,
+    /// `Bearer <token>` (RFC 6750 §2.1), marked sensitive so that reqwest
+    /// and hyper never print it; `None` when the token can't be a header
+    /// value, which a request reports as [`Error::Config`].
+    header: Option<HeaderValue>,
+}
 
 impl AccessToken {
     /// Wraps a token string.
     pub fn new(token: impl Into<String>) -> Self {
-        Self(Arc::from(token.into()))
+        let secret = token.into().into_boxed_str();
+        let header = HeaderValue::try_from(format!("Bearer {secret}"))
+            .ok()
+            .map(|mut value| {
+                value.set_sensitive(true);
+                value
+            });
+        Self(Arc::new(TokenValue { secret, header }))
     }
 
     /// The token itself, for the rare caller that must forward it.
     pub fn secret(&self) -> &str {
-        &self.0
+        &self.0.secret
     }
 }
+
+impl PartialEq for AccessToken {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.secret == other.0.secret
+    }
+}
+
+impl Eq for AccessToken {}
 
 impl fmt::Debug for AccessToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -78,7 +103,7 @@ impl From<String> for AccessToken {
 
 impl From<&str> for AccessToken {
     fn from(token: &str) -> Self {
-        Self(Arc::from(token))
+        Self::new(token)
     }
 }
 
@@ -256,7 +281,8 @@ impl Client {
             duration_ms = tracing::field::Empty,
             outcome = tracing::field::Empty,
         );
-        let started = Instant::now();
+        // Only a span that is recorded needs the time.
+        let started = (!span.is_disabled()).then(Instant::now);
         let timeout = request.timeout.or(self.inner.timeout);
         // tokio's clock, not the system's: tests may pause it.
         let deadline = timeout.map(|timeout| tokio::time::Instant::now() + timeout);
@@ -278,7 +304,9 @@ impl Client {
             _ => work.await,
         };
         let _entered = span.enter();
-        span.record("duration_ms", started.elapsed().as_millis() as u64);
+        if let Some(started) = started {
+            span.record("duration_ms", started.elapsed().as_millis() as u64);
+        }
         match result {
             Ok(response) => {
                 span.record("outcome", "success");
@@ -446,7 +474,15 @@ impl Client {
         credentials: &[Scheme],
         token: Option<&AccessToken>,
     ) -> Result<RawResponse, Error> {
-        let mut url = format!("{}{}", self.inner.base_url, request.path);
+        let base_url = &self.inner.base_url;
+        let query_length: usize = request
+            .query
+            .iter()
+            .map(|(n, v)| n.len() + v.len() + 2)
+            .sum();
+        let mut url = String::with_capacity(base_url.len() + request.path.len() + query_length);
+        url.push_str(base_url);
+        url.push_str(&request.path);
         // The pairs are encoded already: a style's delimiters (`,`, `|`)
         // must reach the server as they are, which a form encoder would
         // not leave them.
@@ -631,13 +667,11 @@ impl TokenSource {
     }
 }
 
+/// The `Authorization` header value for `token`, made when the token was.
 fn bearer(token: &AccessToken) -> Result<HeaderValue, Error> {
-    let mut value = HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
+    token.0.header.clone().ok_or_else(|| {
         Error::Config("the access token must be printable ASCII without line breaks".into())
-    })?;
-    // Keeps the token out of reqwest's and hyper's debug output.
-    value.set_sensitive(true);
-    Ok(value)
+    })
 }
 
 /// Configures a [`Client`].
@@ -1037,10 +1071,15 @@ impl Call {
     }
 
     /// Sends `request` with this call's options; see [`Client::execute`].
+    // Not `async`: the future is the client's own, not one more layer
+    // around it that would copy its state when created.
     #[allow(dead_code)]
-    pub(crate) async fn execute(&self, mut request: Request) -> Result<Response, Error> {
+    pub(crate) fn execute(
+        &self,
+        mut request: Request,
+    ) -> impl Future<Output = Result<Response, Error>> + Send + '_ {
         request.timeout(self.timeout);
-        self.client.execute(request).await
+        self.client.execute(request)
     }
 }
 

@@ -442,3 +442,40 @@ async fn a_static_token_is_sent_as_it_is() {
         .unwrap();
     client.oauth().get_oauth_clients().await.unwrap();
 }
+
+#[test]
+fn a_static_token_that_cannot_be_a_header_is_refused_when_the_client_is_built() {
+    let built = Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .access_token("abc\ndef-secret")
+        .build();
+    let Err(error) = built else {
+        panic!("a token with a line break can't be sent");
+    };
+    let message = error.to_string();
+    assert!(matches!(error, Error::Config(_)), "{error:?}");
+    assert!(message.contains("printable ASCII"), "{message}");
+    assert!(!message.contains("def-secret"), "{message}");
+}
+
+#[tokio::test]
+async fn a_granted_token_that_cannot_be_a_header_fails_the_call_without_sending_it() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oauth/token"))
+        .respond_with(token("tok\u{7f}en-secret", 3600))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/oauth/clients"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"entities": []})))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let client = managed(&server, Grant::client_credentials("my-id", "my-secret"));
+    let error = client.oauth().get_oauth_clients().await.unwrap_err();
+    let message = error.to_string();
+    assert!(matches!(error, Error::Config(_)), "{error:?}");
+    assert!(message.contains("printable ASCII"), "{message}");
+    assert!(!message.contains("en-secret"), "{message}");
+}
