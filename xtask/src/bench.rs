@@ -51,9 +51,12 @@ const NOTES: &str = "\
   The whole-crate rows (`cargo check` with `full`, the 2018 platform crate)
   take minutes each and run once.
 - **Client overhead**: the generated client and hand-written `reqwest` +
-  `serde_json` code (with the same default timeouts, and serializing the same
-  body on every call), decoding into structs with the same fields, against the
-  same local wiremock server; the two alternate call by call. Ratio of medians.
+  `serde_json` code (with the same default timeouts and User-Agent, and
+  serializing the same body on every call), decoding into structs with the same
+  fields, against a canned loopback server that costs as little as a server
+  can; the two alternate call by call. Before timing, the server records one
+  request from each side and the bench fails unless their heads match. Ratio
+  of medians.
 - **Decoding**: `serde_json::from_slice` into the generated models against the
   same hand-written structs. Ratio of medians.
 
