@@ -642,9 +642,14 @@ impl Api {
             .any(|op| op.paging.is_some())
     }
 
-    /// The type named `rust_name`.
+    /// The type named `rust_name`. A binary search: `types` is ordered by
+    /// Rust name, and renderers ask this for every named type they meet
+    /// (a whole platform has thousands).
     pub fn type_def(&self, rust_name: &str) -> Option<&TypeDef> {
-        self.types.iter().find(|t| t.rust_name == rust_name)
+        self.types
+            .binary_search_by(|t| t.rust_name.as_str().cmp(rust_name))
+            .ok()
+            .map(|i| &self.types[i])
     }
 
     /// The number of operations over all groups.

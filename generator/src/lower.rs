@@ -206,6 +206,10 @@ pub fn lower_with(
     for op in groups.iter_mut().flat_map(|g| g.operations.iter_mut()) {
         op.paging = operation_paging(op, &types);
     }
+    debug_assert!(
+        types.windows(2).all(|w| w[0].rust_name < w[1].rust_name),
+        "types are ordered by unique Rust name, which `Api::type_def` relies on"
+    );
     let mut api = Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),

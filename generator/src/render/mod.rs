@@ -94,9 +94,10 @@ pub fn render(
         .chain(api.types.iter().map(Job::Model))
         .chain(api.types.iter().map(Job::ModelPage))
         .collect();
+    let multipart_bodies = models::multipart_bodies(api);
     let rendered = crate::parallel::parallel_map(&jobs, |job| match job {
         Job::Group(group) => apis::file(api, group, &crate_ident, profile),
-        Job::Model(def) => models::file(api, def),
+        Job::Model(def) => models::file(api, def, &multipart_bodies),
         Job::GroupPage(group) => templates.group_page(group),
         Job::ModelPage(def) => templates.model_page(def),
     });

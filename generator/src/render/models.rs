@@ -1,7 +1,7 @@
 //! Renders the IR's types: one file per model under `src/models/`, and the
 //! `models` module that re-exports them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -11,8 +11,28 @@ use super::GeneratedFile;
 use crate::diagnostics::Error;
 use crate::ir::{AdditionalField, Api, Field, PageFields, TypeDef, TypeKind, TypeRef, Variant};
 
-/// `src/models/<type>.rs`.
-pub fn file(api: &Api, def: &TypeDef) -> Result<GeneratedFile, Error> {
+/// The types that some operation sends as a `multipart/form-data` body,
+/// by Rust name: those get a `to_multipart()`. Worked out once for all
+/// the model files, since each would otherwise scan every operation.
+pub fn multipart_bodies(api: &Api) -> BTreeSet<&str> {
+    api.groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .filter_map(|op| op.body.as_ref())
+        .filter(|body| body.media == crate::ir::Media::Multipart)
+        .filter_map(|body| match &body.ty {
+            TypeRef::Named { name } => Some(name.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `src/models/<type>.rs`; `multipart_bodies` is [`multipart_bodies`].
+pub fn file(
+    api: &Api,
+    def: &TypeDef,
+    multipart_bodies: &BTreeSet<&str>,
+) -> Result<GeneratedFile, Error> {
     let path = format!("src/models/{}.rs", def.module);
     if let TypeKind::Enum {
         variants,
@@ -23,7 +43,8 @@ pub fn file(api: &Api, def: &TypeDef) -> Result<GeneratedFile, Error> {
         let text = string_enum(&type_docs(def), &def.rust_name, variants, unknown_variant);
         return Ok(GeneratedFile::new(&path, text));
     }
-    rust_file(&path, || model(api, def)).map(|text| GeneratedFile::new(&path, text))
+    rust_file(&path, || model(api, def, multipart_bodies))
+        .map(|text| GeneratedFile::new(&path, text))
 }
 
 /// `src/models/mod.rs`: each model's module and its re-export. Models that
@@ -91,7 +112,7 @@ fn type_docs(def: &TypeDef) -> String {
     docs
 }
 
-fn model(api: &Api, def: &TypeDef) -> TokenStream {
+fn model(api: &Api, def: &TypeDef, multipart_bodies: &BTreeSet<&str>) -> TokenStream {
     let docs = doc(&type_docs(def));
     let body = match &def.kind {
         TypeKind::Struct { fields, additional } => structure(def, fields, additional.as_ref()),
@@ -114,7 +135,10 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
     };
     let uses = imports(api, def);
     let page = def.page.as_ref().map(|page| page_impl(def, page));
-    let multipart = multipart_impl(api, def);
+    let multipart = multipart_bodies
+        .contains(def.rust_name.as_str())
+        .then(|| multipart_impl(def))
+        .flatten();
     quote! {
         #uses
         #docs
@@ -126,19 +150,10 @@ fn model(api: &Api, def: &TypeDef) -> TokenStream {
 
 /// `to_multipart()` for a struct sent as `multipart/form-data`: each field
 /// a part (bytes as a file, arrays one part per item, objects as JSON).
-fn multipart_impl(api: &Api, def: &TypeDef) -> Option<TokenStream> {
-    let used = api.groups.iter().flat_map(|g| &g.operations).any(|op| {
-        op.body.as_ref().is_some_and(|b| {
-            b.media == crate::ir::Media::Multipart
-                && matches!(&b.ty, TypeRef::Named { name } if *name == def.rust_name)
-        })
-    });
+fn multipart_impl(def: &TypeDef) -> Option<TokenStream> {
     let TypeKind::Struct { fields, .. } = &def.kind else {
         return None;
     };
-    if !used {
-        return None;
-    }
     let parts = fields.iter().map(|f| {
         let rust = ident(&f.rust_name);
         let wire = &f.wire_name;
