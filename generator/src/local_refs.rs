@@ -17,6 +17,7 @@
 //! meets it to report with the pointer of the `$ref`.
 
 use serde_json::{json, Map, Value};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::pointer_escape;
@@ -245,16 +246,18 @@ fn ref_of(node: &Value) -> Option<&str> {
     node.as_object()?.get("$ref")?.as_str()
 }
 
-/// Every `$ref` that sits where a node of some kind can: (pointer tokens
-/// of the node, what kind it must be, the reference).
-fn collect(
-    value: &Value,
+/// Calls `visit` with every `$ref` that sits where a node of some kind
+/// can: the pointer tokens of the node, what kind it must be, and the
+/// reference, in document order. The tokens borrow from the document, so
+/// a walk that only reads references allocates for array indices alone.
+fn collect<'a>(
+    value: &'a Value,
     node: Node,
-    tokens: &mut Vec<String>,
-    out: &mut Vec<(Vec<String>, Target, String)>,
+    tokens: &mut Vec<Cow<'a, str>>,
+    visit: &mut dyn FnMut(&[Cow<'a, str>], Target, &'a str),
 ) {
     if let (Some(target), Some(reference)) = (node.target(), ref_of(value)) {
-        out.push((tokens.clone(), target, reference.to_owned()));
+        visit(tokens, target, reference);
         return;
     }
     match value {
@@ -267,19 +270,20 @@ fn collect(
                 if next == Node::Other {
                     continue;
                 }
-                tokens.push(key.clone());
-                collect(child, next, tokens, out);
+                tokens.push(Cow::Borrowed(key));
+                collect(child, next, tokens, visit);
                 tokens.pop();
             }
         }
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
-                let next = node.child(&i.to_string());
+                let index = i.to_string();
+                let next = node.child(&index);
                 if next == Node::Other {
                     continue;
                 }
-                tokens.push(i.to_string());
-                collect(child, next, tokens, out);
+                tokens.push(Cow::Owned(index));
+                collect(child, next, tokens, visit);
                 tokens.pop();
             }
         }
@@ -406,8 +410,22 @@ const USE_SITE_KEYS: [&str; 6] = [
 /// component's into `components`, and rewrites the references to it; see
 /// the module docs. Does nothing to a document without such references.
 pub fn move_pointed_nodes(doc: &mut Value) {
-    let mut sites = Vec::new();
-    collect(doc, Node::Root, &mut Vec::new(), &mut sites);
+    // Each distinct reference once, in the order first met: the names
+    // given to moved nodes follow it.
+    let mut references: Vec<(String, Target)> = Vec::new();
+    {
+        let mut seen: BTreeSet<(&str, Target)> = BTreeSet::new();
+        collect(
+            doc,
+            Node::Root,
+            &mut Vec::new(),
+            &mut |_, target, reference| {
+                if seen.insert((reference, target)) {
+                    references.push((reference.to_owned(), target));
+                }
+            },
+        );
+    }
 
     // What each reference becomes: a new string, or why it can't be.
     let mut outcome: BTreeMap<(String, Target), Result<String, String>> = BTreeMap::new();
@@ -428,11 +446,8 @@ pub fn move_pointed_nodes(doc: &mut Value) {
             taken.extend(map.keys().map(|k| (target, k.clone())));
         }
     }
-    for (_, kind, reference) in &sites {
+    for (reference, kind) in &references {
         let key = (reference.clone(), *kind);
-        if outcome.contains_key(&key) {
-            continue;
-        }
         let result = follow(doc, reference, *kind).and_then(|tokens| {
             match (kind.component_key(), tokens.as_slice()) {
                 (Some(key), [c, k, name]) if c == "components" && k == key => {
@@ -467,17 +482,36 @@ pub fn move_pointed_nodes(doc: &mut Value) {
     }
 
     let mut unresolved = Map::new();
-    for (tokens, kind, reference) in &sites {
-        match outcome.get(&(reference.clone(), *kind)) {
-            Some(Ok(new)) if new != reference => {
-                if let Some(Value::Object(map)) = node_at_mut(doc, tokens) {
-                    map.insert("$ref".into(), Value::String(new.clone()));
+    for (reference, kind) in &references {
+        if let Some(Err(why)) = outcome.get(&(reference.clone(), *kind)) {
+            unresolved.insert(reference.clone(), Value::String(why.clone()));
+        }
+    }
+    // Most specs only reference components, which stay as they are; the
+    // sites are looked for again only when some reference changes.
+    let changes = |reference: &str, kind: Target| {
+        outcome
+            .get(&(reference.to_owned(), kind))
+            .and_then(|o| o.as_ref().ok())
+            .filter(|new| *new != reference)
+            .cloned()
+    };
+    if references.iter().any(|(r, k)| changes(r, *k).is_some()) {
+        let mut rewrites: Vec<(Vec<String>, String)> = Vec::new();
+        collect(
+            doc,
+            Node::Root,
+            &mut Vec::new(),
+            &mut |tokens, kind, reference| {
+                if let Some(new) = changes(reference, kind) {
+                    rewrites.push((tokens.iter().map(|t| t.to_string()).collect(), new));
                 }
+            },
+        );
+        for (tokens, new) in rewrites {
+            if let Some(Value::Object(map)) = node_at_mut(doc, &tokens) {
+                map.insert("$ref".into(), Value::String(new));
             }
-            Some(Err(why)) => {
-                unresolved.insert(reference.clone(), Value::String(why.clone()));
-            }
-            _ => {}
         }
     }
 
