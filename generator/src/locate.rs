@@ -315,48 +315,25 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Moves past the object or array at the cursor. Nothing inside is
-    /// wanted, so this only counts brackets (outside strings) and lines, in
-    /// one flat loop: most of a large spec is skipped, and this is what
-    /// makes finding a few lines in it cheap. The document parsed before
-    /// it got here, so the brackets match.
-    fn skip_container(&mut self) -> Option<()> {
-        let mut depth = 0usize;
-        let mut in_string = false;
-        let mut escaped = false;
-        while let Some(&b) = self.bytes.get(self.pos) {
-            self.pos += 1;
-            if b == b'\n' {
-                self.line += 1;
-            }
-            if in_string {
-                match (b, escaped) {
-                    (b'\\', false) => escaped = true,
-                    (b'"', false) => in_string = false,
-                    _ => escaped = false,
-                }
-                continue;
-            }
-            match b {
-                b'"' => in_string = true,
-                b'{' | b'[' => depth += 1,
-                b'}' | b']' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(());
-                    }
-                }
-                _ => {}
-            }
-        }
-        None
-    }
-
     fn skip_value(&mut self) -> Option<()> {
         self.skip_ws();
         match self.bytes.get(self.pos)? {
             b'"' => self.raw_string().map(|_| ()),
-            b'{' | b'[' => self.skip_container(),
+            open @ (b'{' | b'[') => {
+                let close = if *open == b'{' { b'}' } else { b']' };
+                self.pos += 1;
+                loop {
+                    self.skip_ws();
+                    match *self.bytes.get(self.pos)? {
+                        b if b == close => {
+                            self.pos += 1;
+                            return Some(());
+                        }
+                        b',' | b':' => self.pos += 1,
+                        _ => self.skip_value()?,
+                    }
+                }
+            }
             _ => {
                 while let Some(&b) = self.bytes.get(self.pos) {
                     if matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
