@@ -250,12 +250,10 @@ fn ref_of(node: &Value) -> Option<&str> {
 /// can: the pointer tokens of the node, what kind it must be, and the
 /// reference, in document order. The tokens borrow from the document, so
 /// a walk that only reads references allocates for array indices alone.
-fn collect<'a>(
-    value: &'a Value,
-    node: Node,
-    tokens: &mut Vec<Cow<'a, str>>,
-    visit: &mut dyn FnMut(&[Cow<'a, str>], Target, &'a str),
-) {
+fn collect<'a, F>(value: &'a Value, node: Node, tokens: &mut Vec<Cow<'a, str>>, visit: &mut F)
+where
+    F: FnMut(&[Cow<'a, str>], Target, &'a str),
+{
     if let (Some(target), Some(reference)) = (node.target(), ref_of(value)) {
         visit(tokens, target, reference);
         return;
