@@ -12,10 +12,12 @@ mod refs;
 mod swagger2;
 
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Error};
+use refs::HTTP_METHODS;
 
 /// A quirk of the source document that the import repaired or kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +144,10 @@ pub fn import_value(
 /// The conversion alone, as a JSON value: for callers that go on to read it
 /// as `openapiv3` types, without writing and parsing YAML in between.
 pub fn convert(path: &Path, doc: &Value, tags: &[String]) -> Result<(Value, Vec<Warning>), Error> {
+    let unknown = unknown_tags(doc, tags);
+    if !unknown.is_empty() {
+        return Err(Error::spec(path, unknown));
+    }
     let mut warnings = Vec::new();
     let converted = match version(doc).map_err(|d| Error::spec(path, vec![d]))? {
         Version::Swagger2 => swagger2::convert(doc, tags, &mut warnings),
@@ -254,6 +260,48 @@ fn has_tag(op: &Value, wanted: &[String]) -> bool {
             .get("tags")
             .and_then(Value::as_array)
             .is_some_and(|t| t.iter().any(|t| wanted.iter().any(|w| t == w.as_str())))
+}
+
+/// One diagnostic for each of `wanted` that no operation carries, naming
+/// the tags that some operation does: asked for a tag that isn't there,
+/// the import would otherwise write a spec with no operations.
+fn unknown_tags(doc: &Value, wanted: &[String]) -> Vec<Diagnostic> {
+    let mut carried: BTreeSet<&str> = BTreeSet::new();
+    for item in doc
+        .get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(|paths| paths.values())
+    {
+        for (_, op) in item
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(key, _)| HTTP_METHODS.contains(&key.as_str()))
+        {
+            carried.extend(
+                op.get("tags")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str),
+            );
+        }
+    }
+    let known: Vec<&str> = carried.iter().copied().collect();
+    wanted
+        .iter()
+        .filter(|tag| !carried.contains(tag.as_str()))
+        .map(|tag| {
+            Diagnostic::new(
+                "/paths",
+                format!(
+                    "no operation carries the tag `{tag}`; the spec's tags are: {}",
+                    known.join(", ")
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The top-level `tags` entries of the selected tags.

@@ -184,6 +184,40 @@ fn tags_select_operations_their_entries_and_the_schemas_they_reach() {
 }
 
 #[test]
+fn a_tag_no_operation_carries_is_refused_with_the_tags_there_are() {
+    let doc = swagger(
+        json!({
+            "/a": {"get": {"tags": ["Users"], "responses": {"200": {"description": "ok"}}}},
+            "/b": {"post": {"tags": ["OAuth", "Users"], "responses": {"200": {"description": "ok"}}}}
+        }),
+        json!({}),
+    );
+    for text in [
+        doc.to_string(),
+        serde_json::to_string(&json!({
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/a": {"get": {"tags": ["Users"], "responses": {"200": {"description": "ok"}}}}}
+        }))
+        .unwrap(),
+    ] {
+        let tags = ["Users".to_owned(), "Nope".to_owned()];
+        let message = match import_document(Path::new("in.json"), "in.json", &text, &tags) {
+            Ok(imported) => panic!("imported {} operations", imported.operations),
+            Err(e) => e.to_string(),
+        };
+        assert!(message.contains("in.json"), "{message}");
+        assert!(message.contains("#/paths"), "{message}");
+        assert!(
+            message.contains("no operation carries the tag `Nope`; the spec's tags are: "),
+            "{message}"
+        );
+        assert!(message.contains("Users"), "{message}");
+        assert!(!message.contains("`Users`"), "only the unknown tag is refused: {message}");
+    }
+}
+
+#[test]
 fn ref_with_siblings_moves_into_all_of_with_a_warning() {
     let doc = swagger(
         json!({"/a": {"get": {"tags": ["A"], "responses": {"200": {"description": "ok",
