@@ -37,21 +37,44 @@ pub fn add_lines(text: &str, diagnostics: &mut [Diagnostic]) {
 /// The pointers still to be found, as a tree of reference tokens.
 #[derive(Default)]
 struct Wanted {
-    /// Indices (into the caller's pointers) of the pointers that end here.
-    here: Vec<usize>,
+    /// The pointers (indices into the caller's list) that end here or pass
+    /// through here, each with the depth of this node. A pointer the text
+    /// doesn't spell out to its end (flow-style YAML, or a pointer into
+    /// the OpenAPI 3.0 form of a Swagger 2.0 file) gets the line of its
+    /// deepest ancestor that it does, if that ancestor is at least
+    /// [`MIN_ANCESTOR_DEPTH`] deep: the line of the schema or parameter
+    /// that holds the problem beats no line at all.
+    here: Vec<(usize, usize)>,
     children: HashMap<String, Wanted>,
 }
+
+/// How deep an ancestor must be to stand in for a pointer's own line: an
+/// operation (`/paths/~1users/get`) or a component
+/// (`/components/schemas/User`) says where; `/components/schemas` does not.
+const MIN_ANCESTOR_DEPTH: usize = 3;
+
+/// A line found for a pointer, and how deep the node it was found at.
+type Found = Option<(usize, usize)>;
 
 impl Wanted {
     fn new(pointers: &[&str]) -> Self {
         let mut root = Wanted::default();
         for (i, pointer) in pointers.iter().enumerate() {
+            let tokens: Vec<String> = pointer
+                .split('/')
+                .skip(1)
+                .map(|t| t.replace("~1", "/").replace("~0", "~"))
+                .collect();
             let mut node = &mut root;
-            for token in pointer.split('/').skip(1) {
-                let token = token.replace("~1", "/").replace("~0", "~");
-                node = node.children.entry(token).or_default();
+            for (depth, token) in tokens.iter().enumerate() {
+                node = node.children.entry(token.clone()).or_default();
+                if depth + 1 >= MIN_ANCESTOR_DEPTH || depth + 1 == tokens.len() {
+                    node.here.push((i, depth + 1));
+                }
             }
-            node.here.push(i);
+            if tokens.is_empty() {
+                node.here.push((i, 0));
+            }
         }
         root
     }
@@ -60,13 +83,21 @@ impl Wanted {
         self.children.get(token)
     }
 
-    /// Records `line` for the pointers ending here; the first match wins
-    /// (a duplicate key later in the text doesn't move it).
-    fn found(&self, line: usize, out: &mut [Option<usize>]) {
-        for &i in &self.here {
-            out[i].get_or_insert(line);
+    /// Records `line` for the pointers that end or pass here, unless a
+    /// deeper node of theirs was found already; at the same depth the
+    /// first match wins (a duplicate key later in the text doesn't move it).
+    fn found(&self, line: usize, out: &mut [Found]) {
+        for &(i, depth) in &self.here {
+            if out[i].is_none_or(|(_, deepest)| deepest < depth) {
+                out[i] = Some((line, depth));
+            }
         }
     }
+}
+
+/// The lines of `found`, without their depths.
+fn lines_of(found: Vec<Found>) -> Vec<Option<usize>> {
+    found.into_iter().map(|f| f.map(|(line, _)| line)).collect()
 }
 
 struct Frame<'w> {
@@ -86,7 +117,7 @@ pub fn yaml_line(text: &str, pointer: &str) -> Option<usize> {
 /// The 1-based line of each of `pointers` in block-style YAML.
 pub fn yaml_lines(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
     let root = Wanted::new(pointers);
-    let mut out = vec![None; pointers.len()];
+    let mut out: Vec<Found> = vec![None; pointers.len()];
     root.found(1, &mut out);
     let mut stack: Vec<Frame> = Vec::new();
     let mut block_scalar_indent: Option<usize> = None;
@@ -160,7 +191,7 @@ pub fn yaml_lines(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
             block_scalar_indent = Some(indent);
         }
     }
-    out
+    lines_of(out)
 }
 
 /// `key: rest`, with the key unquoted; `None` for a line that is not a key.
@@ -187,7 +218,7 @@ pub fn json_line(text: &str, pointer: &str) -> Option<usize> {
 /// The 1-based line of each of `pointers` in JSON: where the value starts.
 pub fn json_lines(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
     let root = Wanted::new(pointers);
-    let mut out = vec![None; pointers.len()];
+    let mut out: Vec<Found> = vec![None; pointers.len()];
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         pos: 0,
@@ -195,7 +226,7 @@ pub fn json_lines(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
     };
     // A malformed text leaves the pointers after the fault unfound.
     let _ = scanner.find(&root, &mut out);
-    out
+    lines_of(out)
 }
 
 struct Scanner<'a> {
@@ -257,7 +288,7 @@ impl<'a> Scanner<'a> {
 
     /// Walks the value at the cursor, recording the line of every wanted
     /// pointer inside it, and leaves the cursor after the value.
-    fn find(&mut self, wanted: &Wanted, out: &mut [Option<usize>]) -> Option<()> {
+    fn find(&mut self, wanted: &Wanted, out: &mut [Found]) -> Option<()> {
         self.skip_ws();
         wanted.found(self.line, out);
         if wanted.children.is_empty() {
@@ -403,6 +434,25 @@ components:
         );
         assert_eq!(at("/components/schemas/X"), Some(25));
         assert_eq!(at("/components/schemas/Y"), None);
+    }
+
+    #[test]
+    fn a_pointer_the_text_does_not_spell_out_gets_its_deepest_ancestors_line() {
+        // Below the schema of parameter 0, nothing is called `nope`.
+        assert_eq!(
+            yaml_line(
+                YAML,
+                "/paths/~1api~1v2~1oauth~1clients/get/parameters/0/schema/nope/0"
+            ),
+            Some(13)
+        );
+        // Flow-style YAML: only the block-style keys have lines.
+        let flow = "paths:\n  /a:\n    get: {servers: [{url: 'x'}]}\n";
+        assert_eq!(yaml_line(flow, "/paths/~1a/get/servers/0/url"), Some(3));
+        let json = "{\n  \"paths\": {\n    \"/a\": {\n      \"get\": {}\n    }\n  }\n}";
+        assert_eq!(json_line(json, "/paths/~1a/get/requestBody"), Some(4));
+        // Too shallow an ancestor says nothing.
+        assert_eq!(json_line(json, "/paths/~1b/get"), None);
     }
 
     #[test]

@@ -90,6 +90,9 @@ pub fn lower_with(
     });
 
     lowerer.warnings.extend(duplicate_operation_ids(&groups));
+    lowerer
+        .warnings
+        .extend(own_server_warnings(spec, selection));
     let default_base_url = spec.servers.first().and_then(server_url);
     // A relative server URL (`/api/v3`, or Swagger's `basePath` without a
     // `host`) is where the API sits on whatever host serves it: each path
@@ -2059,6 +2062,57 @@ fn server_url_at_defaults(server: &openapiv3::Server) -> String {
         url = url.replace(&format!("{{{name}}}"), &variable.default);
     }
     url
+}
+
+/// A warning for each operation that names a server of its own (on the
+/// operation or its path item, OpenAPI 3.0 §4.7.10 and §4.7.9) other than
+/// the spec's first: the client sends every operation to its one base URL,
+/// so such an operation goes elsewhere than its spec says unless the
+/// caller points the client there.
+fn own_server_warnings(spec: &OpenAPI, selection: &Selection<'_>) -> Vec<Diagnostic> {
+    let normal = |server: &openapiv3::Server| {
+        server_url_at_defaults(server)
+            .trim_end_matches('/')
+            .to_owned()
+    };
+    let top = spec.servers.first().map(normal);
+    let mut warnings = Vec::new();
+    for sel in &selection.operations {
+        let item_servers = match spec.paths.paths.get(sel.path) {
+            Some(ReferenceOr::Item(item)) => item.servers.as_slice(),
+            _ => &[],
+        };
+        let (server, pointer) = match (sel.operation.servers.first(), item_servers.first()) {
+            (Some(server), _) => (server, format!("{}/servers/0/url", sel.pointer)),
+            (None, Some(server)) => (
+                server,
+                format!("/paths/{}/servers/0/url", pointer_escape(sel.path)),
+            ),
+            (None, None) => continue,
+        };
+        let url = normal(server);
+        if top.as_deref() == Some(url.as_str()) {
+            continue;
+        }
+        let name = sel
+            .operation
+            .operation_id
+            .clone()
+            .unwrap_or_else(|| format!("{} {}", sel.method, sel.path));
+        let base = match &top {
+            Some(top) => format!("the client's base URL (by default `{top}`)"),
+            None => "the client's base URL".to_owned(),
+        };
+        warnings.push(Diagnostic::new(
+            pointer,
+            format!(
+                "operation `{name}` names its own server `{url}`, which the client does not \
+                 switch to: it is sent to {base}, so call it through a client built with \
+                 that server as its base URL"
+            ),
+        ));
+    }
+    warnings
 }
 
 /// Whether two parameters are the same one for OpenAPI: the same name in

@@ -492,3 +492,42 @@ components:\n  parameters:\n    Limit:\n      name: limit\n      in: query\n    
     assert_eq!(a.parameters[0].ty, b.parameters[0].ty);
     assert_eq!(b.parameters[0].wire_name, "size");
 }
+
+#[test]
+fn servers_per_operation_an_operation_sent_elsewhere_than_its_server_is_a_warning_naming_it() {
+    let output = generate_case_with("servers-per-operation", &["default"], Profile::Generic);
+    let servers: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .filter(|w| w.pointer.contains("/servers/"))
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(servers.len(), 2, "{servers:#?}");
+    // A path item's server applies to each of its operations that has none.
+    let (pointer, message) = servers[0];
+    assert_eq!(pointer, "/paths/~1files~1content/servers/0/url");
+    assert!(message.contains("`uploadFile`"), "{message}");
+    assert!(
+        message.contains("`https://eu.upload.example.com/api/2.0`"),
+        "{message}"
+    );
+    assert!(
+        message.contains("`https://api.example.com/v2`"),
+        "{message}"
+    );
+    let (pointer, message) = servers[1];
+    assert_eq!(pointer, "/paths/~1token/post/servers/0/url");
+    assert!(message.contains("`requestToken`"), "{message}");
+    assert!(message.contains("`https://auth.example.com`"), "{message}");
+    // The operations stay in the client.
+    let operations: Vec<&str> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .map(|op| op.operation_id.as_str())
+        .collect();
+    for id in ["uploadFile", "listUploads", "requestToken", "listThings"] {
+        assert!(operations.contains(&id), "{operations:?}");
+    }
+}

@@ -61,14 +61,25 @@ fn every_single_tag_imports_and_parses_as_openapi() {
         .collect();
     tags.sort();
     let mut total = 0;
+    let mut empty = Vec::new();
     for tag in &tags {
-        let imported = import_value(
+        let imported = match import_value(
             Path::new(PLATFORM),
             "platform.json",
             &doc,
             std::slice::from_ref(tag),
-        )
-        .unwrap();
+        ) {
+            Ok(imported) => imported,
+            // A tag declared for no operation has nothing to import.
+            Err(e)
+                if e.to_string()
+                    .contains("is declared in `tags`, but has no operations") =>
+            {
+                empty.push(tag.as_str());
+                continue;
+            }
+            Err(e) => panic!("tag {tag}: {e}"),
+        };
         let spec: openapiv3::OpenAPI =
             serde_yaml::from_str(&imported.yaml).unwrap_or_else(|e| panic!("tag {tag}: {e}"));
         assert_eq!(spec.tags.len(), 1, "tag {tag}");
@@ -76,6 +87,10 @@ fn every_single_tag_imports_and_parses_as_openapi() {
     }
     // Operations may carry several tags, so the sum is at least the whole.
     assert!(total >= 932, "{total}");
+    assert!(
+        empty.len() < tags.len() / 4,
+        "declared tags without operations: {empty:?}"
+    );
 }
 
 #[test]

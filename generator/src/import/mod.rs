@@ -288,15 +288,27 @@ fn unknown_tags(doc: &Value, wanted: &[String]) -> Vec<Diagnostic> {
             );
         }
     }
+    let declared = |tag: &str| {
+        doc.get("tags")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .any(|t| t.get("name").and_then(Value::as_str) == Some(tag))
+    };
     let known: Vec<&str> = carried.iter().copied().collect();
     wanted
         .iter()
         .filter(|tag| !carried.contains(tag.as_str()))
         .map(|tag| {
+            let declared = if declared(tag) {
+                " (it is declared in `tags`, but has no operations)"
+            } else {
+                ""
+            };
             Diagnostic::new(
                 "/paths",
                 format!(
-                    "no operation carries the tag `{tag}`; the spec's tags are: {}",
+                    "no operation carries the tag `{tag}`{declared}; the spec's tags are: {}",
                     known.join(", ")
                 ),
             )
