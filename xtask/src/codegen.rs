@@ -238,17 +238,23 @@ fn finish(
                 );
                 return Ok(());
             }
-            bail!("{}", plan.report(&config.output));
+            let fix = if committed {
+                "run `cargo xtask codegen` to regenerate, and commit the result"
+            } else {
+                "run the same `cargo xtask codegen` command without `--check` to regenerate"
+            };
+            bail!("{}", plan.report(&config.output, &config.spec, fix));
         }
         Mode::Write => {
             let stage = timing::stage("write");
             apply(&out_dir, &plan)?;
             drop(stage);
             println!(
-                "codegen: {counts}; {} files written, {} unchanged, {} removed",
+                "codegen: {counts}; {} files written, {} unchanged, {} removed in {}",
                 plan.writes.len(),
                 plan.unchanged,
-                plan.removals.len()
+                plan.removals.len(),
+                config.output.display()
             );
             if committed && !plan.is_clean() {
                 if let Some(summary) = api_change_since_head(root, config, &output.api) {
@@ -390,10 +396,14 @@ impl Plan {
     }
 
     /// Which files are missing, stale or extra, a short diff of each, and
-    /// the fix.
-    pub fn report(&self, out_dir: &Path) -> String {
+    /// `fix`, the command that brings `out_dir` up to date with `spec`.
+    pub fn report(&self, out_dir: &Path, spec: &Path, fix: &str) -> String {
         const MAX_DIFF_LINES: usize = 40;
-        let mut text = format!("{} is not up to date with spec/:\n", out_dir.display());
+        let mut text = format!(
+            "{} is not up to date with {}:\n",
+            out_dir.display(),
+            spec.display()
+        );
         for w in &self.writes {
             let path = out_dir.join(&w.path);
             match &w.old {
@@ -432,7 +442,7 @@ impl Plan {
                 out_dir.join(r).display()
             );
         }
-        text.push_str("run `cargo xtask codegen` to regenerate, and commit the result");
+        text.push_str(fix);
         text
     }
 }
@@ -606,7 +616,11 @@ mod tests {
             let config = Config::load_from(&root, Path::new(path)).unwrap();
             let output = generator::generate(&root, &config).unwrap();
             let plan = plan(&root.join(&config.output), &output.files).unwrap();
-            assert!(plan.is_clean(), "{}", plan.report(&config.output));
+            assert!(
+                plan.is_clean(),
+                "{}",
+                plan.report(&config.output, &config.spec, "regenerate")
+            );
         }
     }
 
@@ -692,7 +706,16 @@ mod tests {
             file("a.rs", &marked("one\nTWO\n")),
             file("b.rs", &marked("b")),
         ];
-        let report = plan(&dir, &files).unwrap().report(Path::new("generated"));
+        let fix = "run `cargo xtask codegen` to regenerate, and commit the result";
+        let report = plan(&dir, &files).unwrap().report(
+            Path::new("generated"),
+            Path::new("spec/codegen.yaml"),
+            fix,
+        );
+        assert!(
+            report.starts_with("generated is not up to date with spec/codegen.yaml:"),
+            "{report}"
+        );
         assert!(report.contains("stale:   generated/a.rs"), "{report}");
         assert!(
             report.contains("-two") && report.contains("+TWO"),
@@ -700,7 +723,7 @@ mod tests {
         );
         assert!(report.contains("missing: generated/b.rs"), "{report}");
         assert!(report.contains("extra:   generated/gone.rs"), "{report}");
-        assert!(report.ends_with("run `cargo xtask codegen` to regenerate, and commit the result"));
+        assert!(report.ends_with(fix), "{report}");
         let _ = fs::remove_dir_all(&dir);
     }
 
