@@ -43,6 +43,17 @@ pub struct Options {
     pub profile: Option<Profile>,
 }
 
+/// `path` from the command line, relative to the directory the command
+/// runs in, made absolute.
+fn from_here(path: &str) -> anyhow::Result<PathBuf> {
+    let path = PathBuf::from(path);
+    if path.is_absolute() {
+        return Ok(path);
+    }
+    let here = std::env::current_dir().context("cannot read the current directory")?;
+    Ok(here.join(path))
+}
+
 impl Options {
     /// Parses the arguments after `codegen`.
     pub fn parse(args: &[&str]) -> anyhow::Result<(Mode, Options)> {
@@ -60,7 +71,10 @@ impl Options {
                     };
                     match *arg {
                         "--spec" => options.spec = Some(PathBuf::from(value)),
-                        "--out" => options.out = Some(PathBuf::from(value)),
+                        // Relative to where the command runs, as `--spec`
+                        // is: the repository root only for the settings'
+                        // own paths.
+                        "--out" => options.out = Some(from_here(value)?),
                         "--crate-name" => {
                             if !generator::naming::is_package_name(value) {
                                 bail!("`--crate-name {value}` is not a valid package name: use ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters, and not a Rust keyword or `std`, `core`, `alloc`, `proc_macro` or `test`");
