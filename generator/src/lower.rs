@@ -230,6 +230,15 @@ pub fn lower_with(
     Ok((api, warnings))
 }
 
+/// Where a response's schema is written, and the name its type is given
+/// when the schema is inline.
+enum SchemaAt {
+    /// In the operation (under the operation's pointer passed beside it).
+    Operation { hint: String },
+    /// In a component response, shared by the operations that use it.
+    Component { pointer: String, hint: String },
+}
+
 struct Lowerer<'a> {
     spec: &'a OpenAPI,
     /// Whether an operation with a problem is left out (else refused), and
@@ -252,6 +261,10 @@ struct Lowerer<'a> {
     defaults: Vec<(TypeRef, Value, bool, String)>,
     /// The values (and whether integer) of each inline enum → its name.
     inline_enums: BTreeMap<(Vec<String>, bool), String>,
+    /// The type of each schema of a component response
+    /// (`#/components/responses/…`), by the schema's pointer: every
+    /// operation that references the response shares its one type.
+    response_schemas: BTreeMap<String, TypeRef>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -267,6 +280,7 @@ impl<'a> Lowerer<'a> {
             error_owners: BTreeMap::new(),
             defaults: Vec::new(),
             inline_enums: BTreeMap::new(),
+            response_schemas: BTreeMap::new(),
         }
     }
 
@@ -1670,11 +1684,27 @@ impl<'a> Lowerer<'a> {
         }
         for (status, r) in entries {
             let at = format!("{base}/{}", pointer_escape(&status));
+            let component = self.response_component(r);
             let Some(r) = self.resolve(r, &at, "responses", |c| &c.responses) else {
                 continue;
             };
-            let (ty, media) =
-                self.response_body(r, &at, &format!("{builder}Response{status}"), sel);
+            // A shared response's schema is named after the response and
+            // lowered once, where it is written; an operation's own after
+            // the operation.
+            let schema_at = match &component {
+                Some(name) => SchemaAt::Component {
+                    pointer: format!("/components/responses/{}", pointer_escape(name)),
+                    hint: if name.ends_with("Response") {
+                        name.clone()
+                    } else {
+                        format!("{name}Response")
+                    },
+                },
+                None => SchemaAt::Operation {
+                    hint: format!("{builder}Response{status}"),
+                },
+            };
+            let (ty, media) = self.response_body(r, &at, &schema_at, sel);
             let error_codes = r
                 .extensions
                 .get("x-inin-error-codes")
@@ -1754,7 +1784,7 @@ impl<'a> Lowerer<'a> {
         &mut self,
         r: &OaResponse,
         at: &str,
-        hint: &str,
+        schema_at: &SchemaAt,
         sel: &SelectedOperation<'_>,
     ) -> (Option<TypeRef>, Media) {
         let chosen = r
@@ -1782,15 +1812,45 @@ impl<'a> Lowerer<'a> {
         let ty = match (kind, &media.schema) {
             (Media::Text, _) => Some(TypeRef::String { format: None }),
             (Media::Binary, _) => Some(TypeRef::Bytes),
-            (_, Some(schema)) => Some(self.type_ref(
-                schema,
-                hint,
-                &format!("{at}/content/{}/schema", pointer_escape(content_type)),
-            )),
+            (_, Some(schema)) => {
+                let (base, hint) = match schema_at {
+                    SchemaAt::Operation { hint } => (at, hint),
+                    SchemaAt::Component { pointer, hint } => (pointer.as_str(), hint),
+                };
+                let pointer = format!("{base}/content/{}/schema", pointer_escape(content_type));
+                if let Some(ty) = self.response_schemas.get(&pointer) {
+                    return (Some(ty.clone()), kind);
+                }
+                let ty = self.type_ref(schema, hint, &pointer);
+                if matches!(schema_at, SchemaAt::Component { .. }) {
+                    self.response_schemas.insert(pointer, ty.clone());
+                }
+                Some(ty)
+            }
             // JSON without a schema: nothing the spec says to decode.
             (_, None) => None,
         };
         (ty, kind)
+    }
+
+    /// The name of the component response that `item` references, at the
+    /// end of its chain of references; `None` for a response written in
+    /// the operation (or a reference that leads nowhere, which `resolve`
+    /// reports).
+    fn response_component(&self, item: &ReferenceOr<OaResponse>) -> Option<String> {
+        let ReferenceOr::Reference { reference } = item else {
+            return None;
+        };
+        let responses = &self.spec.components.as_ref()?.responses;
+        let mut reference = reference;
+        for _ in 0..16 {
+            let name = reference.strip_prefix("#/components/responses/")?;
+            match responses.get(name)? {
+                ReferenceOr::Item(_) => return Some(name.to_owned()),
+                ReferenceOr::Reference { reference: next } => reference = next,
+            }
+        }
+        None
     }
 
     /// The model all error responses share (4xx, 5xx, and `default` where

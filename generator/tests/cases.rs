@@ -531,3 +531,50 @@ fn servers_per_operation_an_operation_sent_elsewhere_than_its_server_is_a_warnin
         assert!(operations.contains(&id), "{operations:?}");
     }
 }
+
+#[test]
+fn responses_shared_components_each_component_response_is_one_type_named_after_it() {
+    let output = generate_case_with(
+        "responses-shared-components",
+        &["music", "player"],
+        Profile::Generic,
+    );
+    let api = &output.api;
+    let response_type = |operation_id: &str, status: &str| {
+        let op = api
+            .groups
+            .iter()
+            .flat_map(|g| &g.operations)
+            .find(|op| op.operation_id == operation_id)
+            .unwrap_or_else(|| panic!("no operation {operation_id}"));
+        let response = op.responses.iter().find(|r| r.status == status).unwrap();
+        generator::render::type_display(response.ty.as_ref().unwrap())
+    };
+    for op in ["listAlbums", "listTracks", "play"] {
+        assert_eq!(response_type(op, "401"), "UnauthorizedResponse", "{op}");
+    }
+    // Through a second reference, still the response it ends at.
+    assert_eq!(
+        response_type("listAlbums", "429"),
+        "TooManyRequestsResponse"
+    );
+    assert_eq!(
+        response_type("listTracks", "429"),
+        "TooManyRequestsResponse"
+    );
+    // Written in the operation: the operation's own type.
+    assert_eq!(response_type("play", "409"), "PlayResponse409");
+    let mut names: Vec<&str> = api.types.iter().map(|t| t.rust_name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "PlayResponse409",
+            "PlayResponse409ErrorModel",
+            "TooManyRequestsResponse",
+            "TooManyRequestsResponseErrorModel",
+            "UnauthorizedResponse",
+            "UnauthorizedResponseErrorModel",
+        ]
+    );
+}
