@@ -50,6 +50,9 @@ pub enum WarningKind {
     RefWithSiblings,
     /// A `collectionFormat` that OpenAPI 3.0 cannot express (`tsv`).
     UnsupportedCollectionFormat,
+    /// A `$ref` that is a bare name (`Product`), the Swagger 1.2 shorthand
+    /// that Swagger 2.0 tools still read as `#/definitions/Product`.
+    BareNameRef,
 }
 
 impl WarningKind {
@@ -67,6 +70,7 @@ impl WarningKind {
             WarningKind::UnsupportedCollectionFormat => {
                 "collectionFormat has no OpenAPI 3.0 form; sent comma-separated"
             }
+            WarningKind::BareNameRef => "`$ref` is a bare name; read as a definition's",
         }
     }
 }

@@ -41,6 +41,17 @@ fn fix_refs_at(value: &mut Value, pointer: &mut String, place: Place, warnings: 
             // name or data.
             let is_ref = place == Place::Node && matches!(map.get("$ref"), Some(Value::String(_)));
             if let (true, Some(Value::String(r))) = (is_ref, map.get_mut("$ref")) {
+                if is_bare_name(r) {
+                    warnings.push(Warning {
+                        pointer: format!("{pointer}/$ref"),
+                        kind: WarningKind::BareNameRef,
+                        message: format!(
+                            "`$ref: {r}` is a bare name, which Swagger 2.0 tools read as \
+                             `#/definitions/{r}`; read the same way"
+                        ),
+                    });
+                    *r = format!("#/definitions/{r}");
+                }
                 *r = swagger_ref_to_openapi(r);
             }
             // Swagger 2.0's `discriminator` is the property's name; OpenAPI
@@ -115,6 +126,16 @@ fn fix_refs_at(value: &mut Value, pointer: &mut String, place: Place, warnings: 
         }
         _ => {}
     }
+}
+
+/// Whether a `$ref` is a bare schema name (`Product`) rather than a URI
+/// reference: no fragment, no path, no file extension, no scheme. Swagger
+/// 1.2 wrote references so, and Swagger 2.0 parsers still accept them.
+fn is_bare_name(reference: &str) -> bool {
+    !reference.is_empty()
+        && reference
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// `#/definitions/X` → `#/components/schemas/X`, and likewise for shared

@@ -218,6 +218,45 @@ fn a_tag_no_operation_carries_is_refused_with_the_tags_there_are() {
 }
 
 #[test]
+fn a_bare_name_ref_is_read_as_the_definition_with_a_warning() {
+    let doc = swagger(
+        json!({"/a": {"get": {"tags": ["A"], "responses": {"200": {"description": "ok",
+            "schema": {"type": "array", "items": {"$ref": "Product"}}}}}}}),
+        json!({"definitions": {
+            "Product": {"type": "object", "properties": {"maker": {"$ref": "Maker"}}},
+            "Maker": {"type": "string"}
+        }}),
+    );
+    let imported = import(&doc, &[]);
+    assert_eq!(imported.schemas, 2);
+    assert!(
+        imported
+            .yaml
+            .contains("$ref: '#/components/schemas/Product'"),
+        "{}",
+        imported.yaml
+    );
+    assert!(
+        imported.yaml.contains("$ref: '#/components/schemas/Maker'"),
+        "{}",
+        imported.yaml
+    );
+    assert_eq!(
+        warning_kinds(&imported),
+        [WarningKind::BareNameRef, WarningKind::BareNameRef]
+    );
+    let pointers: Vec<&str> = imported
+        .warnings
+        .iter()
+        .map(|w| w.pointer.as_str())
+        .collect();
+    assert!(
+        pointers.contains(&"/paths/~1a/get/responses/200/schema/items/$ref"),
+        "{pointers:?}"
+    );
+}
+
+#[test]
 fn ref_with_siblings_moves_into_all_of_with_a_warning() {
     let doc = swagger(
         json!({"/a": {"get": {"tags": ["A"], "responses": {"200": {"description": "ok",
