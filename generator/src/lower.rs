@@ -810,13 +810,8 @@ impl<'a> Lowerer<'a> {
                 ));
                 continue;
             }
-            // `-1` would otherwise read as `1`.
-            let name = match value.strip_prefix('-') {
-                Some(digits) if integer.is_some() => format!("minus {digits}"),
-                _ => value.clone(),
-            };
             variants.push(Variant {
-                rust_name: namer.unique(&name, Kind::Variant),
+                rust_name: namer.unique(&crate::naming::enum_value_words(value), Kind::Variant),
                 wire_value: value.clone(),
             });
         }
@@ -1700,8 +1695,9 @@ impl<'a> Lowerer<'a> {
                         format!("{name}Response")
                     },
                 },
+                // A space, so that `default` reads `ResponseDefault`.
                 None => SchemaAt::Operation {
-                    hint: format!("{builder}Response{status}"),
+                    hint: format!("{builder}Response {status}"),
                 },
             };
             let (ty, media) = self.response_body(r, &at, &schema_at, sel);

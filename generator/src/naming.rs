@@ -271,6 +271,73 @@ pub fn rust_name(wire: &str, kind: Kind) -> String {
     name
 }
 
+/// The words an enum value is named by, for [`rust_name`]: the value
+/// itself, except that a signed number reads `minus …` or `plus …` (`-1`
+/// and `+1` would otherwise be named as `1` is), and a value of symbols alone (`!=`,
+/// `<=`, `-`, `🎉`) is spelled symbol by symbol (`not eq`, `lt eq`,
+/// `minus`, `u1f389`), since an enum of operators would otherwise be
+/// named `Empty`, `Empty2`, ….
+pub fn enum_value_words(value: &str) -> String {
+    for (sign, word) in [('-', "minus"), ('+', "plus")] {
+        if let Some(digits) = value.strip_prefix(sign) {
+            if digits.starts_with(|c: char| c.is_ascii_digit()) {
+                return format!("{word} {digits}");
+            }
+        }
+    }
+    if value.is_empty() || value.chars().any(char::is_alphanumeric) {
+        return value.to_owned();
+    }
+    value
+        .chars()
+        .map(|c| match symbol_name(c) {
+            Some(name) => name.to_owned(),
+            None => format!("u{:x}", c as u32),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The name of an ASCII symbol, as an enum of operators would read it.
+fn symbol_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '!' => "not",
+        '=' => "eq",
+        '<' => "lt",
+        '>' => "gt",
+        '+' => "plus",
+        '-' => "minus",
+        '*' => "star",
+        '/' => "slash",
+        '\\' => "backslash",
+        '%' => "percent",
+        '&' => "and",
+        '|' => "or",
+        '^' => "caret",
+        '~' => "tilde",
+        '.' => "dot",
+        ',' => "comma",
+        ':' => "colon",
+        ';' => "semicolon",
+        '?' => "question",
+        '@' => "at",
+        '#' => "hash",
+        '$' => "dollar",
+        '_' => "underscore",
+        ' ' => "space",
+        '(' => "open paren",
+        ')' => "close paren",
+        '[' => "open bracket",
+        ']' => "close bracket",
+        '{' => "open brace",
+        '}' => "close brace",
+        '\'' => "quote",
+        '"' => "double quote",
+        '`' => "backtick",
+        _ => return None,
+    })
+}
+
 /// Replaces every character that cannot be part of an identifier with a
 /// word break, so that `$schema`, `pairing-token` and `users.rules` split
 /// into words the way a reader would split them. Identifiers are ASCII:
@@ -518,6 +585,22 @@ mod tests {
         assert_eq!(rust_name("1stValue", Kind::Variant), "V1stValue");
         assert_eq!(rust_name("", Kind::Variant), "Empty");
         assert_eq!(rust_name("", Kind::Value), "empty");
+    }
+
+    #[test]
+    fn enum_values_of_symbols_and_negative_numbers_are_spelled_out() {
+        let variant = |value: &str| rust_name(&enum_value_words(value), Kind::Variant);
+        assert_eq!(variant("-1"), "Minus1");
+        assert_eq!(variant("-2.5"), "Minus25");
+        assert_eq!(variant("+1"), "Plus1");
+        assert_eq!(variant("!="), "NotEq");
+        assert_eq!(variant("<="), "LtEq");
+        assert_eq!(variant(">"), "Gt");
+        assert_eq!(variant("-"), "Minus");
+        assert_eq!(variant("🎉"), "U1f389");
+        assert_eq!(variant("a-b"), "AB");
+        assert_eq!(variant("Größe"), "Grosse");
+        assert_eq!(variant(""), "Empty");
     }
 
     #[test]

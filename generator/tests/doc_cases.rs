@@ -125,15 +125,18 @@ fn colliding_enum_values_get_upper_camel_case_variants() {
     for variant in [
         "Self_ = ",
         "Self2 = ",
+        "Plus1 = ",
+        "Minus1 = ",
         "V1 = ",
-        "V1_2 = ",
-        "V1_3 = ",
+        "Star = ",
+        "Percent = ",
         "Count4 = ",
         "Cafe2 = ",
     ] {
         assert!(model.contains(variant), "{variant} missing in {model}");
     }
     assert!(!model.contains("Self_2"));
+    assert!(!model.contains("Empty"), "{model}");
 }
 
 #[test]
