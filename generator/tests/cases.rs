@@ -492,3 +492,188 @@ components:\n  parameters:\n    Limit:\n      name: limit\n      in: query\n    
     assert_eq!(a.parameters[0].ty, b.parameters[0].ty);
     assert_eq!(b.parameters[0].wire_name, "size");
 }
+
+/// Generates the spec `text` (every tag), as `--spec` would.
+fn generate_text(
+    name: &str,
+    text: &str,
+    skip_unsupported: bool,
+) -> Result<Output, generator::Error> {
+    let path = PathBuf::from(format!("{name}.yaml"));
+    let spec = load::parse(&path, text).unwrap();
+    let config = Config {
+        spec: path.clone(),
+        tags: tags_of(&spec),
+        output: PathBuf::from("target/cases").join(name),
+        krate: CrateConfig::for_spec(&spec.info, Some(&format!("case-{name}"))),
+        skip_unsupported,
+        profile: Profile::Generic,
+    };
+    generator::generate_from(&path, &spec, &config).map_err(|e| e.with_lines(text))
+}
+
+/// The identifiers that `tokens` binds, declares or calls by a bare name
+/// (`let x`, `x: T`, `fn x`, `x(…)`, `x`), leaving out what follows a `.`
+/// or `::` (another type's fields and methods), paths (`x::…`), macros
+/// (`x!`), attributes, keywords and primitive types.
+fn bare_names(tokens: proc_macro2::TokenStream, out: &mut std::collections::BTreeSet<String>) {
+    use proc_macro2::TokenTree;
+    const SKIP: &[&str] = &[
+        "as", "async", "await", "bool", "break", "const", "continue", "crate", "dyn", "else",
+        "enum", "f32", "f64", "false", "fn", "for", "i16", "i32", "i64", "i8", "if", "impl", "in",
+        "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "static",
+        "str", "struct", "super", "true", "type", "u16", "u32", "u64", "u8", "usize", "use",
+        "where", "while", "ident", "ty",
+    ];
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let punct =
+        |i: usize, c: char| matches!(trees.get(i), Some(TokenTree::Punct(p)) if p.as_char() == c);
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            // `#[…]` and `#![…]`: attributes and docs.
+            TokenTree::Group(_)
+                if i > 0
+                    && (punct(i - 1, '#') || (i > 1 && punct(i - 1, '!') && punct(i - 2, '#'))) => {
+            }
+            TokenTree::Group(g) => bare_names(g.stream(), out),
+            TokenTree::Ident(ident) => {
+                let name = ident.to_string();
+                let after_dot = i > 0
+                    && (punct(i - 1, '.')
+                        || (i > 1 && punct(i - 1, ':') && punct(i - 2, ':'))
+                        || punct(i - 1, '$')
+                        || punct(i - 1, '\''));
+                let path = punct(i + 1, ':') && punct(i + 2, ':');
+                let lower = name.starts_with(|c: char| c.is_ascii_lowercase());
+                if !after_dot
+                    && !path
+                    && !punct(i + 1, '!')
+                    && lower
+                    && !SKIP.contains(&name.as_str())
+                {
+                    out.insert(name);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn builder_names_every_name_a_request_builder_uses_for_itself_is_reserved_for_parameters() {
+    // One operation of each kind the builder renders differently: plain
+    // and styled path parameters, query, header and cookie parameters,
+    // optional JSON and multipart bodies, and paging by page number.
+    let text = r##"openapi: 3.0.3
+info: {title: Builder names, version: "1"}
+servers: [{url: "https://example.com"}]
+paths:
+  /a/{pa}/{pb}:
+    post:
+      tags: [t]
+      operationId: everyPlace
+      parameters:
+        - {name: pa, in: path, required: true, schema: {type: string}}
+        - {name: pb, in: path, required: true, style: label, schema: {type: array, items: {type: string}}}
+        - {name: qa, in: query, required: true, schema: {type: string}}
+        - {name: qb, in: query, schema: {type: integer}}
+        - {name: ha, in: header, required: true, schema: {type: string}}
+        - {name: hb, in: header, schema: {type: string}}
+        - {name: ca, in: cookie, required: true, schema: {type: string}}
+        - {name: cb, in: cookie, schema: {type: string}}
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {x: {type: string}}}
+      responses:
+        "200": {description: ok, content: {text/plain: {schema: {type: string}}}}
+        "201": {description: ok, content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+  /b:
+    put:
+      tags: [t]
+      operationId: upload
+      requestBody:
+        content:
+          multipart/form-data:
+            schema: {type: object, properties: {f: {type: string, format: binary}}}
+      responses:
+        "204": {description: ok}
+  /c:
+    get:
+      tags: [t]
+      operationId: pages
+      parameters:
+        - {name: pageNumber, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  entities: {type: array, items: {type: string}}
+                  pageNumber: {type: integer}
+                  pageCount: {type: integer}
+"##;
+    let output = generate_text("builder-names", text, false).unwrap();
+    let own_names: std::collections::BTreeSet<String> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .flat_map(|op| {
+            op.parameters
+                .iter()
+                .map(|p| p.rust_name.clone())
+                .chain(op.body.iter().map(|b| b.rust_name.clone()))
+        })
+        .collect();
+    assert_eq!(
+        own_names.len(),
+        10,
+        "the spec's parameters keep their names: {own_names:?}"
+    );
+    let mut used = std::collections::BTreeSet::new();
+    for file in &output.files {
+        let text = &file.contents;
+        // `apis/mod.rs` only declares the group modules.
+        let tokens: proc_macro2::TokenStream =
+            if file.path.starts_with("src/apis/") && file.path != "src/apis/mod.rs" {
+                text.parse().unwrap()
+            } else if file.path == "src/support.rs" {
+                // The runtime's half of every builder: `request_builder!`.
+                let start = text.find("macro_rules! request_builder").unwrap();
+                let end = start + text[start..].find("\n}\n").unwrap() + 2;
+                text[start..end].parse().unwrap()
+            } else {
+                continue;
+            };
+        bare_names(tokens, &mut used);
+    }
+    // The group's methods (the operations, and `new`), `Client`'s
+    // accessor of the group and the macro's name are in no builder's
+    // scope.
+    let operations: Vec<String> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| {
+            g.operations
+                .iter()
+                .map(|op| op.rust_name.clone())
+                .chain([g.accessor.clone()])
+        })
+        .chain(["new".to_owned(), "request_builder".to_owned()])
+        .collect();
+    let unreserved: Vec<&String> = used
+        .iter()
+        .filter(|n| !own_names.contains(*n) && !operations.contains(n))
+        .filter(|n| !generator::naming::RESERVED_PARAMETER_NAMES.contains(&n.as_str()))
+        .collect();
+    assert!(
+        unreserved.is_empty(),
+        "the generated builders use {unreserved:?}, which a parameter could also be named: add them to `RESERVED_PARAMETER_NAMES`"
+    );
+}
+
