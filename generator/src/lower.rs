@@ -341,8 +341,40 @@ impl<'a> Lowerer<'a> {
         });
     }
 
+    /// A `type` that OpenAPI 3.0 doesn't define (`strin`, `integr`) is an
+    /// error at it: openapiv3 reads such a schema as one of any type, which
+    /// would otherwise become `serde_json::Value` without a word. Every
+    /// schema passes here (through [`Self::shape`] or
+    /// [`Self::type_ref_item`]), so each misspelling is reported in the
+    /// same run; one met twice is reported once (errors are deduplicated).
+    fn check_type(&mut self, schema: &Schema, pointer: &str) {
+        let SchemaKind::Any(any) = &schema.schema_kind else {
+            return;
+        };
+        let Some(typ) = any.typ.as_deref() else {
+            return;
+        };
+        if OPENAPI_TYPES.contains(&typ) {
+            return;
+        }
+        let allowed: Vec<String> = OPENAPI_TYPES.iter().map(|t| format!("`{t}`")).collect();
+        let hint = closest(typ, OPENAPI_TYPES)
+            .map(|t| format!(" (did you mean `{t}`?)"))
+            .unwrap_or_default();
+        // At the schema rather than its `type`: a flow mapping
+        // (`{type: strin}`) gives its keys no line of their own.
+        self.error(
+            pointer,
+            format!(
+                "`type: {typ}` is not an OpenAPI 3.0 type{hint}; `type` is one of {}",
+                allowed.join(", ")
+            ),
+        );
+    }
+
     /// What a schema becomes when it has a name of its own.
     fn shape(&mut self, schema: &Schema, owner: &str, pointer: &str) -> Shape {
+        self.check_type(schema, pointer);
         if let Some(object) = self.merged_object(schema, pointer) {
             let fields = self.fields(owner, &object.properties, &object.required, pointer);
             let ty = match &object.additional {
@@ -651,6 +683,7 @@ impl<'a> Lowerer<'a> {
     /// part merged in (later parts win), or `None` when the schema is not
     /// an object with known properties.
     fn merged_object(&mut self, schema: &Schema, pointer: &str) -> Option<MergedObject> {
+        self.check_type(schema, pointer);
         let own = |properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
                    required: &[String],
                    additional: &Option<AdditionalProperties>| MergedObject {
@@ -1016,6 +1049,7 @@ impl<'a> Lowerer<'a> {
     /// The type of an inline schema; inline structs and enums become named
     /// types called `hint` (the owner's name and the property's).
     fn type_ref_item(&mut self, schema: &Schema, hint: &str, pointer: &str) -> TypeRef {
+        self.check_type(schema, pointer);
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => {
                 if !s.enumeration.is_empty() {
@@ -1605,6 +1639,13 @@ impl<'a> Lowerer<'a> {
             return None;
         };
         let media_pointer = format!("{pointer}/content/{}", pointer_escape(content_type));
+        if let (Media::Text | Media::Binary, Some(ReferenceOr::Item(schema))) =
+            (kind, &media.schema)
+        {
+            // Text and bytes don't need their schema, but a wrong one is
+            // still a fault of the spec.
+            self.check_type(schema, &format!("{media_pointer}/schema"));
+        }
         let ty = match (&media.schema, kind) {
             (_, Media::Binary) => TypeRef::Bytes,
             (_, Media::Text) => TypeRef::String { format: None },
@@ -1776,14 +1817,18 @@ impl<'a> Lowerer<'a> {
             }
             return (None, Media::Json);
         };
+        let schema_pointer = format!("{at}/content/{}/schema", pointer_escape(content_type));
+        if let (Media::Text | Media::Binary, Some(ReferenceOr::Item(schema))) =
+            (kind, &media.schema)
+        {
+            // Text and bytes don't need their schema, but a wrong one is
+            // still a fault of the spec.
+            self.check_type(schema, &schema_pointer);
+        }
         let ty = match (kind, &media.schema) {
             (Media::Text, _) => Some(TypeRef::String { format: None }),
             (Media::Binary, _) => Some(TypeRef::Bytes),
-            (_, Some(schema)) => Some(self.type_ref(
-                schema,
-                hint,
-                &format!("{at}/content/{}/schema", pointer_escape(content_type)),
-            )),
+            (_, Some(schema)) => Some(self.type_ref(schema, hint, &schema_pointer)),
             // JSON without a schema: nothing the spec says to decode.
             (_, None) => None,
         };
@@ -2173,6 +2218,36 @@ enum Shape {
     /// The values, and the integer type of an integer enum.
     Enum(Vec<String>, Option<TypeRef>),
     Other,
+}
+
+/// The values of a schema's `type` in OpenAPI 3.0 (Schema Object).
+const OPENAPI_TYPES: &[&str] = &["string", "number", "integer", "boolean", "array", "object"];
+
+/// The candidate `word` is most likely a misspelling of: the nearest by
+/// edit distance, if within a third of its length (`strin` → `string`,
+/// but nothing for `uuid`).
+fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let word = word.to_ascii_lowercase();
+    let distance = |a: &str, b: &str| {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut previous = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let substituted = previous + usize::from(ca != *cb);
+                previous = row[j + 1];
+                row[j + 1] = substituted.min(row[j] + 1).min(previous + 1);
+            }
+        }
+        row[b.len()]
+    };
+    candidates
+        .iter()
+        .map(|c| (distance(&word, c), *c))
+        .filter(|(d, c)| *d * 3 <= c.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
 }
 
 /// The `$ref` of each alternative, `None` for an inline one.

@@ -677,3 +677,112 @@ paths:
     );
 }
 
+#[test]
+fn types_unknown_every_unknown_type_is_refused_in_one_run_at_its_schema_and_line() {
+    let all = refusals_of("types-unknown");
+    let found: Vec<(&str, Option<usize>)> = all
+        .iter()
+        .map(|(pointer, _, line)| (pointer.as_str(), *line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/components/schemas/Widget/properties/name", Some(55)),
+            ("/components/schemas/Widget/properties/size", Some(57)),
+            ("/paths/~1count/get/parameters/0/schema", Some(25)),
+            (
+                "/paths/~1tags/get/responses/200/content/application~1json/schema/items",
+                Some(39)
+            ),
+        ],
+        "{all:#?}"
+    );
+    let (message, _) = refusal_at("types-unknown", "/paths/~1count/get/parameters/0/schema");
+    assert_eq!(
+        message,
+        "`type: integr` is not an OpenAPI 3.0 type (did you mean `integer`?); `type` is one of \
+         `string`, `number`, `integer`, `boolean`, `array`, `object`"
+    );
+    let (message, _) = refusal_at(
+        "types-unknown",
+        "/components/schemas/Widget/properties/size",
+    );
+    assert!(
+        message.starts_with("`type: uuid` is not an OpenAPI 3.0 type;"),
+        "{message}"
+    );
+}
+
+#[test]
+fn types_unknown_skip_unsupported_leaves_out_the_operations_and_names_each_schema() {
+    let text = std::fs::read_to_string(case_path("types-unknown")).unwrap();
+    let output = generate_text("types-unknown", &text, true).unwrap();
+    let kept: Vec<&str> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .map(|op| op.operation_id.as_str())
+        .collect();
+    assert_eq!(kept, ["getFine", "getWidget"]);
+    let messages: Vec<&str> = output.warnings.iter().map(|w| w.message.as_str()).collect();
+    for expected in [
+        "skipped `get_count` (GET /count): `type: integr`",
+        "skipped `get_tags` (GET /tags): `type: strng`",
+        "generated as `serde_json::Value`: `type: strin`",
+        "generated as `serde_json::Value`: `type: uuid`",
+    ] {
+        assert!(
+            messages.iter().any(|m| m.starts_with(expected)),
+            "no warning `{expected}…` in {messages:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_problem_in_a_converted_swagger_file_is_pointed_back_into_it_with_its_line() {
+    let text = r#"swagger: "2.0"
+info: {title: S, version: "1"}
+paths:
+  /pets:
+    get:
+      parameters:
+        - {in: query, name: n, type: integr}
+      responses:
+        200:
+          description: ok
+          schema: {$ref: '#/definitions/Pet'}
+definitions:
+  Pet:
+    type: object
+    properties:
+      name: {type: strng}
+"#;
+    let path = Path::new("swagger.yaml");
+    let doc = generator::import::parse(path, text).unwrap();
+    let (converted, _) = generator::import::convert(path, &doc, &[]).unwrap();
+    let spec = load::from_json(path, converted).unwrap();
+    let config = Config {
+        spec: path.to_owned(),
+        tags: vec![generator::select::UNTAGGED_GROUP.to_owned()],
+        output: PathBuf::from("target/cases/swagger"),
+        krate: CrateConfig::for_spec(&spec.info, Some("case-swagger")),
+        skip_unsupported: false,
+        profile: Profile::Generic,
+    };
+    let error = generator::generate_from(path, &spec, &config).unwrap_err();
+    let mut diagnostics = error.diagnostics().to_vec();
+    generator::locate::add_lines(text, &mut diagnostics);
+    generator::import::locate_in_swagger(text, &mut diagnostics);
+    let found: Vec<(&str, Option<usize>)> = diagnostics
+        .iter()
+        .map(|d| (d.pointer.as_str(), d.line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/definitions/Pet/properties/name", Some(16)),
+            ("/paths/~1pets/get/parameters/0", Some(7)),
+        ]
+    );
+}

@@ -160,18 +160,27 @@ fn generate_loaded(
 ) -> anyhow::Result<generator::Output> {
     // The text is read again only to name lines, once the run is over, so
     // it isn't held through the run. Pointers into a converted Swagger file
-    // have no line in it.
+    // are pointed back into it.
     let text = || fs::read_to_string(path).ok();
-    match generator::generate_owned(path, spec, config) {
-        Err(e) => Err(match text() {
-            Some(text) => e.with_lines(&text),
-            None => e,
+    let locate = |text: &str, diagnostics: &mut [generator::Diagnostic]| {
+        generator::locate::add_lines(text, diagnostics);
+        let swagger = generator::import::parse(path, text)
+            .is_ok_and(|doc| generator::import::is_swagger2(&doc));
+        if swagger {
+            generator::import::locate_in_swagger(text, diagnostics);
         }
-        .into()),
+    };
+    match generator::generate_owned(path, spec, config) {
+        Err(mut e) => {
+            if let (Some(text), generator::Error::Spec { diagnostics, .. }) = (text(), &mut e) {
+                locate(&text, diagnostics);
+            }
+            Err(e.into())
+        }
         Ok(mut output) => {
             if !output.warnings.is_empty() {
                 if let Some(text) = text() {
-                    generator::locate::add_lines(&text, &mut output.warnings);
+                    locate(&text, &mut output.warnings);
                 }
             }
             Ok(output)
