@@ -1611,6 +1611,43 @@ impl<'a> Lowerer<'a> {
         None
     }
 
+    /// What a body's schema says its data is (see [`media::kind`]), through
+    /// references to component schemas.
+    fn data(&self, schema: Option<&ReferenceOr<Schema>>) -> media::Data {
+        let mut schema = schema;
+        // A chain of references ends within as many steps as there are
+        // components; a cycle is refused elsewhere.
+        let limit = self.spec.components.as_ref().map_or(0, |c| c.schemas.len()) + 1;
+        for _ in 0..limit {
+            match schema {
+                None => return media::Data::Unknown,
+                Some(ReferenceOr::Reference { reference }) => {
+                    schema = reference
+                        .strip_prefix("#/components/schemas/")
+                        .and_then(|name| self.spec.components.as_ref()?.schemas.get(name));
+                    // A reference to nothing is a structure here, so that
+                    // `type_ref` meets it and reports it.
+                    if schema.is_none() {
+                        return media::Data::Structured;
+                    }
+                }
+                Some(ReferenceOr::Item(item)) => {
+                    return match &item.schema_kind {
+                        // `format: byte` is base64, which is text.
+                        SchemaKind::Type(Type::String(s)) => match &s.format {
+                            VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => {
+                                media::Data::Bytes
+                            }
+                            _ => media::Data::Text,
+                        },
+                        _ => media::Data::Structured,
+                    };
+                }
+            }
+        }
+        media::Data::Structured
+    }
+
     fn body(
         &mut self,
         body: &RequestBody,
@@ -1623,7 +1660,7 @@ impl<'a> Lowerer<'a> {
         let chosen = body
             .content
             .iter()
-            .filter_map(|(t, m)| Some((t, m, media::kind(t, m.schema.is_some(), false)?)))
+            .filter_map(|(t, m)| Some((t, m, media::kind(t, self.data(m.schema.as_ref()), false)?)))
             .min_by_key(|(_, _, kind)| media::preference(*kind));
         let Some((content_type, media, kind)) = chosen else {
             let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
@@ -1681,7 +1718,7 @@ impl<'a> Lowerer<'a> {
         }
         Some(Body {
             rust_name: rust.to_owned(),
-            content_type: content_type.to_owned(),
+            content_type: media::concrete(content_type, kind),
             media: kind,
             ty,
             required: body.required,
@@ -1798,7 +1835,7 @@ impl<'a> Lowerer<'a> {
         let chosen = r
             .content
             .iter()
-            .filter_map(|(t, m)| Some((t, m, media::kind(t, m.schema.is_some(), true)?)))
+            .filter_map(|(t, m)| Some((t, m, media::kind(t, self.data(m.schema.as_ref()), true)?)))
             .min_by_key(|(_, _, kind)| media::preference(*kind));
         let Some((content_type, media, kind)) = chosen else {
             if !r.content.is_empty() {
