@@ -66,5 +66,5 @@ async fn a_string_body_under_any_media_type_is_sent_as_plain_text() {
         .retry_policy(RetryPolicy::never())
         .build()
         .unwrap();
-    client.misc().post_note("a note").await.unwrap();
+    client.misc().post_note("a note".to_owned()).await.unwrap();
 }
