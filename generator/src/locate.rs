@@ -11,8 +11,20 @@ use std::collections::HashMap;
 
 use crate::diagnostics::Diagnostic;
 
-/// Fills in the line of every diagnostic whose pointer can be found.
+/// Fills in the line of every diagnostic whose pointer can be found, or
+/// failing that, the line of its deepest ancestor deep enough to say where
+/// (see [`Wanted`]).
 pub fn add_lines(text: &str, diagnostics: &mut [Diagnostic]) {
+    fill_lines(text, diagnostics, false);
+}
+
+/// [`add_lines`] for the pointers the text spells out to their end only:
+/// for a caller that has other pointers to try before an ancestor's line.
+pub fn add_exact_lines(text: &str, diagnostics: &mut [Diagnostic]) {
+    fill_lines(text, diagnostics, true);
+}
+
+fn fill_lines(text: &str, diagnostics: &mut [Diagnostic], exact: bool) {
     let _stage = crate::timing::stage("find lines");
     let missing: Vec<usize> = (0..diagnostics.len())
         .filter(|&i| diagnostics[i].line.is_none())
@@ -24,13 +36,20 @@ pub fn add_lines(text: &str, diagnostics: &mut [Diagnostic]) {
         .iter()
         .map(|&i| diagnostics[i].pointer.as_str())
         .collect();
-    let lines = if text.trim_start().starts_with('{') {
-        json_lines(text, &pointers)
+    let found = if text.trim_start().starts_with('{') {
+        json_found(text, &pointers)
     } else {
-        yaml_lines(text, &pointers)
+        yaml_found(text, &pointers)
     };
-    for (i, line) in missing.into_iter().zip(lines) {
-        diagnostics[i].line = line;
+    let depths: Vec<usize> = pointers
+        .iter()
+        .map(|p| p.split('/').skip(1).count())
+        .collect();
+    for ((i, found), depth) in missing.into_iter().zip(found).zip(depths) {
+        diagnostics[i].line = match found {
+            Some((line, at)) if !exact || at == depth => Some(line),
+            _ => None,
+        };
     }
 }
 
@@ -116,6 +135,10 @@ pub fn yaml_line(text: &str, pointer: &str) -> Option<usize> {
 
 /// The 1-based line of each of `pointers` in block-style YAML.
 pub fn yaml_lines(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
+    lines_of(yaml_found(text, pointers))
+}
+
+fn yaml_found(text: &str, pointers: &[&str]) -> Vec<Found> {
     let root = Wanted::new(pointers);
     let mut out: Vec<Found> = vec![None; pointers.len()];
     root.found(1, &mut out);
@@ -191,7 +214,7 @@ pub fn yaml_lines(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
             block_scalar_indent = Some(indent);
         }
     }
-    lines_of(out)
+    out
 }
 
 /// `key: rest`, with the key unquoted; `None` for a line that is not a key.
@@ -217,6 +240,10 @@ pub fn json_line(text: &str, pointer: &str) -> Option<usize> {
 
 /// The 1-based line of each of `pointers` in JSON: where the value starts.
 pub fn json_lines(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
+    lines_of(json_found(text, pointers))
+}
+
+fn json_found(text: &str, pointers: &[&str]) -> Vec<Found> {
     let root = Wanted::new(pointers);
     let mut out: Vec<Found> = vec![None; pointers.len()];
     let mut scanner = Scanner {
@@ -226,7 +253,7 @@ pub fn json_lines(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
     };
     // A malformed text leaves the pointers after the fault unfound.
     let _ = scanner.find(&root, &mut out);
-    lines_of(out)
+    out
 }
 
 struct Scanner<'a> {

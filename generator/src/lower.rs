@@ -358,8 +358,40 @@ impl<'a> Lowerer<'a> {
         });
     }
 
+    /// A `type` that OpenAPI 3.0 doesn't define (`strin`, `integr`) is an
+    /// error at it: openapiv3 reads such a schema as one of any type, which
+    /// would otherwise become `serde_json::Value` without a word. Every
+    /// schema passes here (through [`Self::shape`] or
+    /// [`Self::type_ref_item`]), so each misspelling is reported in the
+    /// same run; one met twice is reported once (errors are deduplicated).
+    fn check_type(&mut self, schema: &Schema, pointer: &str) {
+        let SchemaKind::Any(any) = &schema.schema_kind else {
+            return;
+        };
+        let Some(typ) = any.typ.as_deref() else {
+            return;
+        };
+        if OPENAPI_TYPES.contains(&typ) {
+            return;
+        }
+        let allowed: Vec<String> = OPENAPI_TYPES.iter().map(|t| format!("`{t}`")).collect();
+        let hint = closest(typ, OPENAPI_TYPES)
+            .map(|t| format!(" (did you mean `{t}`?)"))
+            .unwrap_or_default();
+        // At the schema rather than its `type`: a flow mapping
+        // (`{type: strin}`) gives its keys no line of their own.
+        self.error(
+            pointer,
+            format!(
+                "`type: {typ}` is not an OpenAPI 3.0 type{hint}; `type` is one of {}",
+                allowed.join(", ")
+            ),
+        );
+    }
+
     /// What a schema becomes when it has a name of its own.
     fn shape(&mut self, schema: &Schema, owner: &str, pointer: &str) -> Shape {
+        self.check_type(schema, pointer);
         if let Some(object) = self.merged_object(schema, pointer) {
             let fields = self.fields(owner, &object.properties, &object.required, pointer);
             let ty = match &object.additional {
@@ -668,6 +700,7 @@ impl<'a> Lowerer<'a> {
     /// part merged in (later parts win), or `None` when the schema is not
     /// an object with known properties.
     fn merged_object(&mut self, schema: &Schema, pointer: &str) -> Option<MergedObject> {
+        self.check_type(schema, pointer);
         let own = |properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
                    required: &[String],
                    additional: &Option<AdditionalProperties>| MergedObject {
@@ -1028,6 +1061,7 @@ impl<'a> Lowerer<'a> {
     /// The type of an inline schema; inline structs and enums become named
     /// types called `hint` (the owner's name and the property's).
     fn type_ref_item(&mut self, schema: &Schema, hint: &str, pointer: &str) -> TypeRef {
+        self.check_type(schema, pointer);
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => {
                 if !s.enumeration.is_empty() {
@@ -1589,6 +1623,43 @@ impl<'a> Lowerer<'a> {
         None
     }
 
+    /// What a body's schema says its data is (see [`media::kind`]), through
+    /// references to component schemas.
+    fn data(&self, schema: Option<&ReferenceOr<Schema>>) -> media::Data {
+        let mut schema = schema;
+        // A chain of references ends within as many steps as there are
+        // components; a cycle is refused elsewhere.
+        let limit = self.spec.components.as_ref().map_or(0, |c| c.schemas.len()) + 1;
+        for _ in 0..limit {
+            match schema {
+                None => return media::Data::Unknown,
+                Some(ReferenceOr::Reference { reference }) => {
+                    schema = reference
+                        .strip_prefix("#/components/schemas/")
+                        .and_then(|name| self.spec.components.as_ref()?.schemas.get(name));
+                    // A reference to nothing is a structure here, so that
+                    // `type_ref` meets it and reports it.
+                    if schema.is_none() {
+                        return media::Data::Structured;
+                    }
+                }
+                Some(ReferenceOr::Item(item)) => {
+                    return match &item.schema_kind {
+                        // `format: byte` is base64, which is text.
+                        SchemaKind::Type(Type::String(s)) => match &s.format {
+                            VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => {
+                                media::Data::Bytes
+                            }
+                            _ => media::Data::Text,
+                        },
+                        _ => media::Data::Structured,
+                    };
+                }
+            }
+        }
+        media::Data::Structured
+    }
+
     fn body(
         &mut self,
         body: &RequestBody,
@@ -1601,7 +1672,7 @@ impl<'a> Lowerer<'a> {
         let chosen = body
             .content
             .iter()
-            .filter_map(|(t, m)| Some((t, m, media::kind(t, m.schema.is_some(), false)?)))
+            .filter_map(|(t, m)| Some((t, m, media::kind(t, self.data(m.schema.as_ref()), false)?)))
             .min_by_key(|(_, _, kind)| media::preference(*kind));
         let Some((content_type, media, kind)) = chosen else {
             let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
@@ -1617,6 +1688,13 @@ impl<'a> Lowerer<'a> {
             return None;
         };
         let media_pointer = format!("{pointer}/content/{}", pointer_escape(content_type));
+        if let (Media::Text | Media::Binary, Some(ReferenceOr::Item(schema))) =
+            (kind, &media.schema)
+        {
+            // Text and bytes don't need their schema, but a wrong one is
+            // still a fault of the spec.
+            self.check_type(schema, &format!("{media_pointer}/schema"));
+        }
         let ty = match (&media.schema, kind) {
             (_, Media::Binary) => TypeRef::Bytes,
             (_, Media::Text) => TypeRef::String { format: None },
@@ -1652,7 +1730,7 @@ impl<'a> Lowerer<'a> {
         }
         Some(Body {
             rust_name: rust.to_owned(),
-            content_type: content_type.to_owned(),
+            content_type: media::concrete(content_type, kind),
             media: kind,
             ty,
             required: body.required,
@@ -1786,7 +1864,7 @@ impl<'a> Lowerer<'a> {
         let chosen = r
             .content
             .iter()
-            .filter_map(|(t, m)| Some((t, m, media::kind(t, m.schema.is_some(), true)?)))
+            .filter_map(|(t, m)| Some((t, m, media::kind(t, self.data(m.schema.as_ref()), true)?)))
             .min_by_key(|(_, _, kind)| media::preference(*kind));
         let Some((content_type, media, kind)) = chosen else {
             if !r.content.is_empty() {
@@ -1805,21 +1883,29 @@ impl<'a> Lowerer<'a> {
             }
             return (None, Media::Json);
         };
+        // A shared response's schema is where the response is written.
+        let (base, hint) = match schema_at {
+            SchemaAt::Operation { hint } => (at, hint),
+            SchemaAt::Component { pointer, hint } => (pointer.as_str(), hint),
+        };
+        let schema_pointer = format!("{base}/content/{}/schema", pointer_escape(content_type));
+        if let (Media::Text | Media::Binary, Some(ReferenceOr::Item(schema))) =
+            (kind, &media.schema)
+        {
+            // Text and bytes don't need their schema, but a wrong one is
+            // still a fault of the spec.
+            self.check_type(schema, &schema_pointer);
+        }
         let ty = match (kind, &media.schema) {
             (Media::Text, _) => Some(TypeRef::String { format: None }),
             (Media::Binary, _) => Some(TypeRef::Bytes),
             (_, Some(schema)) => {
-                let (base, hint) = match schema_at {
-                    SchemaAt::Operation { hint } => (at, hint),
-                    SchemaAt::Component { pointer, hint } => (pointer.as_str(), hint),
-                };
-                let pointer = format!("{base}/content/{}/schema", pointer_escape(content_type));
-                if let Some(ty) = self.response_schemas.get(&pointer) {
+                if let Some(ty) = self.response_schemas.get(&schema_pointer) {
                     return (Some(ty.clone()), kind);
                 }
-                let ty = self.type_ref(schema, hint, &pointer);
+                let ty = self.type_ref(schema, hint, &schema_pointer);
                 if matches!(schema_at, SchemaAt::Component { .. }) {
-                    self.response_schemas.insert(pointer, ty.clone());
+                    self.response_schemas.insert(schema_pointer, ty.clone());
                 }
                 Some(ty)
             }
@@ -2283,6 +2369,36 @@ enum Shape {
     /// The values, and the integer type of an integer enum.
     Enum(Vec<String>, Option<TypeRef>),
     Other,
+}
+
+/// The values of a schema's `type` in OpenAPI 3.0 (Schema Object).
+const OPENAPI_TYPES: &[&str] = &["string", "number", "integer", "boolean", "array", "object"];
+
+/// The candidate `word` is most likely a misspelling of: the nearest by
+/// edit distance, if within a third of its length (`strin` → `string`,
+/// but nothing for `uuid`).
+fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let word = word.to_ascii_lowercase();
+    let distance = |a: &str, b: &str| {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut previous = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let substituted = previous + usize::from(ca != *cb);
+                previous = row[j + 1];
+                row[j + 1] = substituted.min(row[j] + 1).min(previous + 1);
+            }
+        }
+        row[b.len()]
+    };
+    candidates
+        .iter()
+        .map(|c| (distance(&word, c), *c))
+        .filter(|(d, c)| *d * 3 <= c.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
 }
 
 /// The `$ref` of each alternative, `None` for an inline one.

@@ -23,21 +23,39 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
 ];
 
 /// Names a request builder's parameter (a builder field, a setter, a
-/// method argument) can't take: the builder's own field (`client`),
-/// methods (`timeout`, `send`, `stream`, `into_future`, and `clone`, which
-/// paging calls), and the locals of its `send`.
+/// method argument, a `let` in `send`) can't take, because the generated
+/// builder uses them for itself. A parameter of the same name would
+/// declare a field twice, shadow a method, or rebind a local that the code
+/// after it still reads. `render::apis` is checked against this list by a
+/// test (`builder_names` in `generator/tests/cases.rs`), so a name the
+/// builder starts using and this list lacks fails there, not in a user's
+/// crate.
 pub const RESERVED_PARAMETER_NAMES: &[&str] = &[
+    // The group method's `self.client`, and the builder's own field,
+    // which holds the client and the per-call timeout.
     "client",
+    "call",
+    // The builder's methods (`timeout` and `into_future` come from the
+    // runtime's `request_builder!`), and those of its derived traits;
+    // paging calls `clone`.
     "timeout",
     "send",
     "stream",
     "into_future",
     "clone",
     "fmt",
+    // Locals of `send` and `stream`, and the functions `send` calls by
+    // their bare names, which a path parameter's `let` would shadow.
     "path",
+    "path_param",
+    "path_segment",
     "request",
     "response",
+    "cookies",
+    "form",
     "value",
+    "next",
+    "n",
     "item",
 ];
 

@@ -578,3 +578,299 @@ fn responses_shared_components_each_component_response_is_one_type_named_after_i
         ]
     );
 }
+
+/// Generates the spec `text` (every tag), as `--spec` would.
+fn generate_text(
+    name: &str,
+    text: &str,
+    skip_unsupported: bool,
+) -> Result<Output, generator::Error> {
+    let path = PathBuf::from(format!("{name}.yaml"));
+    let spec = load::parse(&path, text).unwrap();
+    let config = Config {
+        spec: path.clone(),
+        tags: tags_of(&spec),
+        output: PathBuf::from("target/cases").join(name),
+        krate: CrateConfig::for_spec(&spec.info, Some(&format!("case-{name}"))),
+        skip_unsupported,
+        profile: Profile::Generic,
+    };
+    generator::generate_from(&path, &spec, &config).map_err(|e| e.with_lines(text))
+}
+
+/// The identifiers that `tokens` binds, declares or calls by a bare name
+/// (`let x`, `x: T`, `fn x`, `x(…)`, `x`), leaving out what follows a `.`
+/// or `::` (another type's fields and methods), paths (`x::…`), macros
+/// (`x!`), attributes, keywords and primitive types.
+fn bare_names(tokens: proc_macro2::TokenStream, out: &mut std::collections::BTreeSet<String>) {
+    use proc_macro2::TokenTree;
+    const SKIP: &[&str] = &[
+        "as", "async", "await", "bool", "break", "const", "continue", "crate", "dyn", "else",
+        "enum", "f32", "f64", "false", "fn", "for", "i16", "i32", "i64", "i8", "if", "impl", "in",
+        "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "static",
+        "str", "struct", "super", "true", "type", "u16", "u32", "u64", "u8", "usize", "use",
+        "where", "while", "ident", "ty",
+    ];
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let punct =
+        |i: usize, c: char| matches!(trees.get(i), Some(TokenTree::Punct(p)) if p.as_char() == c);
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            // `#[…]` and `#![…]`: attributes and docs.
+            TokenTree::Group(_)
+                if i > 0
+                    && (punct(i - 1, '#') || (i > 1 && punct(i - 1, '!') && punct(i - 2, '#'))) => {
+            }
+            TokenTree::Group(g) => bare_names(g.stream(), out),
+            TokenTree::Ident(ident) => {
+                let name = ident.to_string();
+                let after_dot = i > 0
+                    && (punct(i - 1, '.')
+                        || (i > 1 && punct(i - 1, ':') && punct(i - 2, ':'))
+                        || punct(i - 1, '$')
+                        || punct(i - 1, '\''));
+                let path = punct(i + 1, ':') && punct(i + 2, ':');
+                let lower = name.starts_with(|c: char| c.is_ascii_lowercase());
+                if !after_dot
+                    && !path
+                    && !punct(i + 1, '!')
+                    && lower
+                    && !SKIP.contains(&name.as_str())
+                {
+                    out.insert(name);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn builder_names_every_name_a_request_builder_uses_for_itself_is_reserved_for_parameters() {
+    // One operation of each kind the builder renders differently: plain
+    // and styled path parameters, query, header and cookie parameters,
+    // optional JSON and multipart bodies, and paging by page number.
+    let text = r##"openapi: 3.0.3
+info: {title: Builder names, version: "1"}
+servers: [{url: "https://example.com"}]
+paths:
+  /a/{pa}/{pb}:
+    post:
+      tags: [t]
+      operationId: everyPlace
+      parameters:
+        - {name: pa, in: path, required: true, schema: {type: string}}
+        - {name: pb, in: path, required: true, style: label, schema: {type: array, items: {type: string}}}
+        - {name: qa, in: query, required: true, schema: {type: string}}
+        - {name: qb, in: query, schema: {type: integer}}
+        - {name: ha, in: header, required: true, schema: {type: string}}
+        - {name: hb, in: header, schema: {type: string}}
+        - {name: ca, in: cookie, required: true, schema: {type: string}}
+        - {name: cb, in: cookie, schema: {type: string}}
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {x: {type: string}}}
+      responses:
+        "200": {description: ok, content: {text/plain: {schema: {type: string}}}}
+        "201": {description: ok, content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+  /b:
+    put:
+      tags: [t]
+      operationId: upload
+      requestBody:
+        content:
+          multipart/form-data:
+            schema: {type: object, properties: {f: {type: string, format: binary}}}
+      responses:
+        "204": {description: ok}
+  /c:
+    get:
+      tags: [t]
+      operationId: pages
+      parameters:
+        - {name: pageNumber, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  entities: {type: array, items: {type: string}}
+                  pageNumber: {type: integer}
+                  pageCount: {type: integer}
+"##;
+    let output = generate_text("builder-names", text, false).unwrap();
+    let own_names: std::collections::BTreeSet<String> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .flat_map(|op| {
+            op.parameters
+                .iter()
+                .map(|p| p.rust_name.clone())
+                .chain(op.body.iter().map(|b| b.rust_name.clone()))
+        })
+        .collect();
+    assert_eq!(
+        own_names.len(),
+        10,
+        "the spec's parameters keep their names: {own_names:?}"
+    );
+    let mut used = std::collections::BTreeSet::new();
+    for file in &output.files {
+        let text = &file.contents;
+        // `apis/mod.rs` only declares the group modules.
+        let tokens: proc_macro2::TokenStream =
+            if file.path.starts_with("src/apis/") && file.path != "src/apis/mod.rs" {
+                text.parse().unwrap()
+            } else if file.path == "src/support.rs" {
+                // The runtime's half of every builder: `request_builder!`.
+                let start = text.find("macro_rules! request_builder").unwrap();
+                let end = start + text[start..].find("\n}\n").unwrap() + 2;
+                text[start..end].parse().unwrap()
+            } else {
+                continue;
+            };
+        bare_names(tokens, &mut used);
+    }
+    // The group's methods (the operations, and `new`), `Client`'s
+    // accessor of the group and the macro's name are in no builder's
+    // scope.
+    let operations: Vec<String> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| {
+            g.operations
+                .iter()
+                .map(|op| op.rust_name.clone())
+                .chain([g.accessor.clone()])
+        })
+        .chain(["new".to_owned(), "request_builder".to_owned()])
+        .collect();
+    let unreserved: Vec<&String> = used
+        .iter()
+        .filter(|n| !own_names.contains(*n) && !operations.contains(n))
+        .filter(|n| !generator::naming::RESERVED_PARAMETER_NAMES.contains(&n.as_str()))
+        .collect();
+    assert!(
+        unreserved.is_empty(),
+        "the generated builders use {unreserved:?}, which a parameter could also be named: add them to `RESERVED_PARAMETER_NAMES`"
+    );
+}
+
+#[test]
+fn types_unknown_every_unknown_type_is_refused_in_one_run_at_its_schema_and_line() {
+    let all = refusals_of("types-unknown");
+    let found: Vec<(&str, Option<usize>)> = all
+        .iter()
+        .map(|(pointer, _, line)| (pointer.as_str(), *line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/components/schemas/Widget/properties/name", Some(55)),
+            ("/components/schemas/Widget/properties/size", Some(57)),
+            ("/paths/~1count/get/parameters/0/schema", Some(25)),
+            (
+                "/paths/~1tags/get/responses/200/content/application~1json/schema/items",
+                Some(39)
+            ),
+        ],
+        "{all:#?}"
+    );
+    let (message, _) = refusal_at("types-unknown", "/paths/~1count/get/parameters/0/schema");
+    assert_eq!(
+        message,
+        "`type: integr` is not an OpenAPI 3.0 type (did you mean `integer`?); `type` is one of \
+         `string`, `number`, `integer`, `boolean`, `array`, `object`"
+    );
+    let (message, _) = refusal_at(
+        "types-unknown",
+        "/components/schemas/Widget/properties/size",
+    );
+    assert!(
+        message.starts_with("`type: uuid` is not an OpenAPI 3.0 type;"),
+        "{message}"
+    );
+}
+
+#[test]
+fn types_unknown_skip_unsupported_leaves_out_the_operations_and_names_each_schema() {
+    let text = std::fs::read_to_string(case_path("types-unknown")).unwrap();
+    let output = generate_text("types-unknown", &text, true).unwrap();
+    let kept: Vec<&str> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .map(|op| op.operation_id.as_str())
+        .collect();
+    assert_eq!(kept, ["getFine", "getWidget"]);
+    let messages: Vec<&str> = output.warnings.iter().map(|w| w.message.as_str()).collect();
+    for expected in [
+        "skipped `get_count` (GET /count): `type: integr`",
+        "skipped `get_tags` (GET /tags): `type: strng`",
+        "generated as `serde_json::Value`: `type: strin`",
+        "generated as `serde_json::Value`: `type: uuid`",
+    ] {
+        assert!(
+            messages.iter().any(|m| m.starts_with(expected)),
+            "no warning `{expected}…` in {messages:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_problem_in_a_converted_swagger_file_is_pointed_back_into_it_with_its_line() {
+    let text = r#"swagger: "2.0"
+info: {title: S, version: "1"}
+paths:
+  /pets:
+    get:
+      parameters:
+        - {in: query, name: n, type: integr}
+      responses:
+        200:
+          description: ok
+          schema: {$ref: '#/definitions/Pet'}
+definitions:
+  Pet:
+    type: object
+    properties:
+      name: {type: strng}
+"#;
+    let path = Path::new("swagger.yaml");
+    let doc = generator::import::parse(path, text).unwrap();
+    let (converted, _) = generator::import::convert(path, &doc, &[]).unwrap();
+    let spec = load::from_json(path, converted).unwrap();
+    let config = Config {
+        spec: path.to_owned(),
+        tags: vec![generator::select::UNTAGGED_GROUP.to_owned()],
+        output: PathBuf::from("target/cases/swagger"),
+        krate: CrateConfig::for_spec(&spec.info, Some("case-swagger")),
+        skip_unsupported: false,
+        profile: Profile::Generic,
+    };
+    let error = generator::generate_from(path, &spec, &config).unwrap_err();
+    let mut diagnostics = error.diagnostics().to_vec();
+    // As `cargo xtask codegen` does: the Swagger places first, then the
+    // nearest ancestor for what has none.
+    generator::import::locate_in_swagger(text, &mut diagnostics);
+    generator::locate::add_lines(text, &mut diagnostics);
+    let found: Vec<(&str, Option<usize>)> = diagnostics
+        .iter()
+        .map(|d| (d.pointer.as_str(), d.line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/definitions/Pet/properties/name", Some(16)),
+            ("/paths/~1pets/get/parameters/0", Some(7)),
+        ]
+    );
+}

@@ -146,7 +146,7 @@ pub fn run_with(root: &Path, mode: Mode, options: &Options) -> anyhow::Result<()
 /// crates applies: the crate's name, description and profile come from the
 /// options and the spec itself. Without `--tag`, every tag is generated.
 fn run_spec(root: &Path, path: &Path, mode: Mode, options: &Options) -> anyhow::Result<()> {
-    let spec = load_any(path)?;
+    let (spec, swagger2) = load_spec(path)?;
     let tags = if options.tags.is_empty() {
         all_tags(&spec)
     } else {
@@ -163,29 +163,40 @@ fn run_spec(root: &Path, path: &Path, mode: Mode, options: &Options) -> anyhow::
         skip_unsupported: options.skip_unsupported,
         profile: options.profile.unwrap_or_else(|| Profile::detect(&spec)),
     };
-    let output = generate_loaded(path, spec, &config)?;
+    let output = generate_loaded(path, spec, swagger2, &config)?;
     finish(root, &config, mode, output, false)
 }
 
+/// Runs the pipeline on a spec [`load_spec`] read; `swagger2` says whether
+/// it was converted from Swagger 2.0, whose diagnostics are pointed back
+/// into the Swagger file.
 fn generate_loaded(
     path: &Path,
     spec: openapiv3::OpenAPI,
+    swagger2: bool,
     config: &Config,
 ) -> anyhow::Result<generator::Output> {
     // The text is read again only to name lines, once the run is over, so
     // it isn't held through the run. Pointers into a converted Swagger file
-    // have no line in it.
+    // are pointed back into it.
     let text = || fs::read_to_string(path).ok();
-    match generator::generate_owned(path, spec, config) {
-        Err(e) => Err(match text() {
-            Some(text) => e.with_lines(&text),
-            None => e,
+    let locate = |text: &str, diagnostics: &mut [generator::Diagnostic]| {
+        if swagger2 {
+            generator::import::locate_in_swagger(text, diagnostics);
         }
-        .into()),
+        generator::locate::add_lines(text, diagnostics);
+    };
+    match generator::generate_owned(path, spec, config) {
+        Err(mut e) => {
+            if let (Some(text), generator::Error::Spec { diagnostics, .. }) = (text(), &mut e) {
+                locate(&text, diagnostics);
+            }
+            Err(e.into())
+        }
         Ok(mut output) => {
             if !output.warnings.is_empty() {
                 if let Some(text) = text() {
-                    generator::locate::add_lines(&text, &mut output.warnings);
+                    locate(&text, &mut output.warnings);
                 }
             }
             Ok(output)
@@ -209,9 +220,9 @@ fn run_config(
     }
     let output = if options.all_tags {
         let path = root.join(&config.spec);
-        let spec = load_any(&path)?;
+        let (spec, swagger2) = load_spec(&path)?;
         config.tags = all_tags(&spec);
-        generate_loaded(&path, spec, &config)?
+        generate_loaded(&path, spec, swagger2, &config)?
     } else {
         generator::generate(root, &config)?
     };
@@ -324,6 +335,11 @@ fn api_change_since_head(root: &Path, config: &Config, new: &generator::ir::Api)
 /// `serde_json` (several times faster than YAML on the multi-megabyte
 /// platform spec); a Swagger document is converted in memory.
 pub(crate) fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
+    load_spec(path).map(|(spec, _)| spec)
+}
+
+/// [`load_any`], and whether the file is Swagger 2.0 (converted on the way).
+fn load_spec(path: &Path) -> anyhow::Result<(openapiv3::OpenAPI, bool)> {
     let stage = timing::stage("read and parse");
     let text =
         fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -334,7 +350,7 @@ pub(crate) fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
     if !swagger && !text.trim_start().starts_with('{') {
         // YAML: parse straight into the OpenAPI types, which reports the
         // line of a structural error.
-        return Ok(generator::load::parse(path, &text)?);
+        return Ok((generator::load::parse(path, &text)?, false));
     }
     drop(text);
     let doc = if swagger {
@@ -353,7 +369,7 @@ pub(crate) fn load_any(path: &Path) -> anyhow::Result<openapiv3::OpenAPI> {
         doc
     };
     let _stage = timing::stage("into openapiv3 types");
-    Ok(generator::load::from_json(path, doc)?)
+    Ok((generator::load::from_json(path, doc)?, swagger))
 }
 
 /// Every tag the spec's operations carry: the declared order first, then

@@ -161,6 +161,70 @@ pub fn convert(path: &Path, doc: &Value, tags: &[String]) -> Result<(Value, Vec<
     Ok((converted, warnings))
 }
 
+/// Points each diagnostic of a converted Swagger 2.0 document back into the
+/// Swagger `text` the user wrote, with its line: lowering sees the OpenAPI
+/// 3.0 form (`/components/schemas/Pet`, `…/content/application~1json/schema`,
+/// a parameter's `schema`), which the Swagger file doesn't have
+/// (`/definitions/Pet`, `…/schema`, the parameter itself). A pointer with no
+/// Swagger counterpart is kept as it is, for [`crate::locate::add_lines`]
+/// to give the line of its nearest ancestor.
+pub fn locate_in_swagger(text: &str, diagnostics: &mut [Diagnostic]) {
+    for diagnostic in diagnostics.iter_mut().filter(|d| d.line.is_none()) {
+        for candidate in swagger_pointers(&diagnostic.pointer) {
+            let mut found = [Diagnostic::new(candidate, "")];
+            crate::locate::add_exact_lines(text, &mut found);
+            if found[0].line.is_some() {
+                let [found] = found;
+                diagnostic.pointer = found.pointer;
+                diagnostic.line = found.line;
+                break;
+            }
+        }
+    }
+}
+
+/// Where an OpenAPI 3.0 pointer of the conversion may come from in the
+/// Swagger 2.0 document, most specific first.
+fn swagger_pointers(pointer: &str) -> Vec<String> {
+    let mut base = pointer.to_owned();
+    for (from, to) in [
+        ("/components/schemas/", "/definitions/"),
+        ("/components/parameters/", "/parameters/"),
+        ("/components/responses/", "/responses/"),
+    ] {
+        if let Some(rest) = pointer.strip_prefix(from) {
+            base = format!("{to}{rest}");
+        }
+    }
+    // A response's (or body's) media type map: Swagger has one `schema`.
+    let tokens: Vec<&str> = base.split('/').collect();
+    let mut out: Vec<&str> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let in_response = i >= 2 && tokens[i - 2] == "responses";
+        if in_response && tokens[i] == "content" && tokens.get(i + 2) == Some(&"schema") {
+            i += 2;
+            continue;
+        }
+        out.push(tokens[i]);
+        i += 1;
+    }
+    let joined = out.join("/");
+    let mut candidates = vec![joined.clone()];
+    // A parameter other than the body carries its type itself.
+    if let Some(at) = joined.find("/schema") {
+        let before = &joined[..at];
+        let is_parameter = before
+            .rsplit('/')
+            .nth(1)
+            .is_some_and(|parent| parent == "parameters");
+        if is_parameter {
+            candidates.push(format!("{before}{}", &joined[at + "/schema".len()..]));
+        }
+    }
+    candidates
+}
+
 /// Whether `doc` is a Swagger 2.0 document (rather than OpenAPI 3.0).
 pub fn is_swagger2(doc: &Value) -> bool {
     doc.get("swagger").is_some()

@@ -654,14 +654,8 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
         let wire = &p.wire_name;
         let explode = p.explode;
         let add = match p.location {
-            Location::Query | Location::Path => {
-                let style = style_tokens(p.style);
-                quote! {
-                    for (name, value) in crate::support::query_pairs(#wire, value, #style, #explode)? {
-                        request.query_encoded(name, value);
-                    }
-                }
-            }
+            // Sent above, or in the path.
+            Location::Query | Location::Path => continue,
             Location::Header => quote! {
                 request.header(#wire, crate::support::header_value(#wire, value, #explode)?)?;
             },
@@ -719,9 +713,11 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
         if body.required {
             steps.push(set(quote!(&self.#rust)));
         } else {
-            let step = set(quote!(body));
+            // `value`, a reserved name, not `body`: that is the body
+            // field's own name unless a parameter took it first.
+            let step = set(quote!(value));
             steps.push(quote! {
-                if let Some(body) = &self.#rust {
+                if let Some(value) = &self.#rust {
                     #step
                 }
             });

@@ -448,8 +448,8 @@ impl PostThings {
     pub async fn send(self) -> Result<(), Error> {
         let path = String::from("/things");
         let mut request = Request::new(Method::POST, "post_things", "/things", path);
-        if let Some(body) = &self.body {
-            request.json_body(body)?;
+        if let Some(value) = &self.body {
+            request.json_body(value)?;
         }
         let response = self.call.execute(request).await?;
         response.empty()
