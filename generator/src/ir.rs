@@ -205,6 +205,10 @@ pub struct Operation {
     pub success: Option<TypeRef>,
     /// How the success body is decoded.
     pub success_media: Media,
+    /// The `Accept` header the call sends (RFC 9110 §12.5.1): the media
+    /// types of the responses the client decodes, the successes' first;
+    /// `application/json` when the spec names none.
+    pub accept: String,
     /// Every response of the spec, in the spec's order.
     pub responses: Vec<Response>,
     /// Documentation facts.
@@ -400,6 +404,9 @@ pub struct Response {
     pub ty: Option<TypeRef>,
     /// How the body is decoded: JSON, text or bytes.
     pub media: Media,
+    /// The media type decoded, as the spec writes it (`application/json`,
+    /// `text/csv`); `None` when the response has no body the client reads.
+    pub content_type: Option<String>,
     /// `x-inin-error-codes`: error code → text.
     pub error_codes: BTreeMap<String, String>,
 }

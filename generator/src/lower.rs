@@ -1333,6 +1333,7 @@ impl<'a> Lowerer<'a> {
 
         let (responses, success, success_media, success_enum) =
             self.responses(sel, &builder, builders);
+        let accept = accept_header(&responses);
         let permissions = op
             .extensions
             .get("x-inin-requires-permissions")
@@ -1348,6 +1349,7 @@ impl<'a> Lowerer<'a> {
             body,
             success,
             success_media,
+            accept,
             responses,
             docs: OperationDocs {
                 summary: non_empty(op.summary.as_deref()),
@@ -1778,7 +1780,7 @@ impl<'a> Lowerer<'a> {
                     hint: format!("{builder}Response {status}"),
                 },
             };
-            let (ty, media) = self.response_body(r, &at, &schema_at, sel);
+            let (ty, media, content_type) = self.response_body(r, &at, &schema_at, sel);
             let error_codes = r
                 .extensions
                 .get("x-inin-error-codes")
@@ -1799,6 +1801,7 @@ impl<'a> Lowerer<'a> {
                 description: r.description.clone(),
                 ty,
                 media,
+                content_type,
                 error_codes,
             });
         }
@@ -1860,7 +1863,7 @@ impl<'a> Lowerer<'a> {
         at: &str,
         schema_at: &SchemaAt,
         sel: &SelectedOperation<'_>,
-    ) -> (Option<TypeRef>, Media) {
+    ) -> (Option<TypeRef>, Media, Option<String>) {
         let chosen = r
             .content
             .iter()
@@ -1881,7 +1884,7 @@ impl<'a> Lowerer<'a> {
                     ),
                 ));
             }
-            return (None, Media::Json);
+            return (None, Media::Json, None);
         };
         // A shared response's schema is where the response is written.
         let (base, hint) = match schema_at {
@@ -1901,7 +1904,7 @@ impl<'a> Lowerer<'a> {
             (Media::Binary, _) => Some(TypeRef::Bytes),
             (_, Some(schema)) => {
                 if let Some(ty) = self.response_schemas.get(&schema_pointer) {
-                    return (Some(ty.clone()), kind);
+                    return (Some(ty.clone()), kind, Some(content_type.clone()));
                 }
                 let ty = self.type_ref(schema, hint, &schema_pointer);
                 if matches!(schema_at, SchemaAt::Component { .. }) {
@@ -1912,7 +1915,8 @@ impl<'a> Lowerer<'a> {
             // JSON without a schema: nothing the spec says to decode.
             (_, None) => None,
         };
-        (ty, kind)
+        let content_type = ty.is_some().then(|| content_type.clone());
+        (ty, kind, content_type)
     }
 
     /// The name of the component response that `item` references, at the
@@ -2204,6 +2208,28 @@ fn server_url_at_defaults(server: &openapiv3::Server) -> String {
         url = url.replace(&format!("{{{name}}}"), &variable.default);
     }
     url
+}
+
+/// The `Accept` value of an operation: the media types of the responses it
+/// decodes, the successes' first, each once; `application/json` when none
+/// is named, since an error body is most likely JSON.
+fn accept_header(responses: &[Response]) -> String {
+    let mut types: Vec<&str> = Vec::new();
+    let successes = responses.iter().filter(|r| is_success(&r.status));
+    let others = responses.iter().filter(|r| !is_success(&r.status));
+    for ty in successes
+        .chain(others)
+        .filter_map(|r| r.content_type.as_deref())
+    {
+        if !types.contains(&ty) {
+            types.push(ty);
+        }
+    }
+    if types.is_empty() {
+        "application/json".to_owned()
+    } else {
+        types.join(", ")
+    }
 }
 
 /// A warning for each operation that names a server of its own (on the

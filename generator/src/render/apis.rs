@@ -748,6 +748,11 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
         (None, Some(ty)) => decode(ty, op.success_media),
         (None, None) => quote!(response.empty()),
     };
+    // The runtime sends `Accept: application/json` unless told otherwise.
+    if op.accept != "application/json" {
+        let accept = &op.accept;
+        steps.insert(0, quote!(request.accept(#accept);));
+    }
     let operation = &op.rust_name;
     let template_path = &op.path;
     // Every step, and a security call, sets something on the request.

@@ -496,7 +496,7 @@ impl Client {
             .inner
             .http
             .request(request.method.clone(), url)
-            .header(ACCEPT, "application/json");
+            .header(ACCEPT, request.accept);
         for (name, value) in &request.headers {
             builder = builder.header(name.clone(), value.clone());
         }
@@ -1095,6 +1095,8 @@ pub(crate) struct Request {
     /// Builds a multipart body afresh for each attempt: a form is read as
     /// it is sent, so a retry needs a new one.
     multipart: Option<MultipartBody>,
+    /// The `Accept` header: the media types the operation's responses come in.
+    accept: &'static str,
     timeout: Option<Duration>,
     /// The operation's security alternatives.
     security: &'static [&'static [Scheme]],
@@ -1133,9 +1135,18 @@ impl Request {
             headers: Vec::new(),
             body: None,
             multipart: None,
+            accept: "application/json",
             timeout: None,
             security: DEFAULT_SECURITY,
         }
+    }
+
+    /// Sets the `Accept` header, `application/json` unless the operation's
+    /// responses come in other media types.
+    // Not every section has such an operation.
+    #[allow(dead_code)]
+    pub(crate) fn accept(&mut self, media_types: &'static str) {
+        self.accept = media_types;
     }
 
     /// Adds `name=value` to the query string, both percent-encoded.
