@@ -90,6 +90,25 @@ pub fn reached(groups: &[ApiGroup], also: &[TypeRef], types: &[TypeDef]) -> BTre
         .collect()
 }
 
+/// The operations of `groups` that reach any of the types named `targets`,
+/// in order.
+pub fn operations_reaching<'g>(
+    groups: &'g [ApiGroup],
+    targets: &BTreeSet<String>,
+    types: &[TypeDef],
+) -> Vec<&'g Operation> {
+    let index = index_by_name(types);
+    groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .filter(|op| {
+            reach_from(operation_types(op), types, &index)
+                .into_iter()
+                .any(|i| targets.contains(&types[i].rust_name))
+        })
+        .collect()
+}
+
 /// Each type's position in `types`, by its Rust name (as `TypeRef::Named`
 /// names it).
 fn index_by_name(types: &[TypeDef]) -> BTreeMap<&str, usize> {

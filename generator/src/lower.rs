@@ -129,9 +129,31 @@ pub fn lower_with(
         }
         let mut skipped: BTreeSet<String> = BTreeSet::new();
         for error in errors {
-            let owned = lowerer
-                .error_owners
-                .get(&(error.pointer.clone(), error.message.clone()));
+            let key = (error.pointer.clone(), error.message.clone());
+            let owned = lowerer.error_owners.get(&key);
+            let detail = owned.map_or(&error.message, |(_, original)| original);
+            // A schema merged from itself has no type to stand in for it:
+            // what needs it goes, as an operation with a problem does.
+            if let Some(members) = lowerer.cycle_owners.get(&key) {
+                let reaching =
+                    crate::features::operations_reaching(&groups, members, &lowerer.types);
+                for op in &reaching {
+                    skipped.insert(op.pointer.clone());
+                    let message = format!(
+                        "skipped `{}` ({} {}): {}",
+                        op.rust_name, op.method, op.path, detail
+                    );
+                    warnings.push(Diagnostic {
+                        message,
+                        ..error.clone()
+                    });
+                }
+                if reaching.is_empty() {
+                    let message = format!("generated without this part: {detail}");
+                    warnings.push(Diagnostic { message, ..error });
+                }
+                continue;
+            }
             let owner = groups
                 .iter()
                 .flat_map(|g| &g.operations)
@@ -142,7 +164,6 @@ pub fn lower_with(
                             || error.pointer.starts_with(&format!("{}/", op.pointer))
                     }
                 });
-            let detail = owned.map_or(&error.message, |(_, original)| original);
             let message = match owner {
                 Some(op) => {
                     skipped.insert(op.pointer.clone());
@@ -239,6 +260,9 @@ enum SchemaAt {
     Component { pointer: String, hint: String },
 }
 
+/// How deep inline schemas may nest inside one another.
+const MAX_INLINE_DEPTH: usize = 64;
+
 struct Lowerer<'a> {
     spec: &'a OpenAPI,
     /// Whether an operation with a problem is left out (else refused), and
@@ -256,6 +280,12 @@ struct Lowerer<'a> {
     /// a path-level parameter) → the operation's pointer and the message
     /// without the operation's name.
     error_owners: BTreeMap<(String, String), (String, String)>,
+    /// (pointer, message) of an `allOf` part that names a schema being
+    /// merged already → the Rust names of the schemas in that cycle, which
+    /// the operations that reach them can't be generated without.
+    cycle_owners: BTreeMap<(String, String), BTreeSet<String>>,
+    /// The inline schemas being lowered, outermost first, with their names.
+    inlining: Vec<(Schema, String)>,
     /// Defaults to check against their types once every type is known:
     /// (type, default, `nullable`, pointer to the default).
     defaults: Vec<(TypeRef, Value, bool, String)>,
@@ -278,6 +308,8 @@ impl<'a> Lowerer<'a> {
             errors: Vec::new(),
             warnings: Vec::new(),
             error_owners: BTreeMap::new(),
+            cycle_owners: BTreeMap::new(),
+            inlining: Vec::new(),
             defaults: Vec::new(),
             inline_enums: BTreeMap::new(),
             response_schemas: BTreeMap::new(),
@@ -317,7 +349,7 @@ impl<'a> Lowerer<'a> {
     fn named_schema(&mut self, name: &str, schema: &Schema) {
         let pointer = format!("/components/schemas/{}", pointer_escape(name));
         let rust = self.schema_names[name].clone();
-        let description = non_empty(schema.schema_data.description.as_deref());
+        let description = self.description_of(schema);
         let kind = match self.shape(schema, &rust, &pointer) {
             Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
             Shape::Enum(values, integer) => self.enum_kind(&values, integer, &pointer),
@@ -700,6 +732,18 @@ impl<'a> Lowerer<'a> {
     /// part merged in (later parts win), or `None` when the schema is not
     /// an object with known properties.
     fn merged_object(&mut self, schema: &Schema, pointer: &str) -> Option<MergedObject> {
+        self.merged_object_via(schema, pointer, &mut Vec::new())
+    }
+
+    /// [`Self::merged_object`] inside the `allOf` parts of the component
+    /// schemas `via` names, outermost first: a part that names one of them
+    /// again would be merged without end.
+    fn merged_object_via(
+        &mut self,
+        schema: &Schema,
+        pointer: &str,
+        via: &mut Vec<String>,
+    ) -> Option<MergedObject> {
         self.check_type(schema, pointer);
         let own = |properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
                    required: &[String],
@@ -729,37 +773,215 @@ impl<'a> Lowerer<'a> {
         {
             return None;
         }
+        // A union or a map with a description beside it is that type,
+        // described: there is nothing to merge.
+        if own.properties.is_empty()
+            && own.additional.is_none()
+            && self.lone_structural_part(parts).is_some()
+        {
+            return None;
+        }
         let mut merged = MergedObject::default();
         for (i, part) in parts.iter().enumerate() {
             let part_pointer = format!("{pointer}/allOf/{i}");
-            let resolved = match part {
-                ReferenceOr::Item(s) => Some(s.clone()),
-                ReferenceOr::Reference { reference } => reference
-                    .strip_prefix("#/components/schemas/")
-                    .and_then(|name| self.spec.components.as_ref()?.schemas.get(name))
-                    .and_then(|s| s.as_item().cloned()),
-            };
-            let Some(part_schema) = resolved else {
-                self.error(
-                    part_pointer,
-                    "an `allOf` part must be an object schema or a reference to one",
-                );
-                continue;
-            };
-            match self.merged_object(&part_schema, &part_pointer) {
-                Some(object) => merged.absorb(object),
-                // `{type: object}` or a part with only a description: it
-                // adds no property, and real specs write it to say what the
-                // merged object is.
-                None if adds_no_properties(&part_schema) => {}
-                None => self.error(
-                    part_pointer,
-                    "only object schemas can be merged with `allOf`",
-                ),
+            if let Some(object) = self.merged_part(part, &part_pointer, via) {
+                merged.absorb(object);
             }
         }
         merged.absorb(own);
         Some(merged)
+    }
+
+    /// The properties one `allOf` part adds; a problem at its pointer when
+    /// it is no object, or names a schema that is being merged already.
+    fn merged_part(
+        &mut self,
+        part: &ReferenceOr<Schema>,
+        part_pointer: &str,
+        via: &mut Vec<String>,
+    ) -> Option<MergedObject> {
+        let (schema, entered) = match part {
+            ReferenceOr::Item(s) => (s, None),
+            ReferenceOr::Reference { reference } => {
+                let Some((name, schema)) = self.component_schema(reference) else {
+                    self.error(
+                        part_pointer,
+                        "an `allOf` part must be an object schema or a reference to one",
+                    );
+                    return None;
+                };
+                if let Some(at) = via.iter().position(|n| n == name) {
+                    self.all_of_cycle(part_pointer, &via[at..], name);
+                    return None;
+                }
+                (schema, Some(name))
+            }
+        };
+        // A referenced schema's own parts are reported where it is written.
+        let pointer = match entered {
+            Some(name) => {
+                via.push(name.to_owned());
+                format!("/components/schemas/{}", pointer_escape(name))
+            }
+            None => part_pointer.to_owned(),
+        };
+        let object = self.merged_object_via(schema, &pointer, via);
+        if entered.is_some() {
+            via.pop();
+        }
+        if object.is_some() {
+            return object;
+        }
+        // `Base: {allOf: [{$ref: Compact}]}`: a reference with a
+        // description, merged as what it references.
+        if let Some((i, inner)) = self.sole_part(schema) {
+            return self.merged_part(inner, &format!("{pointer}/allOf/{i}"), via);
+        }
+        // `{additionalProperties: …}`: the merged object keeps the
+        // properties it doesn't name.
+        if let Some(additional) = additional_only(schema) {
+            return Some(MergedObject {
+                additional: Some(additional.clone()),
+                ..Default::default()
+            });
+        }
+        match object {
+            Some(object) => Some(object),
+            // `{type: object}` or a part with only a description: it adds
+            // no property, and real specs write it to say what the merged
+            // object is.
+            None if adds_no_properties(schema) => None,
+            None => {
+                self.error(
+                    part_pointer,
+                    "only object schemas can be merged with `allOf`",
+                );
+                None
+            }
+        }
+    }
+
+    /// The problem of an `allOf` part naming `name`, whose merge (`inside`,
+    /// from `name` on) is under way; the schemas of the cycle are noted so
+    /// that skipping leaves out what reaches them.
+    fn all_of_cycle(&mut self, pointer: &str, inside: &[String], name: &str) {
+        let message = all_of_cycle_message(inside, name);
+        let members = inside
+            .iter()
+            .filter_map(|member| self.schema_names.get(member).cloned())
+            .collect();
+        self.cycle_owners
+            .insert((pointer.to_owned(), message.clone()), members);
+        self.error(pointer, message);
+    }
+
+    /// The one `allOf` part of a schema that has nothing else but parts
+    /// that only annotate it.
+    fn sole_part<'s>(&self, schema: &'s Schema) -> Option<(usize, &'s ReferenceOr<Schema>)> {
+        let parts = match &schema.schema_kind {
+            SchemaKind::AllOf { all_of } => &all_of[..],
+            SchemaKind::Any(any)
+                if any.properties.is_empty()
+                    && any.additional_properties.is_none()
+                    && any.one_of.is_empty()
+                    && any.any_of.is_empty() =>
+            {
+                &any.all_of[..]
+            }
+            _ => return None,
+        };
+        let mut structural = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, part)| !self.annotates_only(part));
+        let found = structural.next()?;
+        structural.next().is_none().then_some(found)
+    }
+
+    /// The component schema a `$ref` names, with its name, through any
+    /// chain of references (`Base: {$ref: Compact}`); `None` for a
+    /// reference that is no component schema, or a chain that never ends
+    /// (reported as such where aliases are checked).
+    fn component_schema(&self, reference: &str) -> Option<(&'a str, &'a Schema)> {
+        let schemas = &self.spec.components.as_ref()?.schemas;
+        let mut reference = reference;
+        let mut seen = BTreeSet::new();
+        loop {
+            let (name, found) =
+                schemas.get_key_value(reference.strip_prefix("#/components/schemas/")?)?;
+            if !seen.insert(name.as_str()) {
+                return None;
+            }
+            match found {
+                ReferenceOr::Item(schema) => return Some((name.as_str(), schema)),
+                ReferenceOr::Reference { reference: next } => reference = next,
+            }
+        }
+    }
+
+    /// The one part of an `allOf` that gives it a type, when every other
+    /// part only annotates it (`description`, `nullable`…) and that type
+    /// is no object to merge (a union, a map, a reference to one): the
+    /// idiom that gives a reference a description in OpenAPI 3.0.
+    fn lone_structural_part<'p>(
+        &self,
+        parts: &'p [ReferenceOr<Schema>],
+    ) -> Option<(usize, &'p ReferenceOr<Schema>)> {
+        self.lone_structural_part_at(parts, 0)
+    }
+
+    fn lone_structural_part_at<'p>(
+        &self,
+        parts: &'p [ReferenceOr<Schema>],
+        depth: usize,
+    ) -> Option<(usize, &'p ReferenceOr<Schema>)> {
+        let mut structural = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, part)| !self.annotates_only(part));
+        let found = structural.next()?;
+        if structural.next().is_some() || self.merges_as_object(found.1, depth) {
+            return None;
+        }
+        Some(found)
+    }
+
+    /// Whether an `allOf` part adds no structure: docs, `nullable`,
+    /// constraints, or `{type: object}` alone.
+    fn annotates_only(&self, part: &ReferenceOr<Schema>) -> bool {
+        match part {
+            ReferenceOr::Item(schema) if adds_no_properties(schema) => true,
+            _ => self.all_of_part(part) == Some(false),
+        }
+    }
+
+    /// Whether an `allOf` part is merged as an object (its properties
+    /// copied), as opposed to giving the `allOf` its own type. A cyclic
+    /// chain counts as an object: merging it reports the cycle.
+    fn merges_as_object(&self, part: &ReferenceOr<Schema>, depth: usize) -> bool {
+        let schema = match part {
+            ReferenceOr::Item(schema) => schema,
+            ReferenceOr::Reference { reference } => match self.component_schema(reference) {
+                Some((_, schema)) => schema,
+                None => return true,
+            },
+        };
+        if depth > 16 || adds_no_properties(schema) {
+            return true;
+        }
+        let merges_parts = |parts: &[ReferenceOr<Schema>]| {
+            parts.len() > 1
+                && !parts.iter().all(|p| self.all_of_part(p).is_some())
+                && self.lone_structural_part_at(parts, depth + 1).is_none()
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(o)) => !o.properties.is_empty(),
+            SchemaKind::Any(any) if any.one_of.is_empty() && any.any_of.is_empty() => {
+                !any.properties.is_empty() || merges_parts(&any.all_of)
+            }
+            SchemaKind::AllOf { all_of } => merges_parts(all_of),
+            _ => false,
+        }
     }
 
     fn fields(
@@ -804,7 +1026,10 @@ impl<'a> Lowerer<'a> {
                 read_only,
                 boxed: false,
                 sensitive: is_sensitive(wire),
-                description: data.and_then(|d| non_empty(d.description.as_deref())),
+                description: match property {
+                    ReferenceOr::Item(schema) => self.description_of(schema),
+                    ReferenceOr::Reference { .. } => None,
+                },
                 deprecated: data.is_some_and(|d| d.deprecated),
                 ty,
             });
@@ -855,6 +1080,23 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// A schema's description, or that of an `allOf` part that only
+    /// annotates it (`allOf: [{$ref: X}, {description: …}]`).
+    fn description_of(&self, schema: &Schema) -> Option<String> {
+        let parts = match &schema.schema_kind {
+            SchemaKind::AllOf { all_of } => &all_of[..],
+            SchemaKind::Any(any) => &any.all_of[..],
+            _ => &[][..],
+        };
+        let annotations = parts.iter().filter_map(|part| match part {
+            ReferenceOr::Item(s) if self.annotates_only(part) => Some(s),
+            _ => None,
+        });
+        std::iter::once(schema)
+            .chain(annotations)
+            .find_map(|s| non_empty(s.schema_data.description.as_deref()))
+    }
+
     /// Whether a schema says `nullable: true`, itself, through the
     /// component its `$ref` names, or through a lone `allOf: [$ref]`.
     fn is_nullable(&self, schema: &ReferenceOr<Schema>) -> bool {
@@ -885,14 +1127,27 @@ impl<'a> Lowerer<'a> {
         if alternatives.iter().any(|a| self.is_nullable(a)) {
             return true;
         }
-        let lone = match &schema.schema_kind {
-            SchemaKind::AllOf { all_of } if all_of.len() == 1 => Some(&all_of[0]),
-            SchemaKind::Any(any) if any.all_of.len() == 1 && any.properties.is_empty() => {
-                Some(&any.all_of[0])
-            }
-            _ => None,
+        let parts = match &schema.schema_kind {
+            SchemaKind::AllOf { all_of } => &all_of[..],
+            SchemaKind::Any(any) if any.properties.is_empty() => &any.all_of[..],
+            _ => &[][..],
         };
-        matches!(lone, Some(ReferenceOr::Reference { reference }) if self.is_nullable_ref(reference, 0))
+        // `allOf: [{$ref: X}, {nullable: true}]`: the annotation is the
+        // reference's own.
+        let annotated_nullable = parts.iter().any(|part| {
+            matches!(part, ReferenceOr::Item(s) if s.schema_data.nullable)
+                && self.annotates_only(part)
+        });
+        let lone = match parts {
+            [only] => Some(only),
+            _ => self.lone_structural_part(parts).map(|(_, part)| part),
+        };
+        annotated_nullable
+            || match lone {
+                Some(ReferenceOr::Reference { reference }) => self.is_nullable_ref(reference, 0),
+                Some(item) => self.is_nullable(item),
+                None => false,
+            }
     }
 
     fn is_nullable_ref(&self, reference: &str, depth: usize) -> bool {
@@ -961,6 +1216,18 @@ impl<'a> Lowerer<'a> {
         found
     }
 
+    /// The type of an `allOf` that only annotates one union, map or
+    /// reference to one (see [`Self::lone_structural_part`]): that type.
+    fn lone_structural_type(
+        &mut self,
+        parts: &[ReferenceOr<Schema>],
+        hint: &str,
+        pointer: &str,
+    ) -> Option<TypeRef> {
+        let (i, part) = self.lone_structural_part(parts)?;
+        Some(self.type_ref(part, hint, &format!("{pointer}/allOf/{i}")))
+    }
+
     /// What an `allOf` part is, when it is no object: `Some(true)` for a
     /// typed schema (a string, a number…), `Some(false)` for one that only
     /// adds constraints or docs; `None` for an object or a composition.
@@ -974,10 +1241,7 @@ impl<'a> Lowerer<'a> {
         }
         let schema = match part {
             ReferenceOr::Item(s) => s,
-            ReferenceOr::Reference { reference } => reference
-                .strip_prefix("#/components/schemas/")
-                .and_then(|name| self.spec.components.as_ref()?.schemas.get(name))
-                .and_then(ReferenceOr::as_item)?,
+            ReferenceOr::Reference { reference } => self.component_schema(reference)?.1,
         };
         match &schema.schema_kind {
             SchemaKind::Type(Type::Object(_)) => None,
@@ -1152,6 +1416,11 @@ impl<'a> Lowerer<'a> {
                             return ty;
                         }
                     }
+                    if any.properties.is_empty() && any.additional_properties.is_none() {
+                        if let Some(ty) = self.lone_structural_type(&any.all_of, hint, pointer) {
+                            return ty;
+                        }
+                    }
                     return self.inline_type(schema, hint, pointer);
                 }
                 // Alternatives beside properties or `allOf` are merged with
@@ -1179,7 +1448,10 @@ impl<'a> Lowerer<'a> {
             }
             SchemaKind::AllOf { all_of } => match self.all_of_primitive(all_of, hint, pointer) {
                 Some(ty) => ty,
-                None => self.inline_type(schema, hint, pointer),
+                None => match self.lone_structural_type(all_of, hint, pointer) {
+                    Some(ty) => ty,
+                    None => self.inline_type(schema, hint, pointer),
+                },
             },
             SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => {
                 self.inline_type(schema, hint, pointer)
@@ -1216,6 +1488,24 @@ impl<'a> Lowerer<'a> {
     }
 
     fn inline_type(&mut self, schema: &Schema, hint: &str, pointer: &str) -> TypeRef {
+        // A schema met again inside itself is the same type: merging
+        // copies a component's properties, so `A: {properties: {p: {allOf:
+        // [$ref A, …]}}}` would otherwise unfold into new types forever.
+        if let Some((_, name)) = self.inlining.iter().rev().find(|(s, _)| s == schema) {
+            return TypeRef::Named { name: name.clone() };
+        }
+        // What no spec nests by hand (the loader refuses documents nested
+        // that deep) is a copy inside a copy, which must end somewhere.
+        if self.inlining.len() >= MAX_INLINE_DEPTH {
+            self.error(
+                pointer,
+                format!(
+                    "inline schemas nest more than {MAX_INLINE_DEPTH} deep here, through \
+                     `allOf` merges that copy a schema into itself; give the nested schema a name"
+                ),
+            );
+            return TypeRef::Json;
+        }
         // Inline enums with the same values are one type, named after the
         // first place it is met (schemas are lowered in name order, so the
         // name is deterministic): a value read from one model can be
@@ -1231,6 +1521,7 @@ impl<'a> Lowerer<'a> {
             self.inline_enums.insert(key, rust.clone());
         }
         let description = non_empty(schema.schema_data.description.as_deref());
+        self.inlining.push((schema.clone(), rust.clone()));
         let kind = match self.shape(schema, &rust, pointer) {
             Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
             Shape::Enum(values, integer) => self.enum_kind(&values, integer, pointer),
@@ -1241,6 +1532,7 @@ impl<'a> Lowerer<'a> {
                 target: TypeRef::Json,
             },
         };
+        self.inlining.pop();
         // An inline enum documents its values, not the property it sits on.
         let description = match kind {
             TypeKind::Enum { .. } => None,
@@ -2003,10 +2295,58 @@ impl<'a> Lowerer<'a> {
 
 /// Finds aliases that are defined through themselves (`A: {$ref: B}`,
 /// `B: {$ref: A}`, or `A: {type: array, items: {$ref: A}}`): Rust has no
-/// recursive type alias, so the crate wouldn't compile. Each such alias
+/// recursive type alias, so the crate wouldn't compile. An alias of a map
+/// in such a cycle becomes a struct of its entries, a finite type (`{}`
+/// is a value of it) that needs no `Box`. Each other alias in a cycle
 /// becomes `serde_json::Value`, and its pointer and the cycle are returned
 /// as errors (the run is refused unless `skip_unsupported`).
 fn break_alias_cycles(types: &mut [TypeDef]) -> Vec<(String, String)> {
+    let mut cycles = alias_cycles(types);
+    let mut named_maps = false;
+    for def in types.iter_mut() {
+        if cycles.contains_key(&def.rust_name) {
+            if let TypeKind::Alias {
+                target: TypeRef::Map { values },
+            } = &def.kind
+            {
+                def.kind = map_struct((**values).clone());
+                named_maps = true;
+            }
+        }
+    }
+    if named_maps {
+        cycles = alias_cycles(types);
+    }
+    let wire: BTreeMap<String, String> = types
+        .iter()
+        .map(|t| (t.rust_name.clone(), t.wire_name.clone()))
+        .collect();
+    let mut errors = Vec::new();
+    for def in types.iter_mut() {
+        if let Some(cycle) = cycles.get(&def.rust_name) {
+            let cycle: Vec<&str> = cycle
+                .iter()
+                .map(|name| wire.get(name).map_or(name.as_str(), String::as_str))
+                .collect();
+            errors.push((
+                def.pointer.clone(),
+                format!(
+                    "`{}` is defined only through itself ({}), so it has no type: give one of them a schema",
+                    def.wire_name,
+                    cycle.join(" → ")
+                ),
+            ));
+            def.kind = TypeKind::Alias {
+                target: TypeRef::Json,
+            };
+        }
+    }
+    errors
+}
+
+/// Each alias that is defined through itself → the cycle of aliases, from
+/// it back to it.
+fn alias_cycles(types: &[TypeDef]) -> BTreeMap<String, Vec<String>> {
     let aliases: BTreeMap<String, Vec<String>> = types
         .iter()
         .filter_map(|t| match &t.kind {
@@ -2038,31 +2378,19 @@ fn break_alias_cycles(types: &mut [TypeDef]) -> Vec<(String, String)> {
             }
         }
     }
-    let wire: BTreeMap<String, String> = types
-        .iter()
-        .map(|t| (t.rust_name.clone(), t.wire_name.clone()))
-        .collect();
-    let mut errors = Vec::new();
-    for def in types.iter_mut() {
-        if let Some(cycle) = cycles.get(&def.rust_name) {
-            let cycle: Vec<&str> = cycle
-                .iter()
-                .map(|name| wire.get(name).map_or(name.as_str(), String::as_str))
-                .collect();
-            errors.push((
-                def.pointer.clone(),
-                format!(
-                    "`{}` is defined only through itself ({}), so it has no type: give one of them a schema",
-                    def.wire_name,
-                    cycle.join(" → ")
-                ),
-            ));
-            def.kind = TypeKind::Alias {
-                target: TypeRef::Json,
-            };
-        }
+    cycles
+}
+
+/// A struct with no named field whose entries are all in its flattened
+/// map of `values`: on the wire, the very object the map alias was.
+fn map_struct(values: TypeRef) -> TypeKind {
+    TypeKind::Struct {
+        fields: Vec::new(),
+        additional: Some(AdditionalField {
+            rust_name: "additional_properties".to_owned(),
+            ty: values,
+        }),
     }
-    errors
 }
 
 /// Every named type that `ty` mentions.
@@ -2570,6 +2898,40 @@ fn non_empty(s: Option<&str>) -> Option<String> {
     s.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
+}
+
+/// The `additionalProperties` of an object schema that has nothing else.
+fn additional_only(schema: &Schema) -> Option<&AdditionalProperties> {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) if o.properties.is_empty() => {
+            o.additional_properties.as_ref()
+        }
+        SchemaKind::Any(any)
+            if any.properties.is_empty()
+                && any.all_of.is_empty()
+                && any.one_of.is_empty()
+                && any.any_of.is_empty()
+                && matches!(any.typ.as_deref(), None | Some("object")) =>
+        {
+            any.additional_properties.as_ref()
+        }
+        _ => None,
+    }
+}
+
+/// Why an `allOf` part can't be merged: it names `name`, whose merge
+/// (`inside`, from `name` on) is under way, so the merge would never end.
+/// The cycle is told from the schema whose part closes it.
+fn all_of_cycle_message(inside: &[String], name: &str) -> String {
+    let closing = inside.last().map_or(name, String::as_str);
+    let cycle: Vec<&str> = std::iter::once(closing)
+        .chain(inside.iter().map(String::as_str))
+        .collect();
+    format!(
+        "`{closing}` is merged from itself through `allOf` ({}), which never ends, \
+         so it has no type: remove the `$ref` that closes the cycle",
+        cycle.join(" → ")
+    )
 }
 
 /// Whether an `allOf` part contributes nothing to the merged object: an

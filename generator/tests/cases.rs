@@ -874,3 +874,140 @@ definitions:
         ]
     );
 }
+
+/// `generator/cases/NAME.yaml` generated with `--skip-unsupported`.
+fn generate_case_skipping(name: &str) -> Output {
+    let path = case_path(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let spec = load::parse(&path, &text).unwrap();
+    let config = Config {
+        spec: path.clone(),
+        tags: tags_of(&spec),
+        output: PathBuf::from("target/cases").join(name),
+        krate: CrateConfig::for_spec(&spec.info, Some(&format!("case-{name}"))),
+        skip_unsupported: true,
+        profile: Profile::Generic,
+    };
+    generator::generate_from(&path, &spec, &config).unwrap()
+}
+
+#[test]
+fn allof_cycle_refused_a_schema_merging_itself_is_refused_naming_the_cycle() {
+    let (message, line) = refusal_at("allof-cycle-refused", "/components/schemas/Note/allOf/0");
+    assert!(
+        message.contains("`Note` is merged from itself through `allOf` (Note → Note)"),
+        "{message}"
+    );
+    assert_eq!(line, Some(48));
+}
+
+#[test]
+fn allof_cycle_refused_schemas_merging_each_other_are_refused_where_each_closes_the_cycle() {
+    let (folder, line) = refusal_at("allof-cycle-refused", "/components/schemas/Folder/allOf/0");
+    assert!(folder.contains("(Folder → Drawer → Folder)"), "{folder}");
+    assert_eq!(line, Some(54));
+    let (drawer, line) = refusal_at("allof-cycle-refused", "/components/schemas/Drawer/allOf/0");
+    assert!(drawer.contains("(Drawer → Folder → Drawer)"), "{drawer}");
+    assert_eq!(line, Some(60));
+    assert_eq!(refusals_of("allof-cycle-refused").len(), 3);
+}
+
+#[test]
+fn allof_cycle_refused_the_refusal_names_the_file() {
+    let path = case_path("allof-cycle-refused");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let spec = load::parse(&path, &text).unwrap();
+    let config = Config {
+        spec: path.clone(),
+        tags: tags_of(&spec),
+        output: PathBuf::from("target/cases/allof-cycle-refused"),
+        krate: CrateConfig::for_spec(&spec.info, Some("case-allof-cycle-refused")),
+        skip_unsupported: false,
+        profile: Profile::Generic,
+    };
+    let shown = generator::generate_from(&path, &spec, &config)
+        .map(|_| ())
+        .unwrap_err()
+        .with_lines(&text)
+        .to_string();
+    assert!(
+        shown.contains("allof-cycle-refused.yaml#/components/schemas/Note/allOf/0: `Note`"),
+        "{shown}"
+    );
+    assert!(shown.contains("(line 48)"), "{shown}");
+}
+
+#[test]
+fn allof_cycle_refused_skip_unsupported_leaves_out_the_operations_that_reach_a_cycle() {
+    let output = generate_case_skipping("allof-cycle-refused");
+    let operations: Vec<&str> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .map(|o| o.operation_id.as_str())
+        .collect();
+    assert_eq!(operations, ["listLabels"]);
+    let warnings: Vec<&str> = output.warnings.iter().map(|w| w.message.as_str()).collect();
+    for (operation, cycle) in [
+        ("`get_note` (GET /notes/{id})", "(Note → Note)"),
+        (
+            "`list_folders` (GET /folders)",
+            "(Folder → Drawer → Folder)",
+        ),
+        (
+            "`list_folders` (GET /folders)",
+            "(Drawer → Folder → Drawer)",
+        ),
+    ] {
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.starts_with(&format!("skipped {operation}")) && w.contains(cycle)),
+            "{operation} {cycle}: {warnings:#?}"
+        );
+    }
+    let names: Vec<&str> = output
+        .api
+        .types
+        .iter()
+        .map(|t| t.rust_name.as_str())
+        .collect();
+    assert_eq!(names, ["Label"]);
+}
+
+#[test]
+fn recursive_map_is_a_struct_of_its_entries_without_an_error() {
+    let output = generate_case_with("recursive-map", &["Settings"], Profile::Generic);
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    for name in ["SettingsTree", "Menu"] {
+        let def = output.api.type_def(name).unwrap();
+        let generator::ir::TypeKind::Struct { fields, additional } = &def.kind else {
+            panic!("{name} is {:?}", def.kind);
+        };
+        assert!(fields.is_empty());
+        assert!(additional.is_some(), "{name}");
+    }
+}
+
+#[test]
+fn allof_annotated_union_is_the_annotated_type_without_a_warning() {
+    let output = generate_case_with("allof-annotated-union", &["Shipments"], Profile::Generic);
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    let shipment = output.api.type_def("Shipment").unwrap();
+    let generator::ir::TypeKind::Struct { fields, .. } = &shipment.kind else {
+        panic!("not a struct");
+    };
+    let carrier = fields.iter().find(|f| f.wire_name == "carrier").unwrap();
+    assert_eq!(
+        carrier.ty,
+        generator::ir::TypeRef::Named {
+            name: "Carrier".to_owned()
+        }
+    );
+    assert!(carrier.nullable);
+    assert_eq!(
+        carrier.description.as_deref(),
+        Some("Who carries it; null before one is chosen.")
+    );
+}

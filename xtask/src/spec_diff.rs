@@ -97,6 +97,13 @@ fn lower(
     // Without `skip_unsupported` nothing is left out: an operation that
     // can't be generated is an error, not a silent gap in the notes.
     let profile = generator::config::Profile::detect(spec);
-    let (api, _) = generator::lower_selected(path, spec, &tags, false, profile)?;
+    // As codegen does, the text is read again only to name the line of
+    // each problem.
+    let (api, _) = generator::lower_selected(path, spec, &tags, false, profile).map_err(|e| {
+        match std::fs::read_to_string(path) {
+            Ok(text) => e.with_lines(&text),
+            Err(_) => e,
+        }
+    })?;
     Ok(api)
 }
