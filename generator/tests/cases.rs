@@ -13,19 +13,45 @@ fn case_path(name: &str) -> PathBuf {
         .join(format!("{name}.yaml"))
 }
 
-/// Generates `generator/cases/NAME.yaml` with `tags`, as `--spec` would.
-fn generate_case_with(name: &str, tags: &[&str], profile: Profile) -> Output {
+/// `generator/cases/NAME.yaml`: its path, text and parsed spec.
+fn read_case(name: &str) -> (PathBuf, String, openapiv3::OpenAPI) {
     let path = case_path(name);
     let text = std::fs::read_to_string(&path).unwrap();
     let spec = load::parse(&path, &text).unwrap();
-    let config = Config {
-        spec: path.clone(),
-        tags: tags.iter().map(|t| t.to_string()).collect(),
+    (path, text, spec)
+}
+
+/// The settings of a `--spec` run on the spec at `path`, generating `tags`
+/// into the crate `case-NAME`.
+fn spec_config(
+    path: &Path,
+    spec: &openapiv3::OpenAPI,
+    name: &str,
+    tags: Vec<String>,
+    skip_unsupported: bool,
+    profile: Profile,
+) -> Config {
+    Config {
+        spec: path.to_owned(),
+        tags,
         output: PathBuf::from("target/cases").join(name),
         krate: CrateConfig::for_spec(&spec.info, Some(&format!("case-{name}"))),
-        skip_unsupported: false,
+        skip_unsupported,
         profile,
-    };
+    }
+}
+
+/// Generates `generator/cases/NAME.yaml` with `tags`, as `--spec` would.
+fn generate_case_with(name: &str, tags: &[&str], profile: Profile) -> Output {
+    let (path, _, spec) = read_case(name);
+    let config = spec_config(
+        &path,
+        &spec,
+        name,
+        tags.iter().map(|t| t.to_string()).collect(),
+        false,
+        profile,
+    );
     generator::generate_from(&path, &spec, &config).unwrap()
 }
 
@@ -247,17 +273,8 @@ fn tags_of(spec: &openapiv3::OpenAPI) -> Vec<String> {
 /// The problems codegen reports for `generator/cases/NAME.yaml`, each with
 /// its line: (pointer, message, line).
 fn refusals_of(name: &str) -> Vec<(String, String, Option<usize>)> {
-    let path = case_path(name);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let spec = load::parse(&path, &text).unwrap();
-    let config = Config {
-        spec: path.clone(),
-        tags: tags_of(&spec),
-        output: PathBuf::from("target/cases").join(name),
-        krate: CrateConfig::for_spec(&spec.info, Some(&format!("case-{name}"))),
-        skip_unsupported: false,
-        profile: Profile::Generic,
-    };
+    let (path, text, spec) = read_case(name);
+    let config = spec_config(&path, &spec, name, tags_of(&spec), false, Profile::Generic);
     let error = generator::generate_from(&path, &spec, &config)
         .map(|_| ())
         .unwrap_err()
@@ -360,14 +377,14 @@ paths:\n  /a:\n    get:\n      operationId: getA\n      tags: [A]\n      respons
 components:\n  schemas:\n    Box:\n      type: object\n      properties:\n        inner:\n          type: object\n          properties:\n            bad:\n              not:\n                type: string\n";
     let path = Path::new("t.yaml");
     let spec = load::parse(path, text).unwrap();
-    let config = Config {
-        spec: path.to_owned(),
-        tags: tags_of(&spec),
-        output: PathBuf::from("target/cases/moved"),
-        krate: CrateConfig::for_spec(&spec.info, Some("case-moved")),
-        skip_unsupported: false,
-        profile: Profile::Generic,
-    };
+    let config = spec_config(
+        &path,
+        &spec,
+        "moved",
+        tags_of(&spec),
+        false,
+        Profile::Generic,
+    );
     let error = generator::generate_from(path, &spec, &config)
         .map(|_| ())
         .unwrap_err()
@@ -394,14 +411,14 @@ paths:\n  /a:\n    get:\n      operationId: getA\n      tags: [A]\n      respons
 components:\n  schemas:\n    Mixed:\n      type: object\n      properties:\n        id: {type: string}\n      oneOf:\n      - {type: object, properties: {a: {type: string}}}\n      - {type: string}\n";
     let path = Path::new("t.yaml");
     let spec = load::parse(path, text).unwrap();
-    let config = Config {
-        spec: path.to_owned(),
-        tags: tags_of(&spec),
-        output: PathBuf::from("target/cases/mixed"),
-        krate: CrateConfig::for_spec(&spec.info, Some("case-mixed")),
-        skip_unsupported: false,
-        profile: Profile::Generic,
-    };
+    let config = spec_config(
+        &path,
+        &spec,
+        "mixed",
+        tags_of(&spec),
+        false,
+        Profile::Generic,
+    );
     let error = generator::generate_from(path, &spec, &config)
         .map(|_| ())
         .unwrap_err();
@@ -417,17 +434,15 @@ components:\n  schemas:\n    Mixed:\n      type: object\n      properties:\n    
 
 #[test]
 fn refs_json_pointer_refused_skip_unsupported_leaves_out_only_the_operations_with_bad_references() {
-    let path = case_path("refs-json-pointer-refused");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let spec = load::parse(&path, &text).unwrap();
-    let config = Config {
-        spec: path.clone(),
-        tags: tags_of(&spec),
-        output: PathBuf::from("target/cases/refs-json-pointer-refused"),
-        krate: CrateConfig::for_spec(&spec.info, Some("case-refs-json-pointer-refused")),
-        skip_unsupported: true,
-        profile: Profile::Generic,
-    };
+    let (path, _, spec) = read_case("refs-json-pointer-refused");
+    let config = spec_config(
+        &path,
+        &spec,
+        "refs-json-pointer-refused",
+        tags_of(&spec),
+        true,
+        Profile::Generic,
+    );
     let output = generator::generate_from(&path, &spec, &config).unwrap();
     let kept: Vec<&str> = output
         .api
@@ -463,14 +478,14 @@ paths:\n  /a:\n    post:\n      tags: [A]\n      operationId: postA\n      param
 components:\n  parameters:\n    Limit:\n      name: limit\n      in: query\n      schema: {type: string, enum: [few, many]}\n  requestBodies:\n    Item:\n      content:\n        application/json:\n          schema: {type: object, properties: {label: {type: string}}}\n  responses:\n    Page:\n      description: a page\n      content:\n        application/json:\n          schema: {type: object, properties: {total: {type: integer}}}\n";
     let path = Path::new("t.yaml");
     let spec = load::parse(path, text).unwrap();
-    let config = Config {
-        spec: path.to_owned(),
-        tags: tags_of(&spec),
-        output: PathBuf::from("target/cases/inner"),
-        krate: CrateConfig::for_spec(&spec.info, Some("case-inner")),
-        skip_unsupported: false,
-        profile: Profile::Generic,
-    };
+    let config = spec_config(
+        &path,
+        &spec,
+        "inner",
+        tags_of(&spec),
+        false,
+        Profile::Generic,
+    );
     let output = generator::generate_from(path, &spec, &config).unwrap();
     let op = |id: &str| {
         output
@@ -587,14 +602,14 @@ fn generate_text(
 ) -> Result<Output, generator::Error> {
     let path = PathBuf::from(format!("{name}.yaml"));
     let spec = load::parse(&path, text).unwrap();
-    let config = Config {
-        spec: path.clone(),
-        tags: tags_of(&spec),
-        output: PathBuf::from("target/cases").join(name),
-        krate: CrateConfig::for_spec(&spec.info, Some(&format!("case-{name}"))),
+    let config = spec_config(
+        &path,
+        &spec,
+        name,
+        tags_of(&spec),
         skip_unsupported,
-        profile: Profile::Generic,
-    };
+        Profile::Generic,
+    );
     generator::generate_from(&path, &spec, &config).map_err(|e| e.with_lines(text))
 }
 
@@ -848,14 +863,14 @@ definitions:
     let doc = generator::import::parse(path, text).unwrap();
     let (converted, _) = generator::import::convert(path, &doc, &[]).unwrap();
     let spec = load::from_json(path, converted).unwrap();
-    let config = Config {
-        spec: path.to_owned(),
-        tags: vec![generator::select::UNTAGGED_GROUP.to_owned()],
-        output: PathBuf::from("target/cases/swagger"),
-        krate: CrateConfig::for_spec(&spec.info, Some("case-swagger")),
-        skip_unsupported: false,
-        profile: Profile::Generic,
-    };
+    let config = spec_config(
+        &path,
+        &spec,
+        "swagger",
+        vec![generator::select::UNTAGGED_GROUP.to_owned()],
+        false,
+        Profile::Generic,
+    );
     let error = generator::generate_from(path, &spec, &config).unwrap_err();
     let mut diagnostics = error.diagnostics().to_vec();
     // As `cargo xtask codegen` does: the Swagger places first, then the
@@ -877,17 +892,8 @@ definitions:
 
 /// `generator/cases/NAME.yaml` generated with `--skip-unsupported`.
 fn generate_case_skipping(name: &str) -> Output {
-    let path = case_path(name);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let spec = load::parse(&path, &text).unwrap();
-    let config = Config {
-        spec: path.clone(),
-        tags: tags_of(&spec),
-        output: PathBuf::from("target/cases").join(name),
-        krate: CrateConfig::for_spec(&spec.info, Some(&format!("case-{name}"))),
-        skip_unsupported: true,
-        profile: Profile::Generic,
-    };
+    let (path, _, spec) = read_case(name);
+    let config = spec_config(&path, &spec, name, tags_of(&spec), true, Profile::Generic);
     generator::generate_from(&path, &spec, &config).unwrap()
 }
 
@@ -914,17 +920,15 @@ fn allof_cycle_refused_schemas_merging_each_other_are_refused_where_each_closes_
 
 #[test]
 fn allof_cycle_refused_the_refusal_names_the_file() {
-    let path = case_path("allof-cycle-refused");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let spec = load::parse(&path, &text).unwrap();
-    let config = Config {
-        spec: path.clone(),
-        tags: tags_of(&spec),
-        output: PathBuf::from("target/cases/allof-cycle-refused"),
-        krate: CrateConfig::for_spec(&spec.info, Some("case-allof-cycle-refused")),
-        skip_unsupported: false,
-        profile: Profile::Generic,
-    };
+    let (path, text, spec) = read_case("allof-cycle-refused");
+    let config = spec_config(
+        &path,
+        &spec,
+        "allof-cycle-refused",
+        tags_of(&spec),
+        false,
+        Profile::Generic,
+    );
     let shown = generator::generate_from(&path, &spec, &config)
         .map(|_| ())
         .unwrap_err()
