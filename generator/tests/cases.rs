@@ -378,7 +378,7 @@ components:\n  schemas:\n    Box:\n      type: object\n      properties:\n      
     let path = Path::new("t.yaml");
     let spec = load::parse(path, text).unwrap();
     let config = spec_config(
-        &path,
+        path,
         &spec,
         "moved",
         tags_of(&spec),
@@ -412,7 +412,7 @@ components:\n  schemas:\n    Mixed:\n      type: object\n      properties:\n    
     let path = Path::new("t.yaml");
     let spec = load::parse(path, text).unwrap();
     let config = spec_config(
-        &path,
+        path,
         &spec,
         "mixed",
         tags_of(&spec),
@@ -479,7 +479,7 @@ components:\n  parameters:\n    Limit:\n      name: limit\n      in: query\n    
     let path = Path::new("t.yaml");
     let spec = load::parse(path, text).unwrap();
     let config = spec_config(
-        &path,
+        path,
         &spec,
         "inner",
         tags_of(&spec),
@@ -864,7 +864,7 @@ definitions:
     let (converted, _) = generator::import::convert(path, &doc, &[]).unwrap();
     let spec = load::from_json(path, converted).unwrap();
     let config = spec_config(
-        &path,
+        path,
         &spec,
         "swagger",
         vec![generator::select::UNTAGGED_GROUP.to_owned()],
