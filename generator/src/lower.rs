@@ -1917,6 +1917,32 @@ impl<'a> Lowerer<'a> {
         None
     }
 
+    /// A warning when an XML body's schema is a structure (an object, an
+    /// array, a model): the client passes XML as text, as it is on the
+    /// wire, so the caller writes (or reads) it, and the schema's fields
+    /// are not in the crate. (A structure under `text/plain` says nothing
+    /// the text loses.)
+    fn warn_structure_as_raw(
+        &mut self,
+        kind: Media,
+        media: &openapiv3::MediaType,
+        content_type: &str,
+        schema_pointer: &str,
+        verb: &str,
+    ) {
+        let structured = self.data(media.schema.as_ref()) == media::Data::Structured;
+        if structured && kind == Media::Text && media::is_xml(content_type) {
+            self.warnings.push(Diagnostic::new(
+                schema_pointer,
+                format!(
+                    "the `{content_type}` body is {verb} as text (`String`), as written on the \
+                     wire: the client doesn't encode XML, so the schema's structure is not \
+                     generated"
+                ),
+            ));
+        }
+    }
+
     /// What a body's schema says its data is (see [`media::kind`]), through
     /// references to component schemas.
     fn data(&self, schema: Option<&ReferenceOr<Schema>>) -> media::Data {
@@ -1989,6 +2015,8 @@ impl<'a> Lowerer<'a> {
             // still a fault of the spec.
             self.check_type(schema, &format!("{media_pointer}/schema"));
         }
+        let schema_pointer = format!("{media_pointer}/schema");
+        self.warn_structure_as_raw(kind, media, content_type, &schema_pointer, "sent");
         let ty = match (&media.schema, kind) {
             (_, Media::Binary) => TypeRef::Bytes,
             (_, Media::Text) => TypeRef::String { format: None },
@@ -2191,6 +2219,7 @@ impl<'a> Lowerer<'a> {
             // still a fault of the spec.
             self.check_type(schema, &schema_pointer);
         }
+        self.warn_structure_as_raw(kind, media, content_type, &schema_pointer, "returned");
         let ty = match (kind, &media.schema) {
             (Media::Text, _) => Some(TypeRef::String { format: None }),
             (Media::Binary, _) => Some(TypeRef::Bytes),

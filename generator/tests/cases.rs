@@ -1015,3 +1015,69 @@ fn allof_annotated_union_is_the_annotated_type_without_a_warning() {
         Some("Who carries it; null before one is chosen.")
     );
 }
+
+#[test]
+fn an_xml_body_with_a_structured_schema_is_text_with_a_warning_naming_it() {
+    let text = r##"openapi: 3.0.3
+info: {title: X, version: "1"}
+paths:
+  /pets:
+    post:
+      operationId: addPet
+      tags: [pets]
+      requestBody:
+        required: true
+        content:
+          application/xml:
+            schema: {$ref: "#/components/schemas/Pet"}
+      responses:
+        "200":
+          description: The pet.
+          content:
+            application/atom+xml:
+              schema: {$ref: "#/components/schemas/Pet"}
+        "400":
+          description: A plain text error, whatever its schema says.
+          content:
+            text/plain:
+              schema: {$ref: "#/components/schemas/Pet"}
+components:
+  schemas:
+    Pet:
+      type: object
+      properties:
+        name: {type: string}
+"##;
+    let output = generate_text("xml-bodies", text, false).unwrap();
+    let op = &output.api.groups[0].operations[0];
+    assert_eq!(
+        op.body.as_ref().map(|b| &b.ty),
+        Some(&generator::ir::TypeRef::String { format: None })
+    );
+    let warned: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(warned.len(), 2, "{warned:#?}");
+    assert_eq!(
+        warned[0].0,
+        "/paths/~1pets/post/requestBody/content/application~1xml/schema"
+    );
+    assert!(
+        warned[0]
+            .1
+            .starts_with("the `application/xml` body is sent as text (`String`)"),
+        "{}",
+        warned[0].1
+    );
+    assert_eq!(
+        warned[1].0,
+        "/paths/~1pets/post/responses/200/content/application~1atom+xml/schema"
+    );
+    assert!(
+        warned[1].1.contains("is returned as text"),
+        "{}",
+        warned[1].1
+    );
+}

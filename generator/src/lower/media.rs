@@ -58,6 +58,13 @@ pub(super) fn kind(media_type: &str, data: Data, response: bool) -> Option<Media
     })
 }
 
+/// Whether `media_type` is XML (`application/xml`, `text/xml`, `…+xml`).
+pub(super) fn is_xml(media_type: &str) -> bool {
+    let essence = essence(media_type);
+    let sub = essence.split_once('/').map_or("", |(_, sub)| sub);
+    sub == "xml" || sub.ends_with("+xml")
+}
+
 /// Whether `media_type` is a range (`*/*`, `text/*`) rather than one type.
 pub(super) fn is_wildcard(media_type: &str) -> bool {
     essence(media_type).contains('*')
