@@ -523,6 +523,18 @@ impl<'a> Lowerer<'a> {
         refs: &[Option<String>],
         names: &[Option<String>],
     ) -> TypeKind {
+        if alternatives.is_empty() {
+            // JSON Schema requires at least one; with none, nothing is
+            // known of the value.
+            self.warnings.push(Diagnostic::new(
+                pointer,
+                format!(
+                    "`{}` has no alternatives, which JSON Schema doesn't allow; `{owner}` keeps \
+                     whatever JSON comes",
+                    pointer.rsplit('/').next().unwrap_or_default()
+                ),
+            ));
+        }
         let discriminator = schema.schema_data.discriminator.as_ref();
         let mut variants: Vec<(usize, UnionVariant)> = Vec::new();
         let mut namer = Namer::default();
@@ -1732,6 +1744,15 @@ impl<'a> Lowerer<'a> {
         for (p, at) in merged {
             let (location, style, explode) = params::placement(p);
             let data = p.parameter_data_ref();
+            if data.name.trim().is_empty() {
+                // Nothing on the wire could carry it: no query key, no
+                // header name, no path template variable.
+                self.error(
+                    format!("{at}/name"),
+                    "a parameter's `name` is required and can't be empty",
+                );
+                continue;
+            }
             if location == Location::Header && params::is_ignored_header(&data.name) {
                 self.warnings.push(Diagnostic::new(
                     at,

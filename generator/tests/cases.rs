@@ -1081,3 +1081,60 @@ components:
         warned[1].1
     );
 }
+
+#[test]
+fn a_parameter_without_a_name_is_refused_and_an_empty_one_of_is_a_warning() {
+    let spec = |name: &str| {
+        format!(
+            r##"openapi: 3.0.3
+info: {{title: E, version: "1"}}
+paths:
+  /x:
+    get:
+      operationId: getX
+      tags: [x]
+      parameters:
+        - name: "{name}"
+          in: query
+          schema:
+            type: string
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/U"
+components:
+  schemas:
+    U:
+      oneOf: []
+"##
+        )
+    };
+    let error = generate_text("nameless", &spec(" "), false)
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains(
+            "nameless.yaml#/paths/~1x/get/parameters/0/name: a parameter's `name` is required \
+             and can't be empty (line 9)"
+        ),
+        "{error}"
+    );
+    let output = generate_text("nameless", &spec("q"), false).unwrap();
+    let warnings: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [(
+            "/components/schemas/U/oneOf",
+            "`oneOf` has no alternatives, which JSON Schema doesn't allow; `U` keeps whatever \
+             JSON comes"
+        )]
+    );
+}
