@@ -459,7 +459,7 @@ macro_rules! str_enum {
 
         impl std::str::FromStr for $name {
             type Err = std::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
+            fn from_str(value: &str) -> Result<Self, std::convert::Infallible> {
                 Ok(Self::from(value))
             }
         }
