@@ -1019,6 +1019,7 @@ impl<'a> Lowerer<'a> {
                 ),
             };
             let read_only = data.is_some_and(|d| d.read_only);
+            let write_only = data.is_some_and(|d| d.write_only);
             let nullable = self.is_nullable_boxed(property);
             if let Some(default) = data.and_then(|d| d.default.as_ref()) {
                 self.defaults.push((
@@ -1030,11 +1031,14 @@ impl<'a> Lowerer<'a> {
             }
             fields.push(Field {
                 nullable,
-                write_only: data.is_some_and(|d| d.write_only),
+                write_only,
                 default: data.and_then(|d| d.default.as_ref()).map(|v| v.to_string()),
                 rust_name: rust,
                 wire_name: wire.clone(),
-                required: required.contains(wire) && !read_only,
+                // One struct serves requests and responses: a read-only
+                // field is absent from the first, a write-only one from
+                // the second, so neither can be required of both.
+                required: required.contains(wire) && !read_only && !write_only,
                 read_only,
                 boxed: false,
                 sensitive: is_sensitive(wire),

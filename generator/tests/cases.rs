@@ -1138,3 +1138,52 @@ components:
         )]
     );
 }
+
+#[test]
+fn a_required_write_only_property_is_optional_since_responses_leave_it_out() {
+    let text = r##"openapi: 3.0.3
+info: {title: W, version: "1"}
+paths:
+  /accounts:
+    post:
+      operationId: createAccount
+      tags: [accounts]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Account"}
+      responses:
+        "201":
+          description: The account, without its password.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Account"}
+components:
+  schemas:
+    Account:
+      type: object
+      required: [name, password, id]
+      properties:
+        name: {type: string}
+        password: {type: string, writeOnly: true}
+        id: {type: string, readOnly: true}
+"##;
+    let output = generate_text("write-only", text, false).unwrap();
+    let model = output
+        .files
+        .iter()
+        .find(|f| f.path == "src/models/account.rs")
+        .unwrap();
+    for field in [
+        "pub name: String,",
+        "pub password: Option<String>,",
+        "pub id: Option<String>,",
+    ] {
+        assert!(
+            model.contents.contains(field),
+            "{field} in {}",
+            model.contents
+        );
+    }
+}
