@@ -551,10 +551,13 @@ fn stream_method(op: &Operation, paging: &OperationPaging) -> TokenStream {
 }
 
 /// The status pattern of a 2xx response: `201`, or `200..=299` for `2XX`.
+/// The `match` pattern of a 2xx status: the code, or for a range (`2XX`)
+/// a guard, since a range beside a code of its own (`200` and `2XX`, as
+/// specs write them) would be an overlapping arm.
 fn success_status_pattern(status: &str) -> TokenStream {
     match status.parse::<u16>() {
         Ok(code) => quote!(#code),
-        Err(_) => quote!(200..=299),
+        Err(_) => quote!(status if (200..=299).contains(&status)),
     }
 }
 
@@ -727,7 +730,10 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
         (Some(e), _) => {
             let name = ident(&e.rust_name);
             let label = e.rust_name.as_str();
-            let arms = e.variants.iter().map(|v| {
+            // Codes before ranges: the first arm that matches wins.
+            let mut variants: Vec<_> = e.variants.iter().collect();
+            variants.sort_by_key(|v| v.status.parse::<u16>().is_err());
+            let arms = variants.into_iter().map(|v| {
                 let variant = ident(&v.rust_name);
                 let status = success_status_pattern(&v.status);
                 match &v.ty {
