@@ -575,6 +575,20 @@ impl Converter<'_, '_> {
                 "schema" => {
                     let mut schema = value.clone();
                     fix_refs(&mut schema, &format!("{ptr}/schema"), self.warnings);
+                    // Swagger 2.0's `type: file` (a download) is bytes in
+                    // OpenAPI 3.0; under JSON alone, which can't carry
+                    // them, it comes as `application/octet-stream`.
+                    let mut types = types.clone();
+                    if let Some(file) = schema
+                        .as_object_mut()
+                        .filter(|s| s.get("type").and_then(Value::as_str) == Some("file"))
+                    {
+                        file.insert("type".into(), json!("string"));
+                        file.insert("format".into(), json!("binary"));
+                        if types.iter().all(|t| t.ends_with("json")) {
+                            types = vec!["application/octet-stream".to_owned()];
+                        }
+                    }
                     let examples = map.get("examples").and_then(Value::as_object);
                     let mut content = Map::new();
                     for t in &types {

@@ -257,6 +257,37 @@ fn a_bare_name_ref_is_read_as_the_definition_with_a_warning() {
 }
 
 #[test]
+fn a_file_response_becomes_binary_bytes() {
+    let doc = swagger(
+        json!({
+            "/files/{name}": {"get": {"tags": ["A"],
+                "parameters": [{"name": "name", "in": "path", "required": true, "type": "string"}],
+                "responses": {"200": {"description": "The file.", "schema": {"type": "file"}}}}},
+            "/images/{name}": {"get": {"tags": ["A"], "produces": ["image/png", "image/jpeg"],
+                "parameters": [{"name": "name", "in": "path", "required": true, "type": "string"}],
+                "responses": {"200": {"description": "The image.", "schema": {"type": "file"}}}}}
+        }),
+        json!({}),
+    );
+    let imported = import(&doc, &[]);
+    let spec: Value = serde_yaml::from_str(&imported.yaml).unwrap();
+    let content = |path: &str| spec["paths"][path]["get"]["responses"]["200"]["content"].clone();
+    // Under the spec's JSON `produces`, which can't carry bytes.
+    assert_eq!(
+        content("/files/{name}"),
+        json!({"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}})
+    );
+    assert_eq!(
+        content("/images/{name}"),
+        json!({
+            "image/png": {"schema": {"type": "string", "format": "binary"}},
+            "image/jpeg": {"schema": {"type": "string", "format": "binary"}}
+        })
+    );
+    assert!(!imported.yaml.contains("type: file"), "{}", imported.yaml);
+}
+
+#[test]
 fn ref_with_siblings_moves_into_all_of_with_a_warning() {
     let doc = swagger(
         json!({"/a": {"get": {"tags": ["A"], "responses": {"200": {"description": "ok",
