@@ -560,9 +560,18 @@ impl<'a> Lowerer<'a> {
             };
             let tag = discriminator.map(|d| {
                 let reference = refs.get(i).and_then(Option::as_deref);
+                // A mapping value is a reference or, OpenAPI 3.0 says
+                // (Discriminator Object), a bare schema name.
+                let as_reference = |target: &str| {
+                    if target.contains(['/', '#']) {
+                        target.to_owned()
+                    } else {
+                        format!("#/components/schemas/{target}")
+                    }
+                };
                 d.mapping
                     .iter()
-                    .find(|(_, target)| Some(target.as_str()) == reference)
+                    .find(|(_, target)| Some(as_reference(target).as_str()) == reference)
                     .map(|(value, _)| value.clone())
                     .or_else(|| {
                         reference

@@ -1,0 +1,34 @@
+//! The mapping's keys are the wire values, for a bare-name target as for
+//! a reference.
+
+use case_discriminator_mapping_names::models::Pet;
+use case_discriminator_mapping_names::Client;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+async fn pet(body: serde_json::Value) -> Pet {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/pets/1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .mount(&server)
+        .await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    client.pets().get_pet("1").await.unwrap()
+}
+
+#[tokio::test]
+async fn a_bare_name_target_is_chosen_by_its_key() {
+    match pet(serde_json::json!({"petType": "DOG", "bark": "woof"})).await {
+        Pet::Dog(dog) => assert_eq!(dog.bark, "woof"),
+        other => panic!("expected a dog, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_reference_target_is_chosen_by_its_key() {
+    match pet(serde_json::json!({"petType": "CAT", "lives": 9})).await {
+        Pet::Cat(cat) => assert_eq!(cat.lives, 9),
+        other => panic!("expected a cat, got {other:?}"),
+    }
+}
