@@ -4,7 +4,7 @@
 //! recurses, decoding what the server sends.
 
 use case_refs_json_pointer::models::{
-    GetPetResponse200, ListPetsResponse200, ListPetsStatus, Pet, PetOwner, PetTagsItem, TreeRoot,
+    ListPetsResponse200, ListPetsStatus, Pet, PetFoundResponse, PetOwner, PetTagsItem, TreeRoot,
 };
 use case_refs_json_pointer::Client;
 use serde_json::json;
@@ -62,7 +62,8 @@ async fn a_chain_of_pointers_and_an_escaped_pointer_decode_as_their_targets() {
         .expect(1)
         .mount(&server)
         .await;
-    let found: GetPetResponse200 = client.pets().get_pet("p1").await.unwrap();
+    // The `PetFound` component response's schema, named after the response.
+    let found: PetFoundResponse = client.pets().get_pet("p1").await.unwrap();
     let pet = found.pet.unwrap();
     // `previousOwner` → `Keeper.former` → `Pet.owner`: the same type.
     let previous: PetOwner = pet.previous_owner.unwrap();
