@@ -911,6 +911,14 @@ impl<'a> Lowerer<'a> {
             }
             _ => return None,
         };
+        self.only_structural_part(parts)
+    }
+
+    /// The one part of `parts` that doesn't only annotate, if exactly one.
+    fn only_structural_part<'p>(
+        &self,
+        parts: &'p [ReferenceOr<Schema>],
+    ) -> Option<(usize, &'p ReferenceOr<Schema>)> {
         let mut structural = parts
             .iter()
             .enumerate()
@@ -956,15 +964,8 @@ impl<'a> Lowerer<'a> {
         parts: &'p [ReferenceOr<Schema>],
         depth: usize,
     ) -> Option<(usize, &'p ReferenceOr<Schema>)> {
-        let mut structural = parts
-            .iter()
-            .enumerate()
-            .filter(|(_, part)| !self.annotates_only(part));
-        let found = structural.next()?;
-        if structural.next().is_some() || self.merges_as_object(found.1, depth) {
-            return None;
-        }
-        Some(found)
+        let found = self.only_structural_part(parts)?;
+        (!self.merges_as_object(found.1, depth)).then_some(found)
     }
 
     /// Whether an `allOf` part adds no structure: docs, `nullable`,
@@ -1951,12 +1952,14 @@ impl<'a> Lowerer<'a> {
         None
     }
 
-    /// A warning when an XML body's schema is a structure (an object, an
-    /// array, a model): the client passes XML as text, as it is on the
-    /// wire, so the caller writes (or reads) it, and the schema's fields
-    /// are not in the crate. (A structure under `text/plain` says nothing
-    /// the text loses.)
-    fn warn_structure_as_raw(
+    /// The schema of a body sent or returned as text or bytes, which the
+    /// client doesn't need: a wrong `type` in it is still a fault of the
+    /// spec, and an XML body whose schema is a structure (an object, an
+    /// array, a model) is a warning, since the client passes XML as text,
+    /// as it is on the wire, so the caller writes (or reads) it and the
+    /// schema's fields are not in the crate. (A structure under
+    /// `text/plain` says nothing the text loses.)
+    fn check_raw_body_schema(
         &mut self,
         kind: Media,
         media: &openapiv3::MediaType,
@@ -1964,6 +1967,11 @@ impl<'a> Lowerer<'a> {
         schema_pointer: &str,
         verb: &str,
     ) {
+        if let (Media::Text | Media::Binary, Some(ReferenceOr::Item(schema))) =
+            (kind, &media.schema)
+        {
+            self.check_type(schema, schema_pointer);
+        }
         let structured = self.data(media.schema.as_ref()) == media::Data::Structured;
         if structured && kind == Media::Text && media::is_xml(content_type) {
             self.warnings.push(Diagnostic::new(
@@ -1980,38 +1988,24 @@ impl<'a> Lowerer<'a> {
     /// What a body's schema says its data is (see [`media::kind`]), through
     /// references to component schemas.
     fn data(&self, schema: Option<&ReferenceOr<Schema>>) -> media::Data {
-        let mut schema = schema;
-        // A chain of references ends within as many steps as there are
-        // components; a cycle is refused elsewhere.
-        let limit = self.spec.components.as_ref().map_or(0, |c| c.schemas.len()) + 1;
-        for _ in 0..limit {
-            match schema {
-                None => return media::Data::Unknown,
-                Some(ReferenceOr::Reference { reference }) => {
-                    schema = reference
-                        .strip_prefix("#/components/schemas/")
-                        .and_then(|name| self.spec.components.as_ref()?.schemas.get(name));
-                    // A reference to nothing is a structure here, so that
-                    // `type_ref` meets it and reports it.
-                    if schema.is_none() {
-                        return media::Data::Structured;
-                    }
-                }
-                Some(ReferenceOr::Item(item)) => {
-                    return match &item.schema_kind {
-                        // `format: byte` is base64, which is text.
-                        SchemaKind::Type(Type::String(s)) => match &s.format {
-                            VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => {
-                                media::Data::Bytes
-                            }
-                            _ => media::Data::Text,
-                        },
-                        _ => media::Data::Structured,
-                    };
-                }
-            }
+        let item = match schema {
+            None => return media::Data::Unknown,
+            Some(ReferenceOr::Item(item)) => item,
+            Some(ReferenceOr::Reference { reference }) => match self.component_schema(reference) {
+                Some((_, item)) => item,
+                // A reference to nothing (or a cycle) is a structure here,
+                // so that `type_ref` meets it and reports it.
+                None => return media::Data::Structured,
+            },
+        };
+        match &item.schema_kind {
+            // `format: byte` is base64, which is text.
+            SchemaKind::Type(Type::String(s)) => match &s.format {
+                VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => media::Data::Bytes,
+                _ => media::Data::Text,
+            },
+            _ => media::Data::Structured,
         }
-        media::Data::Structured
     }
 
     fn body(
@@ -2042,15 +2036,8 @@ impl<'a> Lowerer<'a> {
             return None;
         };
         let media_pointer = format!("{pointer}/content/{}", pointer_escape(content_type));
-        if let (Media::Text | Media::Binary, Some(ReferenceOr::Item(schema))) =
-            (kind, &media.schema)
-        {
-            // Text and bytes don't need their schema, but a wrong one is
-            // still a fault of the spec.
-            self.check_type(schema, &format!("{media_pointer}/schema"));
-        }
         let schema_pointer = format!("{media_pointer}/schema");
-        self.warn_structure_as_raw(kind, media, content_type, &schema_pointer, "sent");
+        self.check_raw_body_schema(kind, media, content_type, &schema_pointer, "sent");
         let ty = match (&media.schema, kind) {
             (_, Media::Binary) => TypeRef::Bytes,
             (_, Media::Text) => TypeRef::String { format: None },
@@ -2246,14 +2233,7 @@ impl<'a> Lowerer<'a> {
             SchemaAt::Component { pointer, hint } => (pointer.as_str(), hint),
         };
         let schema_pointer = format!("{base}/content/{}/schema", pointer_escape(content_type));
-        if let (Media::Text | Media::Binary, Some(ReferenceOr::Item(schema))) =
-            (kind, &media.schema)
-        {
-            // Text and bytes don't need their schema, but a wrong one is
-            // still a fault of the spec.
-            self.check_type(schema, &schema_pointer);
-        }
-        self.warn_structure_as_raw(kind, media, content_type, &schema_pointer, "returned");
+        self.check_raw_body_schema(kind, media, content_type, &schema_pointer, "returned");
         let ty = match (kind, &media.schema) {
             (Media::Text, _) => Some(TypeRef::String { format: None }),
             (Media::Binary, _) => Some(TypeRef::Bytes),
