@@ -290,11 +290,24 @@ where
 }
 
 /// Where a reference leads: the tokens of the node at the end of its chain.
-fn follow(doc: &Value, reference: &str, kind: Target) -> Result<Vec<String>, String> {
+///
+/// `found` keeps, for each reference followed before to its end, the
+/// tokens it ended at: a chain of aliases (`C → B → A`) is walked once,
+/// not once per alias in it.
+fn follow(
+    doc: &Value,
+    reference: &str,
+    kind: Target,
+    found: &mut BTreeMap<(String, Target), Vec<String>>,
+) -> Result<Vec<String>, String> {
     let mut seen: Vec<String> = Vec::new();
+    let mut seen_set: BTreeSet<String> = BTreeSet::new();
     let mut current = reference.to_owned();
-    loop {
-        if seen.contains(&current) {
+    let end = loop {
+        if let Some(tokens) = found.get(&(current.clone(), kind)) {
+            break tokens.clone();
+        }
+        if !seen_set.insert(current.clone()) {
             seen.push(current);
             return Err(format!(
                 "is part of a cycle of references that never reaches a {}: {}",
@@ -341,10 +354,14 @@ fn follow(doc: &Value, reference: &str, kind: Target) -> Result<Vec<String>, Str
                         kind.noun()
                     ));
                 }
-                return Ok(tokens);
+                break tokens;
             }
         }
+    };
+    for reference in seen {
+        found.insert((reference, kind), end.clone());
     }
+    Ok(end)
 }
 
 /// The component name for a node moved from `tokens`: the names of what
@@ -444,9 +461,10 @@ pub fn move_pointed_nodes(doc: &mut Value) {
             taken.extend(map.keys().map(|k| (target, k.clone())));
         }
     }
+    let mut followed = BTreeMap::new();
     for (reference, kind) in &references {
         let key = (reference.clone(), *kind);
-        let result = follow(doc, reference, *kind).and_then(|tokens| {
+        let result = follow(doc, reference, *kind, &mut followed).and_then(|tokens| {
             match (kind.component_key(), tokens.as_slice()) {
                 (Some(key), [c, k, name]) if c == "components" && k == key => {
                     Ok(format!("#/components/{key}/{name}"))
