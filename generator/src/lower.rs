@@ -15,6 +15,7 @@ use openapiv3::{
 };
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use crate::diagnostics::{pointer_escape, Diagnostic};
 use crate::ir::Media;
@@ -52,6 +53,7 @@ pub fn lower_with(
     lowerer.skip_unsupported = skip_unsupported;
     for name in &selection.schemas {
         let rust = lowerer.type_namer.unique(name, Kind::Type);
+        lowerer.component_types.insert(rust.clone());
         lowerer.schema_names.insert(name.clone(), rust);
     }
     for name in &selection.schemas {
@@ -295,6 +297,14 @@ struct Lowerer<'a> {
     /// (`#/components/responses/…`), by the schema's pointer: every
     /// operation that references the response shares its one type.
     response_schemas: BTreeMap<String, TypeRef>,
+    /// Each component schema's merged object, once merged without a
+    /// problem: a chain of `allOf`s (`C: allOf [B, …]`, `B: allOf [A, …]`)
+    /// merges each link once rather than once per schema that reaches it.
+    merged_components: BTreeMap<String, Option<MergedObject>>,
+    /// The Rust names in `schema_names`.
+    component_types: std::collections::HashSet<String>,
+    /// Rust type name → its index in `types`, for lookups while lowering.
+    type_index: std::collections::HashMap<String, usize>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -313,6 +323,9 @@ impl<'a> Lowerer<'a> {
             defaults: Vec::new(),
             inline_enums: BTreeMap::new(),
             response_schemas: BTreeMap::new(),
+            merged_components: BTreeMap::new(),
+            type_index: std::collections::HashMap::new(),
+            component_types: std::collections::HashSet::new(),
         }
     }
 
@@ -324,7 +337,7 @@ impl<'a> Lowerer<'a> {
     /// for a number, `c` for an enum of `a` and `b`): the docs show it as
     /// the spec writes it, and the examples don't use it.
     fn default_warnings(&self) -> Vec<Diagnostic> {
-        let lookup = |name: &str| self.types.iter().find(|t| t.rust_name == name);
+        let lookup = |name: &str| self.type_def(name);
         self.defaults
             .iter()
             .filter(|(ty, value, nullable, _)| {
@@ -360,7 +373,7 @@ impl<'a> Lowerer<'a> {
                 target: self.type_ref_item(schema, &rust, &pointer),
             },
         };
-        self.types.push(TypeDef {
+        self.add_type(TypeDef {
             module: rust_name(&rust, Kind::Module),
             rust_name: rust,
             wire_name: name.to_owned(),
@@ -371,6 +384,18 @@ impl<'a> Lowerer<'a> {
         });
     }
 
+    /// Adds a type that is lowered, indexed by its Rust name.
+    fn add_type(&mut self, def: TypeDef) {
+        let at = self.types.len();
+        self.type_index.entry(def.rust_name.clone()).or_insert(at);
+        self.types.push(def);
+    }
+
+    /// The type lowered so far under a Rust name.
+    fn type_def(&self, rust_name: &str) -> Option<&TypeDef> {
+        self.type_index.get(rust_name).map(|&i| &self.types[i])
+    }
+
     fn push_type(
         &mut self,
         rust: &str,
@@ -379,7 +404,7 @@ impl<'a> Lowerer<'a> {
         pointer: &str,
         kind: TypeKind,
     ) {
-        self.types.push(TypeDef {
+        self.add_type(TypeDef {
             rust_name: rust.to_owned(),
             wire_name: wire.to_owned(),
             module: rust_name(rust, Kind::Module),
@@ -717,19 +742,14 @@ impl<'a> Lowerer<'a> {
     /// Sort key for untagged decoding: lower decodes first.
     fn decode_rank(&self, ty: &TypeRef) -> usize {
         match ty {
-            TypeRef::Named { name } => match self
-                .types
-                .iter()
-                .find(|t| &t.rust_name == name)
-                .map(|t| &t.kind)
-            {
+            TypeRef::Named { name } => match self.type_def(name).map(|t| &t.kind) {
                 // Objects with more required fields are tried first: they
                 // cannot match data meant for an object that needs fewer.
                 Some(TypeKind::Struct { fields, .. }) => {
                     100 - fields.iter().filter(|f| f.required).count().min(99)
                 }
                 Some(TypeKind::Enum { .. }) => 300,
-                _ => match self.schema_names.values().any(|n| n == name) {
+                _ => match self.component_types.contains(name) {
                     // Not converted yet (a forward reference): an object.
                     true => 150,
                     false => 400,
@@ -769,8 +789,11 @@ impl<'a> Lowerer<'a> {
         let own = |properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
                    required: &[String],
                    additional: &Option<AdditionalProperties>| MergedObject {
-            properties: properties.clone(),
-            required: required.to_vec(),
+            properties: properties
+                .iter()
+                .map(|(name, schema)| (name.clone(), Rc::new(schema.clone())))
+                .collect(),
+            required: required.iter().cloned().collect(),
             additional: additional.clone(),
         };
         let (own, parts) = match &schema.schema_kind {
@@ -846,10 +869,14 @@ impl<'a> Lowerer<'a> {
             }
             None => part_pointer.to_owned(),
         };
-        let object = self.merged_object_via(schema, &pointer, via);
-        if entered.is_some() {
-            via.pop();
-        }
+        let object = match entered {
+            Some(name) => {
+                let object = self.merged_component(name, schema, &pointer, via);
+                via.pop();
+                object
+            }
+            None => self.merged_object_via(schema, &pointer, via),
+        };
         if object.is_some() {
             return object;
         }
@@ -880,6 +907,29 @@ impl<'a> Lowerer<'a> {
                 None
             }
         }
+    }
+
+    /// [`Self::merged_object_via`] of the component schema `name`, from
+    /// [`Self::merged_components`] when it was merged before. A merge that
+    /// reported a problem isn't kept: the problem depends on where the
+    /// merge started, and is reported from each start.
+    fn merged_component(
+        &mut self,
+        name: &str,
+        schema: &Schema,
+        pointer: &str,
+        via: &mut Vec<String>,
+    ) -> Option<MergedObject> {
+        if let Some(merged) = self.merged_components.get(name) {
+            return merged.clone();
+        }
+        let errors = self.errors.len();
+        let merged = self.merged_object_via(schema, pointer, via);
+        if self.errors.len() == errors {
+            self.merged_components
+                .insert(name.to_owned(), merged.clone());
+        }
+        merged
     }
 
     /// The problem of an `allOf` part naming `name`, whose merge (`inside`,
@@ -1009,13 +1059,14 @@ impl<'a> Lowerer<'a> {
     fn fields(
         &mut self,
         owner: &str,
-        properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
-        required: &[String],
+        properties: &indexmap::IndexMap<String, Rc<ReferenceOr<Box<Schema>>>>,
+        required: &indexmap::IndexSet<String>,
         pointer: &str,
     ) -> Vec<Field> {
         let mut namer = Namer::default();
         let mut fields = Vec::new();
         for (wire, property) in properties {
+            let property: &ReferenceOr<Box<Schema>> = property;
             let field_pointer = format!("{pointer}/properties/{}", pointer_escape(wire));
             let rust = namer.unique(wire, Kind::Value);
             let hint = format!("{owner}{}", rust_name(wire, Kind::Type));
@@ -2301,7 +2352,7 @@ impl<'a> Lowerer<'a> {
             1 => names.into_iter().next()?,
             _ => return None,
         };
-        let def = self.types.iter().find(|t| t.rust_name == name)?;
+        let def = self.type_def(&name)?;
         let TypeKind::Struct { fields, .. } = &def.kind else {
             return None;
         };
@@ -2390,38 +2441,93 @@ fn break_alias_cycles(types: &mut [TypeDef]) -> Vec<(String, String)> {
 /// Each alias that is defined through itself → the cycle of aliases, from
 /// it back to it.
 fn alias_cycles(types: &[TypeDef]) -> BTreeMap<String, Vec<String>> {
-    let aliases: BTreeMap<String, Vec<String>> = types
+    let aliases: BTreeMap<&str, Vec<String>> = types
         .iter()
         .filter_map(|t| match &t.kind {
             TypeKind::Alias { target } => {
                 let mut names = Vec::new();
                 named_in(target, &mut names);
-                Some((t.rust_name.clone(), names))
+                Some((t.rust_name.as_str(), names))
             }
             _ => None,
         })
         .collect();
+    // Alias edges only: a struct or enum between two aliases is a real
+    // type and ends the cycle.
+    let names: Vec<&str> = aliases.keys().copied().collect();
+    let edges: Vec<Vec<usize>> = aliases
+        .values()
+        .map(|targets| {
+            targets
+                .iter()
+                .filter_map(|t| names.binary_search(&t.as_str()).ok())
+                .collect()
+        })
+        .collect();
+    let component = strongly_connected(&edges);
+    let mut size = vec![0usize; edges.len()];
+    for &c in &component {
+        size[c] += 1;
+    }
     let mut cycles: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for start in aliases.keys() {
-        // Depth-first over alias edges only: a struct or enum between two
-        // aliases is a real type and ends the cycle.
-        let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
-        let mut seen = BTreeSet::new();
-        while let Some((name, path)) = stack.pop() {
-            for next in aliases.get(&name).into_iter().flatten() {
+    for start in 0..edges.len() {
+        let on_cycle = size[component[start]] > 1 || edges[start].contains(&start);
+        if !on_cycle {
+            continue;
+        }
+        // Depth-first within the start's component, which holds every
+        // path back to it; each node's parent gives the path it was
+        // reached by, and the last path found back to the start is kept.
+        let mut parent: Vec<Option<usize>> = vec![None; edges.len()];
+        let mut seen = vec![false; edges.len()];
+        let mut stack = vec![start];
+        let mut closing = None;
+        while let Some(node) = stack.pop() {
+            for &next in &edges[node] {
                 if next == start {
-                    let mut cycle = path.clone();
-                    cycle.push(next.clone());
-                    cycles.insert(start.clone(), cycle);
-                } else if aliases.contains_key(next) && seen.insert(next.clone()) {
-                    let mut path = path.clone();
-                    path.push(next.clone());
-                    stack.push((next.clone(), path));
+                    closing = Some(node);
+                } else if component[next] == component[start] && !seen[next] {
+                    seen[next] = true;
+                    parent[next] = Some(node);
+                    stack.push(next);
                 }
             }
         }
+        let Some(mut node) = closing else { continue };
+        let mut cycle = vec![names[start].to_owned()];
+        loop {
+            cycle.push(names[node].to_owned());
+            match parent[node] {
+                Some(p) if node != start => node = p,
+                _ => break,
+            }
+        }
+        // Walked from the closing node back: put it in order, start first.
+        cycle[1..].reverse();
+        cycle.rotate_left(1);
+        cycles.insert(names[start].to_owned(), cycle);
     }
     cycles
+}
+
+/// The strongly connected component of each node of a directed graph given
+/// as adjacency lists: two nodes share a component when each reaches the
+/// other.
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
+    let mut graph = petgraph::Graph::<(), ()>::with_capacity(edges.len(), 0);
+    let nodes: Vec<_> = edges.iter().map(|_| graph.add_node(())).collect();
+    for (from, targets) in edges.iter().enumerate() {
+        for &to in targets {
+            graph.add_edge(nodes[from], nodes[to], ());
+        }
+    }
+    let mut component = vec![0; edges.len()];
+    for (c, members) in petgraph::algo::tarjan_scc(&graph).into_iter().enumerate() {
+        for node in members {
+            component[node.index()] = c;
+        }
+    }
+    component
 }
 
 /// A struct with no named field whose entries are all in its flattened
@@ -2526,19 +2632,10 @@ fn box_cycles(types: &mut [TypeDef]) {
             _ => Vec::new(),
         })
         .collect();
-    let reaches = |from: usize, to: usize| -> bool {
-        let mut seen = vec![false; edges.len()];
-        let mut stack = vec![from];
-        while let Some(n) = stack.pop() {
-            if n == to {
-                return true;
-            }
-            if !std::mem::replace(&mut seen[n], true) {
-                stack.extend(&edges[n]);
-            }
-        }
-        false
-    };
+    // A held type reaches back to its holder exactly when the two are in
+    // one strongly connected component.
+    let component = strongly_connected(&edges);
+    let reaches = |from: usize, to: usize| component[from] == component[to];
     let mut boxed = Vec::new();
     for (i, t) in types.iter().enumerate() {
         let held: Vec<&TypeRef> = match &t.kind {
@@ -2735,7 +2832,11 @@ fn operation_paging(op: &Operation, types: &[TypeDef]) -> Option<OperationPaging
     let Some(TypeRef::Named { name }) = &op.success else {
         return None;
     };
-    let page = types.iter().find(|t| &t.rust_name == name)?.page.as_ref()?;
+    // `types` is ordered by Rust name by now.
+    let at = types
+        .binary_search_by(|t| t.rust_name.as_str().cmp(name))
+        .ok()?;
+    let page = types[at].page.as_ref()?;
     let page_number_param = op
         .parameters
         .iter()
@@ -2810,10 +2911,13 @@ fn refs_of(alternatives: &[ReferenceOr<Schema>]) -> Vec<Option<String>> {
 }
 
 /// An object schema with its `allOf` parts merged.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct MergedObject {
-    properties: indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
-    required: Vec<String>,
+    /// Shared, as a chain of merges copies each property into every
+    /// schema that extends it.
+    properties: indexmap::IndexMap<String, Rc<ReferenceOr<Box<Schema>>>>,
+    /// A set, as merging a long chain of parts checks each name.
+    required: indexmap::IndexSet<String>,
     additional: Option<AdditionalProperties>,
 }
 
@@ -2822,11 +2926,7 @@ impl MergedObject {
         for (name, schema) in other.properties {
             self.properties.insert(name, schema);
         }
-        for name in other.required {
-            if !self.required.contains(&name) {
-                self.required.push(name);
-            }
-        }
+        self.required.extend(other.required);
         if other.additional.is_some() {
             self.additional = other.additional;
         }

@@ -450,6 +450,60 @@ paths:
 }
 
 #[test]
+fn alias_cycles_are_named_from_each_member_and_only_members() {
+    // `Z` leads into the cycle without being on it; `D` holds itself.
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  z: {$ref: '#/components/schemas/Z'}
+                  d: {$ref: '#/components/schemas/D'}
+components:
+  schemas:
+    Z: {type: array, items: {$ref: '#/components/schemas/A'}}
+    A: {type: array, items: {$ref: '#/components/schemas/B'}}
+    B: {type: array, items: {$ref: '#/components/schemas/C'}}
+    C: {$ref: '#/components/schemas/A'}
+    D: {type: array, items: {$ref: '#/components/schemas/D'}}
+";
+    let Err(err) = run_inline("alias-cycles", text, &["default"], false) else {
+        panic!("aliases defined through themselves must be refused");
+    };
+    let mut found: Vec<String> = err
+        .diagnostics()
+        .iter()
+        .map(|d| format!("{}: {}", d.pointer, d.message))
+        .collect();
+    found.sort();
+    let cycle = |name: &str, path: &str| {
+        format!(
+            "/components/schemas/{name}: `{name}` is defined only through itself ({path}), \
+             so it has no type: give one of them a schema"
+        )
+    };
+    assert_eq!(
+        found,
+        [
+            cycle("A", "A → B → C → A"),
+            cycle("B", "B → C → A → B"),
+            cycle("C", "C → A → B → C"),
+            cycle("D", "D → D"),
+        ]
+    );
+}
+
+#[test]
 fn aliases_defined_through_themselves_are_refused_at_their_pointers() {
     let text = "
 openapi: 3.0.3

@@ -88,12 +88,7 @@ impl Lowerer<'_> {
             let TypeRef::Named { name } = current else {
                 break;
             };
-            match self
-                .types
-                .iter()
-                .find(|t| &t.rust_name == name)
-                .map(|t| &t.kind)
-            {
+            match self.type_def(name).map(|t| &t.kind) {
                 Some(TypeKind::Alias { target }) => current = target,
                 _ => break,
             }
@@ -123,7 +118,7 @@ impl Lowerer<'_> {
                 ValueShape::Object => None,
             },
             TypeRef::Named { name } => {
-                let def = self.types.iter().find(|t| &t.rust_name == name)?;
+                let def = self.type_def(name)?;
                 match &def.kind {
                     TypeKind::Enum { .. } => Some(ValueShape::Scalar),
                     TypeKind::Alias { target } => self.value_shape(target, depth + 1),
