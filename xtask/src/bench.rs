@@ -20,6 +20,7 @@ const PLATFORM: &str = "spec/upstream/platform-api-2018-03-21.json";
 const PLATFORM_OPENAPI3: &str = "spec/upstream/platform-api-2018-03-21.swagger2openapi.json";
 const PLATFORM_2026: &str = "spec/upstream/platform-2026.reconstructed.json";
 
+mod chains;
 mod compile;
 
 /// What the table measures and how; written under it in the report.
@@ -390,8 +391,11 @@ fn run_in(root: &Path, work: &Path, smoke: bool, runs: usize) -> anyhow::Result<
 
     let table = table(&rows);
     println!("{table}");
-    let scaling = scaling_table(&scaling);
+    let mut scaling = scaling_table(&scaling);
     println!("{scaling}");
+    let chains = chains::table(&xtask, root, work, runs)?;
+    println!("{chains}");
+    scaling = format!("{scaling}\n{chains}");
     let stages = stages_table(&platform.stages, &today.stages);
     println!("{stages}");
     if smoke {
