@@ -39,6 +39,12 @@ pub fn pointer_escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
+/// Unescapes one reference token of a JSON pointer (`~1` → `/`, then
+/// `~0` → `~`, in that order: RFC 6901 §4).
+pub fn pointer_unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
 /// Everything that can stop the pipeline. Each variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -194,7 +194,7 @@ fn tokens_of(reference: &str) -> Option<Vec<String>> {
     Some(
         pointer
             .split('/')
-            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .map(crate::diagnostics::pointer_unescape)
             .collect(),
     )
 }

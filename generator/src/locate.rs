@@ -82,7 +82,7 @@ impl Wanted {
             let tokens: Vec<String> = pointer
                 .split('/')
                 .skip(1)
-                .map(|t| t.replace("~1", "/").replace("~0", "~"))
+                .map(crate::diagnostics::pointer_unescape)
                 .collect();
             let mut node = &mut root;
             for (depth, token) in tokens.iter().enumerate() {

@@ -2877,23 +2877,9 @@ const OPENAPI_TYPES: &[&str] = &["string", "number", "integer", "boolean", "arra
 /// but nothing for `uuid`).
 fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let word = word.to_ascii_lowercase();
-    let distance = |a: &str, b: &str| {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut previous = row[0];
-            row[0] = i + 1;
-            for (j, cb) in b.iter().enumerate() {
-                let substituted = previous + usize::from(ca != *cb);
-                previous = row[j + 1];
-                row[j + 1] = substituted.min(row[j] + 1).min(previous + 1);
-            }
-        }
-        row[b.len()]
-    };
     candidates
         .iter()
-        .map(|c| (distance(&word, c), *c))
+        .map(|c| (strsim::levenshtein(&word, c), *c))
         .filter(|(d, c)| *d * 3 <= c.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)

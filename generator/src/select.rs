@@ -95,13 +95,8 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<
                 }
             }
             let known: Vec<&str> = known.into_iter().collect();
-            errors.push(Diagnostic::new(
-                "/paths",
-                format!(
-                    "no operation carries the tag `{tag}`; the spec's tags are: {}",
-                    known.join(", ")
-                ),
-            ));
+            let declared = spec.tags.iter().any(|t| &t.name == tag);
+            errors.push(unknown_tag(tag, declared, &known));
         }
     }
 
@@ -430,7 +425,7 @@ fn path_item<'a>(
         };
         let target = reference
             .strip_prefix("#/paths/")
-            .map(|token| token.replace("~1", "/").replace("~0", "~"));
+            .map(crate::diagnostics::pointer_unescape);
         item = match target.as_deref().and_then(|t| spec.paths.paths.get(t)) {
             Some(target) => target,
             None => {
@@ -476,6 +471,24 @@ pub fn by_group<'s, 'a>(
         groups.entry(op.group).or_default().push(op);
     }
     groups
+}
+
+/// The error for a tag asked for that no operation carries, with the tags
+/// that operations do carry. `declared`: the tag is in the top-level
+/// `tags` list all the same.
+pub fn unknown_tag(tag: &str, declared: bool, carried: &[&str]) -> Diagnostic {
+    let declared = if declared {
+        " (it is declared in `tags`, but has no operations)"
+    } else {
+        ""
+    };
+    Diagnostic::new(
+        "/paths",
+        format!(
+            "no operation carries the tag `{tag}`{declared}; the spec's tags are: {}",
+            carried.join(", ")
+        ),
+    )
 }
 
 #[cfg(test)]

@@ -367,20 +367,7 @@ fn unknown_tags(doc: &Value, wanted: &[String]) -> Vec<Diagnostic> {
     wanted
         .iter()
         .filter(|tag| !carried.contains(tag.as_str()))
-        .map(|tag| {
-            let declared = if declared(tag) {
-                " (it is declared in `tags`, but has no operations)"
-            } else {
-                ""
-            };
-            Diagnostic::new(
-                "/paths",
-                format!(
-                    "no operation carries the tag `{tag}`{declared}; the spec's tags are: {}",
-                    known.join(", ")
-                ),
-            )
-        })
+        .map(|tag| crate::select::unknown_tag(tag, declared(tag), &known))
         .collect()
 }
 

@@ -161,7 +161,7 @@ pub fn component_refs(value: &Value, out: &mut Vec<(String, String)>) {
             if let Some(r) = map.get("$ref").and_then(Value::as_str) {
                 if let Some(rest) = r.strip_prefix("#/components/") {
                     if let Some((kind, name)) = rest.split_once('/') {
-                        out.push((kind.to_owned(), unescape(name)));
+                        out.push((kind.to_owned(), crate::diagnostics::pointer_unescape(name)));
                     }
                 }
             }
@@ -170,11 +170,6 @@ pub fn component_refs(value: &Value, out: &mut Vec<(String, String)>) {
         Value::Array(items) => items.iter().for_each(|c| component_refs(c, out)),
         _ => {}
     }
-}
-
-/// A `$ref`'s last token is a JSON pointer token.
-fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
 }
 
 #[cfg(test)]

@@ -283,7 +283,7 @@ pub fn inline_origin(pointer: &str) -> String {
     let tokens: Vec<String> = pointer
         .split('/')
         .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .map(crate::diagnostics::pointer_unescape)
         .collect();
     let mut path = String::new();
     let mut items = false;
