@@ -1269,28 +1269,80 @@ impl<'a> Lowerer<'a> {
                 typed.push((i, part));
             }
         }
-        let mut found: Option<TypeRef> = None;
+        // Parts of one JSON type narrow each other (`{$ref: UserId}` and
+        // `{type: string, description: …}`, `{type: number}` and
+        // `{format: int32}`): the most specific part gives the type.
+        let mut found: Option<(TypeRef, Option<&'static str>)> = None;
         for (i, part) in typed {
-            let ty = self.type_ref(part, hint, &format!("{pointer}/allOf/{i}"));
+            let at = format!("{pointer}/allOf/{i}");
+            let ty = self.type_ref(part, hint, &at);
             let ty = self.primitive_alias_target(ty);
-            match &found {
-                None => found = Some(ty),
-                Some(existing) if *existing == ty => {}
-                Some(existing) => {
-                    self.error(
-                        format!("{pointer}/allOf/{i}"),
-                        format!(
-                            "`allOf` parts of different types (`{}` and `{}`) can't all hold; \
-                             no value satisfies them",
-                            crate::render::type_name_for_variant(existing),
-                            crate::render::type_name_for_variant(&ty)
-                        ),
-                    );
-                    return Some(TypeRef::Json);
+            let json = self.json_type(part, 0);
+            let Some((existing, existing_json)) = &found else {
+                found = Some((ty, json));
+                continue;
+            };
+            let one_type = match (existing_json, json) {
+                (Some(a), Some(b)) => {
+                    a == &b || matches!((*a, b), ("integer", "number") | ("number", "integer"))
                 }
+                _ => true,
+            };
+            if !one_type {
+                self.error(
+                    at,
+                    format!(
+                        "`allOf` parts of different types (`{}` and `{}`) can't all hold; \
+                         no value satisfies them",
+                        crate::render::type_name_for_variant(existing),
+                        crate::render::type_name_for_variant(&ty)
+                    ),
+                );
+                return Some(TypeRef::Json);
+            }
+            if specificity(&ty) > specificity(existing) {
+                found = Some((ty, json));
+            } else if existing != &ty && specificity(&ty) == specificity(existing) {
+                self.warnings.push(Diagnostic::new(
+                    at,
+                    format!(
+                        "`allOf` parts `{}` and `{}` are both {}; the value is `{}`, and the \
+                         constraints of `{}` are not checked",
+                        crate::render::type_name_for_variant(existing),
+                        crate::render::type_name_for_variant(&ty),
+                        json.map_or("of one type".to_owned(), |j| format!("`{j}`")),
+                        crate::render::type_name_for_variant(existing),
+                        crate::render::type_name_for_variant(&ty),
+                    ),
+                ));
             }
         }
-        found
+        found.map(|(ty, _)| ty)
+    }
+
+    /// The JSON type (`string`, `integer`…) an `allOf` part with a type
+    /// demands, through references and nested `allOf`s.
+    fn json_type(&self, part: &ReferenceOr<Schema>, depth: usize) -> Option<&'static str> {
+        if depth > 16 {
+            return None;
+        }
+        let schema = match part {
+            ReferenceOr::Item(s) => s,
+            ReferenceOr::Reference { reference } => self.component_schema(reference)?.1,
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(_)) => Some("string"),
+            SchemaKind::Type(Type::Integer(_)) => Some("integer"),
+            SchemaKind::Type(Type::Number(_)) => Some("number"),
+            SchemaKind::Type(Type::Boolean(_)) => Some("boolean"),
+            SchemaKind::Type(Type::Array(_)) => Some("array"),
+            SchemaKind::Type(Type::Object(_)) => Some("object"),
+            SchemaKind::AllOf { all_of } => {
+                all_of.iter().find_map(|p| self.json_type(p, depth + 1))
+            }
+            SchemaKind::Any(any) => any.all_of.iter().find_map(|p| self.json_type(p, depth + 1)),
+            _ => None,
+        }
     }
 
     /// The type of an `allOf` that only annotates one union, map or
@@ -2894,6 +2946,27 @@ fn refs_of(alternatives: &[ReferenceOr<Schema>]) -> Vec<Option<String>> {
             ReferenceOr::Item(_) => None,
         })
         .collect()
+}
+
+/// How narrowly a type says what its values are, for choosing among
+/// `allOf` parts of one JSON type: a generated type (an enum, an alias)
+/// over a formatted primitive (`date-time`, `int32`) over a plain one.
+fn specificity(ty: &TypeRef) -> u8 {
+    match ty {
+        TypeRef::Named { .. } => 3,
+        TypeRef::Nullable { inner } => specificity(inner),
+        TypeRef::String { format: Some(_) }
+        | TypeRef::DateTime
+        | TypeRef::Date
+        | TypeRef::Bytes
+        | TypeRef::I32
+        | TypeRef::I64
+        | TypeRef::U32
+        | TypeRef::U64
+        | TypeRef::F32 => 2,
+        TypeRef::Json => 0,
+        _ => 1,
+    }
 }
 
 /// An object schema with its `allOf` parts merged.

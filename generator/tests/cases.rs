@@ -1187,3 +1187,21 @@ components:
         );
     }
 }
+
+#[test]
+fn allof_narrowing_parts_of_one_json_type_narrow_and_two_enums_are_a_warning() {
+    let output = generate_case_with("allof-narrowing", &["Payments"], Profile::Generic);
+    let warnings: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [(
+            "/components/schemas/Payment/properties/channel/allOf/1",
+            "`allOf` parts `Channel` and `Scope` are both `string`; the value is `Channel`, and \
+             the constraints of `Scope` are not checked"
+        )]
+    );
+}

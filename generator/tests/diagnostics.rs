@@ -697,3 +697,47 @@ paths:
         "{params:?}"
     );
 }
+
+#[test]
+fn allof_parts_of_different_json_types_are_refused_at_the_second() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/A'}
+components:
+  schemas:
+    Code: {type: string, enum: [x, y]}
+    A:
+      type: object
+      properties:
+        n:
+          allOf:
+          - $ref: '#/components/schemas/Code'
+          - {type: integer}
+";
+    let Err(err) = run_inline("allof-contradiction", text, &["default"], false) else {
+        panic!("a string and an integer at once must be refused");
+    };
+    let found: Vec<(&str, &str)> = err
+        .diagnostics()
+        .iter()
+        .map(|d| (d.pointer.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "/components/schemas/A/properties/n/allOf/1",
+            "`allOf` parts of different types (`Code` and `I64`) can't all hold; no value \
+             satisfies them"
+        )]
+    );
+}
