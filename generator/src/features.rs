@@ -31,12 +31,23 @@ pub fn assign(api: &Api) -> Features {
                 .insert(feature.clone());
         }
     }
+    // A schema no operation reaches (the base that subtypes copy with
+    // `allOf`, say) may hold types that only some groups reach, so it
+    // can't always compile; with `full` everything it holds does.
+    for def in &api.types {
+        features
+            .types
+            .entry(def.rust_name.clone())
+            .or_insert_with(|| BTreeSet::from([FULL.to_owned()]));
+    }
     features
 }
 
+/// The feature that turns every API group on.
+pub const FULL: &str = "full";
+
 /// The `#[cfg]` that compiles an item when any of `features` is on; none
-/// when the item is always compiled: it is reached by every group, or by
-/// none (a schema only the spec's components list).
+/// when the item is always compiled, as every group reaches it.
 pub fn cfg(api: &Api, features: &[&str]) -> Option<proc_macro2::TokenStream> {
     if features.is_empty() || features.len() == api.groups.len() {
         return None;

@@ -121,7 +121,15 @@ pub fn lower_with(
         lowerer.error(pointer, message);
     }
     let mut warnings = std::mem::take(&mut lowerer.warnings);
-    let mut any_skipped = false;
+    // Types the runtime uses whatever the operations.
+    let runtime: Vec<TypeRef> = error_model
+        .iter()
+        .map(|e| TypeRef::Named {
+            name: e.type_name.clone(),
+        })
+        .collect();
+    // The types operations reached before any was left out.
+    let mut reached_before = None;
     if !lowerer.errors.is_empty() {
         let mut errors = std::mem::take(&mut lowerer.errors);
         errors.sort_by(|a, b| a.pointer.cmp(&b.pointer));
@@ -178,30 +186,44 @@ pub fn lower_with(
             };
             warnings.push(Diagnostic { message, ..error });
         }
+        if !skipped.is_empty() {
+            reached_before = Some(crate::features::reached(&groups, &runtime, &lowerer.types));
+        }
         for group in &mut groups {
             group.operations.retain(|op| !skipped.contains(&op.pointer));
         }
         // A group whose every operation was left out would be an empty
         // API struct; its operations are named in the warnings.
         groups.retain(|g| !g.operations.is_empty());
-        any_skipped = !skipped.is_empty();
     }
     warnings.extend(lowerer.default_warnings());
     let mut types = lowerer.types;
-    if any_skipped {
-        // The models only left-out operations used would be written, but
-        // gated by no API group while what they use is: with any feature
-        // subset they wouldn't compile. They go with their operations.
-        let runtime: Vec<TypeRef> = error_model
-            .iter()
-            .map(|e| TypeRef::Named {
-                name: e.type_name.clone(),
-            })
-            .collect();
-        let kept = crate::features::reached(&groups, &runtime, &types);
-        let unused: Vec<String> = types
+    if let Some(reached_before) = reached_before {
+        // The models only left-out operations used go with them; those no
+        // operation used in the first place (the base of an `allOf`) stay,
+        // with what they hold.
+        // The schemas of an `allOf` cycle have no type, reached or not.
+        let in_cycles: BTreeSet<&String> = lowerer.cycle_owners.values().flatten().collect();
+        let mut roots = runtime.clone();
+        roots.extend(
+            types
+                .iter()
+                .filter(|t| {
+                    !reached_before.contains(&t.rust_name) && !in_cycles.contains(&t.rust_name)
+                })
+                .map(|t| TypeRef::Named {
+                    name: t.rust_name.clone(),
+                }),
+        );
+        let kept = crate::features::reached(&groups, &roots, &types);
+        let gone: BTreeSet<String> = types
             .iter()
             .filter(|t| !kept.contains(&t.rust_name))
+            .map(|t| t.rust_name.clone())
+            .collect();
+        let unused: Vec<String> = types
+            .iter()
+            .filter(|t| gone.contains(&t.rust_name))
             .map(|t| format!("`{}`", t.rust_name))
             .collect();
         if !unused.is_empty() {
@@ -213,7 +235,7 @@ pub fn lower_with(
                     unused.join(", ")
                 ),
             ));
-            types.retain(|t| kept.contains(&t.rust_name));
+            types.retain(|t| !gone.contains(&t.rust_name));
         }
     }
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));

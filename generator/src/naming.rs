@@ -194,7 +194,7 @@ pub fn feature_name(accessor: &str, taken: &mut BTreeSet<String>) -> String {
     let base = accessor.trim_start_matches("r#").trim_end_matches('_');
     let base = match base {
         "" => "api".to_owned(),
-        "default" | "full" => format!("{base}_api"),
+        "default" | crate::features::FULL => format!("{base}_api"),
         other => other.to_owned(),
     };
     let mut name = base.clone();

@@ -977,7 +977,9 @@ fn allof_cycle_refused_skip_unsupported_leaves_out_the_operations_that_reach_a_c
         .iter()
         .map(|t| t.rust_name.as_str())
         .collect();
-    assert_eq!(names, ["Label"]);
+    // `Named`, which `Label` copies through `allOf`, is a model of its own
+    // that no operation uses: it stays, as it would without a cycle.
+    assert_eq!(names, ["Label", "Named"]);
 }
 
 #[test]
@@ -1203,5 +1205,29 @@ fn allof_narrowing_parts_of_one_json_type_narrow_and_two_enums_are_a_warning() {
             "`allOf` parts `Channel` and `Scope` are both `string`; the value is `Channel`, and \
              the constraints of `Scope` are not checked"
         )]
+    );
+}
+
+#[test]
+fn allof_base_gating_a_schema_no_operation_reaches_compiles_with_full_only() {
+    let output = generate_case_with(
+        "allof-base-gating",
+        &["Cats", "Users", "Health"],
+        Profile::Generic,
+    );
+    let features = &output.api.features;
+    assert_eq!(features.of_type("Pet"), ["full"]);
+    assert_eq!(features.of_type("User"), ["cats", "users"]);
+    let models = output
+        .files
+        .iter()
+        .find(|f| f.path == "src/models/mod.rs")
+        .unwrap();
+    assert!(
+        models.contents.contains(
+            "crate::support::gated_models! {\n    #[cfg(feature = \"full\")]\n    pet::Pet,\n}"
+        ),
+        "{}",
+        models.contents
     );
 }
