@@ -615,6 +615,7 @@ impl<'a> Lowerer<'a> {
                     rust_name: namer.unique(&name, Kind::Variant),
                     ty,
                     tag,
+                    more_tags: Vec::new(),
                     boxed: false,
                     required: Vec::new(),
                     fixed: Vec::new(),
@@ -1109,6 +1110,7 @@ impl<'a> Lowerer<'a> {
                 },
                 deprecated: data.is_some_and(|d| d.deprecated),
                 ty,
+                tag: None,
             });
         }
         for name in required {
