@@ -618,28 +618,37 @@ impl<'a> Lowerer<'a> {
                 (None, TypeRef::Named { name }) => name.clone(),
                 (None, other) => crate::render::type_name_for_variant(other),
             };
-            let tag = discriminator.map(|d| {
-                let reference = refs.get(i).and_then(Option::as_deref);
-                // A mapping value is a reference or, OpenAPI 3.0 says
-                // (Discriminator Object), a bare schema name.
-                let as_reference = |target: &str| {
-                    if target.contains(['/', '#']) {
-                        target.to_owned()
-                    } else {
-                        format!("#/components/schemas/{target}")
-                    }
-                };
-                d.mapping
-                    .iter()
-                    .find(|(_, target)| Some(as_reference(target).as_str()) == reference)
-                    .map(|(value, _)| value.clone())
-                    .or_else(|| {
-                        reference
+            // Every mapping key naming the alternative selects it (`dog`
+            // and `hound` → `Dog`); without one, its schema's name does.
+            let mut tags: Vec<String> = discriminator
+                .map(|d| {
+                    let reference = refs.get(i).and_then(Option::as_deref);
+                    // A mapping value is a reference or, OpenAPI 3.0 says
+                    // (Discriminator Object), a bare schema name.
+                    let as_reference = |target: &str| {
+                        if target.contains(['/', '#']) {
+                            target.to_owned()
+                        } else {
+                            format!("#/components/schemas/{target}")
+                        }
+                    };
+                    let keys: Vec<String> = d
+                        .mapping
+                        .iter()
+                        .filter(|(_, target)| Some(as_reference(target).as_str()) == reference)
+                        .map(|(value, _)| value.clone())
+                        .collect();
+                    match keys.is_empty() {
+                        false => keys,
+                        true => vec![reference
                             .and_then(|r| r.rsplit('/').next())
                             .map(str::to_owned)
-                    })
-                    .unwrap_or_else(|| name.clone())
-            });
+                            .unwrap_or_else(|| name.clone())],
+                    }
+                })
+                .unwrap_or_default();
+            let more_tags = tags.split_off(tags.len().min(1));
+            let tag = tags.pop();
             if discriminator.is_some() && !matches!(ty, TypeRef::Named { .. }) {
                 self.error(at, "a variant of a union with a discriminator must be a `$ref` to an object schema");
             }
@@ -650,7 +659,7 @@ impl<'a> Lowerer<'a> {
                     rust_name: namer.unique(&name, Kind::Variant),
                     ty,
                     tag,
-                    more_tags: Vec::new(),
+                    more_tags,
                     boxed: false,
                     required: Vec::new(),
                     fixed: Vec::new(),
