@@ -1,5 +1,5 @@
 //! The mapping's keys are the wire values, for a bare-name target as for
-//! a reference.
+//! a reference, and every key naming a schema selects it.
 
 use case_discriminator_mapping_names::models::Pet;
 use case_discriminator_mapping_names::Client;
@@ -30,5 +30,17 @@ async fn a_reference_target_is_chosen_by_its_key() {
     match pet(serde_json::json!({"petType": "CAT", "lives": 9})).await {
         Pet::Cat(cat) => assert_eq!(cat.lives, 9),
         other => panic!("expected a cat, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn every_key_naming_a_target_chooses_it_and_is_kept() {
+    let body = serde_json::json!({"petType": "HOUND", "bark": "woof"});
+    match pet(body.clone()).await {
+        Pet::Dog(dog) => {
+            assert_eq!(dog.pet_type, "HOUND");
+            assert_eq!(serde_json::to_value(Pet::Dog(dog)).unwrap(), body);
+        }
+        other => panic!("expected a dog, got {other:?}"),
     }
 }

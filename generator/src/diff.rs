@@ -799,7 +799,7 @@ impl Differ {
         for n in new {
             let field_item = format!("{item}::{}", n.rust_name);
             let Some(o) = old_fields.get(n.wire_name.as_str()) else {
-                if n.required {
+                if n.required && n.tag.is_none() {
                     self.push(
                         Impact::Breaking,
                         Category::Property,
@@ -811,12 +811,16 @@ impl Differ {
                         ),
                     );
                 } else {
+                    let what = match n.required {
+                        true => "property set by `new` to the subtype's tag",
+                        false => "optional property",
+                    };
                     self.push(
                         Impact::Additive,
                         Category::Property,
                         field_item,
                         format!(
-                            "added: optional property `{}` of type `{}`",
+                            "added: {what} `{}` of type `{}`",
                             n.wire_name,
                             field_type(n)
                         ),
@@ -842,6 +846,19 @@ impl Differ {
                         type_name(&o.ty),
                         type_name(&n.ty)
                     ),
+                );
+            }
+            if o.required && n.required && o.tag.is_some() != n.tag.is_some() {
+                // A subtype's tag is set by `new`, not taken.
+                let what = match n.tag {
+                    Some(_) => "now set by `new` to the subtype's tag: no longer an argument",
+                    None => "no longer set by `new`: a new argument of `new`",
+                };
+                self.push(
+                    Impact::Breaking,
+                    Category::Property,
+                    field_item.clone(),
+                    what.to_owned(),
                 );
             }
             if o.required != n.required {

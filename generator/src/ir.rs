@@ -557,6 +557,10 @@ pub struct UnionVariant {
     pub ty: TypeRef,
     /// The discriminator value that selects it, for a tagged union.
     pub tag: Option<String>,
+    /// Further discriminator values that select it too: a `mapping` with
+    /// several keys naming one schema.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_tags: Vec<String>,
     /// Held in a `Box`: the variant closes a cycle of types.
     pub boxed: bool,
     /// For an untagged union: the properties the data must have for this
@@ -606,6 +610,12 @@ pub struct Field {
     pub description: Option<String>,
     /// `deprecated`.
     pub deprecated: bool,
+    /// The discriminator value that marks this struct as one subtype of a
+    /// polymorphic base (`"click"` in `kind` for `Click`, a subtype of
+    /// `Event`): `new` and `Default` set the field to it rather than take
+    /// it, so a value built by hand is sent with its type's tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
 }
 
 /// An enum's known value.

@@ -22,6 +22,7 @@ pub mod lower;
 pub mod naming;
 pub mod parallel;
 pub mod pinpoint;
+pub mod polymorphism;
 pub mod render;
 pub mod select;
 pub mod timing;

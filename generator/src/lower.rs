@@ -33,6 +33,7 @@ use crate::select::{by_group, SelectedOperation, Selection};
 
 mod media;
 mod params;
+mod polymorphic;
 mod unions;
 
 /// Lowers the selection to the IR, or returns every problem found.
@@ -56,6 +57,7 @@ pub fn lower_with(
         lowerer.component_types.insert(rust.clone());
         lowerer.schema_names.insert(name.clone(), rust);
     }
+    lowerer.plan_polymorphism(&selection.schemas);
     for name in &selection.schemas {
         if let Some(ReferenceOr::Item(schema)) =
             spec.components.as_ref().and_then(|c| c.schemas.get(name))
@@ -69,6 +71,7 @@ pub fn lower_with(
             lowerer.push_type(name, name, None, &pointer, TypeKind::Alias { target });
         }
     }
+    lowerer.tag_polymorphic_fields();
 
     let mut groups = Vec::new();
     // Group structs, their modules and `Client`'s accessors are unique even
@@ -325,6 +328,14 @@ struct Lowerer<'a> {
     merged_components: BTreeMap<String, Option<MergedObject>>,
     /// The Rust names in `schema_names`.
     component_types: std::collections::HashSet<String>,
+    /// The polymorphic bases generated as unions, by schema name.
+    polymorphic: polymorphic::Plans,
+    /// Schema name of a polymorphic base → the struct of its own fields,
+    /// for the bases a value can be alone.
+    own_structs: BTreeMap<String, String>,
+    /// The schemas that are structs whatever their `allOf` says: the
+    /// polymorphic bases and their variants.
+    forced_objects: BTreeSet<String>,
     /// Rust type name → its index in `types`, for lookups while lowering.
     type_index: std::collections::HashMap<String, usize>,
 }
@@ -348,6 +359,9 @@ impl<'a> Lowerer<'a> {
             merged_components: BTreeMap::new(),
             type_index: std::collections::HashMap::new(),
             component_types: std::collections::HashSet::new(),
+            polymorphic: Default::default(),
+            own_structs: BTreeMap::new(),
+            forced_objects: BTreeSet::new(),
         }
     }
 
@@ -385,7 +399,15 @@ impl<'a> Lowerer<'a> {
         let pointer = format!("/components/schemas/{}", pointer_escape(name));
         let rust = self.schema_names[name].clone();
         let description = self.description_of(schema);
-        let kind = match self.shape(schema, &rust, &pointer) {
+        let forced = match self.forced_objects.contains(name) {
+            true => self.merged_object_forced(schema, &pointer),
+            false => None,
+        };
+        let shape = match forced {
+            Some(object) => self.struct_shape(&object, &rust, &pointer),
+            None => self.shape(schema, &rust, &pointer),
+        };
+        let kind = match shape {
             Shape::Struct(fields, additional) => TypeKind::Struct { fields, additional },
             Shape::Enum(values, integer) => self.enum_kind(&values, integer, &pointer),
             Shape::Union(alternatives, at, refs, names) => {
@@ -395,7 +417,7 @@ impl<'a> Lowerer<'a> {
                 target: self.type_ref_item(schema, &rust, &pointer),
             },
         };
-        self.add_type(TypeDef {
+        let mut def = TypeDef {
             module: rust_name(&rust, Kind::Module),
             rust_name: rust,
             wire_name: name.to_owned(),
@@ -403,7 +425,14 @@ impl<'a> Lowerer<'a> {
             pointer,
             kind,
             page: None,
-        });
+        };
+        if let Some((union, own)) = self.polymorphic_base(name, &def) {
+            def.kind = union;
+            if let Some(own) = own {
+                self.add_type(own);
+            }
+        }
+        self.add_type(def);
     }
 
     /// Adds a type that is lowered, indexed by its Rust name.
@@ -472,27 +501,7 @@ impl<'a> Lowerer<'a> {
     fn shape(&mut self, schema: &Schema, owner: &str, pointer: &str) -> Shape {
         self.check_type(schema, pointer);
         if let Some(object) = self.merged_object(schema, pointer) {
-            let fields = self.fields(owner, &object.properties, &object.required, pointer);
-            let ty = match &object.additional {
-                Some(AdditionalProperties::Schema(values)) => {
-                    let ty = self.type_ref(
-                        values,
-                        &format!("{owner}Value"),
-                        &format!("{pointer}/additionalProperties"),
-                    );
-                    Some(self.nullable_if(self.is_nullable(values), ty))
-                }
-                Some(AdditionalProperties::Any(true)) => Some(TypeRef::Json),
-                _ => None,
-            };
-            let additional = ty.map(|ty| {
-                let mut namer = Namer::with_reserved(fields.iter().map(|f| f.rust_name.as_str()));
-                AdditionalField {
-                    rust_name: namer.unique("additional_properties", Kind::Value),
-                    ty,
-                }
-            });
-            return Shape::Struct(fields, additional);
+            return self.struct_shape(&object, owner, pointer);
         }
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => {
@@ -557,6 +566,32 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The struct of a merged object: its fields, and the map of the
+    /// properties it doesn't name when it allows others.
+    fn struct_shape(&mut self, object: &MergedObject, owner: &str, pointer: &str) -> Shape {
+        let fields = self.fields(owner, &object.properties, &object.required, pointer);
+        let ty = match &object.additional {
+            Some(AdditionalProperties::Schema(values)) => {
+                let ty = self.type_ref(
+                    values,
+                    &format!("{owner}Value"),
+                    &format!("{pointer}/additionalProperties"),
+                );
+                Some(self.nullable_if(self.is_nullable(values), ty))
+            }
+            Some(AdditionalProperties::Any(true)) => Some(TypeRef::Json),
+            _ => None,
+        };
+        let additional = ty.map(|ty| {
+            let mut namer = Namer::with_reserved(fields.iter().map(|f| f.rust_name.as_str()));
+            AdditionalField {
+                rust_name: namer.unique("additional_properties", Kind::Value),
+                ty,
+            }
+        });
+        Shape::Struct(fields, additional)
+    }
+
     /// A union's variants, named after their types, in an order in which
     /// untagged decoding cannot pick the wrong one: objects with more
     /// required fields first, integers before other numbers, anything
@@ -605,28 +640,37 @@ impl<'a> Lowerer<'a> {
                 (None, TypeRef::Named { name }) => name.clone(),
                 (None, other) => crate::render::type_name_for_variant(other),
             };
-            let tag = discriminator.map(|d| {
-                let reference = refs.get(i).and_then(Option::as_deref);
-                // A mapping value is a reference or, OpenAPI 3.0 says
-                // (Discriminator Object), a bare schema name.
-                let as_reference = |target: &str| {
-                    if target.contains(['/', '#']) {
-                        target.to_owned()
-                    } else {
-                        format!("#/components/schemas/{target}")
-                    }
-                };
-                d.mapping
-                    .iter()
-                    .find(|(_, target)| Some(as_reference(target).as_str()) == reference)
-                    .map(|(value, _)| value.clone())
-                    .or_else(|| {
-                        reference
+            // Every mapping key naming the alternative selects it (`dog`
+            // and `hound` → `Dog`); without one, its schema's name does.
+            let mut tags: Vec<String> = discriminator
+                .map(|d| {
+                    let reference = refs.get(i).and_then(Option::as_deref);
+                    // A mapping value is a reference or, OpenAPI 3.0 says
+                    // (Discriminator Object), a bare schema name.
+                    let as_reference = |target: &str| {
+                        if target.contains(['/', '#']) {
+                            target.to_owned()
+                        } else {
+                            format!("#/components/schemas/{target}")
+                        }
+                    };
+                    let keys: Vec<String> = d
+                        .mapping
+                        .iter()
+                        .filter(|(_, target)| Some(as_reference(target).as_str()) == reference)
+                        .map(|(value, _)| value.clone())
+                        .collect();
+                    match keys.is_empty() {
+                        false => keys,
+                        true => vec![reference
                             .and_then(|r| r.rsplit('/').next())
                             .map(str::to_owned)
-                    })
-                    .unwrap_or_else(|| name.clone())
-            });
+                            .unwrap_or_else(|| name.clone())],
+                    }
+                })
+                .unwrap_or_default();
+            let more_tags = tags.split_off(tags.len().min(1));
+            let tag = tags.pop();
             if discriminator.is_some() && !matches!(ty, TypeRef::Named { .. }) {
                 self.error(at, "a variant of a union with a discriminator must be a `$ref` to an object schema");
             }
@@ -637,6 +681,7 @@ impl<'a> Lowerer<'a> {
                     rust_name: namer.unique(&name, Kind::Variant),
                     ty,
                     tag,
+                    more_tags,
                     boxed: false,
                     required: Vec::new(),
                     fixed: Vec::new(),
@@ -807,6 +852,25 @@ impl<'a> Lowerer<'a> {
         pointer: &str,
         via: &mut Vec<String>,
     ) -> Option<MergedObject> {
+        self.merged_object_at(schema, pointer, via, false)
+    }
+
+    /// [`Self::merged_object`] of a schema that must be a struct: a subtype
+    /// of a polymorphic base, or the base. `allOf: [{$ref: Pet}]` alone,
+    /// elsewhere another name for `Pet`, is then `Pet`'s properties: as
+    /// another name, the subtype would be the base's union again, and the
+    /// union's variant for it would decode as the union without end.
+    fn merged_object_forced(&mut self, schema: &Schema, pointer: &str) -> Option<MergedObject> {
+        self.merged_object_at(schema, pointer, &mut Vec::new(), true)
+    }
+
+    fn merged_object_at(
+        &mut self,
+        schema: &Schema,
+        pointer: &str,
+        via: &mut Vec<String>,
+        force: bool,
+    ) -> Option<MergedObject> {
         self.check_type(schema, pointer);
         let own = |properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
                    required: &[String],
@@ -827,21 +891,23 @@ impl<'a> Lowerer<'a> {
                 own(&any.properties, &any.required, &any.additional_properties),
                 &any.all_of[..],
             ),
-            SchemaKind::AllOf { all_of } if all_of.len() > 1 => {
+            SchemaKind::AllOf { all_of } if all_of.len() > 1 || force => {
                 (MergedObject::default(), &all_of[..])
             }
             _ => return None,
         };
         // A lone `allOf: [$ref]` with a description is a reference, not a
         // merge; parts that are no objects are one primitive type.
-        if own.properties.is_empty()
+        if !force
+            && own.properties.is_empty()
             && (parts.len() <= 1 || parts.iter().all(|p| self.all_of_part(p).is_some()))
         {
             return None;
         }
         // A union or a map with a description beside it is that type,
         // described: there is nothing to merge.
-        if own.properties.is_empty()
+        if !force
+            && own.properties.is_empty()
             && own.additional.is_none()
             && self.lone_structural_part(parts).is_some()
         {
@@ -1131,6 +1197,7 @@ impl<'a> Lowerer<'a> {
                 },
                 deprecated: data.is_some_and(|d| d.deprecated),
                 ty,
+                tag: None,
             });
         }
         for name in required {

@@ -119,10 +119,18 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<
         }
         walk.operation(op.operation, &At::root(&op.pointer));
     }
+    // A base of `allOf` polymorphism may hold any of its subtypes, which
+    // it doesn't refer to (they refer to it): they are reached with it.
+    let hierarchy = crate::polymorphism::hierarchy(spec);
     while let Some(name) = walk.pending.pop() {
         if let Some(schema) = components_schema(spec, &name) {
             let pointer = format!("/components/schemas/{}", pointer_escape(&name));
             walk.schema_or_ref(schema, &At::root(&pointer));
+        }
+        if let Some(base) = hierarchy.get(name.as_str()).filter(|b| b.is_union(&name)) {
+            for subtype in base.usable() {
+                walk.component_schema(subtype.name);
+            }
         }
     }
 
@@ -353,6 +361,14 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// Selects the component schema `name` (which exists), and queues it
+    /// to be walked once.
+    fn component_schema(&mut self, name: &str) {
+        if self.schemas.insert(name.to_owned()) {
+            self.pending.push(name.to_owned());
+        }
+    }
+
     /// Queues the schema a `$ref` names; a reference to a shared parameter,
     /// body or response is followed into that component. One that points
     /// to nothing is reported at `at`.
@@ -366,8 +382,7 @@ impl<'a> Walk<'a> {
                     .push(missing(self.spec, reference, &at.pointer()));
                 return;
             }
-            self.schemas.insert(name.to_owned());
-            self.pending.push(name.to_owned());
+            self.component_schema(name);
             return;
         }
         // A shared parameter, body or response: walked once, however many
@@ -557,6 +572,54 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         let names: Vec<&str> = selection.schemas.iter().map(String::as_str).collect();
         assert_eq!(names, ["Base", "Item", "Param", "Value", "Why"]);
+    }
+
+    #[test]
+    fn a_polymorphic_base_reaches_its_subtypes_when_it_can_be_a_union_of_them() {
+        let spec = spec(
+            OP,
+            "  parameters:
+    Shared: {name: s, in: query, schema: {$ref: '#/components/schemas/Event'}}
+  requestBodies:
+    Body:
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Animal'}
+  responses:
+    Ok: {description: ok}
+  schemas:
+    Why: {type: string}
+    Event:
+      properties: {kind: {type: string}}
+      discriminator: {propertyName: kind, mapping: {view: View}}
+    Click: {allOf: [{$ref: '#/components/schemas/Event'}, {properties: {x: {$ref: '#/components/schemas/Point'}}}]}
+    DoubleClick: {allOf: [{$ref: '#/components/schemas/Click'}]}
+    View: {allOf: [{$ref: '#/components/schemas/Event'}]}
+    Point: {type: object}
+    Animal:
+      properties: {name: {type: string}}
+      discriminator: {propertyName: species}
+    Bird: {allOf: [{$ref: '#/components/schemas/Animal'}]}
+",
+        );
+        let tags = vec!["T".to_owned()];
+        let (selection, errors) = select(&spec, &tags);
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<&str> = selection.schemas.iter().map(String::as_str).collect();
+        // `Animal` has no property `species`: it stays a struct, and
+        // `Bird` is no variant of it.
+        assert_eq!(
+            names,
+            [
+                "Animal",
+                "Click",
+                "DoubleClick",
+                "Event",
+                "Point",
+                "View",
+                "Why"
+            ]
+        );
     }
 
     #[test]

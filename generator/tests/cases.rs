@@ -1231,3 +1231,198 @@ fn allof_base_gating_a_schema_no_operation_reaches_compiles_with_full_only() {
         models.contents
     );
 }
+
+/// The variants of the union `name`: (Rust name, type, tags) of each.
+fn union_variants(api: &Api, name: &str) -> Vec<(String, String, Vec<String>)> {
+    let def = api
+        .type_def(name)
+        .unwrap_or_else(|| panic!("no type {name}"));
+    let generator::ir::TypeKind::Union {
+        variants,
+        discriminator: Some(_),
+        ..
+    } = &def.kind
+    else {
+        panic!("{name} is no tagged union: {:?}", def.kind);
+    };
+    variants
+        .iter()
+        .map(|v| {
+            let generator::ir::TypeRef::Named { name: ty } = &v.ty else {
+                panic!("{name}::{} holds no named type", v.rust_name);
+            };
+            let tags = v.tag.iter().chain(&v.more_tags).cloned().collect();
+            (v.rust_name.clone(), ty.clone(), tags)
+        })
+        .collect()
+}
+
+/// The tag `new` gives the field `wire` of the struct `name`.
+fn field_tag(api: &Api, name: &str, wire: &str) -> Option<String> {
+    let def = api
+        .type_def(name)
+        .unwrap_or_else(|| panic!("no type {name}"));
+    let generator::ir::TypeKind::Struct { fields, .. } = &def.kind else {
+        panic!("{name} is no struct: {:?}", def.kind);
+    };
+    fields
+        .iter()
+        .find(|f| f.wire_name == wire)
+        .unwrap_or_else(|| panic!("{name} has no field {wire}"))
+        .tag
+        .clone()
+}
+
+fn owned(items: &[(&str, &str, &[&str])]) -> Vec<(String, String, Vec<String>)> {
+    items
+        .iter()
+        .map(|(v, ty, tags)| {
+            let tags = tags.iter().map(|t| t.to_string()).collect();
+            (v.to_string(), ty.to_string(), tags)
+        })
+        .collect()
+}
+
+#[test]
+fn polymorphic_base_is_a_union_of_its_subtypes_and_itself_without_a_warning() {
+    let output = generate_case_with("polymorphic-base", &["events"], Profile::Generic);
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    let api = &output.api;
+    assert_eq!(
+        union_variants(api, "Event"),
+        owned(&[
+            ("Click", "Click", &["click", "tap"]),
+            ("View", "View", &["view"]),
+            ("Event", "EventBase", &["event"]),
+        ])
+    );
+    assert_eq!(field_tag(api, "Click", "kind").as_deref(), Some("click"));
+    assert_eq!(field_tag(api, "View", "kind").as_deref(), Some("view"));
+    assert_eq!(
+        field_tag(api, "EventBase", "kind").as_deref(),
+        Some("event")
+    );
+}
+
+#[test]
+fn polymorphic_base_implicit_subtypes_go_by_name_at_every_level() {
+    let output = generate_case_with(
+        "polymorphic-base-implicit",
+        &["pets", "shapes"],
+        Profile::Generic,
+    );
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    let api = &output.api;
+    // Without a mapping the base is abstract: no variant of its own.
+    assert_eq!(
+        union_variants(api, "Pet"),
+        owned(&[
+            ("Cat", "Cat", &["Cat"]),
+            ("Dog", "Dog", &["Dog"]),
+            ("Lizard", "Lizard", &["Lizard"]),
+            ("Puppy", "Puppy", &["Puppy"]),
+        ])
+    );
+    // A subtype that adds nothing is a struct of the base's fields, not
+    // another name for the union (which would decode as itself).
+    assert_eq!(
+        field_tag(api, "Lizard", "petType").as_deref(),
+        Some("Lizard")
+    );
+    // `Dog` has no discriminator of its own: a plain struct.
+    assert_eq!(field_tag(api, "Dog", "petType").as_deref(), Some("Dog"));
+    // `Polygon` is a subtype of `Shape` and a base of its own: its own
+    // fields are `PolygonBase`, a variant of both unions.
+    assert_eq!(
+        union_variants(api, "Shape"),
+        owned(&[
+            ("Circle", "Circle", &["circle"]),
+            ("Polygon", "PolygonBase", &["polygon"]),
+            ("Square", "Square", &["square"]),
+        ])
+    );
+    assert_eq!(
+        union_variants(api, "Polygon"),
+        owned(&[
+            ("Polygon", "PolygonBase", &["polygon"]),
+            ("Square", "Square", &["square"]),
+        ])
+    );
+}
+
+#[test]
+fn polymorphic_base_unsupported_shapes_are_warnings_naming_the_schema_and_why() {
+    let output = generate_case_with(
+        "polymorphic-base-unsupported",
+        &["things"],
+        Profile::Generic,
+    );
+    let warnings: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    let expect = [
+        (
+            "/components/schemas/Animal/discriminator",
+            &[
+                "`Animal` is generated as a plain struct",
+                "`Bird`",
+                "`species` is not one of its properties",
+            ][..],
+        ),
+        (
+            "/components/schemas/Event/discriminator/mapping/ghost",
+            &[
+                "`#/components/schemas/Ghost` names no component schema",
+                "`ghost` is kept as JSON",
+            ],
+        ),
+        (
+            "/components/schemas/Event/discriminator/mapping/label",
+            &[
+                "`Label` is left out of the union `Event`",
+                "not an object schema",
+            ],
+        ),
+        (
+            "/components/schemas/Event/discriminator/mapping/orphan",
+            &[
+                "`Orphan` is left out of the union `Event`",
+                "no property `kind`",
+            ],
+        ),
+        (
+            "/components/schemas/Reading/discriminator",
+            &[
+                "`Reading` is generated as a plain struct",
+                "`Celsius`",
+                "`code` is not a string",
+            ],
+        ),
+    ];
+    assert_eq!(warnings.len(), expect.len(), "{warnings:?}");
+    for ((pointer, message), (want_pointer, phrases)) in warnings.iter().zip(expect) {
+        assert_eq!(*pointer, want_pointer, "{warnings:?}");
+        for phrase in phrases {
+            assert!(message.contains(phrase), "{phrase} in {message}");
+        }
+    }
+    let api = &output.api;
+    // Generated as before: plain structs, and no subtype nothing uses.
+    for name in ["Note", "Animal", "Reading"] {
+        let def = api.type_def(name).unwrap();
+        assert!(
+            matches!(def.kind, generator::ir::TypeKind::Struct { .. }),
+            "{name}: {:?}",
+            def.kind
+        );
+    }
+    for name in ["Bird", "Celsius", "Label", "Orphan"] {
+        assert!(api.type_def(name).is_none(), "{name} is generated");
+    }
+    assert_eq!(
+        union_variants(api, "Event"),
+        owned(&[("Click", "Click", &["click"])])
+    );
+}

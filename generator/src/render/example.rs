@@ -196,7 +196,7 @@ impl<'a> Builder<'a> {
                     return None;
                 }
                 let mut args = Vec::new();
-                for f in fields.iter().filter(|f| f.required) {
+                for f in fields.iter().filter(|f| super::models::is_argument(f)) {
                     // A nullable field is `Option<T>` in the constructor.
                     if f.nullable {
                         args.push("None".to_owned());
@@ -210,8 +210,8 @@ impl<'a> Builder<'a> {
                 }
                 self.building.remove(type_name);
                 // A model without required fields has `Default`, and no
-                // constructor.
-                if fields.iter().any(|f| f.required) {
+                // constructor unless it sets a subtype's tag.
+                if fields.iter().any(|f| f.required || f.tag.is_some()) {
                     format!("{path}::new({})", args.join(", "))
                 } else {
                     format!("{path}::default()")

@@ -336,6 +336,9 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
     let name = ident(&def.rust_name);
     let sensitive = fields.iter().any(|f| f.sensitive);
     let all_optional = fields.iter().all(|f| !f.required);
+    // A subtype's discriminator is set by construction, by `new` and by
+    // `Default` alike: a derived `Default` would leave it out.
+    let tagged = fields.iter().any(|f| f.tag.is_some());
     let has_float = fields.iter().any(|f| contains_float(&f.ty))
         || additional.is_some_and(|a| contains_float(&a.ty));
 
@@ -343,7 +346,7 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
     if !sensitive {
         derives.push(quote!(Debug));
     }
-    if all_optional {
+    if all_optional && !tagged {
         derives.push(quote!(Default));
     }
     derives.push(quote!(PartialEq));
@@ -392,6 +395,12 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
         }
         if let TypeRef::Array { unique: true, .. } = f.ty {
             notes.push("Items are unique.".to_owned());
+        }
+        if let Some(tag) = &f.tag {
+            notes.push(format!(
+                "Set to {} by `new`: the discriminator value that selects this type.",
+                super::rust::code_span(tag)
+            ));
         }
         for note in notes {
             if !text.is_empty() {
@@ -456,8 +465,8 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
         let label = &a.rust_name;
         quote!(.field(#label, &self.#rust))
     });
-    let constructor = (!all_optional).then(|| {
-        let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
+    let constructor = (!all_optional || tagged).then(|| {
+        let required: Vec<&Field> = fields.iter().filter(|f| is_argument(f)).collect();
         let args = required.iter().map(|f| {
             let rust = ident(&f.rust_name);
             match f.ty {
@@ -473,6 +482,21 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
         });
         let inits = fields.iter().map(|f| {
             let rust = ident(&f.rust_name);
+            if let Some(tag) = &f.tag {
+                let mut value = type_tokens(&f.ty, &TokenStream::new());
+                // `String` or a string enum: each is `From<&str>`.
+                value = quote!(#value::from(#tag));
+                if f.boxed {
+                    value = quote!(Box::new(#value));
+                }
+                if f.nullable {
+                    value = quote!(Some(#value));
+                }
+                if !f.required {
+                    value = quote!(Some(#value));
+                }
+                return quote!(#rust: #value);
+            }
             match (&f.ty, f.required, f.boxed) {
                 (_, false, _) => quote!(#rust: None),
                 (_, true, true) if f.nullable => quote!(#rust: #rust.map(Box::new)),
@@ -481,8 +505,18 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
                 (_, true, false) => quote!(#rust),
             }
         });
-        let text = "Creates the model from its required fields; every other field is `None`.";
-        let docs = doc(text);
+        let mut text =
+            "Creates the model from its required fields; every other field is `None`.".to_owned();
+        for f in fields {
+            if let Some(tag) = &f.tag {
+                text.push_str(&format!(
+                    " `{}` is {}, this type's tag.",
+                    f.rust_name,
+                    super::rust::code_span(tag)
+                ));
+            }
+        }
+        let docs = doc(&text);
         let allow_deprecated = fields
             .iter()
             .any(|f| f.deprecated)
@@ -493,6 +527,17 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
                 #allow_deprecated
                 pub fn new(#(#args),*) -> Self {
                     Self { #(#inits,)* #additional_init }
+                }
+            }
+        }
+    });
+
+    // `new()` without arguments, as clippy asks, is `Default` too.
+    let default = (tagged && !fields.iter().any(is_argument)).then(|| {
+        quote! {
+            impl Default for #name {
+                fn default() -> Self {
+                    Self::new()
                 }
             }
         }
@@ -543,8 +588,15 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
             #additional_def
         }
         #constructor
+        #default
         #debug
     }
+}
+
+/// Whether `new` takes the field: it is required, and not a subtype's tag,
+/// which `new` sets itself.
+pub(crate) fn is_argument(field: &Field) -> bool {
+    field.required && field.tag.is_none()
 }
 
 /// The name serde's `rename_all = "camelCase"` gives a field, exactly as
@@ -603,10 +655,17 @@ fn union(
             ty = quote!(Box<#ty>);
         }
         let docs = match &v.tag {
-            Some(tag) => doc(&format!(
-                "`{}` is `{tag}`.",
-                discriminator.unwrap_or_default()
-            )),
+            Some(tag) => {
+                let tags: Vec<String> = std::iter::once(tag)
+                    .chain(&v.more_tags)
+                    .map(|t| super::rust::code_span(t))
+                    .collect();
+                doc(&format!(
+                    "`{}` is {}.",
+                    discriminator.unwrap_or_default(),
+                    tags.join(" or ")
+                ))
+            }
             None => doc(&format!("The `{}` alternative.", type_display(&v.ty))),
         };
         quote! { #docs #rust(#ty), }
@@ -674,9 +733,10 @@ fn union(
     let arms = variants.iter().map(|v| {
         let rust = ident(&v.rust_name);
         let tag = v.tag.clone().unwrap_or_default();
+        let more = &v.more_tags;
         let boxing = boxing(v);
         quote! {
-            Some(#tag) => serde_json::from_value(value) #boxing .map(Self::#rust).map_err(serde::de::Error::custom),
+            Some(#tag #(| #more)*) => serde_json::from_value(value) #boxing .map(Self::#rust).map_err(serde::de::Error::custom),
         }
     });
     quote! {

@@ -692,6 +692,12 @@ fn model_view(api: &Api, def: &TypeDef) -> Value {
                         notes.push("deprecated");
                     }
                     let mut notes = notes.join(", ");
+                    if let Some(tag) = &f.tag {
+                        notes.push_str(&format!(
+                            ", set to {} by `new`",
+                            super::rust::code_span(tag).replace('|', "\\|")
+                        ));
+                    }
                     if let TypeRef::Named { name } = &f.ty {
                         if let Some(TypeKind::Enum { variants, .. }) =
                             api.type_def(name).map(|d| &d.kind)
