@@ -187,11 +187,13 @@ pub fn lower_with(
         any_skipped = !skipped.is_empty();
     }
     warnings.extend(lowerer.default_warnings());
+    let left_out_parameters = lowerer.left_out_parameters;
     let mut types = lowerer.types;
-    if any_skipped {
-        // The models only left-out operations used would be written, but
-        // gated by no API group while what they use is: with any feature
-        // subset they wouldn't compile. They go with their operations.
+    if any_skipped || left_out_parameters {
+        // The models only left-out operations or parameters used would be
+        // written, but gated by no API group while what they use is: with
+        // any feature subset they wouldn't compile. They go with what
+        // used them.
         let runtime: Vec<TypeRef> = error_model
             .iter()
             .map(|e| TypeRef::Named {
@@ -205,10 +207,15 @@ pub fn lower_with(
             .map(|t| format!("`{}`", t.rust_name))
             .collect();
         if !unused.is_empty() {
+            let users = match (any_skipped, left_out_parameters) {
+                (true, false) => "skipped operations",
+                (false, _) => "left-out parameters",
+                (true, true) => "skipped operations or left-out parameters",
+            };
             warnings.push(Diagnostic::new(
                 "",
                 format!(
-                    "left out {} model(s) that only skipped operations use: {}",
+                    "left out {} model(s) that only {users} use: {}",
                     unused.len(),
                     unused.join(", ")
                 ),
@@ -267,10 +274,12 @@ const MAX_INLINE_DEPTH: usize = 64;
 
 struct Lowerer<'a> {
     spec: &'a OpenAPI,
-    /// Whether an operation with a problem is left out (else refused), and
-    /// so whether an optional parameter with no wire form takes its
-    /// operation with it or is left out alone.
+    /// Whether an operation with a problem is left out (else refused).
     skip_unsupported: bool,
+    /// Whether a parameter was left out of its operation (an optional one
+    /// the client can't send, a path parameter the path doesn't name): the
+    /// models only it used go too, as those of a skipped operation do.
+    left_out_parameters: bool,
     type_namer: Namer,
     /// Component schema name → Rust type name.
     schema_names: BTreeMap<String, String>,
@@ -312,6 +321,7 @@ impl<'a> Lowerer<'a> {
         Self {
             spec,
             skip_unsupported: false,
+            left_out_parameters: false,
             type_namer: Namer::default(),
             schema_names: BTreeMap::new(),
             types: Vec::new(),
@@ -1672,12 +1682,14 @@ impl<'a> Lowerer<'a> {
         // A declared path parameter the path never names has nowhere to go
         // on the wire; `path_segments` warned about each, and the operation
         // is still callable without them.
+        let declared = parameters.len();
         parameters.retain(|p| {
             p.location != Location::Path
                 || path_segments.iter().any(|s| {
                     matches!(s, PathSegment::Parameter { wire_name, .. } if *wire_name == p.wire_name)
                 })
         });
+        self.left_out_parameters |= parameters.len() < declared;
         let mut arg_names = Namer::with_reserved(
             RESERVED_ARGUMENT_NAMES
                 .iter()
@@ -1848,10 +1860,17 @@ impl<'a> Lowerer<'a> {
                     (ty, default.map(json_text))
                 }
                 ParameterSchemaOrContent::Content(_) => {
-                    self.error(
-                        format!("{at}/content"),
-                        "parameters with `content` are not supported; use `schema`",
-                    );
+                    let problem = "parameters with `content` are not supported; use `schema`";
+                    if data.required {
+                        self.error(format!("{at}/content"), problem);
+                    } else {
+                        self.leave_out_parameter(
+                            format!("{at}/content"),
+                            &operation,
+                            &data.name,
+                            problem,
+                        );
+                    }
                     continue;
                 }
             };
@@ -1859,18 +1878,13 @@ impl<'a> Lowerer<'a> {
             // the argument then takes what the type takes (`impl Into<String>`).
             let ty = self.primitive_alias_target(ty);
             if let Some(problem) = self.param_problem(&ty, style) {
-                // An optional parameter the client can't send is left out of
-                // its operation, which stays callable without it; with
-                // `skip_unsupported` the operation goes instead, as for any
-                // other problem. A required one can't be left out.
-                if !data.required && !self.skip_unsupported {
-                    self.warnings.push(Diagnostic::new(
+                if !data.required {
+                    self.leave_out_parameter(
                         format!("{at}/schema"),
-                        format!(
-                            "{operation}: the optional parameter `{}` is left out: {problem}",
-                            data.name
-                        ),
-                    ));
+                        &operation,
+                        &data.name,
+                        &problem,
+                    );
                     continue;
                 }
                 self.error(format!("{at}/schema"), problem);

@@ -1187,3 +1187,82 @@ components:
         );
     }
 }
+
+/// Every optional parameter with no wire form is left out of its operation
+/// alone, with a warning naming both, with `--skip-unsupported` as without;
+/// a required one takes its operation with it.
+#[test]
+fn param_no_wire_form_skip_optional_ones_are_left_out_alone_and_named() {
+    let output = generate_case_skipping("param-no-wire-form-skip");
+    let operations: Vec<(&str, Vec<&str>)> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .map(|o| {
+            let params = o.parameters.iter().map(|p| p.wire_name.as_str()).collect();
+            (o.operation_id.as_str(), params)
+        })
+        .collect();
+    assert_eq!(operations, [("search", vec!["query", "limit"])]);
+    let warnings: Vec<String> = output
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.pointer, w.message))
+        .collect();
+    for (index, name, why) in [
+        (1, "mdfilters", "an array of objects has no text form"),
+        (2, "sort", "an array of objects has no text form"),
+        (
+            3,
+            "nested",
+            "an object with nested arrays or objects has no text form",
+        ),
+        (4, "signature", "binary data has no text form"),
+        (5, "lang", "`style: deepObject` applies to objects only"),
+        (7, "X-Trace-Parts", "an array of arrays has no text form"),
+    ] {
+        let expected = format!(
+            "/paths/~1search/get/parameters/{index}/schema: `search` (GET /search): the optional parameter `{name}` is left out: {why}"
+        );
+        assert!(
+            warnings.iter().any(|w| w.starts_with(&expected)),
+            "no `{expected}` in {warnings:#?}"
+        );
+    }
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "/paths/~1search/get/parameters/6/content: `search` (GET /search): the optional parameter `filter` is left out: parameters with `content` are not supported"
+        )),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "/paths/~1exports/post/parameters/0/schema: skipped `create_export` (POST /exports): an array of objects has no text form"
+        )),
+        "{warnings:#?}"
+    );
+    // The models only the left-out parameters used go with them, named.
+    assert!(output.api.types.is_empty(), "{:?}", output.api.types);
+    assert!(
+        warnings.iter().any(|w| w.contains("left out 4 model(s) that only skipped operations or left-out parameters use: `MetadataFilter`")),
+        "{warnings:#?}"
+    );
+}
+
+/// Without `--skip-unsupported` the optional ones are left out the same
+/// way, and the required one is refused at its schema's pointer and line.
+#[test]
+fn param_no_wire_form_skip_without_the_flag_only_the_required_one_is_refused() {
+    let refusals = refusals_of("param-no-wire-form-skip");
+    let found: Vec<(&str, Option<usize>)> =
+        refusals.iter().map(|(p, _, l)| (p.as_str(), *l)).collect();
+    assert_eq!(
+        found,
+        [("/paths/~1exports/post/parameters/0/schema", Some(80))],
+        "{refusals:#?}"
+    );
+    assert!(refusals[0]
+        .1
+        .starts_with("an array of objects has no text form as a parameter"));
+}
