@@ -187,41 +187,61 @@ pub fn lower_with(
         any_skipped = !skipped.is_empty();
     }
     warnings.extend(lowerer.default_warnings());
-    let left_out_parameters = lowerer.left_out_parameters;
     let mut types = lowerer.types;
-    if any_skipped || left_out_parameters {
-        // The models only left-out operations or parameters used would be
-        // written, but gated by no API group while what they use is: with
-        // any feature subset they wouldn't compile. They go with what
-        // used them.
-        let runtime: Vec<TypeRef> = error_model
-            .iter()
-            .map(|e| TypeRef::Named {
-                name: e.type_name.clone(),
-            })
-            .collect();
+    let runtime: Vec<TypeRef> = error_model
+        .iter()
+        .map(|e| TypeRef::Named {
+            name: e.type_name.clone(),
+        })
+        .collect();
+    // The models only left-out operations or parameters used would be
+    // written, but gated by no API group while what they use is: with any
+    // feature subset they wouldn't compile. They go with what used them.
+    let unused: Vec<String> = if any_skipped {
         let kept = crate::features::reached(&groups, &runtime, &types);
-        let unused: Vec<String> = types
+        types
             .iter()
             .filter(|t| !kept.contains(&t.rust_name))
-            .map(|t| format!("`{}`", t.rust_name))
+            .map(|t| t.rust_name.clone())
+            .collect()
+    } else if !lowerer.left_out_types.is_empty() {
+        // Only what the left-out parameters reach, and nothing else does:
+        // a schema no operation names (one merged into others by `allOf`)
+        // stays, as it does in any run.
+        let candidates = crate::features::reached(&[], &lowerer.left_out_types, &types);
+        let others: Vec<TypeRef> = types
+            .iter()
+            .filter(|t| !candidates.contains(&t.rust_name))
+            .map(|t| TypeRef::Named {
+                name: t.rust_name.clone(),
+            })
+            .chain(runtime)
             .collect();
-        if !unused.is_empty() {
-            let users = match (any_skipped, left_out_parameters) {
-                (true, false) => "skipped operations",
-                (false, _) => "left-out parameters",
-                (true, true) => "skipped operations or left-out parameters",
-            };
-            warnings.push(Diagnostic::new(
-                "",
-                format!(
-                    "left out {} model(s) that only {users} use: {}",
-                    unused.len(),
-                    unused.join(", ")
-                ),
-            ));
-            types.retain(|t| kept.contains(&t.rust_name));
-        }
+        let kept = crate::features::reached(&groups, &others, &types);
+        candidates
+            .into_iter()
+            .filter(|t| !kept.contains(t))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !unused.is_empty() {
+        let users = match (any_skipped, lowerer.left_out_types.is_empty()) {
+            (true, true) => "skipped operations",
+            (true, false) => "skipped operations or left-out parameters",
+            (false, _) => "left-out parameters",
+        };
+        let names: Vec<String> = unused.iter().map(|t| format!("`{t}`")).collect();
+        warnings.push(Diagnostic::new(
+            "",
+            format!(
+                "left out {} model(s) that only {users} use: {}",
+                unused.len(),
+                names.join(", ")
+            ),
+        ));
+        let unused: BTreeSet<String> = unused.into_iter().collect();
+        types.retain(|t| !unused.contains(&t.rust_name));
     }
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
     inline_primitive_aliases(&mut types);
@@ -276,10 +296,10 @@ struct Lowerer<'a> {
     spec: &'a OpenAPI,
     /// Whether an operation with a problem is left out (else refused).
     skip_unsupported: bool,
-    /// Whether a parameter was left out of its operation (an optional one
-    /// the client can't send, a path parameter the path doesn't name): the
-    /// models only it used go too, as those of a skipped operation do.
-    left_out_parameters: bool,
+    /// The types of the parameters left out of their operations (optional
+    /// ones the client can't send, path parameters the path doesn't name):
+    /// the models only they use go too, as those of a skipped operation do.
+    left_out_types: Vec<TypeRef>,
     type_namer: Namer,
     /// Component schema name → Rust type name.
     schema_names: BTreeMap<String, String>,
@@ -321,7 +341,7 @@ impl<'a> Lowerer<'a> {
         Self {
             spec,
             skip_unsupported: false,
-            left_out_parameters: false,
+            left_out_types: Vec::new(),
             type_namer: Namer::default(),
             schema_names: BTreeMap::new(),
             types: Vec::new(),
@@ -1677,19 +1697,20 @@ impl<'a> Lowerer<'a> {
         let rust = methods.unique(&raw_name, Kind::Value);
         let builder = builders.unique(&raw_name, Kind::Type);
 
-        let mut parameters = self.parameters(sel, &builder);
+        let parameters = self.parameters(sel, &builder);
         let path_segments = self.path_segments(sel, &parameters);
         // A declared path parameter the path never names has nowhere to go
         // on the wire; `path_segments` warned about each, and the operation
         // is still callable without them.
-        let declared = parameters.len();
-        parameters.retain(|p| {
+        let (kept, unplaced): (Vec<_>, Vec<_>) = parameters.into_iter().partition(|p| {
             p.location != Location::Path
                 || path_segments.iter().any(|s| {
                     matches!(s, PathSegment::Parameter { wire_name, .. } if *wire_name == p.wire_name)
                 })
         });
-        self.left_out_parameters |= parameters.len() < declared;
+        let parameters = kept;
+        self.left_out_types
+            .extend(unplaced.into_iter().map(|p| p.ty));
         let mut arg_names = Namer::with_reserved(
             RESERVED_ARGUMENT_NAMES
                 .iter()
@@ -1859,7 +1880,7 @@ impl<'a> Lowerer<'a> {
                     }
                     (ty, default.map(json_text))
                 }
-                ParameterSchemaOrContent::Content(_) => {
+                ParameterSchemaOrContent::Content(content) => {
                     let problem = "parameters with `content` are not supported; use `schema`";
                     if data.required {
                         self.error(format!("{at}/content"), problem);
@@ -1870,6 +1891,8 @@ impl<'a> Lowerer<'a> {
                             &data.name,
                             problem,
                         );
+                        let roots = self.referenced_types(content);
+                        self.left_out_types.extend(roots);
                     }
                     continue;
                 }
@@ -1885,6 +1908,7 @@ impl<'a> Lowerer<'a> {
                         &data.name,
                         &problem,
                     );
+                    self.left_out_types.push(ty);
                     continue;
                 }
                 self.error(format!("{at}/schema"), problem);

@@ -77,7 +77,33 @@ impl Lowerer<'_> {
             pointer,
             format!("{operation}: the optional parameter `{name}` is left out: {problem}"),
         ));
-        self.left_out_parameters = true;
+    }
+
+    /// The component schemas `value` (a parameter's `content`) references,
+    /// as types: it isn't lowered, but its schemas are.
+    pub(super) fn referenced_types(&self, value: &impl serde::Serialize) -> Vec<TypeRef> {
+        fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    if let Some(serde_json::Value::String(r)) = map.get("$ref") {
+                        out.push(r.clone());
+                    }
+                    map.values().for_each(|v| walk(v, out));
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+                _ => {}
+            }
+        }
+        let mut references = Vec::new();
+        if let Ok(value) = serde_json::to_value(value) {
+            walk(&value, &mut references);
+        }
+        references
+            .iter()
+            .filter_map(|r| r.strip_prefix("#/components/schemas/"))
+            .filter_map(|name| self.schema_names.get(name))
+            .map(|name| TypeRef::Named { name: name.clone() })
+            .collect()
     }
 
     /// Why a value of `ty` can't be sent in `style`, if it can't: nested
