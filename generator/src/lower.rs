@@ -479,8 +479,22 @@ impl<'a> Lowerer<'a> {
     /// What a schema becomes when it has a name of its own.
     fn shape(&mut self, schema: &Schema, owner: &str, pointer: &str) -> Shape {
         self.check_type(schema, pointer);
-        if let Some(object) = self.merged_object(schema, pointer) {
+        if let Some(mut object) = self.merged_object(schema, pointer) {
             let fields = self.fields(owner, &object.properties, &object.required, pointer);
+            // A part left out keeps its properties' values as JSON, in the
+            // map of the properties the fields don't name: it holds any
+            // value then.
+            let unmerged = std::mem::take(&mut object.unmerged);
+            let typed_map = match &object.additional {
+                Some(AdditionalProperties::Schema(_)) => {
+                    ", whose values are `serde_json::Value` rather than the type of the \
+                     schema's `additionalProperties`"
+                }
+                _ => "",
+            };
+            if !unmerged.is_empty() {
+                object.additional = Some(AdditionalProperties::Any(true));
+            }
             let ty = match &object.additional {
                 Some(AdditionalProperties::Schema(values)) => {
                     let ty = self.type_ref(
@@ -498,8 +512,23 @@ impl<'a> Lowerer<'a> {
                 AdditionalField {
                     rust_name: namer.unique("additional_properties", Kind::Value),
                     ty,
+                    unmerged_parts: unmerged.iter().map(|(part, _)| part.clone()).collect(),
                 }
             });
+            if let Some(map) = additional.as_ref().filter(|_| !unmerged.is_empty()) {
+                let type_name = owner;
+                for (part, why) in unmerged {
+                    self.warnings.push(Diagnostic::new(
+                        part,
+                        format!(
+                            "`{type_name}` is generated without this `allOf` part ({why}); \
+                             the values of the properties `{type_name}`'s fields don't name, \
+                             this part's among them, are kept as JSON in its map `{}`{typed_map}",
+                            map.rust_name
+                        ),
+                    ));
+                }
+            }
             return Shape::Struct(fields, additional);
         }
         match &schema.schema_kind {
@@ -825,6 +854,7 @@ impl<'a> Lowerer<'a> {
                 .collect(),
             required: required.iter().cloned().collect(),
             additional: additional.clone(),
+            unmerged: Vec::new(),
         };
         let (own, parts) = match &schema.schema_kind {
             SchemaKind::Type(Type::Object(o)) => (
@@ -878,11 +908,10 @@ impl<'a> Lowerer<'a> {
             ReferenceOr::Item(s) => (s, None),
             ReferenceOr::Reference { reference } => {
                 let Some((name, schema)) = self.component_schema(reference) else {
-                    self.error(
+                    return self.unmergeable(
                         part_pointer,
                         "an `allOf` part must be an object schema or a reference to one",
                     );
-                    return None;
                 };
                 if let Some(at) = via.iter().position(|n| n == name) {
                     self.all_of_cycle(part_pointer, &via[at..], name);
@@ -930,13 +959,42 @@ impl<'a> Lowerer<'a> {
             // object is.
             None if adds_no_properties(schema) => None,
             None => {
-                self.error(
+                let why = match &schema.schema_kind {
+                    SchemaKind::OneOf { .. } => "a `oneOf`",
+                    SchemaKind::AnyOf { .. } => "an `anyOf`",
+                    SchemaKind::Any(any) if !any.one_of.is_empty() => "a `oneOf`",
+                    SchemaKind::Any(any) if !any.any_of.is_empty() => "an `anyOf`",
+                    SchemaKind::Not { .. } => "a `not`",
+                    SchemaKind::Type(Type::Array(_)) => "an array",
+                    SchemaKind::Type(Type::String(_)) => "a string",
+                    SchemaKind::Type(Type::Number(_) | Type::Integer(_)) => "a number",
+                    SchemaKind::Type(Type::Boolean(_)) => "a boolean",
+                    _ => "no object",
+                };
+                self.unmergeable(
                     part_pointer,
-                    "only object schemas can be merged with `allOf`",
-                );
-                None
+                    &format!(
+                        "only object schemas can be merged with `allOf`, and this part is {why}"
+                    ),
+                )
             }
         }
+    }
+
+    /// An `allOf` part that can't be merged: a problem at its pointer or,
+    /// with `skip_unsupported`, a part left out of the merged object, which
+    /// then keeps the values of the properties it doesn't name (the part's
+    /// among them) in a map, and says so where its type is made
+    /// ([`Self::shape`]).
+    fn unmergeable(&mut self, part_pointer: &str, why: &str) -> Option<MergedObject> {
+        if !self.skip_unsupported {
+            self.error(part_pointer, why);
+            return None;
+        }
+        Some(MergedObject {
+            unmerged: vec![(part_pointer.to_owned(), why.to_owned())],
+            ..Default::default()
+        })
     }
 
     /// [`Self::merged_object_via`] of the component schema `name`, from
@@ -2574,6 +2632,7 @@ fn map_struct(values: TypeRef) -> TypeKind {
     TypeKind::Struct {
         fields: Vec::new(),
         additional: Some(AdditionalField {
+            unmerged_parts: Vec::new(),
             rust_name: "additional_properties".to_owned(),
             ty: values,
         }),
@@ -2957,6 +3016,10 @@ struct MergedObject {
     /// A set, as merging a long chain of parts checks each name.
     required: indexmap::IndexSet<String>,
     additional: Option<AdditionalProperties>,
+    /// The `allOf` parts left out with `skip_unsupported`, as (pointer,
+    /// why): the object keeps what they carry in its map of the
+    /// properties it doesn't name.
+    unmerged: Vec<(String, String)>,
 }
 
 impl MergedObject {
@@ -2968,6 +3031,7 @@ impl MergedObject {
         if other.additional.is_some() {
             self.additional = other.additional;
         }
+        self.unmerged.extend(other.unmerged);
     }
 }
 

@@ -1266,3 +1266,62 @@ fn param_no_wire_form_skip_without_the_flag_only_the_required_one_is_refused() {
         .1
         .starts_with("an array of objects has no text form as a parameter"));
 }
+
+/// Without `--skip-unsupported`, each `allOf` part that can't be merged is
+/// refused at its pointer and line, saying what it is.
+#[test]
+fn allof_union_part_skip_without_the_flag_each_part_is_refused_where_it_is() {
+    let found: Vec<(String, String, Option<usize>)> = refusals_of("allof-union-part-skip");
+    assert_eq!(
+        found,
+        [
+            (
+                "/components/schemas/Pet/allOf/1".to_owned(),
+                "only object schemas can be merged with `allOf`, and this part is a `oneOf`"
+                    .to_owned(),
+                Some(94)
+            ),
+            (
+                "/paths/~1tags~1{id}/get/responses/200/content/application~1json/schema/allOf/1"
+                    .to_owned(),
+                "only object schemas can be merged with `allOf`, and this part is an `anyOf`"
+                    .to_owned(),
+                Some(68)
+            ),
+        ]
+    );
+}
+
+/// With it, every operation is generated; each struct that lost a part
+/// keeps what it carries in its flattened JSON map, and the warning at the
+/// part says so, naming the struct and the map (one warning per struct:
+/// `ShowEntry` inherits `Pet`'s part).
+#[test]
+fn allof_union_part_skip_the_warning_says_what_is_generated() {
+    let output = generate_case_skipping("allof-union-part-skip");
+    assert_eq!(output.api.operation_count(), 4);
+    let warnings: Vec<String> = output
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.pointer, w.message))
+        .collect();
+    let expected = [
+        "/components/schemas/Pet/allOf/1: `Pet` is generated without this `allOf` part (only object schemas can be merged with `allOf`, and this part is a `oneOf`); the values of the properties `Pet`'s fields don't name, this part's among them, are kept as JSON in its map `additional_properties`",
+        "/components/schemas/Pet/allOf/1: `ShowEntry` is generated without this `allOf` part (only object schemas can be merged with `allOf`, and this part is a `oneOf`); the values of the properties `ShowEntry`'s fields don't name, this part's among them, are kept as JSON in its map `additional_properties`",
+        "/paths/~1tags~1{id}/get/responses/200/content/application~1json/schema/allOf/1: `GetTagResponse200` is generated without this `allOf` part (only object schemas can be merged with `allOf`, and this part is an `anyOf`); the values of the properties `GetTagResponse200`'s fields don't name, this part's among them, are kept as JSON in its map `additional_properties`, whose values are `serde_json::Value` rather than the type of the schema's `additionalProperties`",
+    ];
+    assert_eq!(warnings, expected);
+    for name in ["Pet", "ShowEntry", "GetTagResponse200"] {
+        let def = output.api.type_def(name).unwrap();
+        let generator::ir::TypeKind::Struct { additional, .. } = &def.kind else {
+            panic!("{name} is {:?}", def.kind);
+        };
+        let additional = additional.as_ref().expect("a map");
+        assert_eq!(additional.ty, generator::ir::TypeRef::Json, "{name}");
+        assert_eq!(additional.unmerged_parts.len(), 1, "{name}");
+    }
+    // The alternatives' models stay: the map decodes into them.
+    for name in ["Cat", "Dog", "Base"] {
+        assert!(output.api.type_def(name).is_some(), "{name}");
+    }
+}
