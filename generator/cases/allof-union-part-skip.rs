@@ -78,3 +78,20 @@ async fn an_inline_response_keeps_the_parts_and_its_own_extra_properties() {
     assert_eq!(tag.additional_properties["priority"], json!(1));
     assert_eq!(serde_json::to_value(&tag).unwrap(), wire);
 }
+
+#[tokio::test]
+async fn an_alternative_that_is_no_object_decodes_as_the_catch_all_variant() {
+    use case_allof_union_part_skip::models::Badge;
+    let (_server, client) = serving("/badges/b1", json!("gold")).await;
+    let badge = client.pets().get_badge("b1").await.unwrap();
+    assert!(matches!(&badge, Badge::Other(v) if *v == json!("gold")), "{badge:?}");
+    let wire = json!({"id": "b2", "meow": false});
+    let (_server, client) = serving("/badges/b2", wire.clone()).await;
+    let badge = client.pets().get_badge("b2").await.unwrap();
+    let Badge::Cat(cat) = &badge else {
+        panic!("{badge:?}");
+    };
+    assert_eq!(cat.id, "b2");
+    assert_eq!(cat.meow, Some(false));
+    assert_eq!(serde_json::to_value(&badge).unwrap(), wire);
+}

@@ -120,6 +120,15 @@ pub fn lower_with(
     for (pointer, message) in break_alias_cycles(&mut lowerer.types) {
         lowerer.error(pointer, message);
     }
+    // Every union whose alternatives were left out said so; any other is
+    // still named.
+    for (at, why) in std::mem::take(&mut lowerer.left_out_alternatives)
+        .into_values()
+        .flatten()
+    {
+        let message = format!("left out of its union: {why}");
+        lowerer.warnings.push(Diagnostic::new(at, message));
+    }
     let mut warnings = std::mem::take(&mut lowerer.warnings);
     let mut any_skipped = false;
     if !lowerer.errors.is_empty() {
@@ -300,6 +309,10 @@ struct Lowerer<'a> {
     /// ones the client can't send, path parameters the path doesn't name):
     /// the models only they use go too, as those of a skipped operation do.
     left_out_types: Vec<TypeRef>,
+    /// With `skip_unsupported`, the `oneOf`/`anyOf` alternatives beside an
+    /// object's own properties that are no object, by the union's pointer:
+    /// (pointer, why) of each, left out of the union.
+    left_out_alternatives: BTreeMap<String, Vec<(String, String)>>,
     type_namer: Namer,
     /// Component schema name → Rust type name.
     schema_names: BTreeMap<String, String>,
@@ -342,6 +355,7 @@ impl<'a> Lowerer<'a> {
             spec,
             skip_unsupported: false,
             left_out_types: Vec::new(),
+            left_out_alternatives: BTreeMap::new(),
             type_namer: Namer::default(),
             schema_names: BTreeMap::new(),
             types: Vec::new(),
@@ -607,7 +621,11 @@ impl<'a> Lowerer<'a> {
         refs: &[Option<String>],
         names: &[Option<String>],
     ) -> TypeKind {
-        if alternatives.is_empty() {
+        let left_out = self
+            .left_out_alternatives
+            .remove(pointer)
+            .unwrap_or_default();
+        if alternatives.is_empty() && left_out.is_empty() {
             // JSON Schema requires at least one; with none, nothing is
             // known of the value.
             self.warnings.push(Diagnostic::new(
@@ -683,10 +701,20 @@ impl<'a> Lowerer<'a> {
         if discriminator.is_none() {
             variants.sort_by_key(|(rank, _)| *rank);
         }
+        let other_variant = namer.unique("Other", Kind::Variant);
+        for (at, why) in left_out {
+            self.warnings.push(Diagnostic::new(
+                at,
+                format!(
+                    "`{owner}` is generated without this alternative ({why}); a value of it \
+                     decodes as `{owner}::{other_variant}`, which keeps the JSON as it came"
+                ),
+            ));
+        }
         TypeKind::Union {
             variants: variants.into_iter().map(|(_, v)| v).collect(),
             discriminator: discriminator.map(|d| d.property_name.clone()),
-            other_variant: namer.unique("Other", Kind::Variant),
+            other_variant,
         }
     }
 
@@ -747,13 +775,20 @@ impl<'a> Lowerer<'a> {
         let mut names = Vec::new();
         for (i, alternative) in alternatives.iter().enumerate() {
             if kinds[i] == Some(true) {
-                self.error(
-                    format!("{pointer}/{keyword}/{i}"),
-                    format!(
-                        "this `{keyword}` alternative is not an object, so no value can have \
-                         both it and the schema's own properties or `allOf` parts"
-                    ),
+                let at = format!("{pointer}/{keyword}/{i}");
+                let why = format!(
+                    "this `{keyword}` alternative is not an object, so no value can have \
+                     both it and the schema's own properties or `allOf` parts"
                 );
+                if self.skip_unsupported {
+                    // Said where the union gets its catch-all variant.
+                    self.left_out_alternatives
+                        .entry(format!("{pointer}/{keyword}"))
+                        .or_default()
+                        .push((at, why));
+                } else {
+                    self.error(at, why);
+                }
                 continue;
             }
             let (name, reference) = match alternative {

@@ -1276,17 +1276,22 @@ fn allof_union_part_skip_without_the_flag_each_part_is_refused_where_it_is() {
         found,
         [
             (
+                "/components/schemas/Badge/oneOf/1".to_owned(),
+                "this `oneOf` alternative is not an object, so no value can have both it and the schema's own properties or `allOf` parts".to_owned(),
+                Some(122)
+            ),
+            (
                 "/components/schemas/Pet/allOf/1".to_owned(),
                 "only object schemas can be merged with `allOf`, and this part is a `oneOf`"
                     .to_owned(),
-                Some(94)
+                Some(108)
             ),
             (
                 "/paths/~1tags~1{id}/get/responses/200/content/application~1json/schema/allOf/1"
                     .to_owned(),
                 "only object schemas can be merged with `allOf`, and this part is an `anyOf`"
                     .to_owned(),
-                Some(68)
+                Some(70)
             ),
         ]
     );
@@ -1299,13 +1304,14 @@ fn allof_union_part_skip_without_the_flag_each_part_is_refused_where_it_is() {
 #[test]
 fn allof_union_part_skip_the_warning_says_what_is_generated() {
     let output = generate_case_skipping("allof-union-part-skip");
-    assert_eq!(output.api.operation_count(), 4);
+    assert_eq!(output.api.operation_count(), 5);
     let warnings: Vec<String> = output
         .warnings
         .iter()
         .map(|w| format!("{}: {}", w.pointer, w.message))
         .collect();
     let expected = [
+        "/components/schemas/Badge/oneOf/1: `Badge` is generated without this alternative (this `oneOf` alternative is not an object, so no value can have both it and the schema's own properties or `allOf` parts); a value of it decodes as `Badge::Other`, which keeps the JSON as it came",
         "/components/schemas/Pet/allOf/1: `Pet` is generated without this `allOf` part (only object schemas can be merged with `allOf`, and this part is a `oneOf`); the values of the properties `Pet`'s fields don't name, this part's among them, are kept as JSON in its map `additional_properties`",
         "/components/schemas/Pet/allOf/1: `ShowEntry` is generated without this `allOf` part (only object schemas can be merged with `allOf`, and this part is a `oneOf`); the values of the properties `ShowEntry`'s fields don't name, this part's among them, are kept as JSON in its map `additional_properties`",
         "/paths/~1tags~1{id}/get/responses/200/content/application~1json/schema/allOf/1: `GetTagResponse200` is generated without this `allOf` part (only object schemas can be merged with `allOf`, and this part is an `anyOf`); the values of the properties `GetTagResponse200`'s fields don't name, this part's among them, are kept as JSON in its map `additional_properties`, whose values are `serde_json::Value` rather than the type of the schema's `additionalProperties`",
