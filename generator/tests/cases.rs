@@ -1331,3 +1331,95 @@ fn allof_union_part_skip_the_warning_says_what_is_generated() {
         assert!(output.api.type_def(name).is_some(), "{name}");
     }
 }
+
+/// A Swagger 2.0 case converted as `cargo xtask codegen` does: the
+/// converted spec and the import's warnings.
+fn import_swagger_case(name: &str) -> (openapiv3::OpenAPI, Vec<generator::import::Warning>) {
+    let path = case_path(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let doc = generator::import::parse(&path, &text).unwrap();
+    let (converted, warnings) = generator::import::convert(&path, &doc, &[]).unwrap();
+    (load::from_json(&path, converted).unwrap(), warnings)
+}
+
+/// A bare name is read as a parameter in a parameter list (the path's or
+/// the operation's), a response among responses, a definition in a schema:
+/// each with a warning at the reference saying how it was read.
+#[test]
+fn swagger2_bare_name_refs_each_is_read_by_where_it_sits_with_a_warning() {
+    let (spec, warnings) = import_swagger_case("swagger2-bare-name-refs");
+    let found: Vec<(&str, &str)> = warnings
+        .iter()
+        .filter(|w| w.kind == generator::import::WarningKind::BareNameRef)
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/paths/~1products/parameters/0/$ref", "`$ref: traceParam` is a bare name, which Swagger 2.0 tools read as `#/parameters/traceParam` here; read the same way"),
+            ("/paths/~1products/get/parameters/0/$ref", "`$ref: limitParam` is a bare name, which Swagger 2.0 tools read as `#/parameters/limitParam` here; read the same way"),
+            ("/paths/~1products/get/responses/200/schema/items/$ref", "`$ref: Product` is a bare name, which Swagger 2.0 tools read as `#/definitions/Product` here; read the same way"),
+            ("/paths/~1products/get/responses/404/$ref", "`$ref: NotFound` is a bare name, which Swagger 2.0 tools read as `#/responses/NotFound` here; read the same way"),
+            ("/definitions/Product/properties/maker/$ref", "`$ref: Maker` is a bare name, which Swagger 2.0 tools read as `#/definitions/Maker` here; read the same way"),
+            ("/responses/NotFound/schema/$ref", "`$ref: Problem` is a bare name, which Swagger 2.0 tools read as `#/definitions/Problem` here; read the same way"),
+        ]
+    );
+    let path = case_path("swagger2-bare-name-refs");
+    let config = spec_config(
+        &path,
+        &spec,
+        "swagger2-bare-name-refs",
+        tags_of(&spec),
+        false,
+        Profile::Generic,
+    );
+    let output = generator::generate_from(&path, &spec, &config).unwrap();
+    let op = &output.api.groups[0].operations[0];
+    let params: Vec<&str> = op.parameters.iter().map(|p| p.wire_name.as_str()).collect();
+    assert_eq!(params, ["limit", "offset", "X-Trace"]);
+    let not_found = op.responses.iter().find(|r| r.status == "404").unwrap();
+    assert_eq!(not_found.description, "No such thing.");
+    assert_eq!(
+        not_found.ty,
+        Some(generator::ir::TypeRef::Named {
+            name: "Problem".to_owned()
+        })
+    );
+}
+
+/// A reference to an entry the file lacks, bare or not, is refused where it
+/// is written, with its line, as codegen shows it; never at the entry that
+/// isn't there.
+#[test]
+fn swagger2_bare_name_refs_a_missing_one_is_refused_where_it_is_written() {
+    let path = case_path("swagger2-bare-name-refs");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(
+            "  limitParam: {name: limit, in: query, type: integer, description: How many.}\n",
+            "",
+        )
+        .replace(
+            "  NotFound:\n    description: No such thing.\n    schema: {$ref: Problem}\n",
+            "  Gone: {description: Gone.}\n",
+        )
+        .replace("  Maker:\n", "  Manufacturer:\n");
+    let doc = generator::import::parse(&path, &text).unwrap();
+    let error = generator::import::convert(&path, &doc, &[])
+        .map(|_| ())
+        .unwrap_err()
+        .with_lines(&text);
+    let found: Vec<(&str, Option<usize>, &str)> = error
+        .diagnostics()
+        .iter()
+        .map(|d| (d.pointer.as_str(), d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/paths/~1products/get/parameters/0/$ref", Some(21), "`$ref: limitParam` points to nothing: the document has no parameter `limitParam` in `parameters`"),
+            ("/paths/~1products/get/responses/404/$ref", Some(30), "`$ref: NotFound` points to nothing: the document has no response `NotFound` in `responses`"),
+            ("/definitions/Product/properties/maker/$ref", Some(42), "`$ref: Maker` points to nothing: the document has no definition `Maker` in `definitions`"),
+        ]
+    );
+}

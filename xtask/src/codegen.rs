@@ -355,7 +355,15 @@ fn load_spec(path: &Path) -> anyhow::Result<(openapiv3::OpenAPI, bool)> {
     drop(text);
     let doc = if swagger {
         let stage = timing::stage("convert Swagger 2.0");
-        let (converted, warnings) = generator::import::convert(path, &doc, &[])?;
+        let (converted, warnings) = match generator::import::convert(path, &doc, &[]) {
+            Ok(converted) => converted,
+            // The text was let go for the conversion; it is read again only
+            // to give each problem its line.
+            Err(e) => match fs::read_to_string(path) {
+                Ok(text) => return Err(e.with_lines(&text).into()),
+                Err(_) => return Err(e.into()),
+            },
+        };
         drop(doc);
         drop(stage);
         if !warnings.is_empty() {

@@ -51,7 +51,9 @@ pub enum WarningKind {
     /// A `collectionFormat` that OpenAPI 3.0 cannot express (`tsv`).
     UnsupportedCollectionFormat,
     /// A `$ref` that is a bare name (`Product`), the Swagger 1.2 shorthand
-    /// that Swagger 2.0 tools still read as `#/definitions/Product`.
+    /// that Swagger 2.0 tools still read by where it sits: as
+    /// `#/definitions/Product` in a schema, `#/parameters/…` in a
+    /// parameter list, `#/responses/…` among responses.
     BareNameRef,
 }
 
@@ -70,7 +72,9 @@ impl WarningKind {
             WarningKind::UnsupportedCollectionFormat => {
                 "collectionFormat has no OpenAPI 3.0 form; sent comma-separated"
             }
-            WarningKind::BareNameRef => "`$ref` is a bare name; read as a definition's",
+            WarningKind::BareNameRef => {
+                "`$ref` is a bare name; read as a definition, parameter or response by where it sits"
+            }
         }
     }
 }

@@ -7,7 +7,9 @@
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
-use super::refs::{component_refs, fix_refs, HTTP_METHODS};
+use super::refs::{
+    component_refs, fix_refs, resolve_ref, unescape, RefSink, Section, HTTP_METHODS,
+};
 use super::{has_tag, kept_tags, Warning, WarningKind};
 use crate::diagnostics::{pointer_escape, Diagnostic};
 
@@ -52,6 +54,7 @@ pub fn convert(
         produces: strings(root.get("produces")),
         warnings,
         errors: Vec::new(),
+        missing: BTreeSet::new(),
     };
     let paths = converter.paths(tags);
     let components = converter.components(&paths, tags.is_empty());
@@ -105,6 +108,9 @@ struct Converter<'a, 'w> {
     produces: Vec<String>,
     warnings: &'w mut Vec<Warning>,
     errors: Vec<Diagnostic>,
+    /// The OpenAPI 3.0 references to entries the document lacks, each
+    /// reported where it is written.
+    missing: BTreeSet<String>,
 }
 
 /// A non-body parameter in its OpenAPI 3.0 form, or a part of a body.
@@ -121,7 +127,17 @@ enum Converted {
     Dropped,
 }
 
-impl Converter<'_, '_> {
+impl<'a> Converter<'a, '_> {
+    /// Where [`fix_refs`] reports.
+    fn sink(&mut self) -> RefSink<'a, '_> {
+        RefSink {
+            root: self.root,
+            warnings: &mut *self.warnings,
+            errors: &mut self.errors,
+            missing: &mut self.missing,
+        }
+    }
+
     fn warn(&mut self, pointer: impl Into<String>, kind: WarningKind, message: impl Into<String>) {
         self.warnings.push(Warning {
             pointer: pointer.into(),
@@ -146,14 +162,16 @@ impl Converter<'_, '_> {
                 produces: self.produces.clone(),
                 warnings: &mut warnings,
                 errors: Vec::new(),
+                missing: BTreeSet::new(),
             };
             let item = converter.path_item(path, item, tags);
-            let errors = converter.errors;
-            (item, warnings, errors)
+            let (errors, missing) = (converter.errors, converter.missing);
+            (item, warnings, errors, missing)
         });
-        for ((path, _), (item, warnings, errors)) in items.iter().zip(converted) {
+        for ((path, _), (item, warnings, errors, missing)) in items.iter().zip(converted) {
             self.warnings.extend(warnings);
             self.errors.extend(errors);
+            self.missing.extend(missing);
             if let Some(item) = item {
                 paths.insert((*path).clone(), item);
             }
@@ -313,27 +331,31 @@ impl Converter<'_, '_> {
                 .push(Diagnostic::new(ptr, "a parameter must be an object"));
             return Converted::Dropped;
         };
-        if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+        if let Some(written) = map.get("$ref").and_then(Value::as_str) {
+            let errors = self.errors.len();
+            let at = format!("{ptr}/$ref");
+            let reference = resolve_ref(written, &at, Section::Parameters, &mut self.sink());
+            if self.errors.len() > errors {
+                return Converted::Dropped;
+            }
             let Some(name) = reference.strip_prefix("#/parameters/") else {
                 self.errors.push(Diagnostic::new(
-                    ptr,
-                    format!("`$ref: {reference}` must point into `#/parameters/`"),
+                    at,
+                    format!("`$ref: {written}` must point into `#/parameters/`"),
                 ));
                 return Converted::Dropped;
             };
+            let name = unescape(name);
             let shared = self
                 .root
                 .get("parameters")
-                .and_then(|ps| ps.get(name))
+                .and_then(|ps| ps.get(&name))
                 .cloned();
             let Some(shared) = shared else {
-                self.errors.push(Diagnostic::new(
-                    ptr,
-                    format!("`$ref: {reference}` points to nothing: no such parameter"),
-                ));
+                // `resolve_ref` found it.
                 return Converted::Dropped;
             };
-            let escaped = pointer_escape(name);
+            let escaped = pointer_escape(&name);
             return match shared.get("in").and_then(Value::as_str) {
                 Some("body") => Converted::Body(
                     json!({ "$ref": format!("#/components/requestBodies/{escaped}") }),
@@ -359,7 +381,12 @@ impl Converter<'_, '_> {
                     body.insert("description".into(), d.clone());
                 }
                 let mut schema = map.get("schema").cloned().unwrap_or_else(|| json!({}));
-                fix_refs(&mut schema, &format!("{ptr}/schema"), self.warnings);
+                fix_refs(
+                    &mut schema,
+                    &format!("{ptr}/schema"),
+                    Section::Definitions,
+                    &mut self.sink(),
+                );
                 body.insert("schema".into(), schema);
                 if let Some(r) = map.get("required") {
                     body.insert("required".into(), r.clone());
@@ -390,7 +417,12 @@ impl Converter<'_, '_> {
                 let mut value = value.clone();
                 if key == "items" {
                     value = items_schema(&value);
-                    fix_refs(&mut value, &format!("{ptr}/items"), self.warnings);
+                    fix_refs(
+                        &mut value,
+                        &format!("{ptr}/items"),
+                        Section::Definitions,
+                        &mut self.sink(),
+                    );
                 }
                 schema.insert(key.clone(), value);
             } else if key == "collectionFormat" {
@@ -553,7 +585,7 @@ impl Converter<'_, '_> {
         };
         if map.contains_key("$ref") {
             let mut r = r.clone();
-            fix_refs(&mut r, ptr, self.warnings);
+            fix_refs(&mut r, ptr, Section::Responses, &mut self.sink());
             return r;
         }
         let mut out = Map::new();
@@ -574,7 +606,12 @@ impl Converter<'_, '_> {
             match key.as_str() {
                 "schema" => {
                     let mut schema = value.clone();
-                    fix_refs(&mut schema, &format!("{ptr}/schema"), self.warnings);
+                    fix_refs(
+                        &mut schema,
+                        &format!("{ptr}/schema"),
+                        Section::Definitions,
+                        &mut self.sink(),
+                    );
                     // Swagger 2.0's `type: file` (a download) is bytes in
                     // OpenAPI 3.0; under JSON alone, which can't carry
                     // them, it comes as `application/octet-stream`.
@@ -668,7 +705,12 @@ impl Converter<'_, '_> {
             let value = match kind.as_str() {
                 "schemas" => definitions.and_then(|d| d.get(name)).map(|d| {
                     let mut d = d.clone();
-                    fix_refs(&mut d, &format!("/definitions/{escaped}"), self.warnings);
+                    fix_refs(
+                        &mut d,
+                        &format!("/definitions/{escaped}"),
+                        Section::Definitions,
+                        &mut self.sink(),
+                    );
                     d
                 }),
                 "parameters" | "requestBodies" => {
@@ -695,6 +737,10 @@ impl Converter<'_, '_> {
                     queue.extend(more.into_iter().rev());
                     converted.insert(key, value);
                 }
+                // Reported where it is referenced.
+                None if self
+                    .missing
+                    .contains(&format!("#/components/{kind}/{escaped}")) => {}
                 None => {
                     let source = match kind.as_str() {
                         "schemas" => "definitions",
