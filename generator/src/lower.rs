@@ -71,25 +71,39 @@ pub fn lower_with(
     }
 
     let mut groups = Vec::new();
-    // Group structs, their modules and `Client`'s accessors are unique even
-    // when two tags read the same once named (`Foo Bar`, `foo-bar`).
-    let mut group_names = Namer::default();
-    let mut group_modules = Namer::with_reserved(RESERVED_MODULES.iter().copied());
-    let mut accessors = Namer::with_reserved(RESERVED_ACCESSORS.iter().copied());
-    for (tag, ops) in by_group(selection) {
-        let mut group = lowerer.group(tag, &ops, &mut group_names);
-        group.module = group_modules.claim(group.module);
-        group.accessor = accessors.claim(group.accessor);
-        groups.push(group);
-    }
     // Groups follow the settings' tag order, not alphabetical order.
-    groups.sort_by_key(|g| {
+    let listed = |tag: &str| {
         selection
             .operations
             .iter()
-            .position(|o| o.group == g.tag)
+            .position(|o| o.group == tag)
             .unwrap_or(usize::MAX)
-    });
+    };
+    let by_tag = by_group(selection);
+    // Group structs, their modules and `Client`'s accessors are unique even
+    // when two tags read the same once named (`Foo Bar`, `foo-bar`): the
+    // group listed first keeps the plain names, the others are suffixed
+    // (and `colliding_tags` says so).
+    let mut in_order: Vec<&str> = by_tag.keys().copied().collect();
+    in_order.sort_by_key(|tag| listed(tag));
+    let mut group_names = Namer::default();
+    let mut group_modules = Namer::with_reserved(RESERVED_MODULES.iter().copied());
+    let mut accessors = Namer::with_reserved(RESERVED_ACCESSORS.iter().copied());
+    let mut names: BTreeMap<&str, (String, String, String)> = BTreeMap::new();
+    for tag in in_order {
+        let rust = group_names.unique(&format!("{tag}Api"), Kind::Type);
+        let module = group_modules.claim(rust_name(&rust, Kind::Module));
+        let accessor = accessors.claim(rust_name(tag, Kind::Value));
+        names.insert(tag, (rust, module, accessor));
+    }
+    for (tag, ops) in by_tag {
+        let (rust, module, accessor) = names.remove(tag).unwrap_or_default();
+        let mut group = lowerer.group(tag, &ops, rust);
+        group.module = module;
+        group.accessor = accessor;
+        groups.push(group);
+    }
+    groups.sort_by_key(|g| listed(&g.tag));
 
     lowerer.warnings.extend(duplicate_operation_ids(&groups));
     lowerer
@@ -286,7 +300,100 @@ pub fn lower_with(
         security_schemes: Vec::new(),
     };
     api.features = crate::features::assign(&api);
+    warnings.extend(colliding_tags(spec, &api));
     Ok((api, warnings))
+}
+
+/// A warning for each set of tags whose groups read the same once named
+/// (`Users`, `users`, `USERS`), naming each tag and the group, accessor
+/// and feature it got (`UsersApi2`, `client.users_2()`, `users_2`).
+///
+/// They stay groups of their own rather than being merged: OpenAPI's tag
+/// names are case-sensitive, tags can carry descriptions of their own,
+/// `--tag users` selects that tag alone, and a merged group would rename
+/// the methods whose names then collide. The warning points at the
+/// spec's tags so that the suffixes are never a surprise.
+fn colliding_tags(spec: &OpenAPI, api: &Api) -> Vec<Diagnostic> {
+    let bases: Vec<[String; 3]> = api
+        .groups
+        .iter()
+        .map(|g| {
+            let ty = rust_name(&format!("{}Api", g.tag), Kind::Type);
+            let module = rust_name(&ty, Kind::Module);
+            [ty, module, rust_name(&g.tag, Kind::Value)]
+        })
+        .collect();
+    // Sets of groups that share any of their base names, in group order.
+    let mut set_of: Vec<usize> = (0..bases.len()).collect();
+    for i in 0..bases.len() {
+        for j in 0..i {
+            if (0..3).any(|k| bases[i][k] == bases[j][k]) {
+                let (from, to) = (set_of[i], set_of[j]);
+                for s in set_of.iter_mut().filter(|s| **s == from) {
+                    *s = to;
+                }
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    for set in 0..bases.len() {
+        let members: Vec<&ApiGroup> = api
+            .groups
+            .iter()
+            .zip(&set_of)
+            .filter(|(_, s)| **s == set)
+            .map(|(g, _)| g)
+            .collect();
+        let [_, renamed, ..] = members[..] else {
+            continue;
+        };
+        let tags: Vec<String> = members.iter().map(|g| format!("`{}`", g.tag)).collect();
+        let named: Vec<String> = members
+            .iter()
+            .map(|g| {
+                let feature = api
+                    .features
+                    .groups
+                    .get(&g.rust_name)
+                    .map_or(String::new(), |f| format!(", feature `{f}`"));
+                format!(
+                    "`{}` → `{}` (`client.{}()`{feature})",
+                    g.tag,
+                    g.rust_name,
+                    g.accessor.trim_start_matches("r#")
+                )
+            })
+            .collect();
+        warnings.push(Diagnostic::new(
+            tag_pointer(spec, &renamed.tag),
+            format!(
+                "the tags {} read the same once named; each is a group of its own: {}; \
+                 rename the tags in the spec (or give them one name) to choose the names",
+                tags.join(", "),
+                named.join(", ")
+            ),
+        ));
+    }
+    warnings
+}
+
+/// Where `tag` is written: its entry in the spec's `tags`, or else the
+/// first operation that carries it.
+fn tag_pointer(spec: &OpenAPI, tag: &str) -> String {
+    if let Some(i) = spec.tags.iter().position(|t| t.name == tag) {
+        return format!("/tags/{i}");
+    }
+    for (path, item) in &spec.paths.paths {
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        for (method, op) in item.iter() {
+            if let Some(k) = op.tags.iter().position(|t| t == tag) {
+                return format!("/paths/{}/{method}/tags/{k}", pointer_escape(path));
+            }
+        }
+    }
+    String::new()
 }
 
 /// Where a response's schema is written, and the name its type is given
@@ -1744,13 +1851,8 @@ impl<'a> Lowerer<'a> {
 
     // ----- operations --------------------------------------------------
 
-    fn group(
-        &mut self,
-        tag: &str,
-        ops: &[&SelectedOperation<'_>],
-        group_names: &mut Namer,
-    ) -> ApiGroup {
-        let rust = group_names.unique(&format!("{tag}Api"), Kind::Type);
+    /// The group of `tag`'s operations, whose struct is named `rust`.
+    fn group(&mut self, tag: &str, ops: &[&SelectedOperation<'_>], rust: String) -> ApiGroup {
         let mut methods = Namer::with_reserved(RESERVED_GROUP_METHODS.iter().copied());
         let mut builders = Namer::with_reserved(
             RESERVED_API_MODULE_TYPES

@@ -1423,3 +1423,67 @@ fn swagger2_bare_name_refs_a_missing_one_is_refused_where_it_is_written() {
         ]
     );
 }
+
+/// Tags that read the same once named get a warning naming each tag and the
+/// group, accessor and feature it got, at the first tag that had to be
+/// suffixed; the group listed first keeps the plain names.
+#[test]
+fn tags_colliding_each_set_is_a_warning_naming_the_tags_and_their_names() {
+    let (path, _, spec) = read_case("tags-colliding");
+    let config = spec_config(
+        &path,
+        &spec,
+        "tags-colliding",
+        tags_of(&spec),
+        false,
+        Profile::Generic,
+    );
+    let output = generator::generate_from(&path, &spec, &config).unwrap();
+    let warnings: Vec<String> = output
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.pointer, w.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "/paths/~1users~1{id}/get/tags/0: the tags `Users`, `users`, `USERS` read the same once named; each is a group of its own: `Users` → `UsersApi` (`client.users()`, feature `users`), `users` → `UsersApi2` (`client.users2()`, feature `users2`), `USERS` → `UsersApi3` (`client.users3()`, feature `users3`); rename the tags in the spec (or give them one name) to choose the names",
+            "/paths/~1members/post/tags/0: the tags `Team Members`, `team-members` read the same once named; each is a group of its own: `Team Members` → `TeamMembersApi` (`client.team_members()`, feature `team_members`), `team-members` → `TeamMembersApi2` (`client.team_members2()`, feature `team_members2`); rename the tags in the spec (or give them one name) to choose the names",
+        ]
+    );
+    let groups: Vec<(&str, &str)> = output
+        .api
+        .groups
+        .iter()
+        .map(|g| (g.tag.as_str(), g.rust_name.as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Users", "UsersApi"),
+            ("users", "UsersApi2"),
+            ("USERS", "UsersApi3"),
+            ("Team Members", "TeamMembersApi"),
+            ("team-members", "TeamMembersApi2"),
+            ("Groups", "GroupsApi"),
+        ]
+    );
+}
+
+/// A tag declared in the spec's `tags` is pointed at there.
+#[test]
+fn tags_colliding_a_declared_tag_is_pointed_at_in_the_tags_list() {
+    let (path, _, spec) = read_case("tags-colliding");
+    let tags = vec!["Users".to_owned(), "USERS".to_owned()];
+    let config = spec_config(
+        &path,
+        &spec,
+        "tags-colliding",
+        tags,
+        false,
+        Profile::Generic,
+    );
+    let output = generator::generate_from(&path, &spec, &config).unwrap();
+    let pointers: Vec<&str> = output.warnings.iter().map(|w| w.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/tags/1"]);
+}
