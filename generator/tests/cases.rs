@@ -1487,3 +1487,27 @@ fn tags_colliding_a_declared_tag_is_pointed_at_in_the_tags_list() {
     let pointers: Vec<&str> = output.warnings.iter().map(|w| w.pointer.as_str()).collect();
     assert_eq!(pointers, ["/tags/1"]);
 }
+
+/// Each array whose `collectionFormat` isn't sent as written is a warning
+/// naming the parameter and what is sent instead, at the format (or, for
+/// a form field's default, at the field); the query's own formats aren't.
+#[test]
+fn swagger2_collection_formats_each_one_not_kept_is_a_warning_naming_the_parameter() {
+    let (_, warnings) = import_swagger_case("swagger2-collection-formats");
+    let found: Vec<(&str, &str)> = warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/paths/~1items~1{ids}/get/parameters/0/collectionFormat", "`collectionFormat: ssv` has no OpenAPI 3.0 form here: path arrays are comma-separated (`style: simple`); the items of the path parameter `ids` are sent comma-separated, not space-separated"),
+            ("/paths/~1items~1{ids}/get/parameters/1/collectionFormat", "`collectionFormat: pipes` has no OpenAPI 3.0 form here: header arrays are comma-separated (`style: simple`), as RFC 9110's lists are; the items of the header `X-Tags` are sent comma-separated, not `|`-separated"),
+            ("/paths/~1items~1{ids}/get/parameters/2/collectionFormat", "`collectionFormat: multi` is for query and form fields only; the items of the header `X-Ids` are sent comma-separated in one field, which RFC 9110 (section 5.3) makes the same as one field line per item"),
+            ("/paths/~1items~1{ids}/get/parameters/4/collectionFormat", "`collectionFormat: ssv` has no OpenAPI 3.0 form here: header arrays are comma-separated (`style: simple`), as RFC 9110's lists are; the items of the header `X-Spaced` are sent comma-separated, not space-separated"),
+            ("/paths/~1items~1{ids}/get/parameters/6/collectionFormat", "`collectionFormat: tsv` has no OpenAPI 3.0 form here: OpenAPI 3.0 has no tab-separated style; the items of the query parameter `names` are sent comma-separated, not tab-separated"),
+            ("/paths/~1labels/post/parameters/0", "Swagger 2.0's default `collectionFormat: csv` of the form field `label` is not kept: the client sends a form's array as one field per item (`label=a&label=b`, as `multi` does), OpenAPI 3.0's default for forms"),
+        ]
+    );
+    assert!(warnings.iter().all(|w| w.kind.changes_requests()));
+}

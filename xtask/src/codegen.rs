@@ -366,10 +366,27 @@ fn load_spec(path: &Path) -> anyhow::Result<(openapiv3::OpenAPI, bool)> {
         };
         drop(doc);
         drop(stage);
-        if !warnings.is_empty() {
+        // What changes the requests is shown, each with its line; the
+        // rest (read as Swagger 2.0 tools read it) is counted.
+        let (shown, counted): (Vec<_>, Vec<_>) = warnings
+            .into_iter()
+            .partition(|w| w.kind.changes_requests());
+        if !shown.is_empty() {
+            let mut shown: Vec<generator::Diagnostic> = shown
+                .into_iter()
+                .map(|w| generator::Diagnostic::new(w.pointer, w.message))
+                .collect();
+            if let Ok(text) = fs::read_to_string(path) {
+                generator::locate::add_lines(&text, &mut shown);
+            }
+            for warning in &shown {
+                eprintln!("warning: {}", warning.at(path));
+            }
+        }
+        if !counted.is_empty() {
             eprintln!(
                 "codegen: {} upstream quirks repaired on import (`cargo xtask spec import --verbose` lists them)",
-                warnings.len()
+                counted.len()
             );
         }
         converted

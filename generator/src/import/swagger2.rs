@@ -436,6 +436,29 @@ impl<'a> Converter<'a, '_> {
         self.repair_schema(&mut schema, ptr, location == "query");
 
         if location == "formData" {
+            // A form body's arrays go one field per item (OpenAPI 3.0's
+            // default encoding, `multi` in Swagger's words): any other
+            // layout is Swagger's alone.
+            if schema.get("type").and_then(Value::as_str) == Some("array")
+                && collection_format.as_deref() != Some("multi")
+            {
+                let written = match collection_format.as_deref() {
+                    Some(f) => format!("`collectionFormat: {f}`"),
+                    None => "Swagger 2.0's default `collectionFormat: csv`".to_owned(),
+                };
+                self.warn(
+                    match collection_format {
+                        Some(_) => format!("{ptr}/collectionFormat"),
+                        None => ptr.to_owned(),
+                    },
+                    WarningKind::FormArrayCollectionFormat,
+                    format!(
+                        "{written} of the form field `{name}` is not kept: the client sends a \
+                         form's array as one field per item (`{name}=a&{name}=b`, as `multi` does), \
+                         OpenAPI 3.0's default for forms"
+                    ),
+                );
+            }
             let file = schema.get("type").and_then(Value::as_str) == Some("file");
             if file {
                 schema.insert("type".into(), json!("string"));
@@ -465,11 +488,13 @@ impl<'a> Converter<'a, '_> {
                 ("query", _) => ("form", false),
                 _ => ("simple", false),
             };
-            if let Some(f @ "tsv") = collection_format.as_deref() {
+            if let Some(why) =
+                unkept_collection_format(location, &name, collection_format.as_deref())
+            {
                 self.warn(
                     format!("{ptr}/collectionFormat"),
                     WarningKind::UnsupportedCollectionFormat,
-                    format!("`collectionFormat: {f}` has no OpenAPI 3.0 form; items are sent comma-separated"),
+                    why,
                 );
             }
             out.insert("style".into(), json!(style));
@@ -950,4 +975,52 @@ fn security_scheme(def: &Value) -> Value {
         }
     }
     Value::Object(out)
+}
+
+/// Why an array parameter's `collectionFormat` is not sent as written, if
+/// it isn't: OpenAPI 3.0 has no tab-separated style, and header and path
+/// arrays are comma-separated (`style: simple`), as RFC 9110's lists are.
+/// `multi` (one `name=value` per item) is for query and form fields only.
+fn unkept_collection_format(location: &str, name: &str, format: Option<&str>) -> Option<String> {
+    let place = match location {
+        "header" => format!("the header `{name}`"),
+        "path" => format!("the path parameter `{name}`"),
+        _ => format!("the query parameter `{name}`"),
+    };
+    let delimiter = match format? {
+        "csv" => return None,
+        "multi" | "ssv" | "pipes" if location == "query" => return None,
+        "multi" if location == "header" => {
+            return Some(format!(
+                "`collectionFormat: multi` is for query and form fields only; the items of \
+                 {place} are sent comma-separated in one field, which RFC 9110 (section 5.3) \
+                 makes the same as one field line per item"
+            ))
+        }
+        "multi" => {
+            return Some(format!(
+                "`collectionFormat: multi` is for query and form fields only; the items of \
+                 {place} are sent comma-separated"
+            ))
+        }
+        "ssv" => "space",
+        "tsv" => "tab",
+        "pipes" => "`|`",
+        other => {
+            return Some(format!(
+                "`collectionFormat: {other}` is none of Swagger 2.0's (csv, ssv, tsv, pipes, \
+                 multi); the items of {place} are sent comma-separated"
+            ))
+        }
+    };
+    let why = match location {
+        "header" => "header arrays are comma-separated (`style: simple`), as RFC 9110's lists are",
+        "path" => "path arrays are comma-separated (`style: simple`)",
+        _ => "OpenAPI 3.0 has no tab-separated style",
+    };
+    Some(format!(
+        "`collectionFormat: {}` has no OpenAPI 3.0 form here: {why}; the items of {place} are \
+         sent comma-separated, not {delimiter}-separated",
+        format?
+    ))
 }
