@@ -385,8 +385,9 @@ fn load_spec(path: &Path) -> anyhow::Result<(openapiv3::OpenAPI, bool)> {
         }
         if !counted.is_empty() {
             eprintln!(
-                "codegen: {} upstream quirks repaired on import (`cargo xtask spec import --verbose` lists them)",
-                counted.len()
+                "codegen: {} upstream quirks repaired on import (`cargo xtask spec import {} --verbose --out FILE` lists them)",
+                counted.len(),
+                path.display()
             );
         }
         converted
