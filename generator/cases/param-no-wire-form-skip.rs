@@ -47,3 +47,25 @@ async fn the_operation_is_callable_with_no_parameter_at_all() {
     let received = server.received_requests().await.unwrap();
     assert_eq!(received[0].url.query(), None);
 }
+
+#[tokio::test]
+async fn an_optional_body_the_client_cannot_send_is_left_out_alone() {
+    let server = MockServer::start().await;
+    for route in ["/notes", "/bundles"] {
+        Mock::given(method("POST"))
+            .and(path(route))
+            .respond_with(ResponseTemplate::new(204))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    client.search().post_notes().draft(true).await.unwrap();
+    client.search().post_bundle().await.unwrap();
+    let received = server.received_requests().await.unwrap();
+    assert_eq!(received[0].url.query(), Some("draft=true"));
+    for request in &received {
+        assert!(request.body.is_empty());
+        assert!(request.headers.get("Content-Type").is_none());
+    }
+}

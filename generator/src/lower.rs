@@ -251,8 +251,8 @@ pub fn lower_with(
     if !unused.is_empty() {
         let users = match (any_skipped, lowerer.left_out_types.is_empty()) {
             (true, true) => "skipped operations",
-            (true, false) => "skipped operations or left-out parameters",
-            (false, _) => "left-out parameters",
+            (true, false) => "skipped operations or left-out parameters or request bodies",
+            (false, _) => "left-out parameters or request bodies",
         };
         let names: Vec<String> = unused.iter().map(|t| format!("`{t}`")).collect();
         warnings.push(Diagnostic::new(
@@ -396,6 +396,17 @@ fn tag_pointer(spec: &OpenAPI, tag: &str) -> String {
     String::new()
 }
 
+/// An operation as warnings name it: `` `operationId` (GET /path) ``, or
+/// its builder's name when it has no `operationId`.
+fn operation_label(sel: &SelectedOperation<'_>, builder: &str) -> String {
+    format!(
+        "`{}` ({} {})",
+        sel.operation.operation_id.as_deref().unwrap_or(builder),
+        sel.method,
+        sel.path
+    )
+}
+
 /// Where a response's schema is written, and the name its type is given
 /// when the schema is inline.
 enum SchemaAt {
@@ -412,9 +423,10 @@ struct Lowerer<'a> {
     spec: &'a OpenAPI,
     /// Whether an operation with a problem is left out (else refused).
     skip_unsupported: bool,
-    /// The types of the parameters left out of their operations (optional
-    /// ones the client can't send, path parameters the path doesn't name):
-    /// the models only they use go too, as those of a skipped operation do.
+    /// The types of the parameters and request bodies left out of their
+    /// operations (optional ones the client can't send, path parameters the
+    /// path doesn't name): the models only they use go too, as those of a
+    /// skipped operation do.
     left_out_types: Vec<TypeRef>,
     /// With `skip_unsupported`, the `oneOf`/`anyOf` alternatives beside an
     /// object's own properties that are no object, by the union's pointer:
@@ -1920,11 +1932,13 @@ impl<'a> Lowerer<'a> {
                 .get("x-codegen-request-body-name")
                 .and_then(Value::as_str)
                 .unwrap_or("body");
+            let operation = operation_label(sel, &builder);
             self.body(
                 body,
                 &arg_names.unique(name, Kind::Value),
                 &builder,
                 &body_pointer,
+                &operation,
             )
         });
 
@@ -2028,12 +2042,7 @@ impl<'a> Lowerer<'a> {
         let mut namer = Namer::with_reserved(RESERVED_ARGUMENT_NAMES.iter().copied());
         let mut out = Vec::new();
         let errors_before = self.errors.len();
-        let operation = format!(
-            "`{}` ({} {})",
-            sel.operation.operation_id.as_deref().unwrap_or(builder),
-            sel.method,
-            sel.path
-        );
+        let operation = operation_label(sel, builder);
         for (p, at) in merged {
             let (location, style, explode) = params::placement(p);
             let data = p.parameter_data_ref();
@@ -2292,12 +2301,17 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The request body, or `None` when the client can't send it: a
+    /// problem at its pointer or, for an optional body, a warning naming it
+    /// and `operation`, which is generated without it (as an optional
+    /// parameter the client can't send is left out).
     fn body(
         &mut self,
         body: &RequestBody,
         rust: &str,
         builder: &str,
         pointer: &str,
+        operation: &str,
     ) -> Option<Body> {
         // The media type the client prefers among those the spec offers:
         // JSON, then forms, text and bytes.
@@ -2308,15 +2322,13 @@ impl<'a> Lowerer<'a> {
             .min_by_key(|(_, _, kind)| media::preference(*kind));
         let Some((content_type, media, kind)) = chosen else {
             let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            self.error(
-                format!("{pointer}/content"),
-                format!(
-                    "request bodies of type {} are not supported; the client sends JSON, \
-                     forms (`application/x-www-form-urlencoded`, `multipart/form-data`), \
-                     text and bytes",
-                    types.join(", ")
-                ),
+            let problem = format!(
+                "request bodies of type {} are not supported; the client sends JSON, \
+                 forms (`application/x-www-form-urlencoded`, `multipart/form-data`), \
+                 text and bytes",
+                types.join(", ")
             );
+            self.unsendable_body(body, &format!("{pointer}/content"), operation, &problem);
             return None;
         };
         let media_pointer = format!("{pointer}/content/{}", pointer_escape(content_type));
@@ -2345,15 +2357,17 @@ impl<'a> Lowerer<'a> {
             _ => true,
         };
         if !form_ready {
-            self.error(
-                format!("{media_pointer}/schema"),
-                match kind {
-                    Media::Multipart => {
-                        "a multipart body must be an object schema with properties, one part each"
-                    }
-                    _ => "a form body must be an object schema",
-                },
-            );
+            let problem = match kind {
+                Media::Multipart => {
+                    "a multipart body must be an object schema with properties, one part each"
+                }
+                _ => "a form body must be an object schema",
+            };
+            self.unsendable_body(body, &format!("{media_pointer}/schema"), operation, problem);
+            if !body.required {
+                self.left_out_types.push(ty);
+                return None;
+            }
         }
         Some(Body {
             rust_name: rust.to_owned(),
@@ -2363,6 +2377,27 @@ impl<'a> Lowerer<'a> {
             required: body.required,
             description: non_empty(body.description.as_deref()),
         })
+    }
+
+    /// A request body the client can't send: a problem at `pointer` when
+    /// required; when optional, left out of `operation` with a warning.
+    fn unsendable_body(
+        &mut self,
+        body: &RequestBody,
+        pointer: &str,
+        operation: &str,
+        problem: &str,
+    ) {
+        if body.required {
+            self.error(pointer, problem);
+        } else {
+            self.warnings.push(Diagnostic::new(
+                pointer,
+                format!("{operation}: the optional request body is left out: {problem}"),
+            ));
+            let roots = self.referenced_types(&body.content);
+            self.left_out_types.extend(roots);
+        }
     }
 
     fn responses(

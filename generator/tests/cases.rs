@@ -1204,7 +1204,20 @@ fn param_no_wire_form_skip_optional_ones_are_left_out_alone_and_named() {
             (o.operation_id.as_str(), params)
         })
         .collect();
-    assert_eq!(operations, [("search", vec!["query", "limit"])]);
+    assert_eq!(
+        operations,
+        [
+            ("postBundle", vec![]),
+            ("postNotes", vec!["draft"]),
+            ("search", vec!["query", "limit"]),
+        ]
+    );
+    let bodies = output.api.groups[0]
+        .operations
+        .iter()
+        .filter(|o| o.body.is_some())
+        .count();
+    assert_eq!(bodies, 0);
     let warnings: Vec<String> = output
         .warnings
         .iter()
@@ -1242,10 +1255,19 @@ fn param_no_wire_form_skip_optional_ones_are_left_out_alone_and_named() {
         )),
         "{warnings:#?}"
     );
+    for expected in [
+        "/paths/~1bundles/post/requestBody/content: `postBundle` (POST /bundles): the optional request body is left out: request bodies of type multipart/mixed are not supported",
+        "/paths/~1notes/post/requestBody/content/application~1x-www-form-urlencoded/schema: `postNotes` (POST /notes): the optional request body is left out: a form body must be an object schema",
+    ] {
+        assert!(
+            warnings.iter().any(|w| w.starts_with(expected)),
+            "no `{expected}` in {warnings:#?}"
+        );
+    }
     // The models only the left-out parameters used go with them, named.
     assert!(output.api.types.is_empty(), "{:?}", output.api.types);
     assert!(
-        warnings.iter().any(|w| w.contains("left out 4 model(s) that only skipped operations or left-out parameters use: `MetadataFilter`")),
+        warnings.iter().any(|w| w.contains("left out 5 model(s) that only skipped operations or left-out parameters or request bodies use: `MetadataFilter`, `Note`")),
         "{warnings:#?}"
     );
 }
@@ -1259,7 +1281,7 @@ fn param_no_wire_form_skip_without_the_flag_only_the_required_one_is_refused() {
         refusals.iter().map(|(p, _, l)| (p.as_str(), *l)).collect();
     assert_eq!(
         found,
-        [("/paths/~1exports/post/parameters/0/schema", Some(80))],
+        [("/paths/~1exports/post/parameters/0/schema", Some(82))],
         "{refusals:#?}"
     );
     assert!(refusals[0]
