@@ -578,6 +578,11 @@ pub struct AdditionalField {
     pub rust_name: String,
     /// The type of one value.
     pub ty: TypeRef,
+    /// The `allOf` parts whose properties the map holds too, as pointers
+    /// into the spec: parts left out with `skip_unsupported` because they
+    /// can't be merged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmerged_parts: Vec<String>,
 }
 
 /// A struct field.

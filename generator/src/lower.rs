@@ -74,25 +74,39 @@ pub fn lower_with(
     lowerer.tag_polymorphic_fields();
 
     let mut groups = Vec::new();
-    // Group structs, their modules and `Client`'s accessors are unique even
-    // when two tags read the same once named (`Foo Bar`, `foo-bar`).
-    let mut group_names = Namer::default();
-    let mut group_modules = Namer::with_reserved(RESERVED_MODULES.iter().copied());
-    let mut accessors = Namer::with_reserved(RESERVED_ACCESSORS.iter().copied());
-    for (tag, ops) in by_group(selection) {
-        let mut group = lowerer.group(tag, &ops, &mut group_names);
-        group.module = group_modules.claim(group.module);
-        group.accessor = accessors.claim(group.accessor);
-        groups.push(group);
-    }
     // Groups follow the settings' tag order, not alphabetical order.
-    groups.sort_by_key(|g| {
+    let listed = |tag: &str| {
         selection
             .operations
             .iter()
-            .position(|o| o.group == g.tag)
+            .position(|o| o.group == tag)
             .unwrap_or(usize::MAX)
-    });
+    };
+    let by_tag = by_group(selection);
+    // Group structs, their modules and `Client`'s accessors are unique even
+    // when two tags read the same once named (`Foo Bar`, `foo-bar`): the
+    // group listed first keeps the plain names, the others are suffixed
+    // (and `colliding_tags` says so).
+    let mut in_order: Vec<&str> = by_tag.keys().copied().collect();
+    in_order.sort_by_key(|tag| listed(tag));
+    let mut group_names = Namer::default();
+    let mut group_modules = Namer::with_reserved(RESERVED_MODULES.iter().copied());
+    let mut accessors = Namer::with_reserved(RESERVED_ACCESSORS.iter().copied());
+    let mut names: BTreeMap<&str, (String, String, String)> = BTreeMap::new();
+    for tag in in_order {
+        let rust = group_names.unique(&format!("{tag}Api"), Kind::Type);
+        let module = group_modules.claim(rust_name(&rust, Kind::Module));
+        let accessor = accessors.claim(rust_name(tag, Kind::Value));
+        names.insert(tag, (rust, module, accessor));
+    }
+    for (tag, ops) in by_tag {
+        let (rust, module, accessor) = names.remove(tag).unwrap_or_default();
+        let mut group = lowerer.group(tag, &ops, rust);
+        group.module = module;
+        group.accessor = accessor;
+        groups.push(group);
+    }
+    groups.sort_by_key(|g| listed(&g.tag));
 
     lowerer.warnings.extend(duplicate_operation_ids(&groups));
     lowerer
@@ -122,6 +136,15 @@ pub fn lower_with(
 
     for (pointer, message) in break_alias_cycles(&mut lowerer.types) {
         lowerer.error(pointer, message);
+    }
+    // Every union whose alternatives were left out said so; any other is
+    // still named.
+    for (at, why) in std::mem::take(&mut lowerer.left_out_alternatives)
+        .into_values()
+        .flatten()
+    {
+        let message = format!("left out of its union: {why}");
+        lowerer.warnings.push(Diagnostic::new(at, message));
     }
     let mut warnings = std::mem::take(&mut lowerer.warnings);
     // Types the runtime uses whatever the operations.
@@ -201,45 +224,56 @@ pub fn lower_with(
     }
     warnings.extend(lowerer.default_warnings());
     let mut types = lowerer.types;
-    if let Some(reached_before) = reached_before {
-        // The models only left-out operations used go with them; those no
-        // operation used in the first place (the base of an `allOf`) stay,
-        // with what they hold.
-        // The schemas of an `allOf` cycle have no type, reached or not.
+    // The models only left-out operations, parameters or request bodies
+    // used go with them. Those no operation used in the first place (the
+    // base of an `allOf`) stay, with what they hold; the schemas of an
+    // `allOf` cycle have no type, reached or not.
+    let any_skipped = reached_before.is_some();
+    let mut candidates: BTreeSet<String> = reached_before.unwrap_or_default();
+    if !lowerer.left_out_types.is_empty() {
+        candidates.extend(crate::features::reached(
+            &[],
+            &lowerer.left_out_types,
+            &types,
+        ));
+    }
+    let unused: Vec<String> = if candidates.is_empty() {
+        Vec::new()
+    } else {
         let in_cycles: BTreeSet<&String> = lowerer.cycle_owners.values().flatten().collect();
         let mut roots = runtime.clone();
         roots.extend(
             types
                 .iter()
-                .filter(|t| {
-                    !reached_before.contains(&t.rust_name) && !in_cycles.contains(&t.rust_name)
-                })
+                .filter(|t| !candidates.contains(&t.rust_name) && !in_cycles.contains(&t.rust_name))
                 .map(|t| TypeRef::Named {
                     name: t.rust_name.clone(),
                 }),
         );
         let kept = crate::features::reached(&groups, &roots, &types);
-        let gone: BTreeSet<String> = types
+        types
             .iter()
             .filter(|t| !kept.contains(&t.rust_name))
             .map(|t| t.rust_name.clone())
-            .collect();
-        let unused: Vec<String> = types
-            .iter()
-            .filter(|t| gone.contains(&t.rust_name))
-            .map(|t| format!("`{}`", t.rust_name))
-            .collect();
-        if !unused.is_empty() {
-            warnings.push(Diagnostic::new(
-                "",
-                format!(
-                    "left out {} model(s) that only skipped operations use: {}",
-                    unused.len(),
-                    unused.join(", ")
-                ),
-            ));
-            types.retain(|t| !gone.contains(&t.rust_name));
-        }
+            .collect()
+    };
+    if !unused.is_empty() {
+        let users = match (any_skipped, lowerer.left_out_types.is_empty()) {
+            (true, true) => "skipped operations",
+            (true, false) => "skipped operations or left-out parameters or request bodies",
+            (false, _) => "left-out parameters or request bodies",
+        };
+        let names: Vec<String> = unused.iter().map(|t| format!("`{t}`")).collect();
+        warnings.push(Diagnostic::new(
+            "",
+            format!(
+                "left out {} model(s) that only {users} use: {}",
+                unused.len(),
+                names.join(", ")
+            ),
+        ));
+        let unused: BTreeSet<String> = unused.into_iter().collect();
+        types.retain(|t| !unused.contains(&t.rust_name));
     }
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
     inline_primitive_aliases(&mut types);
@@ -275,7 +309,111 @@ pub fn lower_with(
         security_schemes: Vec::new(),
     };
     api.features = crate::features::assign(&api);
+    warnings.extend(colliding_tags(spec, &api));
     Ok((api, warnings))
+}
+
+/// A warning for each set of tags whose groups read the same once named
+/// (`Users`, `users`, `USERS`), naming each tag and the group, accessor
+/// and feature it got (`UsersApi2`, `client.users_2()`, `users_2`).
+///
+/// They stay groups of their own rather than being merged: OpenAPI's tag
+/// names are case-sensitive, tags can carry descriptions of their own,
+/// `--tag users` selects that tag alone, and a merged group would rename
+/// the methods whose names then collide. The warning points at the
+/// spec's tags so that the suffixes are never a surprise.
+fn colliding_tags(spec: &OpenAPI, api: &Api) -> Vec<Diagnostic> {
+    let bases: Vec<[String; 3]> = api
+        .groups
+        .iter()
+        .map(|g| {
+            let ty = rust_name(&format!("{}Api", g.tag), Kind::Type);
+            let module = rust_name(&ty, Kind::Module);
+            [ty, module, rust_name(&g.tag, Kind::Value)]
+        })
+        .collect();
+    // Sets of groups that share any of their base names, in group order.
+    let mut set_of: Vec<usize> = (0..bases.len()).collect();
+    for i in 0..bases.len() {
+        for j in 0..i {
+            if (0..3).any(|k| bases[i][k] == bases[j][k]) {
+                let (from, to) = (set_of[i], set_of[j]);
+                for s in set_of.iter_mut().filter(|s| **s == from) {
+                    *s = to;
+                }
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    for set in 0..bases.len() {
+        let members: Vec<&ApiGroup> = api
+            .groups
+            .iter()
+            .zip(&set_of)
+            .filter(|(_, s)| **s == set)
+            .map(|(g, _)| g)
+            .collect();
+        let [_, renamed, ..] = members[..] else {
+            continue;
+        };
+        let tags: Vec<String> = members.iter().map(|g| format!("`{}`", g.tag)).collect();
+        let named: Vec<String> = members
+            .iter()
+            .map(|g| {
+                let feature = api
+                    .features
+                    .groups
+                    .get(&g.rust_name)
+                    .map_or(String::new(), |f| format!(", feature `{f}`"));
+                format!(
+                    "`{}` → `{}` (`client.{}()`{feature})",
+                    g.tag,
+                    g.rust_name,
+                    g.accessor.trim_start_matches("r#")
+                )
+            })
+            .collect();
+        warnings.push(Diagnostic::new(
+            tag_pointer(spec, &renamed.tag),
+            format!(
+                "the tags {} read the same once named; each is a group of its own: {}; \
+                 rename the tags in the spec (or give them one name) to choose the names",
+                tags.join(", "),
+                named.join(", ")
+            ),
+        ));
+    }
+    warnings
+}
+
+/// Where `tag` is written: its entry in the spec's `tags`, or else the
+/// first operation that carries it.
+fn tag_pointer(spec: &OpenAPI, tag: &str) -> String {
+    if let Some(i) = spec.tags.iter().position(|t| t.name == tag) {
+        return format!("/tags/{i}");
+    }
+    for (path, item) in &spec.paths.paths {
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        for (method, op) in item.iter() {
+            if let Some(k) = op.tags.iter().position(|t| t == tag) {
+                return format!("/paths/{}/{method}/tags/{k}", pointer_escape(path));
+            }
+        }
+    }
+    String::new()
+}
+
+/// An operation as warnings name it: `` `operationId` (GET /path) ``, or
+/// its builder's name when it has no `operationId`.
+fn operation_label(sel: &SelectedOperation<'_>, builder: &str) -> String {
+    format!(
+        "`{}` ({} {})",
+        sel.operation.operation_id.as_deref().unwrap_or(builder),
+        sel.method,
+        sel.path
+    )
 }
 
 /// Where a response's schema is written, and the name its type is given
@@ -292,10 +430,17 @@ const MAX_INLINE_DEPTH: usize = 64;
 
 struct Lowerer<'a> {
     spec: &'a OpenAPI,
-    /// Whether an operation with a problem is left out (else refused), and
-    /// so whether an optional parameter with no wire form takes its
-    /// operation with it or is left out alone.
+    /// Whether an operation with a problem is left out (else refused).
     skip_unsupported: bool,
+    /// The types of the parameters and request bodies left out of their
+    /// operations (optional ones the client can't send, path parameters the
+    /// path doesn't name): the models only they use go too, as those of a
+    /// skipped operation do.
+    left_out_types: Vec<TypeRef>,
+    /// With `skip_unsupported`, the `oneOf`/`anyOf` alternatives beside an
+    /// object's own properties that are no object, by the union's pointer:
+    /// (pointer, why) of each, left out of the union.
+    left_out_alternatives: BTreeMap<String, Vec<(String, String)>>,
     type_namer: Namer,
     /// Component schema name → Rust type name.
     schema_names: BTreeMap<String, String>,
@@ -345,6 +490,8 @@ impl<'a> Lowerer<'a> {
         Self {
             spec,
             skip_unsupported: false,
+            left_out_types: Vec::new(),
+            left_out_alternatives: BTreeMap::new(),
             type_namer: Namer::default(),
             schema_names: BTreeMap::new(),
             types: Vec::new(),
@@ -570,7 +717,22 @@ impl<'a> Lowerer<'a> {
     /// properties it doesn't name when it allows others.
     fn struct_shape(&mut self, object: &MergedObject, owner: &str, pointer: &str) -> Shape {
         let fields = self.fields(owner, &object.properties, &object.required, pointer);
-        let ty = match &object.additional {
+        // A part left out keeps its properties' values as JSON, in the map
+        // of the properties the fields don't name: it holds any value then.
+        let unmerged = &object.unmerged;
+        let typed_map = match &object.additional {
+            Some(AdditionalProperties::Schema(_)) => {
+                ", whose values are `serde_json::Value` rather than the type of the \
+                 schema's `additionalProperties`"
+            }
+            _ => "",
+        };
+        let additional_schema = if unmerged.is_empty() {
+            object.additional.clone()
+        } else {
+            Some(AdditionalProperties::Any(true))
+        };
+        let ty = match &additional_schema {
             Some(AdditionalProperties::Schema(values)) => {
                 let ty = self.type_ref(
                     values,
@@ -587,8 +749,22 @@ impl<'a> Lowerer<'a> {
             AdditionalField {
                 rust_name: namer.unique("additional_properties", Kind::Value),
                 ty,
+                unmerged_parts: unmerged.iter().map(|(part, _)| part.clone()).collect(),
             }
         });
+        if let Some(map) = additional.as_ref().filter(|_| !unmerged.is_empty()) {
+            for (part, why) in unmerged {
+                self.warnings.push(Diagnostic::new(
+                    part.clone(),
+                    format!(
+                        "`{owner}` is generated without this `allOf` part ({why}); the values \
+                         of the properties `{owner}`'s fields don't name, this part's among \
+                         them, are kept as JSON in its map `{}`{typed_map}",
+                        map.rust_name
+                    ),
+                ));
+            }
+        }
         Shape::Struct(fields, additional)
     }
 
@@ -605,7 +781,11 @@ impl<'a> Lowerer<'a> {
         refs: &[Option<String>],
         names: &[Option<String>],
     ) -> TypeKind {
-        if alternatives.is_empty() {
+        let left_out = self
+            .left_out_alternatives
+            .remove(pointer)
+            .unwrap_or_default();
+        if alternatives.is_empty() && left_out.is_empty() {
             // JSON Schema requires at least one; with none, nothing is
             // known of the value.
             self.warnings.push(Diagnostic::new(
@@ -691,10 +871,20 @@ impl<'a> Lowerer<'a> {
         if discriminator.is_none() {
             variants.sort_by_key(|(rank, _)| *rank);
         }
+        let other_variant = namer.unique("Other", Kind::Variant);
+        for (at, why) in left_out {
+            self.warnings.push(Diagnostic::new(
+                at,
+                format!(
+                    "`{owner}` is generated without this alternative ({why}); a value of it \
+                     decodes as `{owner}::{other_variant}`, which keeps the JSON as it came"
+                ),
+            ));
+        }
         TypeKind::Union {
             variants: variants.into_iter().map(|(_, v)| v).collect(),
             discriminator: discriminator.map(|d| d.property_name.clone()),
-            other_variant: namer.unique("Other", Kind::Variant),
+            other_variant,
         }
     }
 
@@ -755,13 +945,20 @@ impl<'a> Lowerer<'a> {
         let mut names = Vec::new();
         for (i, alternative) in alternatives.iter().enumerate() {
             if kinds[i] == Some(true) {
-                self.error(
-                    format!("{pointer}/{keyword}/{i}"),
-                    format!(
-                        "this `{keyword}` alternative is not an object, so no value can have \
-                         both it and the schema's own properties or `allOf` parts"
-                    ),
+                let at = format!("{pointer}/{keyword}/{i}");
+                let why = format!(
+                    "this `{keyword}` alternative is not an object, so no value can have \
+                     both it and the schema's own properties or `allOf` parts"
                 );
+                if self.skip_unsupported {
+                    // Said where the union gets its catch-all variant.
+                    self.left_out_alternatives
+                        .entry(format!("{pointer}/{keyword}"))
+                        .or_default()
+                        .push((at, why));
+                } else {
+                    self.error(at, why);
+                }
                 continue;
             }
             let (name, reference) = match alternative {
@@ -881,6 +1078,7 @@ impl<'a> Lowerer<'a> {
                 .collect(),
             required: required.iter().cloned().collect(),
             additional: additional.clone(),
+            unmerged: Vec::new(),
         };
         let (own, parts) = match &schema.schema_kind {
             SchemaKind::Type(Type::Object(o)) => (
@@ -936,11 +1134,10 @@ impl<'a> Lowerer<'a> {
             ReferenceOr::Item(s) => (s, None),
             ReferenceOr::Reference { reference } => {
                 let Some((name, schema)) = self.component_schema(reference) else {
-                    self.error(
+                    return self.unmergeable(
                         part_pointer,
                         "an `allOf` part must be an object schema or a reference to one",
                     );
-                    return None;
                 };
                 if let Some(at) = via.iter().position(|n| n == name) {
                     self.all_of_cycle(part_pointer, &via[at..], name);
@@ -988,13 +1185,42 @@ impl<'a> Lowerer<'a> {
             // object is.
             None if adds_no_properties(schema) => None,
             None => {
-                self.error(
+                let why = match &schema.schema_kind {
+                    SchemaKind::OneOf { .. } => "a `oneOf`",
+                    SchemaKind::AnyOf { .. } => "an `anyOf`",
+                    SchemaKind::Any(any) if !any.one_of.is_empty() => "a `oneOf`",
+                    SchemaKind::Any(any) if !any.any_of.is_empty() => "an `anyOf`",
+                    SchemaKind::Not { .. } => "a `not`",
+                    SchemaKind::Type(Type::Array(_)) => "an array",
+                    SchemaKind::Type(Type::String(_)) => "a string",
+                    SchemaKind::Type(Type::Number(_) | Type::Integer(_)) => "a number",
+                    SchemaKind::Type(Type::Boolean(_)) => "a boolean",
+                    _ => "no object",
+                };
+                self.unmergeable(
                     part_pointer,
-                    "only object schemas can be merged with `allOf`",
-                );
-                None
+                    &format!(
+                        "only object schemas can be merged with `allOf`, and this part is {why}"
+                    ),
+                )
             }
         }
+    }
+
+    /// An `allOf` part that can't be merged: a problem at its pointer or,
+    /// with `skip_unsupported`, a part left out of the merged object, which
+    /// then keeps the values of the properties it doesn't name (the part's
+    /// among them) in a map, and says so where its type is made
+    /// ([`Self::shape`]).
+    fn unmergeable(&mut self, part_pointer: &str, why: &str) -> Option<MergedObject> {
+        if !self.skip_unsupported {
+            self.error(part_pointer, why);
+            return None;
+        }
+        Some(MergedObject {
+            unmerged: vec![(part_pointer.to_owned(), why.to_owned())],
+            ..Default::default()
+        })
     }
 
     /// [`Self::merged_object_via`] of the component schema `name`, from
@@ -1762,13 +1988,8 @@ impl<'a> Lowerer<'a> {
 
     // ----- operations --------------------------------------------------
 
-    fn group(
-        &mut self,
-        tag: &str,
-        ops: &[&SelectedOperation<'_>],
-        group_names: &mut Namer,
-    ) -> ApiGroup {
-        let rust = group_names.unique(&format!("{tag}Api"), Kind::Type);
+    /// The group of `tag`'s operations, whose struct is named `rust`.
+    fn group(&mut self, tag: &str, ops: &[&SelectedOperation<'_>], rust: String) -> ApiGroup {
         let mut methods = Namer::with_reserved(RESERVED_GROUP_METHODS.iter().copied());
         let mut builders = Namer::with_reserved(
             RESERVED_API_MODULE_TYPES
@@ -1808,17 +2029,20 @@ impl<'a> Lowerer<'a> {
         let rust = methods.unique(&raw_name, Kind::Value);
         let builder = builders.unique(&raw_name, Kind::Type);
 
-        let mut parameters = self.parameters(sel, &builder);
+        let parameters = self.parameters(sel, &builder);
         let path_segments = self.path_segments(sel, &parameters);
         // A declared path parameter the path never names has nowhere to go
         // on the wire; `path_segments` warned about each, and the operation
         // is still callable without them.
-        parameters.retain(|p| {
+        let (kept, unplaced): (Vec<_>, Vec<_>) = parameters.into_iter().partition(|p| {
             p.location != Location::Path
                 || path_segments.iter().any(|s| {
                     matches!(s, PathSegment::Parameter { wire_name, .. } if *wire_name == p.wire_name)
                 })
         });
+        let parameters = kept;
+        self.left_out_types
+            .extend(unplaced.into_iter().map(|p| p.ty));
         let mut arg_names = Namer::with_reserved(
             RESERVED_ARGUMENT_NAMES
                 .iter()
@@ -1833,11 +2057,13 @@ impl<'a> Lowerer<'a> {
                 .get("x-codegen-request-body-name")
                 .and_then(Value::as_str)
                 .unwrap_or("body");
+            let operation = operation_label(sel, &builder);
             self.body(
                 body,
                 &arg_names.unique(name, Kind::Value),
                 &builder,
                 &body_pointer,
+                &operation,
             )
         });
 
@@ -1941,12 +2167,7 @@ impl<'a> Lowerer<'a> {
         let mut namer = Namer::with_reserved(RESERVED_ARGUMENT_NAMES.iter().copied());
         let mut out = Vec::new();
         let errors_before = self.errors.len();
-        let operation = format!(
-            "`{}` ({} {})",
-            sel.operation.operation_id.as_deref().unwrap_or(builder),
-            sel.method,
-            sel.path
-        );
+        let operation = operation_label(sel, builder);
         for (p, at) in merged {
             let (location, style, explode) = params::placement(p);
             let data = p.parameter_data_ref();
@@ -1988,11 +2209,20 @@ impl<'a> Lowerer<'a> {
                     }
                     (ty, default.map(json_text))
                 }
-                ParameterSchemaOrContent::Content(_) => {
-                    self.error(
-                        format!("{at}/content"),
-                        "parameters with `content` are not supported; use `schema`",
-                    );
+                ParameterSchemaOrContent::Content(content) => {
+                    let problem = "parameters with `content` are not supported; use `schema`";
+                    if data.required {
+                        self.error(format!("{at}/content"), problem);
+                    } else {
+                        self.leave_out_parameter(
+                            format!("{at}/content"),
+                            &operation,
+                            &data.name,
+                            problem,
+                        );
+                        let roots = self.referenced_types(content);
+                        self.left_out_types.extend(roots);
+                    }
                     continue;
                 }
             };
@@ -2000,18 +2230,14 @@ impl<'a> Lowerer<'a> {
             // the argument then takes what the type takes (`impl Into<String>`).
             let ty = self.primitive_alias_target(ty);
             if let Some(problem) = self.param_problem(&ty, style) {
-                // An optional parameter the client can't send is left out of
-                // its operation, which stays callable without it; with
-                // `skip_unsupported` the operation goes instead, as for any
-                // other problem. A required one can't be left out.
-                if !data.required && !self.skip_unsupported {
-                    self.warnings.push(Diagnostic::new(
+                if !data.required {
+                    self.leave_out_parameter(
                         format!("{at}/schema"),
-                        format!(
-                            "{operation}: the optional parameter `{}` is left out: {problem}",
-                            data.name
-                        ),
-                    ));
+                        &operation,
+                        &data.name,
+                        &problem,
+                    );
+                    self.left_out_types.push(ty);
                     continue;
                 }
                 self.error(format!("{at}/schema"), problem);
@@ -2200,12 +2426,17 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The request body, or `None` when the client can't send it: a
+    /// problem at its pointer or, for an optional body, a warning naming it
+    /// and `operation`, which is generated without it (as an optional
+    /// parameter the client can't send is left out).
     fn body(
         &mut self,
         body: &RequestBody,
         rust: &str,
         builder: &str,
         pointer: &str,
+        operation: &str,
     ) -> Option<Body> {
         // The media type the client prefers among those the spec offers:
         // JSON, then forms, text and bytes.
@@ -2216,15 +2447,13 @@ impl<'a> Lowerer<'a> {
             .min_by_key(|(_, _, kind)| media::preference(*kind));
         let Some((content_type, media, kind)) = chosen else {
             let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            self.error(
-                format!("{pointer}/content"),
-                format!(
-                    "request bodies of type {} are not supported; the client sends JSON, \
-                     forms (`application/x-www-form-urlencoded`, `multipart/form-data`), \
-                     text and bytes",
-                    types.join(", ")
-                ),
+            let problem = format!(
+                "request bodies of type {} are not supported; the client sends JSON, \
+                 forms (`application/x-www-form-urlencoded`, `multipart/form-data`), \
+                 text and bytes",
+                types.join(", ")
             );
+            self.unsendable_body(body, &format!("{pointer}/content"), operation, &problem);
             return None;
         };
         let media_pointer = format!("{pointer}/content/{}", pointer_escape(content_type));
@@ -2253,15 +2482,17 @@ impl<'a> Lowerer<'a> {
             _ => true,
         };
         if !form_ready {
-            self.error(
-                format!("{media_pointer}/schema"),
-                match kind {
-                    Media::Multipart => {
-                        "a multipart body must be an object schema with properties, one part each"
-                    }
-                    _ => "a form body must be an object schema",
-                },
-            );
+            let problem = match kind {
+                Media::Multipart => {
+                    "a multipart body must be an object schema with properties, one part each"
+                }
+                _ => "a form body must be an object schema",
+            };
+            self.unsendable_body(body, &format!("{media_pointer}/schema"), operation, problem);
+            if !body.required {
+                self.left_out_types.push(ty);
+                return None;
+            }
         }
         Some(Body {
             rust_name: rust.to_owned(),
@@ -2271,6 +2502,27 @@ impl<'a> Lowerer<'a> {
             required: body.required,
             description: non_empty(body.description.as_deref()),
         })
+    }
+
+    /// A request body the client can't send: a problem at `pointer` when
+    /// required; when optional, left out of `operation` with a warning.
+    fn unsendable_body(
+        &mut self,
+        body: &RequestBody,
+        pointer: &str,
+        operation: &str,
+        problem: &str,
+    ) {
+        if body.required {
+            self.error(pointer, problem);
+        } else {
+            self.warnings.push(Diagnostic::new(
+                pointer,
+                format!("{operation}: the optional request body is left out: {problem}"),
+            ));
+            let roots = self.referenced_types(&body.content);
+            self.left_out_types.extend(roots);
+        }
     }
 
     fn responses(
@@ -2677,6 +2929,7 @@ fn map_struct(values: TypeRef) -> TypeKind {
     TypeKind::Struct {
         fields: Vec::new(),
         additional: Some(AdditionalField {
+            unmerged_parts: Vec::new(),
             rust_name: "additional_properties".to_owned(),
             ty: values,
         }),
@@ -3067,6 +3320,10 @@ struct MergedObject {
     /// A set, as merging a long chain of parts checks each name.
     required: indexmap::IndexSet<String>,
     additional: Option<AdditionalProperties>,
+    /// The `allOf` parts left out with `skip_unsupported`, as (pointer,
+    /// why): the object keeps what they carry in its map of the
+    /// properties it doesn't name.
+    unmerged: Vec<(String, String)>,
 }
 
 impl MergedObject {
@@ -3078,6 +3335,7 @@ impl MergedObject {
         if other.additional.is_some() {
             self.additional = other.additional;
         }
+        self.unmerged.extend(other.unmerged);
     }
 }
 

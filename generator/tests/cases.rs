@@ -1426,3 +1426,349 @@ fn polymorphic_base_unsupported_shapes_are_warnings_naming_the_schema_and_why() 
         owned(&[("Click", "Click", &["click"])])
     );
 }
+
+/// Every optional parameter with no wire form is left out of its operation
+/// alone, with a warning naming both, with `--skip-unsupported` as without;
+/// a required one takes its operation with it.
+#[test]
+fn param_no_wire_form_skip_optional_ones_are_left_out_alone_and_named() {
+    let output = generate_case_skipping("param-no-wire-form-skip");
+    let operations: Vec<(&str, Vec<&str>)> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .map(|o| {
+            let params = o.parameters.iter().map(|p| p.wire_name.as_str()).collect();
+            (o.operation_id.as_str(), params)
+        })
+        .collect();
+    assert_eq!(
+        operations,
+        [
+            ("postBundle", vec![]),
+            ("postNotes", vec!["draft"]),
+            ("search", vec!["query", "limit"]),
+        ]
+    );
+    let bodies = output.api.groups[0]
+        .operations
+        .iter()
+        .filter(|o| o.body.is_some())
+        .count();
+    assert_eq!(bodies, 0);
+    let warnings: Vec<String> = output
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.pointer, w.message))
+        .collect();
+    for (index, name, why) in [
+        (1, "mdfilters", "an array of objects has no text form"),
+        (2, "sort", "an array of objects has no text form"),
+        (
+            3,
+            "nested",
+            "an object with nested arrays or objects has no text form",
+        ),
+        (4, "signature", "binary data has no text form"),
+        (5, "lang", "`style: deepObject` applies to objects only"),
+        (7, "X-Trace-Parts", "an array of arrays has no text form"),
+    ] {
+        let expected = format!(
+            "/paths/~1search/get/parameters/{index}/schema: `search` (GET /search): the optional parameter `{name}` is left out: {why}"
+        );
+        assert!(
+            warnings.iter().any(|w| w.starts_with(&expected)),
+            "no `{expected}` in {warnings:#?}"
+        );
+    }
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "/paths/~1search/get/parameters/6/content: `search` (GET /search): the optional parameter `filter` is left out: parameters with `content` are not supported"
+        )),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "/paths/~1exports/post/parameters/0/schema: skipped `create_export` (POST /exports): an array of objects has no text form"
+        )),
+        "{warnings:#?}"
+    );
+    for expected in [
+        "/paths/~1bundles/post/requestBody/content: `postBundle` (POST /bundles): the optional request body is left out: request bodies of type multipart/mixed are not supported",
+        "/paths/~1notes/post/requestBody/content/application~1x-www-form-urlencoded/schema: `postNotes` (POST /notes): the optional request body is left out: a form body must be an object schema",
+    ] {
+        assert!(
+            warnings.iter().any(|w| w.starts_with(expected)),
+            "no `{expected}` in {warnings:#?}"
+        );
+    }
+    // The models only the left-out parameters used go with them, named.
+    assert!(output.api.types.is_empty(), "{:?}", output.api.types);
+    assert!(
+        warnings.iter().any(|w| w.contains("left out 5 model(s) that only skipped operations or left-out parameters or request bodies use: `MetadataFilter`, `Note`")),
+        "{warnings:#?}"
+    );
+}
+
+/// Without `--skip-unsupported` the optional ones are left out the same
+/// way, and the required one is refused at its schema's pointer and line.
+#[test]
+fn param_no_wire_form_skip_without_the_flag_only_the_required_one_is_refused() {
+    let refusals = refusals_of("param-no-wire-form-skip");
+    let found: Vec<(&str, Option<usize>)> =
+        refusals.iter().map(|(p, _, l)| (p.as_str(), *l)).collect();
+    assert_eq!(
+        found,
+        [("/paths/~1exports/post/parameters/0/schema", Some(82))],
+        "{refusals:#?}"
+    );
+    assert!(refusals[0]
+        .1
+        .starts_with("an array of objects has no text form as a parameter"));
+}
+
+/// Without `--skip-unsupported`, each `allOf` part that can't be merged is
+/// refused at its pointer and line, saying what it is.
+#[test]
+fn allof_union_part_skip_without_the_flag_each_part_is_refused_where_it_is() {
+    let found: Vec<(String, String, Option<usize>)> = refusals_of("allof-union-part-skip");
+    assert_eq!(
+        found,
+        [
+            (
+                "/components/schemas/Badge/oneOf/1".to_owned(),
+                "this `oneOf` alternative is not an object, so no value can have both it and the schema's own properties or `allOf` parts".to_owned(),
+                Some(122)
+            ),
+            (
+                "/components/schemas/Pet/allOf/1".to_owned(),
+                "only object schemas can be merged with `allOf`, and this part is a `oneOf`"
+                    .to_owned(),
+                Some(108)
+            ),
+            (
+                "/paths/~1tags~1{id}/get/responses/200/content/application~1json/schema/allOf/1"
+                    .to_owned(),
+                "only object schemas can be merged with `allOf`, and this part is an `anyOf`"
+                    .to_owned(),
+                Some(70)
+            ),
+        ]
+    );
+}
+
+/// With it, every operation is generated; each struct that lost a part
+/// keeps what it carries in its flattened JSON map, and the warning at the
+/// part says so, naming the struct and the map (one warning per struct:
+/// `ShowEntry` inherits `Pet`'s part).
+#[test]
+fn allof_union_part_skip_the_warning_says_what_is_generated() {
+    let output = generate_case_skipping("allof-union-part-skip");
+    assert_eq!(output.api.operation_count(), 5);
+    let warnings: Vec<String> = output
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.pointer, w.message))
+        .collect();
+    let expected = [
+        "/components/schemas/Badge/oneOf/1: `Badge` is generated without this alternative (this `oneOf` alternative is not an object, so no value can have both it and the schema's own properties or `allOf` parts); a value of it decodes as `Badge::Other`, which keeps the JSON as it came",
+        "/components/schemas/Pet/allOf/1: `Pet` is generated without this `allOf` part (only object schemas can be merged with `allOf`, and this part is a `oneOf`); the values of the properties `Pet`'s fields don't name, this part's among them, are kept as JSON in its map `additional_properties`",
+        "/components/schemas/Pet/allOf/1: `ShowEntry` is generated without this `allOf` part (only object schemas can be merged with `allOf`, and this part is a `oneOf`); the values of the properties `ShowEntry`'s fields don't name, this part's among them, are kept as JSON in its map `additional_properties`",
+        "/paths/~1tags~1{id}/get/responses/200/content/application~1json/schema/allOf/1: `GetTagResponse200` is generated without this `allOf` part (only object schemas can be merged with `allOf`, and this part is an `anyOf`); the values of the properties `GetTagResponse200`'s fields don't name, this part's among them, are kept as JSON in its map `additional_properties`, whose values are `serde_json::Value` rather than the type of the schema's `additionalProperties`",
+    ];
+    assert_eq!(warnings, expected);
+    for name in ["Pet", "ShowEntry", "GetTagResponse200"] {
+        let def = output.api.type_def(name).unwrap();
+        let generator::ir::TypeKind::Struct { additional, .. } = &def.kind else {
+            panic!("{name} is {:?}", def.kind);
+        };
+        let additional = additional.as_ref().expect("a map");
+        assert_eq!(additional.ty, generator::ir::TypeRef::Json, "{name}");
+        assert_eq!(additional.unmerged_parts.len(), 1, "{name}");
+    }
+    // The alternatives' models stay: the map decodes into them.
+    for name in ["Cat", "Dog", "Base"] {
+        assert!(output.api.type_def(name).is_some(), "{name}");
+    }
+}
+
+/// A Swagger 2.0 case converted as `cargo xtask codegen` does: the
+/// converted spec and the import's warnings.
+fn import_swagger_case(name: &str) -> (openapiv3::OpenAPI, Vec<generator::import::Warning>) {
+    let path = case_path(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let doc = generator::import::parse(&path, &text).unwrap();
+    let (converted, warnings) = generator::import::convert(&path, &doc, &[]).unwrap();
+    (load::from_json(&path, converted).unwrap(), warnings)
+}
+
+/// A bare name is read as a parameter in a parameter list (the path's or
+/// the operation's), a response among responses, a definition in a schema:
+/// each with a warning at the reference saying how it was read.
+#[test]
+fn swagger2_bare_name_refs_each_is_read_by_where_it_sits_with_a_warning() {
+    let (spec, warnings) = import_swagger_case("swagger2-bare-name-refs");
+    let found: Vec<(&str, &str)> = warnings
+        .iter()
+        .filter(|w| w.kind == generator::import::WarningKind::BareNameRef)
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/paths/~1products/parameters/0/$ref", "`$ref: traceParam` is a bare name, which Swagger 2.0 tools read as `#/parameters/traceParam` here; read the same way"),
+            ("/paths/~1products/get/parameters/0/$ref", "`$ref: limitParam` is a bare name, which Swagger 2.0 tools read as `#/parameters/limitParam` here; read the same way"),
+            ("/paths/~1products/get/responses/200/schema/items/$ref", "`$ref: Product` is a bare name, which Swagger 2.0 tools read as `#/definitions/Product` here; read the same way"),
+            ("/paths/~1products/get/responses/404/$ref", "`$ref: NotFound` is a bare name, which Swagger 2.0 tools read as `#/responses/NotFound` here; read the same way"),
+            ("/definitions/Product/properties/maker/$ref", "`$ref: Maker` is a bare name, which Swagger 2.0 tools read as `#/definitions/Maker` here; read the same way"),
+            ("/responses/NotFound/schema/$ref", "`$ref: Problem` is a bare name, which Swagger 2.0 tools read as `#/definitions/Problem` here; read the same way"),
+        ]
+    );
+    let path = case_path("swagger2-bare-name-refs");
+    let config = spec_config(
+        &path,
+        &spec,
+        "swagger2-bare-name-refs",
+        tags_of(&spec),
+        false,
+        Profile::Generic,
+    );
+    let output = generator::generate_from(&path, &spec, &config).unwrap();
+    let op = &output.api.groups[0].operations[0];
+    let params: Vec<&str> = op.parameters.iter().map(|p| p.wire_name.as_str()).collect();
+    assert_eq!(params, ["limit", "offset", "X-Trace"]);
+    let not_found = op.responses.iter().find(|r| r.status == "404").unwrap();
+    assert_eq!(not_found.description, "No such thing.");
+    assert_eq!(
+        not_found.ty,
+        Some(generator::ir::TypeRef::Named {
+            name: "Problem".to_owned()
+        })
+    );
+}
+
+/// A reference to an entry the file lacks, bare or not, is refused where it
+/// is written, with its line, as codegen shows it; never at the entry that
+/// isn't there.
+#[test]
+fn swagger2_bare_name_refs_a_missing_one_is_refused_where_it_is_written() {
+    let path = case_path("swagger2-bare-name-refs");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(
+            "  limitParam: {name: limit, in: query, type: integer, description: How many.}\n",
+            "",
+        )
+        .replace(
+            "  NotFound:\n    description: No such thing.\n    schema: {$ref: Problem}\n",
+            "  Gone: {description: Gone.}\n",
+        )
+        .replace("  Maker:\n", "  Manufacturer:\n");
+    let doc = generator::import::parse(&path, &text).unwrap();
+    let error = generator::import::convert(&path, &doc, &[])
+        .map(|_| ())
+        .unwrap_err()
+        .with_lines(&text);
+    let found: Vec<(&str, Option<usize>, &str)> = error
+        .diagnostics()
+        .iter()
+        .map(|d| (d.pointer.as_str(), d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/paths/~1products/get/parameters/0/$ref", Some(21), "`$ref: limitParam` points to nothing: the document has no parameter `limitParam` in `parameters`"),
+            ("/paths/~1products/get/responses/404/$ref", Some(30), "`$ref: NotFound` points to nothing: the document has no response `NotFound` in `responses`"),
+            ("/definitions/Product/properties/maker/$ref", Some(42), "`$ref: Maker` points to nothing: the document has no definition `Maker` in `definitions`"),
+        ]
+    );
+}
+
+/// Tags that read the same once named get a warning naming each tag and the
+/// group, accessor and feature it got, at the first tag that had to be
+/// suffixed; the group listed first keeps the plain names.
+#[test]
+fn tags_colliding_each_set_is_a_warning_naming_the_tags_and_their_names() {
+    let (path, _, spec) = read_case("tags-colliding");
+    let config = spec_config(
+        &path,
+        &spec,
+        "tags-colliding",
+        tags_of(&spec),
+        false,
+        Profile::Generic,
+    );
+    let output = generator::generate_from(&path, &spec, &config).unwrap();
+    let warnings: Vec<String> = output
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.pointer, w.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "/paths/~1users~1{id}/get/tags/0: the tags `Users`, `users`, `USERS` read the same once named; each is a group of its own: `Users` → `UsersApi` (`client.users()`, feature `users`), `users` → `UsersApi2` (`client.users2()`, feature `users2`), `USERS` → `UsersApi3` (`client.users3()`, feature `users3`); rename the tags in the spec (or give them one name) to choose the names",
+            "/paths/~1members/post/tags/0: the tags `Team Members`, `team-members` read the same once named; each is a group of its own: `Team Members` → `TeamMembersApi` (`client.team_members()`, feature `team_members`), `team-members` → `TeamMembersApi2` (`client.team_members2()`, feature `team_members2`); rename the tags in the spec (or give them one name) to choose the names",
+        ]
+    );
+    let groups: Vec<(&str, &str)> = output
+        .api
+        .groups
+        .iter()
+        .map(|g| (g.tag.as_str(), g.rust_name.as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Users", "UsersApi"),
+            ("users", "UsersApi2"),
+            ("USERS", "UsersApi3"),
+            ("Team Members", "TeamMembersApi"),
+            ("team-members", "TeamMembersApi2"),
+            ("Groups", "GroupsApi"),
+        ]
+    );
+}
+
+/// A tag declared in the spec's `tags` is pointed at there.
+#[test]
+fn tags_colliding_a_declared_tag_is_pointed_at_in_the_tags_list() {
+    let (path, _, spec) = read_case("tags-colliding");
+    let tags = vec!["Users".to_owned(), "USERS".to_owned()];
+    let config = spec_config(
+        &path,
+        &spec,
+        "tags-colliding",
+        tags,
+        false,
+        Profile::Generic,
+    );
+    let output = generator::generate_from(&path, &spec, &config).unwrap();
+    let pointers: Vec<&str> = output.warnings.iter().map(|w| w.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/tags/1"]);
+}
+
+/// Each array whose `collectionFormat` isn't sent as written is a warning
+/// naming the parameter and what is sent instead, at the format (or, for
+/// a form field's default, at the field); the query's own formats aren't.
+#[test]
+fn swagger2_collection_formats_each_one_not_kept_is_a_warning_naming_the_parameter() {
+    let (_, warnings) = import_swagger_case("swagger2-collection-formats");
+    let found: Vec<(&str, &str)> = warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/paths/~1items~1{ids}/get/parameters/0/collectionFormat", "`collectionFormat: ssv` has no OpenAPI 3.0 form here: path arrays are comma-separated (`style: simple`); the items of the path parameter `ids` are sent comma-separated, not space-separated"),
+            ("/paths/~1items~1{ids}/get/parameters/1/collectionFormat", "`collectionFormat: pipes` has no OpenAPI 3.0 form here: header arrays are comma-separated (`style: simple`), as RFC 9110's lists are; the items of the header `X-Tags` are sent comma-separated, not `|`-separated"),
+            ("/paths/~1items~1{ids}/get/parameters/2/collectionFormat", "`collectionFormat: multi` is for query and form fields only; the items of the header `X-Ids` are sent comma-separated in one field, which RFC 9110 (section 5.3) makes the same as one field line per item"),
+            ("/paths/~1items~1{ids}/get/parameters/4/collectionFormat", "`collectionFormat: ssv` has no OpenAPI 3.0 form here: header arrays are comma-separated (`style: simple`), as RFC 9110's lists are; the items of the header `X-Spaced` are sent comma-separated, not space-separated"),
+            ("/paths/~1items~1{ids}/get/parameters/6/collectionFormat", "`collectionFormat: tsv` has no OpenAPI 3.0 form here: OpenAPI 3.0 has no tab-separated style; the items of the query parameter `names` are sent comma-separated, not tab-separated"),
+            ("/paths/~1labels/post/parameters/0", "Swagger 2.0's default `collectionFormat: csv` of the form field `label` is not kept: the client sends a form's array as one field per item (`label=a&label=b`, as `multi` does), OpenAPI 3.0's default for forms"),
+        ]
+    );
+    assert!(warnings.iter().all(|w| w.kind.changes_requests()));
+}

@@ -109,10 +109,24 @@ fn text_and_binary_responses_are_typed_without_warnings() {
 
 /// An optional parameter with no wire form, declared on the path item, is
 /// reported for each operation of the path and left out of it; the
-/// operation is generated without it.
+/// operation is generated without it. A required one is refused.
 #[test]
 fn an_unsupported_path_level_parameter_is_reported_for_each_operation() {
-    let output = generate_case("path-level-param-skip", false).unwrap();
+    let err = generate_case("path-level-param-skip", false).unwrap_err();
+    let problems: Vec<String> = err
+        .diagnostics()
+        .iter()
+        .map(|d| format!("{}: {}", d.pointer, d.message))
+        .collect();
+    assert_eq!(
+        problems,
+        ["/paths/~1exports/parameters/0/schema: `getExport` (GET /exports): binary data has no text form as a parameter; parameters carry strings, numbers, booleans, dates, enums, and arrays or objects of them"]
+    );
+}
+
+#[test]
+fn with_skip_unsupported_an_optional_path_level_parameter_is_left_out_alone() {
+    let output = generate_case("path-level-param-skip", true).unwrap();
     let warnings = warnings(&output);
     assert!(
         warnings.iter().any(|w| w.starts_with(
@@ -120,20 +134,31 @@ fn an_unsupported_path_level_parameter_is_reported_for_each_operation() {
         )),
         "{warnings:?}"
     );
-    let op = &output.api.groups[0].operations[0];
-    assert_eq!(op.rust_name, "list_items");
-    assert!(op.parameters.is_empty(), "{:?}", op.parameters);
+    let operations: Vec<_> = output
+        .api
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .collect();
+    assert_eq!(operations.len(), 1);
+    assert_eq!(operations[0].rust_name, "list_items");
+    assert!(
+        operations[0].parameters.is_empty(),
+        "{:?}",
+        operations[0].parameters
+    );
 }
 
 #[test]
-fn with_skip_unsupported_the_operations_of_a_bad_path_level_parameter_are_left_out() {
+fn with_skip_unsupported_the_operations_of_a_required_bad_path_level_parameter_are_left_out() {
     let output = generate_case("path-level-param-skip", true).unwrap();
-    assert_eq!(output.api.operation_count(), 0);
     let warnings = warnings(&output);
     assert!(
-        warnings.iter().any(|w| w.starts_with(
-            "/paths/~1items/parameters/0/schema: skipped `list_items` (GET /items): binary data"
-        )),
+        warnings.iter().any(|w| {
+            w.starts_with(
+            "/paths/~1exports/parameters/0/schema: skipped `get_export` (GET /exports): binary data"
+        )
+        }),
         "{warnings:?}"
     );
 }

@@ -355,13 +355,39 @@ fn load_spec(path: &Path) -> anyhow::Result<(openapiv3::OpenAPI, bool)> {
     drop(text);
     let doc = if swagger {
         let stage = timing::stage("convert Swagger 2.0");
-        let (converted, warnings) = generator::import::convert(path, &doc, &[])?;
+        let (converted, warnings) = match generator::import::convert(path, &doc, &[]) {
+            Ok(converted) => converted,
+            // The text was let go for the conversion; it is read again only
+            // to give each problem its line.
+            Err(e) => match fs::read_to_string(path) {
+                Ok(text) => return Err(e.with_lines(&text).into()),
+                Err(_) => return Err(e.into()),
+            },
+        };
         drop(doc);
         drop(stage);
-        if !warnings.is_empty() {
+        // What changes the requests is shown, each with its line; the
+        // rest (read as Swagger 2.0 tools read it) is counted.
+        let (shown, counted): (Vec<_>, Vec<_>) = warnings
+            .into_iter()
+            .partition(|w| w.kind.changes_requests());
+        if !shown.is_empty() {
+            let mut shown: Vec<generator::Diagnostic> = shown
+                .into_iter()
+                .map(|w| generator::Diagnostic::new(w.pointer, w.message))
+                .collect();
+            if let Ok(text) = fs::read_to_string(path) {
+                generator::locate::add_lines(&text, &mut shown);
+            }
+            for warning in &shown {
+                eprintln!("warning: {}", warning.at(path));
+            }
+        }
+        if !counted.is_empty() {
             eprintln!(
-                "codegen: {} upstream quirks repaired on import (`cargo xtask spec import --verbose` lists them)",
-                warnings.len()
+                "codegen: {} upstream quirks repaired on import (`cargo xtask spec import {} --verbose --out FILE` lists them)",
+                counted.len(),
+                path.display()
             );
         }
         converted

@@ -48,14 +48,34 @@ pub enum WarningKind {
     /// A `$ref` with sibling keys, which OpenAPI 3.0 ignores: the reference
     /// moves into `allOf` so the siblings (a description) still apply.
     RefWithSiblings,
-    /// A `collectionFormat` that OpenAPI 3.0 cannot express (`tsv`).
+    /// A `collectionFormat` that OpenAPI 3.0 cannot express (`tsv`, or
+    /// anything but `csv` on a header or path parameter).
     UnsupportedCollectionFormat,
+    /// A form field array whose `collectionFormat` isn't `multi`: the
+    /// client sends one field per item.
+    FormArrayCollectionFormat,
     /// A `$ref` that is a bare name (`Product`), the Swagger 1.2 shorthand
-    /// that Swagger 2.0 tools still read as `#/definitions/Product`.
+    /// that Swagger 2.0 tools still read by where it sits: as
+    /// `#/definitions/Product` in a schema, `#/parameters/…` in a
+    /// parameter list, `#/responses/…` among responses.
     BareNameRef,
 }
 
 impl WarningKind {
+    /// Whether the repair changes what the client sends or can send (a
+    /// parameter dropped, a list sent another way than the file says), as
+    /// opposed to reading the file as Swagger 2.0 tools do: codegen shows
+    /// each of these, and only counts the others.
+    pub fn changes_requests(self) -> bool {
+        matches!(
+            self,
+            WarningKind::QueryArrayOfObjects
+                | WarningKind::PathParameterNotInPath
+                | WarningKind::UnsupportedCollectionFormat
+                | WarningKind::FormArrayCollectionFormat
+        )
+    }
+
     /// A short title for grouped output.
     pub fn title(self) -> &'static str {
         match self {
@@ -70,7 +90,12 @@ impl WarningKind {
             WarningKind::UnsupportedCollectionFormat => {
                 "collectionFormat has no OpenAPI 3.0 form; sent comma-separated"
             }
-            WarningKind::BareNameRef => "`$ref` is a bare name; read as a definition's",
+            WarningKind::FormArrayCollectionFormat => {
+                "form field array's collectionFormat is not kept; one field per item"
+            }
+            WarningKind::BareNameRef => {
+                "`$ref` is a bare name; read as a definition, parameter or response by where it sits"
+            }
         }
     }
 }

@@ -3,22 +3,122 @@
 //! which components the kept operations reach.
 
 use serde_json::{json, Map, Value};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::{Warning, WarningKind};
-use crate::diagnostics::pointer_escape;
+use crate::diagnostics::{pointer_escape, Diagnostic};
 
 pub const HTTP_METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// The section of a Swagger 2.0 document that a `$ref` points into, and
+/// so the one a bare name (`Product`, the Swagger 1.2 shorthand) means,
+/// by where the reference sits: in a schema, a parameter list, or
+/// responses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Definitions,
+    Parameters,
+    Responses,
+}
+
+impl Section {
+    /// The section's key in the document (`definitions`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Definitions => "definitions",
+            Section::Parameters => "parameters",
+            Section::Responses => "responses",
+        }
+    }
+
+    /// What one entry of the section is, for messages.
+    fn entry(self) -> &'static str {
+        match self {
+            Section::Definitions => "definition",
+            Section::Parameters => "parameter",
+            Section::Responses => "response",
+        }
+    }
+}
+
+/// Where [`fix_refs`] reports, and what it checks references against.
+pub struct RefSink<'a, 'w> {
+    /// The Swagger document, whose sections a reference must name an
+    /// entry of.
+    pub root: &'a Map<String, Value>,
+    pub warnings: &'w mut Vec<Warning>,
+    /// A reference to an entry the document doesn't have, each at the
+    /// reference itself.
+    pub errors: &'w mut Vec<Diagnostic>,
+    /// Those references, as OpenAPI 3.0 references: reported already, so
+    /// not again at the entry they miss.
+    pub missing: &'w mut BTreeSet<String>,
+}
+
 /// Rewrites every Swagger 2.0 `$ref` in `value` (found at `pointer` in the
 /// source) to its OpenAPI 3.0 place, and each `discriminator: name` to
 /// `discriminator: {propertyName: name}`. A `$ref` with sibling keys becomes
-/// `allOf: [{$ref}]` beside them, with a warning.
-pub fn fix_refs(value: &mut Value, pointer: &str, warnings: &mut Vec<Warning>) {
+/// `allOf: [{$ref}]` beside them, with a warning. A bare name is read as
+/// an entry of `section` at the top (a parameter, a response) and of
+/// `definitions` below, with a warning; a reference to an entry that the
+/// document lacks is an error at the reference.
+pub fn fix_refs(value: &mut Value, pointer: &str, section: Section, sink: &mut RefSink<'_, '_>) {
     let mut buffer = pointer.to_owned();
-    fix_refs_at(value, &mut buffer, Place::Node, warnings);
+    fix_refs_at(value, &mut buffer, Place::Node, section, sink);
+}
+
+/// The Swagger 2.0 reference a `$ref` at `pointer` means, for a reference
+/// into `section` (a bare name is an entry of it, with a warning), and
+/// whether the document has what it points to (an error at the reference
+/// when not). `#/definitions/X` stays as it is.
+pub fn resolve_ref(
+    reference: &str,
+    pointer: &str,
+    section: Section,
+    sink: &mut RefSink<'_, '_>,
+) -> String {
+    let written = reference;
+    let mut reference = reference.to_owned();
+    if is_bare_name(&reference) {
+        let key = section.key();
+        sink.warnings.push(Warning {
+            pointer: pointer.to_owned(),
+            kind: WarningKind::BareNameRef,
+            message: format!(
+                "`$ref: {reference}` is a bare name, which Swagger 2.0 tools read as \
+                 `#/{key}/{reference}` here; read the same way"
+            ),
+        });
+        reference = format!("#/{key}/{reference}");
+    }
+    for section in [
+        Section::Definitions,
+        Section::Parameters,
+        Section::Responses,
+    ] {
+        let Some(name) = reference.strip_prefix(&format!("#/{}/", section.key())) else {
+            continue;
+        };
+        let entries = sink.root.get(section.key()).and_then(Value::as_object);
+        if entries.is_some_and(|e| e.contains_key(&crate::diagnostics::pointer_unescape(name))) {
+            break;
+        }
+        sink.errors.push(Diagnostic::new(
+            pointer,
+            format!(
+                "`$ref: {written}` points to nothing: the document has no {} `{}` in `{}`",
+                section.entry(),
+                crate::diagnostics::pointer_unescape(name),
+                section.key()
+            ),
+        ));
+        sink.missing.insert(swagger_ref_to_openapi(&reference));
+        break;
+    }
+    reference
 }
 
 /// What the keys of a JSON object are, as far as `$ref` is concerned.
@@ -34,25 +134,21 @@ enum Place {
 /// [`fix_refs`] with the pointer built in one buffer, grown and cut back
 /// as the walk goes down and up: a spec has hundreds of thousands of nodes,
 /// and only a few need their pointer.
-fn fix_refs_at(value: &mut Value, pointer: &mut String, place: Place, warnings: &mut Vec<Warning>) {
+fn fix_refs_at(
+    value: &mut Value,
+    pointer: &mut String,
+    place: Place,
+    section: Section,
+    sink: &mut RefSink<'_, '_>,
+) {
     match value {
         Value::Object(map) => {
             // Only a string is a reference; anything else under `$ref` is a
             // name or data.
             let is_ref = place == Place::Node && matches!(map.get("$ref"), Some(Value::String(_)));
             if let (true, Some(Value::String(r))) = (is_ref, map.get_mut("$ref")) {
-                if is_bare_name(r) {
-                    warnings.push(Warning {
-                        pointer: format!("{pointer}/$ref"),
-                        kind: WarningKind::BareNameRef,
-                        message: format!(
-                            "`$ref: {r}` is a bare name, which Swagger 2.0 tools read as \
-                             `#/definitions/{r}`; read the same way"
-                        ),
-                    });
-                    *r = format!("#/definitions/{r}");
-                }
-                *r = swagger_ref_to_openapi(r);
+                let at = format!("{pointer}/$ref");
+                *r = swagger_ref_to_openapi(&resolve_ref(r, &at, section, sink));
             }
             // Swagger 2.0's `discriminator` is the property's name; OpenAPI
             // 3.0's is a Discriminator Object, whose implicit mapping (the
@@ -69,7 +165,7 @@ fn fix_refs_at(value: &mut Value, pointer: &mut String, place: Place, warnings: 
                     .filter(|k| *k != "$ref")
                     .map(String::as_str)
                     .collect();
-                warnings.push(Warning {
+                sink.warnings.push(Warning {
                     pointer: pointer.clone(),
                     kind: WarningKind::RefWithSiblings,
                     message: format!(
@@ -109,7 +205,7 @@ fn fix_refs_at(value: &mut Value, pointer: &mut String, place: Place, warnings: 
                 } else {
                     pointer.push_str(key);
                 }
-                fix_refs_at(child, pointer, child_place, warnings);
+                fix_refs_at(child, pointer, child_place, Section::Definitions, sink);
                 pointer.truncate(len);
             }
         }
@@ -120,7 +216,7 @@ fn fix_refs_at(value: &mut Value, pointer: &mut String, place: Place, warnings: 
                 }
                 let len = pointer.len();
                 let _ = write!(pointer, "/{i}");
-                fix_refs_at(child, pointer, Place::Node, warnings);
+                fix_refs_at(child, pointer, Place::Node, Section::Definitions, sink);
                 pointer.truncate(len);
             }
         }
@@ -188,9 +284,23 @@ mod tests {
             "example": {"$ref": "#/definitions/NotAReference"},
             "x-note": {"$ref": "#/definitions/AlsoNot", "a": 1}
         });
+        let root = json!({"definitions": {"User": {}}});
         let mut warnings = Vec::new();
-        fix_refs(&mut schema, "/definitions/Manager", &mut warnings);
+        let mut errors = Vec::new();
+        let mut sink = RefSink {
+            root: root.as_object().unwrap(),
+            warnings: &mut warnings,
+            errors: &mut errors,
+            missing: &mut BTreeSet::new(),
+        };
+        fix_refs(
+            &mut schema,
+            "/definitions/Manager",
+            Section::Definitions,
+            &mut sink,
+        );
         assert!(warnings.is_empty(), "{:?}", warnings.len());
+        assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(
             schema["properties"]["$ref"],
             json!({"type": "string", "description": "The reference URI."})
@@ -213,7 +323,19 @@ mod tests {
             },
             "example": {"discriminator": "text"}
         });
-        fix_refs(&mut schema, "/definitions/Pet", &mut Vec::new());
+        let root = Map::new();
+        let mut sink = RefSink {
+            root: &root,
+            warnings: &mut Vec::new(),
+            errors: &mut Vec::new(),
+            missing: &mut BTreeSet::new(),
+        };
+        fix_refs(
+            &mut schema,
+            "/definitions/Pet",
+            Section::Definitions,
+            &mut sink,
+        );
         assert_eq!(schema["discriminator"], json!({"propertyName": "petType"}));
         assert_eq!(
             schema["properties"]["discriminator"],

@@ -7,7 +7,7 @@
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
-use super::refs::{component_refs, fix_refs, HTTP_METHODS};
+use super::refs::{component_refs, fix_refs, resolve_ref, RefSink, Section, HTTP_METHODS};
 use super::{has_tag, kept_tags, Warning, WarningKind};
 use crate::diagnostics::{pointer_escape, Diagnostic};
 
@@ -52,6 +52,7 @@ pub fn convert(
         produces: strings(root.get("produces")),
         warnings,
         errors: Vec::new(),
+        missing: BTreeSet::new(),
     };
     let paths = converter.paths(tags);
     let components = converter.components(&paths, tags.is_empty());
@@ -105,6 +106,9 @@ struct Converter<'a, 'w> {
     produces: Vec<String>,
     warnings: &'w mut Vec<Warning>,
     errors: Vec<Diagnostic>,
+    /// The OpenAPI 3.0 references to entries the document lacks, each
+    /// reported where it is written.
+    missing: BTreeSet<String>,
 }
 
 /// A non-body parameter in its OpenAPI 3.0 form, or a part of a body.
@@ -121,7 +125,17 @@ enum Converted {
     Dropped,
 }
 
-impl Converter<'_, '_> {
+impl<'a> Converter<'a, '_> {
+    /// Where [`fix_refs`] reports.
+    fn sink(&mut self) -> RefSink<'a, '_> {
+        RefSink {
+            root: self.root,
+            warnings: &mut *self.warnings,
+            errors: &mut self.errors,
+            missing: &mut self.missing,
+        }
+    }
+
     fn warn(&mut self, pointer: impl Into<String>, kind: WarningKind, message: impl Into<String>) {
         self.warnings.push(Warning {
             pointer: pointer.into(),
@@ -146,14 +160,16 @@ impl Converter<'_, '_> {
                 produces: self.produces.clone(),
                 warnings: &mut warnings,
                 errors: Vec::new(),
+                missing: BTreeSet::new(),
             };
             let item = converter.path_item(path, item, tags);
-            let errors = converter.errors;
-            (item, warnings, errors)
+            let (errors, missing) = (converter.errors, converter.missing);
+            (item, warnings, errors, missing)
         });
-        for ((path, _), (item, warnings, errors)) in items.iter().zip(converted) {
+        for ((path, _), (item, warnings, errors, missing)) in items.iter().zip(converted) {
             self.warnings.extend(warnings);
             self.errors.extend(errors);
+            self.missing.extend(missing);
             if let Some(item) = item {
                 paths.insert((*path).clone(), item);
             }
@@ -313,27 +329,31 @@ impl Converter<'_, '_> {
                 .push(Diagnostic::new(ptr, "a parameter must be an object"));
             return Converted::Dropped;
         };
-        if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+        if let Some(written) = map.get("$ref").and_then(Value::as_str) {
+            let errors = self.errors.len();
+            let at = format!("{ptr}/$ref");
+            let reference = resolve_ref(written, &at, Section::Parameters, &mut self.sink());
+            if self.errors.len() > errors {
+                return Converted::Dropped;
+            }
             let Some(name) = reference.strip_prefix("#/parameters/") else {
                 self.errors.push(Diagnostic::new(
-                    ptr,
-                    format!("`$ref: {reference}` must point into `#/parameters/`"),
+                    at,
+                    format!("`$ref: {written}` must point into `#/parameters/`"),
                 ));
                 return Converted::Dropped;
             };
+            let name = crate::diagnostics::pointer_unescape(name);
             let shared = self
                 .root
                 .get("parameters")
-                .and_then(|ps| ps.get(name))
+                .and_then(|ps| ps.get(&name))
                 .cloned();
             let Some(shared) = shared else {
-                self.errors.push(Diagnostic::new(
-                    ptr,
-                    format!("`$ref: {reference}` points to nothing: no such parameter"),
-                ));
+                // `resolve_ref` found it.
                 return Converted::Dropped;
             };
-            let escaped = pointer_escape(name);
+            let escaped = pointer_escape(&name);
             return match shared.get("in").and_then(Value::as_str) {
                 Some("body") => Converted::Body(
                     json!({ "$ref": format!("#/components/requestBodies/{escaped}") }),
@@ -359,7 +379,12 @@ impl Converter<'_, '_> {
                     body.insert("description".into(), d.clone());
                 }
                 let mut schema = map.get("schema").cloned().unwrap_or_else(|| json!({}));
-                fix_refs(&mut schema, &format!("{ptr}/schema"), self.warnings);
+                fix_refs(
+                    &mut schema,
+                    &format!("{ptr}/schema"),
+                    Section::Definitions,
+                    &mut self.sink(),
+                );
                 body.insert("schema".into(), schema);
                 if let Some(r) = map.get("required") {
                     body.insert("required".into(), r.clone());
@@ -390,7 +415,12 @@ impl Converter<'_, '_> {
                 let mut value = value.clone();
                 if key == "items" {
                     value = items_schema(&value);
-                    fix_refs(&mut value, &format!("{ptr}/items"), self.warnings);
+                    fix_refs(
+                        &mut value,
+                        &format!("{ptr}/items"),
+                        Section::Definitions,
+                        &mut self.sink(),
+                    );
                 }
                 schema.insert(key.clone(), value);
             } else if key == "collectionFormat" {
@@ -404,6 +434,29 @@ impl Converter<'_, '_> {
         self.repair_schema(&mut schema, ptr, location == "query");
 
         if location == "formData" {
+            // A form body's arrays go one field per item (OpenAPI 3.0's
+            // default encoding, `multi` in Swagger's words): any other
+            // layout is Swagger's alone.
+            if schema.get("type").and_then(Value::as_str) == Some("array")
+                && collection_format.as_deref() != Some("multi")
+            {
+                let written = match collection_format.as_deref() {
+                    Some(f) => format!("`collectionFormat: {f}`"),
+                    None => "Swagger 2.0's default `collectionFormat: csv`".to_owned(),
+                };
+                self.warn(
+                    match collection_format {
+                        Some(_) => format!("{ptr}/collectionFormat"),
+                        None => ptr.to_owned(),
+                    },
+                    WarningKind::FormArrayCollectionFormat,
+                    format!(
+                        "{written} of the form field `{name}` is not kept: the client sends a \
+                         form's array as one field per item (`{name}=a&{name}=b`, as `multi` does), \
+                         OpenAPI 3.0's default for forms"
+                    ),
+                );
+            }
             let file = schema.get("type").and_then(Value::as_str) == Some("file");
             if file {
                 schema.insert("type".into(), json!("string"));
@@ -433,11 +486,13 @@ impl Converter<'_, '_> {
                 ("query", _) => ("form", false),
                 _ => ("simple", false),
             };
-            if let Some(f @ "tsv") = collection_format.as_deref() {
+            if let Some(why) =
+                unkept_collection_format(location, &name, collection_format.as_deref())
+            {
                 self.warn(
                     format!("{ptr}/collectionFormat"),
                     WarningKind::UnsupportedCollectionFormat,
-                    format!("`collectionFormat: {f}` has no OpenAPI 3.0 form; items are sent comma-separated"),
+                    why,
                 );
             }
             out.insert("style".into(), json!(style));
@@ -553,7 +608,7 @@ impl Converter<'_, '_> {
         };
         if map.contains_key("$ref") {
             let mut r = r.clone();
-            fix_refs(&mut r, ptr, self.warnings);
+            fix_refs(&mut r, ptr, Section::Responses, &mut self.sink());
             return r;
         }
         let mut out = Map::new();
@@ -574,7 +629,12 @@ impl Converter<'_, '_> {
             match key.as_str() {
                 "schema" => {
                     let mut schema = value.clone();
-                    fix_refs(&mut schema, &format!("{ptr}/schema"), self.warnings);
+                    fix_refs(
+                        &mut schema,
+                        &format!("{ptr}/schema"),
+                        Section::Definitions,
+                        &mut self.sink(),
+                    );
                     // Swagger 2.0's `type: file` (a download) is bytes in
                     // OpenAPI 3.0; under JSON alone, which can't carry
                     // them, it comes as `application/octet-stream`.
@@ -668,7 +728,12 @@ impl Converter<'_, '_> {
             let value = match kind.as_str() {
                 "schemas" => definitions.and_then(|d| d.get(name)).map(|d| {
                     let mut d = d.clone();
-                    fix_refs(&mut d, &format!("/definitions/{escaped}"), self.warnings);
+                    fix_refs(
+                        &mut d,
+                        &format!("/definitions/{escaped}"),
+                        Section::Definitions,
+                        &mut self.sink(),
+                    );
                     d
                 }),
                 "parameters" | "requestBodies" => {
@@ -695,6 +760,10 @@ impl Converter<'_, '_> {
                     queue.extend(more.into_iter().rev());
                     converted.insert(key, value);
                 }
+                // Reported where it is referenced.
+                None if self
+                    .missing
+                    .contains(&format!("#/components/{kind}/{escaped}")) => {}
                 None => {
                     let source = match kind.as_str() {
                         "schemas" => "definitions",
@@ -904,4 +973,52 @@ fn security_scheme(def: &Value) -> Value {
         }
     }
     Value::Object(out)
+}
+
+/// Why an array parameter's `collectionFormat` is not sent as written, if
+/// it isn't: OpenAPI 3.0 has no tab-separated style, and header and path
+/// arrays are comma-separated (`style: simple`), as RFC 9110's lists are.
+/// `multi` (one `name=value` per item) is for query and form fields only.
+fn unkept_collection_format(location: &str, name: &str, format: Option<&str>) -> Option<String> {
+    let place = match location {
+        "header" => format!("the header `{name}`"),
+        "path" => format!("the path parameter `{name}`"),
+        _ => format!("the query parameter `{name}`"),
+    };
+    let delimiter = match format? {
+        "csv" => return None,
+        "multi" | "ssv" | "pipes" if location == "query" => return None,
+        "multi" if location == "header" => {
+            return Some(format!(
+                "`collectionFormat: multi` is for query and form fields only; the items of \
+                 {place} are sent comma-separated in one field, which RFC 9110 (section 5.3) \
+                 makes the same as one field line per item"
+            ))
+        }
+        "multi" => {
+            return Some(format!(
+                "`collectionFormat: multi` is for query and form fields only; the items of \
+                 {place} are sent comma-separated"
+            ))
+        }
+        "ssv" => "space",
+        "tsv" => "tab",
+        "pipes" => "`|`",
+        other => {
+            return Some(format!(
+                "`collectionFormat: {other}` is none of Swagger 2.0's (csv, ssv, tsv, pipes, \
+                 multi); the items of {place} are sent comma-separated"
+            ))
+        }
+    };
+    let why = match location {
+        "header" => "header arrays are comma-separated (`style: simple`), as RFC 9110's lists are",
+        "path" => "path arrays are comma-separated (`style: simple`)",
+        _ => "OpenAPI 3.0 has no tab-separated style",
+    };
+    Some(format!(
+        "`collectionFormat: {}` has no OpenAPI 3.0 form here: {why}; the items of {place} are \
+         sent comma-separated, not {delimiter}-separated",
+        format?
+    ))
 }

@@ -487,8 +487,131 @@ fn a_ref_to_a_missing_definition_is_an_error_with_its_pointer() {
     let err = import_document(Path::new("in.json"), "in.json", &doc.to_string(), &[]);
     match err {
         Err(Error::Spec { diagnostics, .. }) => {
-            assert_eq!(diagnostics[0].pointer, "/definitions/Missing")
+            let found: Vec<(&str, &str)> = diagnostics
+                .iter()
+                .map(|d| (d.pointer.as_str(), d.message.as_str()))
+                .collect();
+            assert_eq!(
+                found,
+                [(
+                    "/paths/~1a/get/responses/200/schema/$ref",
+                    "`$ref: #/definitions/Missing` points to nothing: the document has no definition `Missing` in `definitions`"
+                )]
+            );
         }
         other => panic!("expected a spec error, got {other:?}"),
     }
+}
+
+/// A bare name means an entry of the section its place takes: a
+/// parameter in a parameter list, a response among responses, a
+/// definition in a schema (`Swagger 1.2`'s shorthand, which Swagger 2.0
+/// tools still read); each with a warning at the reference.
+#[test]
+fn a_bare_name_ref_is_read_by_where_it_sits_with_a_warning() {
+    let doc = swagger(
+        json!({
+            "/a": {
+                "parameters": [{"$ref": "traceParam"}],
+                "get": {"tags": ["A"],
+                    "parameters": [{"$ref": "limitParam"}, {"$ref": "bodyParam"}],
+                    "responses": {
+                        "200": {"description": "ok", "schema": {"$ref": "Product"}},
+                        "404": {"$ref": "NotFound"}
+                    }}
+            }
+        }),
+        json!({
+            "parameters": {
+                "limitParam": {"name": "limit", "in": "query", "type": "integer"},
+                "traceParam": {"name": "X-Trace", "in": "header", "type": "string"},
+                "bodyParam": {"name": "body", "in": "body", "schema": {"$ref": "Product"}}
+            },
+            "responses": {"NotFound": {"description": "no such thing", "schema": {"$ref": "Problem"}}},
+            "definitions": {
+                "Product": {"type": "object"},
+                "Problem": {"type": "object"},
+                "NotFound": {"type": "string"}
+            }
+        }),
+    );
+    let imported = import(&doc, &[]);
+    for expected in [
+        "$ref: '#/components/parameters/limitParam'",
+        "$ref: '#/components/parameters/traceParam'",
+        "$ref: '#/components/requestBodies/bodyParam'",
+        "$ref: '#/components/responses/NotFound'",
+        "$ref: '#/components/schemas/Product'",
+        "$ref: '#/components/schemas/Problem'",
+    ] {
+        assert!(
+            imported.yaml.contains(expected),
+            "{expected} in {}",
+            imported.yaml
+        );
+    }
+    // A definition named like the response is no reason to read it as one.
+    assert!(!imported
+        .yaml
+        .contains("$ref: '#/components/schemas/NotFound'"));
+    let found: Vec<(&str, &str)> = imported
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::BareNameRef)
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    for expected in [
+        ("/paths/~1a/parameters/0/$ref", "`$ref: traceParam` is a bare name, which Swagger 2.0 tools read as `#/parameters/traceParam` here; read the same way"),
+        ("/paths/~1a/get/parameters/0/$ref", "`$ref: limitParam` is a bare name, which Swagger 2.0 tools read as `#/parameters/limitParam` here; read the same way"),
+        ("/paths/~1a/get/responses/404/$ref", "`$ref: NotFound` is a bare name, which Swagger 2.0 tools read as `#/responses/NotFound` here; read the same way"),
+        ("/paths/~1a/get/responses/200/schema/$ref", "`$ref: Product` is a bare name, which Swagger 2.0 tools read as `#/definitions/Product` here; read the same way"),
+        ("/responses/NotFound/schema/$ref", "`$ref: Problem` is a bare name, which Swagger 2.0 tools read as `#/definitions/Problem` here; read the same way"),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:#?}");
+    }
+}
+
+/// A reference to an entry the document lacks, bare or not, is an error at
+/// the reference, with its line, never at the entry that isn't there.
+#[test]
+fn a_missing_ref_is_reported_where_it_is_written_with_its_line() {
+    let text = r#"swagger: "2.0"
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      parameters:
+        - $ref: limitParam
+        - $ref: '#/parameters/offsetParam'
+      responses:
+        200:
+          description: ok
+          schema:
+            $ref: Product
+        404:
+          $ref: NotFound
+definitions:
+  Thing:
+    type: object
+    properties:
+      part: {$ref: Part}
+"#;
+    let err = import_document(Path::new("in.yaml"), "in.yaml", text, &[]).unwrap_err();
+    let Error::Spec { diagnostics, .. } = err else {
+        panic!("expected a spec error, got {err:?}");
+    };
+    let found: Vec<(&str, Option<usize>, &str)> = diagnostics
+        .iter()
+        .map(|d| (d.pointer.as_str(), d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/paths/~1a/get/parameters/0/$ref", Some(7), "`$ref: limitParam` points to nothing: the document has no parameter `limitParam` in `parameters`"),
+            ("/paths/~1a/get/parameters/1/$ref", Some(8), "`$ref: #/parameters/offsetParam` points to nothing: the document has no parameter `offsetParam` in `parameters`"),
+            ("/paths/~1a/get/responses/200/schema/$ref", Some(13), "`$ref: Product` points to nothing: the document has no definition `Product` in `definitions`"),
+            ("/paths/~1a/get/responses/404/$ref", Some(15), "`$ref: NotFound` points to nothing: the document has no response `NotFound` in `responses`"),
+            ("/definitions/Thing/properties/part/$ref", Some(20), "`$ref: Part` points to nothing: the document has no definition `Part` in `definitions`"),
+        ]
+    );
 }

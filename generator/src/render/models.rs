@@ -449,7 +449,22 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
     let additional_def = additional.map(|a| {
         let rust = ident(&a.rust_name);
         let ty = type_tokens(&a.ty, &TokenStream::new());
-        let docs = doc("The properties the spec doesn't name, by their JSON names.");
+        let docs = match &a.unmerged_parts[..] {
+            [] => doc("The properties the spec doesn't name, by their JSON names."),
+            parts => {
+                let (noun, verb) = match parts.len() {
+                    1 => ("part", "is"),
+                    _ => ("parts", "are"),
+                };
+                let parts: Vec<String> = parts.iter().map(|p| format!("`#{p}`")).collect();
+                doc(&format!(
+                    "The properties the fields don't name, by their JSON names: among them \
+                     those of the `allOf` {noun} at {} in the spec, which {verb} not merged \
+                     into this type.",
+                    parts.join(", ")
+                ))
+            }
+        };
         quote! {
             #docs
             #[serde(flatten)]
