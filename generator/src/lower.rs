@@ -306,7 +306,7 @@ pub fn lower_with(
 
 /// A warning for each set of tags whose groups read the same once named
 /// (`Users`, `users`, `USERS`), naming each tag and the group, accessor
-/// and feature it got (`UsersApi2`, `client.users_2()`, `users_2`).
+/// and feature it got (`UsersApi2`, `client.users2()`, `users2`).
 ///
 /// They stay groups of their own rather than being merged: OpenAPI's tag
 /// names are case-sensitive, tags can carry descriptions of their own,
@@ -649,13 +649,12 @@ impl<'a> Lowerer<'a> {
                 }
             });
             if let Some(map) = additional.as_ref().filter(|_| !unmerged.is_empty()) {
-                let type_name = owner;
                 for (part, why) in unmerged {
                     self.warnings.push(Diagnostic::new(
                         part,
                         format!(
-                            "`{type_name}` is generated without this `allOf` part ({why}); \
-                             the values of the properties `{type_name}`'s fields don't name, \
+                            "`{owner}` is generated without this `allOf` part ({why}); \
+                             the values of the properties `{owner}`'s fields don't name, \
                              this part's among them, are kept as JSON in its map `{}`{typed_map}",
                             map.rust_name
                         ),
