@@ -315,7 +315,7 @@ pub fn lower_with(
 
 /// A warning for each set of tags whose groups read the same once named
 /// (`Users`, `users`, `USERS`), naming each tag and the group, accessor
-/// and feature it got (`UsersApi2`, `client.users_2()`, `users_2`).
+/// and feature it got (`UsersApi2`, `client.users2()`, `users2`).
 ///
 /// They stay groups of their own rather than being merged: OpenAPI's tag
 /// names are case-sensitive, tags can carry descriptions of their own,
