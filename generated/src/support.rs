@@ -619,3 +619,116 @@ where
 {
     <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
 }
+
+/// JSON form of `format: binary` fields (OpenAPI 3.0, Data Types): the
+/// octets of a JSON string, not serde's default array of numbers, which no
+/// server sends. The same field is a file part when its model is sent as
+/// `multipart/form-data`, so it stays `Vec<u8>`.
+///
+/// Used as `#[serde(with = "crate::support::binary")]` on a field whose
+/// type holds `Vec<u8>` within `Option`, `Vec` or a string-keyed map, at
+/// any depth. Writing bytes that are not UTF-8 fails with a message that
+/// says so: a JSON string can't carry them.
+pub(crate) mod binary {
+    use std::collections::BTreeMap;
+
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// A type that holds `format: binary` values, with its JSON form.
+    pub(crate) trait Binary: Sized {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+    }
+
+    impl Binary for Vec<u8> {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            match std::str::from_utf8(self) {
+                Ok(text) => serializer.serialize_str(text),
+                Err(e) => Err(S::Error::custom(format!(
+                    "a `format: binary` value of {} bytes is not UTF-8 (byte {} is the first that is not), so a JSON string can't carry it",
+                    self.len(),
+                    e.valid_up_to()
+                ))),
+            }
+        }
+
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            String::deserialize(deserializer).map(String::into_bytes)
+        }
+    }
+
+    impl<T: Binary> Binary for Option<T> {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Some(value) => serializer.serialize_some(&Json(value)),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            Ok(Option::<Owned<T>>::deserialize(deserializer)?.map(|o| o.0))
+        }
+    }
+
+    impl<T: Binary> Binary for Vec<T> {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.iter().map(Json))
+        }
+
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let items = Vec::<Owned<T>>::deserialize(deserializer)?;
+            Ok(items.into_iter().map(|o| o.0).collect())
+        }
+    }
+
+    impl<T: Binary> Binary for BTreeMap<String, T> {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_map(self.iter().map(|(k, v)| (k, Json(v))))
+        }
+
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let entries = BTreeMap::<String, Owned<T>>::deserialize(deserializer)?;
+            Ok(entries.into_iter().map(|(k, o)| (k, o.0)).collect())
+        }
+    }
+
+    /// A value written in its JSON form.
+    struct Json<'a, T>(&'a T);
+
+    impl<T: Binary> Serialize for Json<'_, T> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            self.0.write(serializer)
+        }
+    }
+
+    /// A value read from its JSON form.
+    struct Owned<T>(T);
+
+    impl<'de, T: Binary> Deserialize<'de> for Owned<T> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            T::read(deserializer).map(Owned)
+        }
+    }
+
+    pub(crate) fn serialize<T: Binary, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.write(serializer)
+    }
+
+    pub(crate) fn deserialize<'de, T: Binary, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        T::read(deserializer)
+    }
+
+    /// [`deserialize`] for an optional, nullable field (see
+    /// [`super::nullable`]): a present key is `Some`, `null` within it `None`.
+    pub(crate) fn nullable<'de, T: Binary, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::read(deserializer).map(Some)
+    }
+}

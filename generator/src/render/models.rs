@@ -177,14 +177,20 @@ fn multipart_impl(def: &TypeDef) -> Option<TokenStream> {
             // values); objects as JSON.
             _ => quote!(form = form.text(#wire, crate::support::part_text(value));),
         };
-        if f.required {
-            quote! { let value = &self.#rust; #add }
-        } else {
-            quote! {
+        // A form has no `null`: a nullable field that holds none sends no
+        // part, as an absent one doesn't.
+        match (f.required, f.nullable) {
+            (true, false) => quote! { let value = &self.#rust; #add },
+            (true, true) | (false, false) => quote! {
                 if let Some(value) = &self.#rust {
                     #add
                 }
-            }
+            },
+            (false, true) => quote! {
+                if let Some(Some(value)) = &self.#rust {
+                    #add
+                }
+            },
         }
     });
     let name = ident(&def.rust_name);
@@ -419,21 +425,38 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
         };
         let rename =
             (serde_name.as_deref() != Some(wire.as_str())).then(|| quote!(rename = #wire,));
-        let serde = match (f.required, f.nullable) {
-            (true, _) => match rename {
+        // `format: binary` is a JSON string in a JSON body, not serde's
+        // array of numbers.
+        let binary = contains_bytes(&f.ty);
+        let serde = match (f.required, f.nullable, binary) {
+            (true, _, false) => match rename {
                 Some(_) => quote!(#[serde(rename = #wire)]),
                 None => TokenStream::new(),
             },
+            (true, _, true) => quote!(#[serde(#rename with = "crate::support::binary")]),
             // Three states: the outer `Option` is the key's presence.
-            (false, true) => quote!(#[serde(
+            (false, true, false) => quote!(#[serde(
                 #rename
                 default,
                 skip_serializing_if = "Option::is_none",
                 deserialize_with = "crate::support::nullable"
             )]),
-            (false, false) => {
+            (false, true, true) => quote!(#[serde(
+                #rename
+                default,
+                skip_serializing_if = "Option::is_none",
+                serialize_with = "crate::support::binary::serialize",
+                deserialize_with = "crate::support::binary::nullable"
+            )]),
+            (false, false, false) => {
                 quote!(#[serde(#rename default, skip_serializing_if = "Option::is_none")])
             }
+            (false, false, true) => quote!(#[serde(
+                #rename
+                default,
+                skip_serializing_if = "Option::is_none",
+                with = "crate::support::binary"
+            )]),
         };
         let deprecated = f
             .deprecated
@@ -637,6 +660,18 @@ fn serde_camel_case(rust_name: &str) -> Option<String> {
     }
     let first = pascal.get(..1)?.to_ascii_lowercase();
     Some(first + pascal.get(1..)?)
+}
+
+/// Whether `ty` holds `format: binary` bytes, which take
+/// `crate::support::binary`'s JSON form.
+fn contains_bytes(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Bytes => true,
+        TypeRef::Array { items, .. } => contains_bytes(items),
+        TypeRef::Map { values } => contains_bytes(values),
+        TypeRef::Nullable { inner } => contains_bytes(inner),
+        _ => false,
+    }
 }
 
 fn contains_float(ty: &TypeRef) -> bool {

@@ -12,7 +12,11 @@ pub struct PostAlbumBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// The `cover` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::support::binary"
+    )]
     pub cover: Option<Vec<u8>>,
 }
 
