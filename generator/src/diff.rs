@@ -774,7 +774,16 @@ impl Differ {
                     );
                 }
             }
-            (TypeKind::Alias { target: a }, TypeKind::Alias { target: b }) => {
+            (
+                TypeKind::Alias {
+                    target: a,
+                    wrapped: wrapped_a,
+                },
+                TypeKind::Alias {
+                    target: b,
+                    wrapped: wrapped_b,
+                },
+            ) if wrapped_a == wrapped_b => {
                 if !self.same_type(a, b) {
                     self.push(
                         Impact::Breaking,
@@ -920,6 +929,7 @@ fn kind_name(kind: &TypeKind) -> &'static str {
         TypeKind::Struct { .. } => "struct",
         TypeKind::Enum { .. } => "enum",
         TypeKind::Union { .. } => "union",
+        TypeKind::Alias { wrapped: true, .. } => "tuple struct",
         TypeKind::Alias { .. } => "type alias",
     }
 }

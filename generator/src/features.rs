@@ -189,7 +189,7 @@ fn type_refs(def: &TypeDef) -> Vec<&TypeRef> {
             .collect(),
         TypeKind::Enum { .. } => Vec::new(),
         TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
-        TypeKind::Alias { target } => vec![target],
+        TypeKind::Alias { target, .. } => vec![target],
     }
 }
 

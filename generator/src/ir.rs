@@ -545,6 +545,12 @@ pub enum TypeKind {
     Alias {
         /// The aliased type.
         target: TypeRef,
+        /// Set when the name is a tuple struct around `target`, with the
+        /// same JSON form, rather than a `type` alias: Rust has no
+        /// recursive type alias, so an array that holds itself
+        /// (`Tree: {type: array, items: {$ref: Tree}}`) is
+        /// `struct Tree(pub Vec<Tree>)`.
+        wrapped: bool,
     },
 }
 
@@ -733,7 +739,7 @@ impl TypeRef {
                 }
                 Some(TypeKind::Struct { .. }) => v.is_object(),
                 Some(TypeKind::Union { .. }) => true,
-                Some(TypeKind::Alias { target }) => target.accepts(v, types),
+                Some(TypeKind::Alias { target, .. }) => target.accepts(v, types),
                 None => false,
             },
             _ => false,

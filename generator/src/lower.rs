@@ -68,7 +68,16 @@ pub fn lower_with(
         {
             let pointer = format!("/components/schemas/{}", pointer_escape(name));
             let target = lowerer.reference(reference, &pointer);
-            lowerer.push_type(name, name, None, &pointer, TypeKind::Alias { target });
+            lowerer.push_type(
+                name,
+                name,
+                None,
+                &pointer,
+                TypeKind::Alias {
+                    target,
+                    wrapped: false,
+                },
+            );
         }
     }
     lowerer.tag_polymorphic_fields();
@@ -562,6 +571,7 @@ impl<'a> Lowerer<'a> {
             }
             Shape::Other => TypeKind::Alias {
                 target: self.type_ref_item(schema, &rust, &pointer),
+                wrapped: false,
             },
         };
         let mut def = TypeDef {
@@ -1974,6 +1984,7 @@ impl<'a> Lowerer<'a> {
             }
             Shape::Other => TypeKind::Alias {
                 target: TypeRef::Json,
+                wrapped: false,
             },
         };
         self.inlining.pop();
@@ -2782,26 +2793,36 @@ impl<'a> Lowerer<'a> {
 
 /// Finds aliases that are defined through themselves (`A: {$ref: B}`,
 /// `B: {$ref: A}`, or `A: {type: array, items: {$ref: A}}`): Rust has no
-/// recursive type alias, so the crate wouldn't compile. An alias of a map
-/// in such a cycle becomes a struct of its entries, a finite type (`{}`
-/// is a value of it) that needs no `Box`. Each other alias in a cycle
-/// becomes `serde_json::Value`, and its pointer and the cycle are returned
-/// as errors (the run is refused unless `skip_unsupported`).
+/// recursive type alias, so the crate wouldn't compile. A cycle that runs
+/// through a container is a finite type once one of its aliases is a real
+/// type, and the container's heap storage needs no `Box`: an alias of a
+/// map becomes a struct of its entries (`{}` is a value of it), one of an
+/// array a tuple struct around it (`[]` is). Each other alias in a cycle
+/// (`A: {$ref: B}`, `B: {$ref: A}`: no value at all) becomes
+/// `serde_json::Value`, and its pointer and the cycle are returned as
+/// errors (the run is refused unless `skip_unsupported`).
 fn break_alias_cycles(types: &mut [TypeDef]) -> Vec<(String, String)> {
     let mut cycles = alias_cycles(types);
-    let mut named_maps = false;
+    let mut named_containers = false;
     for def in types.iter_mut() {
-        if cycles.contains_key(&def.rust_name) {
-            if let TypeKind::Alias {
-                target: TypeRef::Map { values },
-            } = &def.kind
-            {
-                def.kind = map_struct((**values).clone());
-                named_maps = true;
-            }
+        if !cycles.contains_key(&def.rust_name) {
+            continue;
         }
+        let TypeKind::Alias { target, wrapped } = &mut def.kind else {
+            continue;
+        };
+        let container = match &*target {
+            TypeRef::Nullable { inner } => &**inner,
+            other => other,
+        };
+        match (container, &*target) {
+            (_, TypeRef::Map { values }) => def.kind = map_struct((**values).clone()),
+            (TypeRef::Array { .. } | TypeRef::Map { .. }, _) => *wrapped = true,
+            _ => continue,
+        }
+        named_containers = true;
     }
-    if named_maps {
+    if named_containers {
         cycles = alias_cycles(types);
     }
     let wire: BTreeMap<String, String> = types
@@ -2825,6 +2846,7 @@ fn break_alias_cycles(types: &mut [TypeDef]) -> Vec<(String, String)> {
             ));
             def.kind = TypeKind::Alias {
                 target: TypeRef::Json,
+                wrapped: false,
             };
         }
     }
@@ -2837,7 +2859,10 @@ fn alias_cycles(types: &[TypeDef]) -> BTreeMap<String, Vec<String>> {
     let aliases: BTreeMap<&str, Vec<String>> = types
         .iter()
         .filter_map(|t| match &t.kind {
-            TypeKind::Alias { target } => {
+            TypeKind::Alias {
+                target,
+                wrapped: false,
+            } => {
                 let mut names = Vec::new();
                 named_in(target, &mut names);
                 Some((t.rust_name.as_str(), names))
@@ -2845,8 +2870,8 @@ fn alias_cycles(types: &[TypeDef]) -> BTreeMap<String, Vec<String>> {
             _ => None,
         })
         .collect();
-    // Alias edges only: a struct or enum between two aliases is a real
-    // type and ends the cycle.
+    // Alias edges only: a struct, enum or wrapped alias between two
+    // aliases is a real type and ends the cycle.
     let names: Vec<&str> = aliases.keys().copied().collect();
     let edges: Vec<Vec<usize>> = aliases
         .values()
@@ -2954,7 +2979,7 @@ fn inline_primitive_aliases(types: &mut [TypeDef]) {
     let aliases: BTreeMap<String, TypeRef> = types
         .iter()
         .filter_map(|t| match &t.kind {
-            TypeKind::Alias { target } if is_primitive(target) => {
+            TypeKind::Alias { target, .. } if is_primitive(target) => {
                 Some((t.rust_name.clone(), target.clone()))
             }
             _ => None,
@@ -3007,7 +3032,7 @@ fn box_cycles(types: &mut [TypeDef]) {
             };
             let i = *index.get(name.as_str())?;
             match &types[i].kind {
-                TypeKind::Alias { target } => ty = target,
+                TypeKind::Alias { target, .. } => ty = target,
                 _ => return Some(i),
             }
         }

@@ -460,7 +460,9 @@ paths:
 
 #[test]
 fn alias_cycles_are_named_from_each_member_and_only_members() {
-    // `Z` leads into the cycle without being on it; `D` holds itself.
+    // `Z` leads into the cycle without being on it; `D` is itself. (A
+    // cycle through an array is a type: see
+    // `an_array_that_holds_itself_through_an_alias_is_a_tuple_struct`.)
     let text = "
 openapi: 3.0.3
 info: {title: t, version: '1'}
@@ -481,10 +483,10 @@ paths:
 components:
   schemas:
     Z: {type: array, items: {$ref: '#/components/schemas/A'}}
-    A: {type: array, items: {$ref: '#/components/schemas/B'}}
-    B: {type: array, items: {$ref: '#/components/schemas/C'}}
+    A: {$ref: '#/components/schemas/B'}
+    B: {$ref: '#/components/schemas/C'}
     C: {$ref: '#/components/schemas/A'}
-    D: {type: array, items: {$ref: '#/components/schemas/D'}}
+    D: {$ref: '#/components/schemas/D'}
 ";
     let Err(err) = run_inline("alias-cycles", text, &["default"], false) else {
         panic!("aliases defined through themselves must be refused");
@@ -530,7 +532,7 @@ paths:
 components:
   schemas:
     A: {$ref: '#/components/schemas/B'}
-    B: {type: array, items: {$ref: '#/components/schemas/A'}}
+    B: {$ref: '#/components/schemas/A'}
 ";
     let Err(err) = run_inline("alias-cycle", text, &["default"], false) else {
         panic!("an alias defined through itself must be refused");
@@ -565,6 +567,39 @@ components:
         "{}",
         a.contents
     );
+}
+
+#[test]
+fn an_array_that_holds_itself_through_an_alias_is_a_tuple_struct() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/A'}
+components:
+  schemas:
+    A: {$ref: '#/components/schemas/B'}
+    B: {type: array, items: {$ref: '#/components/schemas/A'}}
+";
+    let output = output_of("array-cycle", text, &["default"], false);
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    let model = |path: &str| {
+        let file = output.files.iter().find(|f| f.path == path);
+        file.expect(path).contents.clone()
+    };
+    assert!(model("src/models/a.rs").contains("pub type A = B;"));
+    let b = model("src/models/b.rs");
+    assert!(b.contains("#[serde(transparent)]"), "{b}");
+    assert!(b.contains("pub struct B(\n"), "{b}");
+    assert!(b.contains("pub Vec<A>,\n);"), "{b}");
 }
 
 #[test]

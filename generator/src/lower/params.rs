@@ -146,7 +146,7 @@ impl Lowerer<'_> {
             },
             TypeRef::Map { .. } => "an object with nested arrays or objects",
             TypeRef::Named { name } => match self.type_def(name).map(|d| &d.kind) {
-                Some(TypeKind::Alias { target }) => self.formless(target, depth + 1),
+                Some(TypeKind::Alias { target, .. }) => self.formless(target, depth + 1),
                 Some(TypeKind::Struct { .. }) => "an object with nested arrays or objects",
                 Some(TypeKind::Union { .. }) => {
                     "a union with an alternative that has nested arrays or objects"
@@ -165,7 +165,7 @@ impl Lowerer<'_> {
             TypeRef::Nullable { inner } => self.is_object(inner, depth + 1),
             TypeRef::Named { name } => match self.type_def(name).map(|d| &d.kind) {
                 Some(TypeKind::Struct { .. }) => true,
-                Some(TypeKind::Alias { target }) => self.is_object(target, depth + 1),
+                Some(TypeKind::Alias { target, .. }) => self.is_object(target, depth + 1),
                 _ => false,
             },
             _ => false,
@@ -181,7 +181,7 @@ impl Lowerer<'_> {
                 break;
             };
             match self.type_def(name).map(|t| &t.kind) {
-                Some(TypeKind::Alias { target }) => current = target,
+                Some(TypeKind::Alias { target, .. }) => current = target,
                 _ => break,
             }
         }
@@ -213,7 +213,7 @@ impl Lowerer<'_> {
                 let def = self.type_def(name)?;
                 match &def.kind {
                     TypeKind::Enum { .. } => Some(ValueShape::Scalar),
-                    TypeKind::Alias { target } => self.value_shape(target, depth + 1),
+                    TypeKind::Alias { target, .. } => self.value_shape(target, depth + 1),
                     TypeKind::Struct { fields, additional } => {
                         let flat = fields
                             .iter()

@@ -355,7 +355,7 @@ impl Lowerer<'_> {
             TypeRef::String { .. } => true,
             TypeRef::Named { name } if depth < 16 => match self.type_def(name).map(|d| &d.kind) {
                 Some(TypeKind::Enum { integer: None, .. }) => true,
-                Some(TypeKind::Alias { target }) => self.holds_string(target, depth + 1),
+                Some(TypeKind::Alias { target, .. }) => self.holds_string(target, depth + 1),
                 _ => false,
             },
             _ => false,

@@ -121,7 +121,7 @@ fn object_fields<'t>(
             return None;
         };
         match &types[*index.get(name)?].kind {
-            TypeKind::Alias { target } => ty = target,
+            TypeKind::Alias { target, .. } => ty = target,
             TypeKind::Struct { fields, .. } => return Some(fields),
             _ => return None,
         }

@@ -217,7 +217,9 @@ impl<'a> Builder<'a> {
                     format!("{path}::default()")
                 }
             }
-            TypeKind::Alias { target } => {
+            // A tuple struct around a container derives `Default`.
+            TypeKind::Alias { wrapped: true, .. } => format!("{path}::default()"),
+            TypeKind::Alias { target, .. } => {
                 if !self.building.insert(type_name.to_owned()) {
                     return None;
                 }
@@ -272,7 +274,15 @@ impl<'a> Builder<'a> {
                         self.uses_models = true;
                         Some(format!("models::{name}::{}", variant.rust_name))
                     }
-                    TypeKind::Alias { target } => self.literal(target, v, Slot::Exact),
+                    TypeKind::Alias {
+                        target,
+                        wrapped: true,
+                    } => {
+                        let inner = self.literal(target, v, Slot::Exact)?;
+                        self.uses_models = true;
+                        Some(format!("models::{name}({inner})"))
+                    }
+                    TypeKind::Alias { target, .. } => self.literal(target, v, Slot::Exact),
                     _ => None,
                 }
             }

@@ -127,11 +127,18 @@ fn model(api: &Api, def: &TypeDef, multipart_bodies: &BTreeSet<&str>) -> TokenSt
             discriminator,
             other_variant,
         } => union(def, variants, discriminator.as_deref(), other_variant),
-        TypeKind::Alias { target } => {
+        TypeKind::Alias {
+            target,
+            wrapped: false,
+        } => {
             let name = ident(&def.rust_name);
             let target = type_tokens(target, &TokenStream::new());
             quote! { pub type #name = #target; }
         }
+        TypeKind::Alias {
+            target,
+            wrapped: true,
+        } => wrapper(def, target),
     };
     let uses = imports(api, def);
     let page = def.page.as_ref().map(|page| page_impl(def, page));
@@ -145,6 +152,25 @@ fn model(api: &Api, def: &TypeDef, multipart_bodies: &BTreeSet<&str>) -> TokenSt
         #body
         #page
         #multipart
+    }
+}
+
+/// A tuple struct around an array (or nullable array) that holds itself,
+/// with the same JSON form: `Tree(vec![Tree(vec![])])` is `[[]]`.
+fn wrapper(def: &TypeDef, target: &TypeRef) -> TokenStream {
+    let name = ident(&def.rust_name);
+    let ty = type_tokens(target, &TokenStream::new());
+    let eq = (!contains_float(target)).then(|| quote!(Eq,));
+    let binary = contains_bytes(target).then(|| quote!(#[serde(with = "crate::support::binary")]));
+    let field_docs = doc("The value, in the form the spec gives it.");
+    quote! {
+        #[derive(Clone, Debug, Default, PartialEq, #eq serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct #name(
+            #field_docs
+            #binary
+            pub #ty,
+        );
     }
 }
 
@@ -267,7 +293,7 @@ fn imports(api: &Api, def: &TypeDef) -> TokenStream {
                 named_types(&additional.ty, &mut names);
             }
         }
-        TypeKind::Alias { target } => named_types(target, &mut names),
+        TypeKind::Alias { target, .. } => named_types(target, &mut names),
         TypeKind::Union { variants, .. } => {
             variants.iter().for_each(|v| named_types(&v.ty, &mut names))
         }

@@ -757,10 +757,11 @@ fn model_view(api: &Api, def: &TypeDef) -> Value {
                     .unwrap_or_default()
             ),
         }),
-        TypeKind::Alias { target } => json!({
+        TypeKind::Alias { target, wrapped } => json!({
             "rust_name": def.rust_name,
             "description": description,
             "kind": "alias",
+            "wrapped": wrapped,
             "target": type_link(api, target, ""),
         }),
     }
