@@ -195,8 +195,14 @@ pub struct Operation {
     pub method: String,
     /// The path template as in the spec (`/api/v2/oauth/clients/{clientId}`).
     pub path: String,
-    /// The path template split into literals and parameters.
+    /// The path template split into literals and parameters, without the
+    /// query or fragment the spec's path key may carry.
     pub path_segments: Vec<PathSegment>,
+    /// Query pairs the spec's path key carries after a `?`
+    /// (`/items?action=archive`), percent-encoded, sent before the
+    /// operation's query parameters.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub path_query: Vec<(String, String)>,
     /// Path parameters in template order, then query, then header.
     pub parameters: Vec<Parameter>,
     /// The JSON request body, if any.

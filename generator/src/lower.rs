@@ -2041,7 +2041,7 @@ impl<'a> Lowerer<'a> {
         let builder = builders.unique(&raw_name, Kind::Type);
 
         let parameters = self.parameters(sel, &builder);
-        let path_segments = self.path_segments(sel, &parameters);
+        let (path_segments, path_query) = self.path_segments(sel, &parameters);
         // A declared path parameter the path never names has nowhere to go
         // on the wire; `path_segments` warned about each, and the operation
         // is still callable without them.
@@ -2092,6 +2092,7 @@ impl<'a> Lowerer<'a> {
             method: sel.method.to_owned(),
             path: sel.path.to_owned(),
             path_segments,
+            path_query,
             parameters,
             body,
             success,
@@ -2292,13 +2293,28 @@ impl<'a> Lowerer<'a> {
         out
     }
 
+    /// The path template's segments, and the query pairs of its key (see
+    /// [`split_path_key`]).
     fn path_segments(
         &mut self,
         sel: &SelectedOperation<'_>,
         params: &[IrParameter],
-    ) -> Vec<PathSegment> {
+    ) -> (Vec<PathSegment>, Vec<(String, String)>) {
+        let key = split_path_key(sel.path);
+        if let Some(fragment) = key.fragment {
+            self.warnings.push(Diagnostic::new(
+                sel.pointer.clone(),
+                format!(
+                    "{} {}: the path's fragment `#{fragment}` is left out of the request: HTTP never sends a fragment (RFC 3986, section 3.5), so the request goes to `{}`",
+                    sel.method.to_uppercase(),
+                    sel.path,
+                    key.path
+                ),
+            ));
+        }
+        let query = key.query.map(literal_query_pairs).unwrap_or_default();
         let mut segments = Vec::new();
-        let mut rest = sel.path;
+        let mut rest = key.path;
         while let Some(open) = rest.find('{') {
             if open > 0 {
                 segments.push(PathSegment::Literal {
@@ -2310,7 +2326,7 @@ impl<'a> Lowerer<'a> {
                     sel.pointer.clone(),
                     format!("the path `{}` has an unclosed `{{`", sel.path),
                 );
-                return segments;
+                return (segments, query);
             };
             let name = &rest[open + 1..open + close];
             match params.iter().find(|p| p.location == Location::Path && p.wire_name == name) {
@@ -2342,7 +2358,7 @@ impl<'a> Lowerer<'a> {
                 ));
             }
         }
-        segments
+        (segments, query)
     }
 
     /// Follows a `$ref` to a shared component (`#/components/<kind>/<name>`),
@@ -2950,6 +2966,62 @@ fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
 
 /// A struct with no named field whose entries are all in its flattened
 /// map of `values`: on the wire, the very object the map alias was.
+/// A path key of the spec split at its first `?` and `#`. OpenAPI 3.0
+/// says a path key is a relative path, but real specs put a query
+/// (`/items?action=archive`) or a fragment (`/files/{id}#shared_link`, to
+/// tell apart operations on one URL) in it: appending the operation's
+/// query to them would put it after a second `?`, or inside the fragment,
+/// which is never sent.
+struct PathKey<'a> {
+    path: &'a str,
+    query: Option<&'a str>,
+    fragment: Option<&'a str>,
+}
+
+fn split_path_key(key: &str) -> PathKey<'_> {
+    let (before, fragment) = match key.split_once('#') {
+        Some((before, fragment)) => (before, Some(fragment)),
+        None => (key, None),
+    };
+    let (path, query) = match before.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (before, None),
+    };
+    PathKey {
+        path,
+        query,
+        fragment,
+    }
+}
+
+/// The `name=value` pairs of a query written in a path key, as they go on
+/// the wire: what is already percent-encoded stays so, and any other byte
+/// a query can't hold as it is is encoded.
+fn literal_query_pairs(query: &str) -> Vec<(String, String)> {
+    fn encoded(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for byte in text.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'%' => {
+                    out.push(char::from(byte))
+                }
+                b'!' | b'$' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':'
+                | b'@' | b'/' | b'?' => out.push(char::from(byte)),
+                _ => out.push_str(&format!("%{byte:02X}")),
+            }
+        }
+        out
+    }
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((name, value)) => (encoded(name), encoded(value)),
+            None => (encoded(pair), String::new()),
+        })
+        .collect()
+}
+
 fn map_struct(values: TypeRef) -> TypeKind {
     TypeKind::Struct {
         fields: Vec::new(),

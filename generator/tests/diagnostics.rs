@@ -785,3 +785,34 @@ components:
         )]
     );
 }
+
+#[test]
+fn a_path_key_fragment_is_named_in_a_warning_at_its_operation() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /files/{id}#shared_link:
+    get:
+      operationId: getSharedLink
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: ok}
+";
+    let output = output_of("path-fragment", text, &["default"], false);
+    let found: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "/paths/~1files~1{id}#shared_link/get",
+            "GET /files/{id}#shared_link: the path's fragment `#shared_link` is left out of the \
+             request: HTTP never sends a fragment (RFC 3986, section 3.5), so the request goes \
+             to `/files/{id}`"
+        )]
+    );
+}
