@@ -816,3 +816,39 @@ paths:
         )]
     );
 }
+
+#[test]
+fn a_bad_top_level_entry_is_named_by_its_own_pointer() {
+    // A Redocly-style `$ref` where a tag's description belongs, and a
+    // server with no URL: each is reported where it is, not at `#`.
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+servers:
+  - {url: 'https://api.example.com'}
+  - {description: no url}
+tags:
+  - {name: a, description: fine}
+  - name: b
+    description: {$ref: 'description.yml#/b'}
+paths: {}
+";
+    let Err(err) = load::parse(Path::new("spec/top.yaml"), text) else {
+        panic!("a tag description that is a map must be refused");
+    };
+    let found: Vec<(&str, &str)> = err
+        .diagnostics()
+        .iter()
+        .map(|d| (d.pointer.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/servers/1", "not valid OpenAPI 3.0: missing field `url`"),
+            (
+                "/tags/1",
+                "not valid OpenAPI 3.0: invalid type: map, expected a string"
+            ),
+        ]
+    );
+}
