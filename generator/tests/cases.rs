@@ -1305,6 +1305,22 @@ fn polymorphic_base_is_a_union_of_its_subtypes_and_itself_without_a_warning() {
 }
 
 #[test]
+fn polymorphic_base_deep_every_level_is_a_variant_without_a_warning() {
+    let output = generate_case_with("polymorphic-base-deep", &["levels"], Profile::Generic);
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    let variants = union_variants(&output.api, "Level0");
+    assert_eq!(variants.len(), 40);
+    assert!(
+        variants.contains(&("Level40".into(), "Level40".into(), vec!["Level40".into()])),
+        "{variants:?}"
+    );
+    assert_eq!(
+        field_tag(&output.api, "Level40", "kind").as_deref(),
+        Some("Level40")
+    );
+}
+
+#[test]
 fn polymorphic_base_implicit_subtypes_go_by_name_at_every_level() {
     let output = generate_case_with(
         "polymorphic-base-implicit",
