@@ -1312,6 +1312,23 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The schema written inline, or the component schema a `$ref` names
+    /// (see [`Self::component_schema`]).
+    fn resolved<'s, S: std::borrow::Borrow<Schema>>(
+        &self,
+        schema: &'s ReferenceOr<S>,
+    ) -> Option<&'s Schema>
+    where
+        'a: 's,
+    {
+        match schema {
+            ReferenceOr::Item(schema) => Some(schema.borrow()),
+            ReferenceOr::Reference { reference } => {
+                self.component_schema(reference).map(|(_, schema)| schema)
+            }
+        }
+    }
+
     /// The one part of an `allOf` that gives it a type, when every other
     /// part only annotates it (`description`, `nullable`…) and that type
     /// is no object to merge (a union, a map, a reference to one): the
@@ -1345,12 +1362,8 @@ impl<'a> Lowerer<'a> {
     /// copied), as opposed to giving the `allOf` its own type. A cyclic
     /// chain counts as an object: merging it reports the cycle.
     fn merges_as_object(&self, part: &ReferenceOr<Schema>, depth: usize) -> bool {
-        let schema = match part {
-            ReferenceOr::Item(schema) => schema,
-            ReferenceOr::Reference { reference } => match self.component_schema(reference) {
-                Some((_, schema)) => schema,
-                None => return true,
-            },
+        let Some(schema) = self.resolved(part) else {
+            return true;
         };
         if depth > 16 || adds_no_properties(schema) {
             return true;
@@ -1641,11 +1654,7 @@ impl<'a> Lowerer<'a> {
         if depth > 16 {
             return None;
         }
-        let schema = match part {
-            ReferenceOr::Item(s) => s,
-            ReferenceOr::Reference { reference } => self.component_schema(reference)?.1,
-        };
-        match &schema.schema_kind {
+        match &self.resolved(part)?.schema_kind {
             SchemaKind::Type(Type::String(_)) => Some("string"),
             SchemaKind::Type(Type::Integer(_)) => Some("integer"),
             SchemaKind::Type(Type::Number(_)) => Some("number"),
@@ -1683,11 +1692,7 @@ impl<'a> Lowerer<'a> {
         if depth > 16 {
             return None;
         }
-        let schema = match part {
-            ReferenceOr::Item(s) => s,
-            ReferenceOr::Reference { reference } => self.component_schema(reference)?.1,
-        };
-        match &schema.schema_kind {
+        match &self.resolved(part)?.schema_kind {
             SchemaKind::Type(Type::Object(_)) => None,
             SchemaKind::Type(_) => Some(true),
             // A part that is itself an `allOf` of no objects.
