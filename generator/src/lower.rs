@@ -716,7 +716,7 @@ impl<'a> Lowerer<'a> {
     /// The struct of a merged object: its fields, and the map of the
     /// properties it doesn't name when it allows others.
     fn struct_shape(&mut self, object: &MergedObject, owner: &str, pointer: &str) -> Shape {
-        let fields = self.fields(owner, &object.properties, &object.required, pointer);
+        let fields = self.fields(owner, &object.properties, &object.required);
         // A part left out keeps its properties' values as JSON, in the map
         // of the properties the fields don't name: it holds any value then.
         let unmerged = &object.unmerged;
@@ -1069,16 +1069,30 @@ impl<'a> Lowerer<'a> {
         force: bool,
     ) -> Option<MergedObject> {
         self.check_type(schema, pointer);
+        // Each property and `required` entry keeps where it is written,
+        // wherever it is merged: a problem in it is reported there, once.
         let own = |properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
                    required: &[String],
-                   additional: &Option<AdditionalProperties>| MergedObject {
-            properties: properties
-                .iter()
-                .map(|(name, schema)| (name.clone(), Rc::new(schema.clone())))
-                .collect(),
-            required: required.iter().cloned().collect(),
-            additional: additional.clone(),
-            unmerged: Vec::new(),
+                   additional: &Option<AdditionalProperties>| {
+            let required_at: Rc<str> = format!("{pointer}/required").into();
+            MergedObject {
+                properties: properties
+                    .iter()
+                    .map(|(name, schema)| {
+                        let property = MergedProperty {
+                            schema: schema.clone(),
+                            pointer: format!("{pointer}/properties/{}", pointer_escape(name)),
+                        };
+                        (name.clone(), Rc::new(property))
+                    })
+                    .collect(),
+                required: required
+                    .iter()
+                    .map(|name| (name.clone(), required_at.clone()))
+                    .collect(),
+                additional: additional.clone(),
+                unmerged: Vec::new(),
+            }
         };
         let (own, parts) = match &schema.schema_kind {
             SchemaKind::Type(Type::Object(o)) => (
@@ -1386,23 +1400,22 @@ impl<'a> Lowerer<'a> {
     fn fields(
         &mut self,
         owner: &str,
-        properties: &indexmap::IndexMap<String, Rc<ReferenceOr<Box<Schema>>>>,
-        required: &indexmap::IndexSet<String>,
-        pointer: &str,
+        properties: &indexmap::IndexMap<String, Rc<MergedProperty>>,
+        required: &indexmap::IndexMap<String, Rc<str>>,
     ) -> Vec<Field> {
         let mut namer = Namer::default();
         let mut fields = Vec::new();
         for (wire, property) in properties {
-            let property: &ReferenceOr<Box<Schema>> = property;
-            let field_pointer = format!("{pointer}/properties/{}", pointer_escape(wire));
+            let field_pointer = property.pointer.as_str();
+            let property = &property.schema;
             let rust = namer.unique(wire, Kind::Value);
             let hint = format!("{owner}{}", rust_name(wire, Kind::Type));
             let (ty, data) = match property {
                 ReferenceOr::Reference { reference } => {
-                    (self.reference(reference, &field_pointer), None)
+                    (self.reference(reference, field_pointer), None)
                 }
                 ReferenceOr::Item(schema) => (
-                    self.type_ref_item(schema, &hint, &field_pointer),
+                    self.type_ref_item(schema, &hint, field_pointer),
                     Some(&schema.schema_data),
                 ),
             };
@@ -1426,7 +1439,7 @@ impl<'a> Lowerer<'a> {
                 // One struct serves requests and responses: a read-only
                 // field is absent from the first, a write-only one from
                 // the second, so neither can be required of both.
-                required: required.contains(wire) && !read_only && !write_only,
+                required: required.contains_key(wire) && !read_only && !write_only,
                 read_only,
                 boxed: false,
                 sensitive: is_sensitive(wire),
@@ -1439,10 +1452,10 @@ impl<'a> Lowerer<'a> {
                 tag: None,
             });
         }
-        for name in required {
+        for (name, at) in required {
             if !properties.contains_key(name) {
                 self.warnings.push(Diagnostic::new(
-                    format!("{pointer}/required"),
+                    at.to_string(),
                     format!(
                         "`{name}` is listed in `required` but is not a property; it is not \
                          generated (any value of it is kept only where the schema allows \
@@ -3321,9 +3334,11 @@ fn specificity(ty: &TypeRef) -> u8 {
 struct MergedObject {
     /// Shared, as a chain of merges copies each property into every
     /// schema that extends it.
-    properties: indexmap::IndexMap<String, Rc<ReferenceOr<Box<Schema>>>>,
-    /// A set, as merging a long chain of parts checks each name.
-    required: indexmap::IndexSet<String>,
+    properties: indexmap::IndexMap<String, Rc<MergedProperty>>,
+    /// The required properties, each with the pointer of the `required`
+    /// that first names it. A map, as merging a long chain of parts checks
+    /// each name.
+    required: indexmap::IndexMap<String, Rc<str>>,
     additional: Option<AdditionalProperties>,
     /// The `allOf` parts left out with `skip_unsupported`, as (pointer,
     /// why): the object keeps what they carry in its map of the
@@ -3331,12 +3346,22 @@ struct MergedObject {
     unmerged: Vec<(String, String)>,
 }
 
+/// A property of a [`MergedObject`], with the pointer of the part that
+/// writes it: copied into every schema that extends that part, it is still
+/// written there alone.
+struct MergedProperty {
+    schema: ReferenceOr<Box<Schema>>,
+    pointer: String,
+}
+
 impl MergedObject {
     fn absorb(&mut self, other: MergedObject) {
         for (name, schema) in other.properties {
             self.properties.insert(name, schema);
         }
-        self.required.extend(other.required);
+        for (name, at) in other.required {
+            self.required.entry(name).or_insert(at);
+        }
         if other.additional.is_some() {
             self.additional = other.additional;
         }

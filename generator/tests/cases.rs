@@ -1208,6 +1208,57 @@ fn allof_narrowing_parts_of_one_json_type_narrow_and_two_enums_are_a_warning() {
     );
 }
 
+/// (pointer, line) of each warning of the case, in order, whose message
+/// contains `text`.
+fn warnings_about(output: &Output, text: &str) -> Vec<(String, Option<usize>)> {
+    output
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains(text))
+        .map(|w| (w.pointer.clone(), w.line))
+        .collect()
+}
+
+/// `generator/cases/NAME.yaml` generated as `cargo xtask codegen --spec`
+/// shows it: every warning with its line.
+fn generate_case_located(name: &str) -> Output {
+    let (path, _, spec) = read_case(name);
+    let config = spec_config(&path, &spec, name, tags_of(&spec), false, Profile::Generic);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = Config {
+        spec: path.strip_prefix(root).unwrap().to_owned(),
+        ..config
+    };
+    generator::generate(root, &config).unwrap()
+}
+
+#[test]
+fn allof_base_problems_each_is_reported_once_where_it_is_written() {
+    let output = generate_case_located("allof-base-problems");
+    let at = |pointer: &str, line: usize| (pointer.to_owned(), Some(line));
+    let mut required = warnings_about(&output, "is listed in `required` but is not a property");
+    required.sort();
+    assert_eq!(
+        required,
+        [
+            at("/components/schemas/Cat/allOf/1/required", 50),
+            at("/components/schemas/Named/required", 61),
+            at("/components/schemas/Pet/required", 40),
+        ]
+    );
+    let mut defaults = warnings_about(&output, "is not a value of the type");
+    defaults.sort();
+    assert_eq!(
+        defaults,
+        [
+            at("/components/schemas/Cat/allOf/1/properties/lives/default", 54),
+            at("/components/schemas/Named/properties/name/default", 65),
+            at("/components/schemas/Pet/properties/name/default", 45),
+        ]
+    );
+    assert_eq!(output.warnings.len(), 6, "{:#?}", output.warnings);
+}
+
 #[test]
 fn allof_base_gating_a_schema_no_operation_reaches_compiles_with_full_only() {
     let output = generate_case_with(
