@@ -1129,9 +1129,11 @@ impl<'a> Lowerer<'a> {
         for (i, part) in parts.iter().enumerate() {
             let part_pointer = format!("{pointer}/allOf/{i}");
             if let Some(object) = self.merged_part(part, &part_pointer, via) {
+                self.check_redeclared(pointer, &merged, &object);
                 merged.absorb(object);
             }
         }
+        self.check_redeclared(pointer, &merged, &own);
         merged.absorb(own);
         Some(merged)
     }
@@ -1218,6 +1220,49 @@ impl<'a> Lowerer<'a> {
                     ),
                 )
             }
+        }
+    }
+
+    /// A warning for each property of `later` that `merged` has already,
+    /// written elsewhere with another JSON type (`string`, then
+    /// `integer`): no value of the property satisfies both, and the merge
+    /// keeps the later one, which the warning says. A redeclaration of
+    /// the same type, or one narrowing it (an enum of a string, an
+    /// `integer` of a `number`), says nothing.
+    fn check_redeclared(&mut self, pointer: &str, merged: &MergedObject, later: &MergedObject) {
+        for (name, property) in &later.properties {
+            let Some(earlier) = merged.properties.get(name) else {
+                continue;
+            };
+            // The same part met twice (a base two parts extend).
+            if Rc::ptr_eq(earlier, property) || earlier.pointer == property.pointer {
+                continue;
+            }
+            let json = |p: &MergedProperty| {
+                self.resolved(&p.schema)
+                    .and_then(|schema| self.json_type_of(schema, 0))
+            };
+            let (Some(was), Some(is)) = (json(earlier), json(property)) else {
+                continue;
+            };
+            if was == is || matches!((was, is), ("integer", "number") | ("number", "integer")) {
+                continue;
+            }
+            let schema = match pointer.strip_prefix("/components/schemas/") {
+                Some(name) if !name.contains('/') => {
+                    format!("`{}`", crate::diagnostics::pointer_unescape(name))
+                }
+                _ => format!("the schema at `#{pointer}`"),
+            };
+            self.warnings.push(Diagnostic::new(
+                property.pointer.clone(),
+                format!(
+                    "{schema} declares the property `{name}` twice through `allOf`, as `{was}` \
+                     at `#{}` and as `{is}` at `#{}`; no value is both, and its field is \
+                     generated from the later one, `{is}`",
+                    earlier.pointer, property.pointer
+                ),
+            ));
         }
     }
 
@@ -1664,10 +1709,16 @@ impl<'a> Lowerer<'a> {
     /// The JSON type (`string`, `integer`…) an `allOf` part with a type
     /// demands, through references and nested `allOf`s.
     fn json_type(&self, part: &ReferenceOr<Schema>, depth: usize) -> Option<&'static str> {
+        self.json_type_of(self.resolved(part)?, depth)
+    }
+
+    /// [`Self::json_type`] of a schema: its `type`, or that of its object
+    /// properties or `allOf` parts.
+    fn json_type_of(&self, schema: &Schema, depth: usize) -> Option<&'static str> {
         if depth > 16 {
             return None;
         }
-        match &self.resolved(part)?.schema_kind {
+        match &schema.schema_kind {
             SchemaKind::Type(Type::String(_)) => Some("string"),
             SchemaKind::Type(Type::Integer(_)) => Some("integer"),
             SchemaKind::Type(Type::Number(_)) => Some("number"),
@@ -1677,7 +1728,11 @@ impl<'a> Lowerer<'a> {
             SchemaKind::AllOf { all_of } => {
                 all_of.iter().find_map(|p| self.json_type(p, depth + 1))
             }
-            SchemaKind::Any(any) => any.all_of.iter().find_map(|p| self.json_type(p, depth + 1)),
+            SchemaKind::Any(any) => match any.typ.as_deref() {
+                Some(typ) => OPENAPI_TYPES.iter().copied().find(|t| *t == typ),
+                None if !any.properties.is_empty() => Some("object"),
+                None => any.all_of.iter().find_map(|p| self.json_type(p, depth + 1)),
+            },
             _ => None,
         }
     }

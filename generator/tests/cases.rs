@@ -1260,6 +1260,45 @@ fn allof_base_problems_each_is_reported_once_where_it_is_written() {
 }
 
 #[test]
+fn allof_property_conflict_each_is_a_warning_naming_both_places_and_types() {
+    let output = generate_case_located("allof-property-conflict");
+    let warnings: Vec<(&str, &str, Option<usize>)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str(), w.line))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (
+                "/components/schemas/Mixed/allOf/1/properties/id",
+                "`Mixed` declares the property `id` twice through `allOf`, as `boolean` at \
+                 `#/components/schemas/Mixed/allOf/0/properties/id` and as `string` at \
+                 `#/components/schemas/Mixed/allOf/1/properties/id`; no value is both, and its \
+                 field is generated from the later one, `string`",
+                Some(54)
+            ),
+            (
+                "/components/schemas/Reading/allOf/1/properties/value",
+                "`Reading` declares the property `value` twice through `allOf`, as `string` at \
+                 `#/components/schemas/Reading/allOf/0/properties/value` and as `integer` at \
+                 `#/components/schemas/Reading/allOf/1/properties/value`; no value is both, and \
+                 its field is generated from the later one, `integer`",
+                Some(37)
+            ),
+            (
+                "/components/schemas/Sensor/allOf/1/properties/unit",
+                "`Sensor` declares the property `unit` twice through `allOf`, as `string` at \
+                 `#/components/schemas/Device/properties/unit` and as `integer` at \
+                 `#/components/schemas/Sensor/allOf/1/properties/unit`; no value is both, and \
+                 its field is generated from the later one, `integer`",
+                Some(49)
+            ),
+        ]
+    );
+}
+
+#[test]
 fn allof_base_gating_a_schema_no_operation_reaches_compiles_with_full_only() {
     let output = generate_case_with(
         "allof-base-gating",
