@@ -1658,14 +1658,23 @@ impl<'a> Lowerer<'a> {
         // Parts of one JSON type narrow each other (`{$ref: UserId}` and
         // `{type: string, description: …}`, `{type: number}` and
         // `{format: int32}`): the most specific part gives the type.
-        let mut found: Option<(TypeRef, Option<&'static str>)> = None;
+        let mut found: Option<(TypeRef, Option<&'static str>, &ReferenceOr<Schema>)> = None;
         for (i, part) in typed {
             let at = format!("{pointer}/allOf/{i}");
-            let ty = self.type_ref(part, hint, &at);
-            let ty = self.primitive_alias_target(ty);
             let json = self.json_type(part, 0);
-            let Some((existing, existing_json)) = &found else {
-                found = Some((ty, json));
+            // An inline enum is a type of its own, as specific as any: one
+            // met after another such type can't win, and isn't made, so
+            // that no type but the value's is generated (or named).
+            let inline_enum = matches!(part, ReferenceOr::Item(s) if inline_enum_key(s).is_some());
+            let ty = match &found {
+                Some((existing, ..)) if inline_enum && specificity(existing) >= 3 => None,
+                _ => {
+                    let ty = self.type_ref(part, hint, &at);
+                    Some(self.primitive_alias_target(ty))
+                }
+            };
+            let Some((existing, existing_json, existing_part)) = &found else {
+                found = ty.map(|ty| (ty, json, part));
                 continue;
             };
             let one_type = match (existing_json, json) {
@@ -1674,36 +1683,88 @@ impl<'a> Lowerer<'a> {
                 }
                 _ => true,
             };
+            let name = |ty: &TypeRef| crate::render::type_name_for_variant(ty);
             if !one_type {
+                let other = ty
+                    .as_ref()
+                    .map_or_else(|| json.unwrap_or("enum").to_owned(), name);
                 self.error(
                     at,
                     format!(
-                        "`allOf` parts of different types (`{}` and `{}`) can't all hold; \
+                        "`allOf` parts of different types (`{}` and `{other}`) can't all hold; \
                          no value satisfies them",
-                        crate::render::type_name_for_variant(existing),
-                        crate::render::type_name_for_variant(&ty)
+                        name(existing),
                     ),
                 );
                 return Some(TypeRef::Json);
             }
-            if specificity(&ty) > specificity(existing) {
-                found = Some((ty, json));
-            } else if existing != &ty && specificity(&ty) == specificity(existing) {
-                self.warnings.push(Diagnostic::new(
-                    at,
-                    format!(
-                        "`allOf` parts `{}` and `{}` are both {}; the value is `{}`, and the \
-                         constraints of `{}` are not checked",
-                        crate::render::type_name_for_variant(existing),
-                        crate::render::type_name_for_variant(&ty),
-                        json.map_or("of one type".to_owned(), |j| format!("`{j}`")),
-                        crate::render::type_name_for_variant(existing),
-                        crate::render::type_name_for_variant(&ty),
-                    ),
-                ));
+            if let Some(ty) = ty
+                .as_ref()
+                .filter(|ty| specificity(ty) > specificity(existing))
+            {
+                found = Some((ty.clone(), json, part));
+                continue;
             }
+            if ty.as_ref() == Some(existing)
+                || ty
+                    .as_ref()
+                    .is_some_and(|ty| specificity(ty) < specificity(existing))
+            {
+                continue;
+            }
+            let values = |part: &ReferenceOr<Schema>| {
+                self.resolved(part)
+                    .and_then(inline_enum_key)
+                    .map(|(values, _)| values)
+            };
+            // The part that doesn't give the type: an inline enum has no
+            // type of its own to be named by (see above).
+            let other = match &ty {
+                Some(ty) => format!("`{}`", name(ty)),
+                None => "an inline enum".to_owned(),
+            };
+            let message = match (values(existing_part), values(part)) {
+                // The enum generated holds only values of the other: it
+                // is the intersection, and says all there is.
+                (Some(kept), Some(left)) if kept.iter().all(|v| left.contains(v)) => continue,
+                (Some(kept), Some(left)) => {
+                    let listed = |values: &[&String]| {
+                        let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+                        quoted.join(", ")
+                    };
+                    let (common, only): (Vec<&String>, Vec<&String>) =
+                        kept.iter().partition(|v| left.contains(v));
+                    let kept_name = name(existing);
+                    let both = format!(
+                        "`allOf` parts `{kept_name}` ({}) and {other} ({})",
+                        listed(&kept.iter().collect::<Vec<_>>()),
+                        listed(&left.iter().collect::<Vec<_>>()),
+                    );
+                    match common.is_empty() {
+                        true => format!(
+                            "{both} have no value in common, so no value satisfies both; it is \
+                             generated as `{kept_name}`, and a value of the other decodes as an \
+                             unknown value of `{kept_name}`"
+                        ),
+                        false => format!(
+                            "{both} have only {} in common; it is generated as `{kept_name}`, \
+                             which also accepts {}",
+                            listed(&common),
+                            listed(&only)
+                        ),
+                    }
+                }
+                _ => format!(
+                    "`allOf` parts `{}` and {other} are both {}; the value is `{}`, and the \
+                     constraints of {other} are not checked",
+                    name(existing),
+                    json.map_or("of one type".to_owned(), |j| format!("`{j}`")),
+                    name(existing),
+                ),
+            };
+            self.warnings.push(Diagnostic::new(at, message));
         }
-        found.map(|(ty, _)| ty)
+        found.map(|(ty, ..)| ty)
     }
 
     /// The JSON type (`string`, `integer`…) an `allOf` part with a type

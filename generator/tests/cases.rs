@@ -1202,8 +1202,9 @@ fn allof_narrowing_parts_of_one_json_type_narrow_and_two_enums_are_a_warning() {
         warnings,
         [(
             "/components/schemas/Payment/properties/channel/allOf/1",
-            "`allOf` parts `Channel` and `Scope` are both `string`; the value is `Channel`, and \
-             the constraints of `Scope` are not checked"
+            "`allOf` parts `Channel` (`sms`, `email`) and `Scope` (`ME_TO_ME`, `EXTERNAL`) have \
+             no value in common, so no value satisfies both; it is generated as `Channel`, and a \
+             value of the other decodes as an unknown value of `Channel`"
         )]
     );
 }
@@ -1251,7 +1252,10 @@ fn allof_base_problems_each_is_reported_once_where_it_is_written() {
     assert_eq!(
         defaults,
         [
-            at("/components/schemas/Cat/allOf/1/properties/lives/default", 54),
+            at(
+                "/components/schemas/Cat/allOf/1/properties/lives/default",
+                54
+            ),
             at("/components/schemas/Named/properties/name/default", 65),
             at("/components/schemas/Pet/properties/name/default", 45),
         ]
@@ -1296,6 +1300,54 @@ fn allof_property_conflict_each_is_a_warning_naming_both_places_and_types() {
             ),
         ]
     );
+}
+
+#[test]
+fn allof_enum_disjoint_the_warning_names_the_type_generated_and_both_enums_values() {
+    let output = generate_case_with("allof-enum-disjoint", &["tasks"], Profile::Generic);
+    let disjoint = |other: &str| {
+        format!(
+            "`allOf` parts `Status` (`active`, `inactive`) and an inline enum (`{other}`) have no \
+             value in common, so no value satisfies both; it is generated as `Status`, and a value \
+             of the other decodes as an unknown value of `Status`"
+        )
+    };
+    let warnings: Vec<(String, String)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.clone(), w.message.clone()))
+        .collect();
+    let expected = [
+        (
+            "/components/schemas/Legacy/allOf/1".to_owned(),
+            disjoint("retired"),
+        ),
+        (
+            "/components/schemas/Task/properties/status/allOf/1".to_owned(),
+            disjoint("other"),
+        ),
+        (
+            "/components/schemas/Task/properties/phase/allOf/1".to_owned(),
+            "`allOf` parts `Status` (`active`, `inactive`) and an inline enum (`active`, \
+             `paused`) have only `active` in common; it is generated as `Status`, which also \
+             accepts `inactive`"
+                .to_owned(),
+        ),
+        (
+            "/paths/~1tasks/get/parameters/0/schema/allOf/1".to_owned(),
+            disjoint("archived"),
+        ),
+    ];
+    assert_eq!(warnings, expected);
+    // The inline enums that don't give the type are no types at all; the
+    // one whose values are all `Status`'s is the field's type.
+    let names: Vec<&str> = output
+        .api
+        .types
+        .iter()
+        .map(|t| t.rust_name.as_str())
+        .collect();
+    assert_eq!(names, ["Legacy", "Status", "Task", "TaskLive"]);
 }
 
 #[test]
