@@ -103,6 +103,7 @@ pub fn lower_selected(
     for warning in &mut warnings {
         warning.pointer = local_refs::original_pointer(spec, &warning.pointer);
     }
+    diagnostics::dedup_in_order(&mut warnings);
     Ok((api, warnings))
 }
 

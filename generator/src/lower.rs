@@ -726,7 +726,7 @@ impl<'a> Lowerer<'a> {
     /// The struct of a merged object: its fields, and the map of the
     /// properties it doesn't name when it allows others.
     fn struct_shape(&mut self, object: &MergedObject, owner: &str, pointer: &str) -> Shape {
-        let fields = self.fields(owner, &object.properties, &object.required, pointer);
+        let fields = self.fields(owner, &object.properties, &object.required);
         // A part left out keeps its properties' values as JSON, in the map
         // of the properties the fields don't name: it holds any value then.
         let unmerged = &object.unmerged;
@@ -1079,16 +1079,30 @@ impl<'a> Lowerer<'a> {
         force: bool,
     ) -> Option<MergedObject> {
         self.check_type(schema, pointer);
+        // Each property and `required` entry keeps where it is written,
+        // wherever it is merged: a problem in it is reported there, once.
         let own = |properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
                    required: &[String],
-                   additional: &Option<AdditionalProperties>| MergedObject {
-            properties: properties
-                .iter()
-                .map(|(name, schema)| (name.clone(), Rc::new(schema.clone())))
-                .collect(),
-            required: required.iter().cloned().collect(),
-            additional: additional.clone(),
-            unmerged: Vec::new(),
+                   additional: &Option<AdditionalProperties>| {
+            let required_at: Rc<str> = format!("{pointer}/required").into();
+            MergedObject {
+                properties: properties
+                    .iter()
+                    .map(|(name, schema)| {
+                        let property = MergedProperty {
+                            schema: schema.clone(),
+                            pointer: format!("{pointer}/properties/{}", pointer_escape(name)),
+                        };
+                        (name.clone(), Rc::new(property))
+                    })
+                    .collect(),
+                required: required
+                    .iter()
+                    .map(|name| (name.clone(), required_at.clone()))
+                    .collect(),
+                additional: additional.clone(),
+                unmerged: Vec::new(),
+            }
         };
         let (own, parts) = match &schema.schema_kind {
             SchemaKind::Type(Type::Object(o)) => (
@@ -1125,9 +1139,11 @@ impl<'a> Lowerer<'a> {
         for (i, part) in parts.iter().enumerate() {
             let part_pointer = format!("{pointer}/allOf/{i}");
             if let Some(object) = self.merged_part(part, &part_pointer, via) {
+                self.check_redeclared(pointer, &merged, &object);
                 merged.absorb(object);
             }
         }
+        self.check_redeclared(pointer, &merged, &own);
         merged.absorb(own);
         Some(merged)
     }
@@ -1214,6 +1230,49 @@ impl<'a> Lowerer<'a> {
                     ),
                 )
             }
+        }
+    }
+
+    /// A warning for each property of `later` that `merged` has already,
+    /// written elsewhere with another JSON type (`string`, then
+    /// `integer`): no value of the property satisfies both, and the merge
+    /// keeps the later one, which the warning says. A redeclaration of
+    /// the same type, or one narrowing it (an enum of a string, an
+    /// `integer` of a `number`), says nothing.
+    fn check_redeclared(&mut self, pointer: &str, merged: &MergedObject, later: &MergedObject) {
+        for (name, property) in &later.properties {
+            let Some(earlier) = merged.properties.get(name) else {
+                continue;
+            };
+            // The same part met twice (a base two parts extend).
+            if Rc::ptr_eq(earlier, property) || earlier.pointer == property.pointer {
+                continue;
+            }
+            let json = |p: &MergedProperty| {
+                self.resolved(&p.schema)
+                    .and_then(|schema| self.json_type_of(schema, 0))
+            };
+            let (Some(was), Some(is)) = (json(earlier), json(property)) else {
+                continue;
+            };
+            if was == is || matches!((was, is), ("integer", "number") | ("number", "integer")) {
+                continue;
+            }
+            let schema = match pointer.strip_prefix("/components/schemas/") {
+                Some(name) if !name.contains('/') => {
+                    format!("`{}`", crate::diagnostics::pointer_unescape(name))
+                }
+                _ => format!("the schema at `#{pointer}`"),
+            };
+            self.warnings.push(Diagnostic::new(
+                property.pointer.clone(),
+                format!(
+                    "{schema} declares the property `{name}` twice through `allOf`, as `{was}` \
+                     at `#{}` and as `{is}` at `#{}`; no value is both, and its field is \
+                     generated from the later one, `{is}`",
+                    earlier.pointer, property.pointer
+                ),
+            ));
         }
     }
 
@@ -1322,6 +1381,23 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The schema written inline, or the component schema a `$ref` names
+    /// (see [`Self::component_schema`]).
+    fn resolved<'s, S: std::borrow::Borrow<Schema>>(
+        &self,
+        schema: &'s ReferenceOr<S>,
+    ) -> Option<&'s Schema>
+    where
+        'a: 's,
+    {
+        match schema {
+            ReferenceOr::Item(schema) => Some(schema.borrow()),
+            ReferenceOr::Reference { reference } => {
+                self.component_schema(reference).map(|(_, schema)| schema)
+            }
+        }
+    }
+
     /// The one part of an `allOf` that gives it a type, when every other
     /// part only annotates it (`description`, `nullable`…) and that type
     /// is no object to merge (a union, a map, a reference to one): the
@@ -1355,12 +1431,8 @@ impl<'a> Lowerer<'a> {
     /// copied), as opposed to giving the `allOf` its own type. A cyclic
     /// chain counts as an object: merging it reports the cycle.
     fn merges_as_object(&self, part: &ReferenceOr<Schema>, depth: usize) -> bool {
-        let schema = match part {
-            ReferenceOr::Item(schema) => schema,
-            ReferenceOr::Reference { reference } => match self.component_schema(reference) {
-                Some((_, schema)) => schema,
-                None => return true,
-            },
+        let Some(schema) = self.resolved(part) else {
+            return true;
         };
         if depth > 16 || adds_no_properties(schema) {
             return true;
@@ -1383,23 +1455,22 @@ impl<'a> Lowerer<'a> {
     fn fields(
         &mut self,
         owner: &str,
-        properties: &indexmap::IndexMap<String, Rc<ReferenceOr<Box<Schema>>>>,
-        required: &indexmap::IndexSet<String>,
-        pointer: &str,
+        properties: &indexmap::IndexMap<String, Rc<MergedProperty>>,
+        required: &indexmap::IndexMap<String, Rc<str>>,
     ) -> Vec<Field> {
         let mut namer = Namer::default();
         let mut fields = Vec::new();
         for (wire, property) in properties {
-            let property: &ReferenceOr<Box<Schema>> = property;
-            let field_pointer = format!("{pointer}/properties/{}", pointer_escape(wire));
+            let field_pointer = property.pointer.as_str();
+            let property = &property.schema;
             let rust = namer.unique(wire, Kind::Value);
             let hint = format!("{owner}{}", rust_name(wire, Kind::Type));
             let (ty, data) = match property {
                 ReferenceOr::Reference { reference } => {
-                    (self.reference(reference, &field_pointer), None)
+                    (self.reference(reference, field_pointer), None)
                 }
                 ReferenceOr::Item(schema) => (
-                    self.type_ref_item(schema, &hint, &field_pointer),
+                    self.type_ref_item(schema, &hint, field_pointer),
                     Some(&schema.schema_data),
                 ),
             };
@@ -1423,7 +1494,7 @@ impl<'a> Lowerer<'a> {
                 // One struct serves requests and responses: a read-only
                 // field is absent from the first, a write-only one from
                 // the second, so neither can be required of both.
-                required: required.contains(wire) && !read_only && !write_only,
+                required: required.contains_key(wire) && !read_only && !write_only,
                 read_only,
                 boxed: false,
                 sensitive: is_sensitive(wire),
@@ -1436,10 +1507,10 @@ impl<'a> Lowerer<'a> {
                 tag: None,
             });
         }
-        for name in required {
+        for (name, at) in required {
             if !properties.contains_key(name) {
                 self.warnings.push(Diagnostic::new(
-                    format!("{pointer}/required"),
+                    at.to_string(),
                     format!(
                         "`{name}` is listed in `required` but is not a property; it is not \
                          generated (any value of it is kept only where the schema allows \
@@ -1597,14 +1668,23 @@ impl<'a> Lowerer<'a> {
         // Parts of one JSON type narrow each other (`{$ref: UserId}` and
         // `{type: string, description: …}`, `{type: number}` and
         // `{format: int32}`): the most specific part gives the type.
-        let mut found: Option<(TypeRef, Option<&'static str>)> = None;
+        let mut found: Option<(TypeRef, Option<&'static str>, &ReferenceOr<Schema>)> = None;
         for (i, part) in typed {
             let at = format!("{pointer}/allOf/{i}");
-            let ty = self.type_ref(part, hint, &at);
-            let ty = self.primitive_alias_target(ty);
             let json = self.json_type(part, 0);
-            let Some((existing, existing_json)) = &found else {
-                found = Some((ty, json));
+            // An inline enum is a type of its own, as specific as any: one
+            // met after another such type can't win, and isn't made, so
+            // that no type but the value's is generated (or named).
+            let inline_enum = matches!(part, ReferenceOr::Item(s) if inline_enum_key(s).is_some());
+            let ty = match &found {
+                Some((existing, ..)) if inline_enum && specificity(existing) >= 3 => None,
+                _ => {
+                    let ty = self.type_ref(part, hint, &at);
+                    Some(self.primitive_alias_target(ty))
+                }
+            };
+            let Some((existing, existing_json, existing_part)) = &found else {
+                found = ty.map(|ty| (ty, json, part));
                 continue;
             };
             let one_type = match (existing_json, json) {
@@ -1613,48 +1693,102 @@ impl<'a> Lowerer<'a> {
                 }
                 _ => true,
             };
+            let name = |ty: &TypeRef| crate::render::type_name_for_variant(ty);
             if !one_type {
+                let other = ty
+                    .as_ref()
+                    .map_or_else(|| json.unwrap_or("enum").to_owned(), name);
                 self.error(
                     at,
                     format!(
-                        "`allOf` parts of different types (`{}` and `{}`) can't all hold; \
+                        "`allOf` parts of different types (`{}` and `{other}`) can't all hold; \
                          no value satisfies them",
-                        crate::render::type_name_for_variant(existing),
-                        crate::render::type_name_for_variant(&ty)
+                        name(existing),
                     ),
                 );
                 return Some(TypeRef::Json);
             }
-            if specificity(&ty) > specificity(existing) {
-                found = Some((ty, json));
-            } else if existing != &ty && specificity(&ty) == specificity(existing) {
-                self.warnings.push(Diagnostic::new(
-                    at,
-                    format!(
-                        "`allOf` parts `{}` and `{}` are both {}; the value is `{}`, and the \
-                         constraints of `{}` are not checked",
-                        crate::render::type_name_for_variant(existing),
-                        crate::render::type_name_for_variant(&ty),
-                        json.map_or("of one type".to_owned(), |j| format!("`{j}`")),
-                        crate::render::type_name_for_variant(existing),
-                        crate::render::type_name_for_variant(&ty),
-                    ),
-                ));
+            if let Some(ty) = ty
+                .as_ref()
+                .filter(|ty| specificity(ty) > specificity(existing))
+            {
+                found = Some((ty.clone(), json, part));
+                continue;
             }
+            if ty.as_ref() == Some(existing)
+                || ty
+                    .as_ref()
+                    .is_some_and(|ty| specificity(ty) < specificity(existing))
+            {
+                continue;
+            }
+            let values = |part: &ReferenceOr<Schema>| {
+                self.resolved(part)
+                    .and_then(inline_enum_key)
+                    .map(|(values, _)| values)
+            };
+            // The part that doesn't give the type: an inline enum has no
+            // type of its own to be named by (see above).
+            let other = match &ty {
+                Some(ty) => format!("`{}`", name(ty)),
+                None => "an inline enum".to_owned(),
+            };
+            let message = match (values(existing_part), values(part)) {
+                // The enum generated holds only values of the other: it
+                // is the intersection, and says all there is.
+                (Some(kept), Some(left)) if kept.iter().all(|v| left.contains(v)) => continue,
+                (Some(kept), Some(left)) => {
+                    let listed = |values: &[&String]| {
+                        let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+                        quoted.join(", ")
+                    };
+                    let (common, only): (Vec<&String>, Vec<&String>) =
+                        kept.iter().partition(|v| left.contains(v));
+                    let kept_name = name(existing);
+                    let both = format!(
+                        "`allOf` parts `{kept_name}` ({}) and {other} ({})",
+                        listed(&kept.iter().collect::<Vec<_>>()),
+                        listed(&left.iter().collect::<Vec<_>>()),
+                    );
+                    match common.is_empty() {
+                        true => format!(
+                            "{both} have no value in common, so no value satisfies both; it is \
+                             generated as `{kept_name}`, and a value of the other decodes as an \
+                             unknown value of `{kept_name}`"
+                        ),
+                        false => format!(
+                            "{both} have only {} in common; it is generated as `{kept_name}`, \
+                             which also accepts {}",
+                            listed(&common),
+                            listed(&only)
+                        ),
+                    }
+                }
+                _ => format!(
+                    "`allOf` parts `{}` and {other} are both {}; the value is `{}`, and the \
+                     constraints of {other} are not checked",
+                    name(existing),
+                    json.map_or("of one type".to_owned(), |j| format!("`{j}`")),
+                    name(existing),
+                ),
+            };
+            self.warnings.push(Diagnostic::new(at, message));
         }
-        found.map(|(ty, _)| ty)
+        found.map(|(ty, ..)| ty)
     }
 
     /// The JSON type (`string`, `integer`…) an `allOf` part with a type
     /// demands, through references and nested `allOf`s.
     fn json_type(&self, part: &ReferenceOr<Schema>, depth: usize) -> Option<&'static str> {
+        self.json_type_of(self.resolved(part)?, depth)
+    }
+
+    /// [`Self::json_type`] of a schema: its `type`, or that of its object
+    /// properties or `allOf` parts.
+    fn json_type_of(&self, schema: &Schema, depth: usize) -> Option<&'static str> {
         if depth > 16 {
             return None;
         }
-        let schema = match part {
-            ReferenceOr::Item(s) => s,
-            ReferenceOr::Reference { reference } => self.component_schema(reference)?.1,
-        };
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(_)) => Some("string"),
             SchemaKind::Type(Type::Integer(_)) => Some("integer"),
@@ -1665,7 +1799,11 @@ impl<'a> Lowerer<'a> {
             SchemaKind::AllOf { all_of } => {
                 all_of.iter().find_map(|p| self.json_type(p, depth + 1))
             }
-            SchemaKind::Any(any) => any.all_of.iter().find_map(|p| self.json_type(p, depth + 1)),
+            SchemaKind::Any(any) => match any.typ.as_deref() {
+                Some(typ) => OPENAPI_TYPES.iter().copied().find(|t| *t == typ),
+                None if !any.properties.is_empty() => Some("object"),
+                None => any.all_of.iter().find_map(|p| self.json_type(p, depth + 1)),
+            },
             _ => None,
         }
     }
@@ -1693,11 +1831,7 @@ impl<'a> Lowerer<'a> {
         if depth > 16 {
             return None;
         }
-        let schema = match part {
-            ReferenceOr::Item(s) => s,
-            ReferenceOr::Reference { reference } => self.component_schema(reference)?.1,
-        };
-        match &schema.schema_kind {
+        match &self.resolved(part)?.schema_kind {
             SchemaKind::Type(Type::Object(_)) => None,
             SchemaKind::Type(_) => Some(true),
             // A part that is itself an `allOf` of no objects.
@@ -3413,9 +3547,11 @@ fn specificity(ty: &TypeRef) -> u8 {
 struct MergedObject {
     /// Shared, as a chain of merges copies each property into every
     /// schema that extends it.
-    properties: indexmap::IndexMap<String, Rc<ReferenceOr<Box<Schema>>>>,
-    /// A set, as merging a long chain of parts checks each name.
-    required: indexmap::IndexSet<String>,
+    properties: indexmap::IndexMap<String, Rc<MergedProperty>>,
+    /// The required properties, each with the pointer of the `required`
+    /// that first names it. A map, as merging a long chain of parts checks
+    /// each name.
+    required: indexmap::IndexMap<String, Rc<str>>,
     additional: Option<AdditionalProperties>,
     /// The `allOf` parts left out with `skip_unsupported`, as (pointer,
     /// why): the object keeps what they carry in its map of the
@@ -3423,12 +3559,22 @@ struct MergedObject {
     unmerged: Vec<(String, String)>,
 }
 
+/// A property of a [`MergedObject`], with the pointer of the part that
+/// writes it: copied into every schema that extends that part, it is still
+/// written there alone.
+struct MergedProperty {
+    schema: ReferenceOr<Box<Schema>>,
+    pointer: String,
+}
+
 impl MergedObject {
     fn absorb(&mut self, other: MergedObject) {
         for (name, schema) in other.properties {
             self.properties.insert(name, schema);
         }
-        self.required.extend(other.required);
+        for (name, at) in other.required {
+            self.required.entry(name).or_insert(at);
+        }
         if other.additional.is_some() {
             self.additional = other.additional;
         }

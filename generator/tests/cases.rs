@@ -1202,10 +1202,152 @@ fn allof_narrowing_parts_of_one_json_type_narrow_and_two_enums_are_a_warning() {
         warnings,
         [(
             "/components/schemas/Payment/properties/channel/allOf/1",
-            "`allOf` parts `Channel` and `Scope` are both `string`; the value is `Channel`, and \
-             the constraints of `Scope` are not checked"
+            "`allOf` parts `Channel` (`sms`, `email`) and `Scope` (`ME_TO_ME`, `EXTERNAL`) have \
+             no value in common, so no value satisfies both; it is generated as `Channel`, and a \
+             value of the other decodes as an unknown value of `Channel`"
         )]
     );
+}
+
+/// (pointer, line) of each warning of the case, in order, whose message
+/// contains `text`.
+fn warnings_about(output: &Output, text: &str) -> Vec<(String, Option<usize>)> {
+    output
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains(text))
+        .map(|w| (w.pointer.clone(), w.line))
+        .collect()
+}
+
+/// `generator/cases/NAME.yaml` generated as `cargo xtask codegen --spec`
+/// shows it: every warning with its line.
+fn generate_case_located(name: &str) -> Output {
+    let (path, _, spec) = read_case(name);
+    let config = spec_config(&path, &spec, name, tags_of(&spec), false, Profile::Generic);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = Config {
+        spec: path.strip_prefix(root).unwrap().to_owned(),
+        ..config
+    };
+    generator::generate(root, &config).unwrap()
+}
+
+#[test]
+fn allof_base_problems_each_is_reported_once_where_it_is_written() {
+    let output = generate_case_located("allof-base-problems");
+    let at = |pointer: &str, line: usize| (pointer.to_owned(), Some(line));
+    let mut required = warnings_about(&output, "is listed in `required` but is not a property");
+    required.sort();
+    assert_eq!(
+        required,
+        [
+            at("/components/schemas/Cat/allOf/1/required", 50),
+            at("/components/schemas/Named/required", 61),
+            at("/components/schemas/Pet/required", 40),
+        ]
+    );
+    let mut defaults = warnings_about(&output, "is not a value of the type");
+    defaults.sort();
+    assert_eq!(
+        defaults,
+        [
+            at(
+                "/components/schemas/Cat/allOf/1/properties/lives/default",
+                54
+            ),
+            at("/components/schemas/Named/properties/name/default", 65),
+            at("/components/schemas/Pet/properties/name/default", 45),
+        ]
+    );
+    assert_eq!(output.warnings.len(), 6, "{:#?}", output.warnings);
+}
+
+#[test]
+fn allof_property_conflict_each_is_a_warning_naming_both_places_and_types() {
+    let output = generate_case_located("allof-property-conflict");
+    let warnings: Vec<(&str, &str, Option<usize>)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str(), w.line))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (
+                "/components/schemas/Mixed/allOf/1/properties/id",
+                "`Mixed` declares the property `id` twice through `allOf`, as `boolean` at \
+                 `#/components/schemas/Mixed/allOf/0/properties/id` and as `string` at \
+                 `#/components/schemas/Mixed/allOf/1/properties/id`; no value is both, and its \
+                 field is generated from the later one, `string`",
+                Some(54)
+            ),
+            (
+                "/components/schemas/Reading/allOf/1/properties/value",
+                "`Reading` declares the property `value` twice through `allOf`, as `string` at \
+                 `#/components/schemas/Reading/allOf/0/properties/value` and as `integer` at \
+                 `#/components/schemas/Reading/allOf/1/properties/value`; no value is both, and \
+                 its field is generated from the later one, `integer`",
+                Some(37)
+            ),
+            (
+                "/components/schemas/Sensor/allOf/1/properties/unit",
+                "`Sensor` declares the property `unit` twice through `allOf`, as `string` at \
+                 `#/components/schemas/Device/properties/unit` and as `integer` at \
+                 `#/components/schemas/Sensor/allOf/1/properties/unit`; no value is both, and \
+                 its field is generated from the later one, `integer`",
+                Some(49)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn allof_enum_disjoint_the_warning_names_the_type_generated_and_both_enums_values() {
+    let output = generate_case_with("allof-enum-disjoint", &["tasks"], Profile::Generic);
+    let disjoint = |other: &str| {
+        format!(
+            "`allOf` parts `Status` (`active`, `inactive`) and an inline enum (`{other}`) have no \
+             value in common, so no value satisfies both; it is generated as `Status`, and a value \
+             of the other decodes as an unknown value of `Status`"
+        )
+    };
+    let warnings: Vec<(String, String)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.clone(), w.message.clone()))
+        .collect();
+    let expected = [
+        (
+            "/components/schemas/Legacy/allOf/1".to_owned(),
+            disjoint("retired"),
+        ),
+        (
+            "/components/schemas/Task/properties/status/allOf/1".to_owned(),
+            disjoint("other"),
+        ),
+        (
+            "/components/schemas/Task/properties/phase/allOf/1".to_owned(),
+            "`allOf` parts `Status` (`active`, `inactive`) and an inline enum (`active`, \
+             `paused`) have only `active` in common; it is generated as `Status`, which also \
+             accepts `inactive`"
+                .to_owned(),
+        ),
+        (
+            "/paths/~1tasks/get/parameters/0/schema/allOf/1".to_owned(),
+            disjoint("archived"),
+        ),
+    ];
+    assert_eq!(warnings, expected);
+    // The inline enums that don't give the type are no types at all; the
+    // one whose values are all `Status`'s is the field's type.
+    let names: Vec<&str> = output
+        .api
+        .types
+        .iter()
+        .map(|t| t.rust_name.as_str())
+        .collect();
+    assert_eq!(names, ["Legacy", "Status", "Task", "TaskLive"]);
 }
 
 #[test]
@@ -1301,6 +1443,22 @@ fn polymorphic_base_is_a_union_of_its_subtypes_and_itself_without_a_warning() {
     assert_eq!(
         field_tag(api, "EventBase", "kind").as_deref(),
         Some("event")
+    );
+}
+
+#[test]
+fn polymorphic_base_deep_every_level_is_a_variant_without_a_warning() {
+    let output = generate_case_with("polymorphic-base-deep", &["levels"], Profile::Generic);
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    let variants = union_variants(&output.api, "Level0");
+    assert_eq!(variants.len(), 40);
+    assert!(
+        variants.contains(&("Level40".into(), "Level40".into(), vec!["Level40".into()])),
+        "{variants:?}"
+    );
+    assert_eq!(
+        field_tag(&output.api, "Level40", "kind").as_deref(),
+        Some("Level40")
     );
 }
 
