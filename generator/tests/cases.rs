@@ -890,6 +890,83 @@ definitions:
     );
 }
 
+#[test]
+fn a_warning_about_a_converted_swagger_file_points_into_it_with_its_line() {
+    let text = r#"swagger: "2.0"
+info: {title: S, version: "1"}
+host: example.com
+securityDefinitions:
+  auth:
+    type: oauth2
+    flow: implicit
+    authorizationUrl: https://example.com/auth
+    scopes: {}
+security:
+  - auth: []
+paths:
+  /pets:
+    post:
+      consumes: [application/xml]
+      parameters:
+        - in: body
+          name: pet
+          schema: {$ref: '#/definitions/Pet'}
+        - in: query
+          name: tags
+          type: array
+          items: {type: array, items: {type: string}}
+      responses:
+        200: {description: ok}
+definitions:
+  Pet:
+    type: object
+    properties:
+      name: {type: string}
+"#;
+    let path = Path::new("swagger.yaml");
+    let doc = generator::import::parse(path, text).unwrap();
+    let (converted, _) = generator::import::convert(path, &doc, &[]).unwrap();
+    let spec = load::from_json(path, converted).unwrap();
+    let config = spec_config(
+        path,
+        &spec,
+        "swagger",
+        vec![generator::select::UNTAGGED_GROUP.to_owned()],
+        false,
+        Profile::Generic,
+    );
+    let mut warnings = generator::generate_from(path, &spec, &config)
+        .unwrap()
+        .warnings;
+    // As `cargo xtask codegen` does, for errors and warnings alike.
+    generator::import::locate_in_swagger(text, &mut warnings);
+    generator::locate::add_lines(text, &mut warnings);
+    let found = |needle: &str| {
+        let w = warnings
+            .iter()
+            .find(|w| w.message.contains(needle))
+            .unwrap_or_else(|| panic!("no warning about `{needle}` in {warnings:#?}"));
+        (w.pointer.as_str(), w.line)
+    };
+    // `securitySchemes/auth/flows` is Swagger's `flow`.
+    assert_eq!(
+        found("OAuth 2.0 flow"),
+        ("/securityDefinitions/auth/flow", Some(7))
+    );
+    // The request body is the `in: body` parameter, and its schema that
+    // parameter's `schema`.
+    assert_eq!(
+        found("`application/xml` body"),
+        ("/paths/~1pets/post/parameters/0/schema", Some(19))
+    );
+    // The query parameter is the second in Swagger's list, though the first
+    // once the body has left it; its type is written on it.
+    assert_eq!(
+        found("`tags` is left out"),
+        ("/paths/~1pets/post/parameters/1", Some(20))
+    );
+}
+
 /// `generator/cases/NAME.yaml` generated with `--skip-unsupported`.
 fn generate_case_skipping(name: &str) -> Output {
     let (path, _, spec) = read_case(name);
