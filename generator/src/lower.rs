@@ -31,6 +31,7 @@ use crate::naming::{
 };
 use crate::select::{by_group, SelectedOperation, Selection};
 
+mod headers;
 mod media;
 mod params;
 mod polymorphic;
@@ -146,6 +147,8 @@ pub fn lower_with(
         let message = format!("left out of its union: {why}");
         lowerer.warnings.push(Diagnostic::new(at, message));
     }
+    let ignored_headers = std::mem::take(&mut lowerer.ignored_headers).warnings();
+    lowerer.warnings.extend(ignored_headers);
     let mut warnings = std::mem::take(&mut lowerer.warnings);
     // Types the runtime uses whatever the operations.
     let runtime: Vec<TypeRef> = error_model
@@ -483,6 +486,9 @@ struct Lowerer<'a> {
     forced_objects: BTreeSet<String>,
     /// Rust type name → its index in `types`, for lookups while lowering.
     type_index: std::collections::HashMap<String, usize>,
+    /// The header parameters left out as the client sets them itself,
+    /// warned about once per declaration.
+    ignored_headers: headers::IgnoredHeaders,
 }
 
 impl<'a> Lowerer<'a> {
@@ -509,6 +515,7 @@ impl<'a> Lowerer<'a> {
             polymorphic: Default::default(),
             own_structs: BTreeMap::new(),
             forced_objects: BTreeSet::new(),
+            ignored_headers: Default::default(),
         }
     }
 
@@ -2130,7 +2137,9 @@ impl<'a> Lowerer<'a> {
             .rsplit_once('/')
             .map_or("", |(p, _)| p)
             .to_owned();
-        let mut merged: Vec<(&Parameter, String)> = Vec::new();
+        // Each with its pointer, and where it is declared: the component a
+        // `$ref` names, else the pointer.
+        let mut merged: Vec<(&Parameter, String, String)> = Vec::new();
         let sources = [
             (sel.path_parameters, format!("{item_pointer}/parameters")),
             (
@@ -2145,6 +2154,12 @@ impl<'a> Lowerer<'a> {
             let mut in_list: Vec<(&Parameter, String)> = Vec::new();
             for (i, p) in list.iter().enumerate() {
                 let at = format!("{base}/{i}");
+                let declared = match p {
+                    ReferenceOr::Reference { reference } if reference.starts_with("#/") => {
+                        reference[1..].to_owned()
+                    }
+                    _ => at.clone(),
+                };
                 let Some(p) = self.resolve(p, &at, "parameters", |c| &c.parameters) else {
                     continue;
                 };
@@ -2159,8 +2174,8 @@ impl<'a> Lowerer<'a> {
                     ));
                 }
                 in_list.push((p, at.clone()));
-                merged.retain(|(q, _)| !same_parameter(q, p));
-                merged.push((p, at));
+                merged.retain(|(q, _, _)| !same_parameter(q, p));
+                merged.push((p, at, declared));
             }
         }
         // Builder fields and methods, and the locals of `send`.
@@ -2168,7 +2183,7 @@ impl<'a> Lowerer<'a> {
         let mut out = Vec::new();
         let errors_before = self.errors.len();
         let operation = operation_label(sel, builder);
-        for (p, at) in merged {
+        for (p, at, declared) in merged {
             let (location, style, explode) = params::placement(p);
             let data = p.parameter_data_ref();
             if data.name.trim().is_empty() {
@@ -2180,14 +2195,14 @@ impl<'a> Lowerer<'a> {
                 );
                 continue;
             }
-            if location == Location::Header && params::is_ignored_header(&data.name) {
-                self.warnings.push(Diagnostic::new(
-                    at,
-                    format!(
-                        "{operation}: the header parameter `{}` is ignored, as OpenAPI 3.0 says (Parameter Object): the client sets it from the operation's content and security; `ClientBuilder::default_header` sends another value with every request",
-                        data.name
-                    ),
-                ));
+            if location == Location::Header && headers::is_ignored_header(&data.name) {
+                self.ignored_headers.add(
+                    self.spec,
+                    declared,
+                    &data.name,
+                    sel.operation,
+                    operation.clone(),
+                );
                 continue;
             }
             let hint = format!("{builder}{}", rust_name(&data.name, Kind::Type));
