@@ -260,6 +260,44 @@ fn auth_oauth2_two_token_urls_the_one_not_used_is_a_warning_naming_it() {
 }
 
 /// Every tag of the spec's operations, as `--spec` selects them.
+#[test]
+fn headers_client_set_one_warning_per_component_and_what_is_sent_instead() {
+    let output = generate_case_with("headers-client-set", &["things"], Profile::Generic);
+    let ignored: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("is ignored"))
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    let says = |pointer: &str, what: &str| {
+        assert!(
+            ignored.iter().any(|(p, m)| *p == pointer && m.contains(what)),
+            "no warning at `{pointer}` saying `{what}` in {ignored:#?}"
+        );
+    };
+    says(
+        "/components/parameters/Accept",
+        "`Accept` is ignored in 3 operations (`listThings` (GET /things), `createThing` (POST /things), `getSecret` (GET /secret))",
+    );
+    says(
+        "/components/parameters/ContentType",
+        "`createThing` (POST /things): the header parameter `Content-Type` is ignored, as OpenAPI 3.0 says (Parameter Object): the client sends the media type of the operation's request body",
+    );
+    says(
+        "/components/parameters/ContentType",
+        "`listThings` (GET /things): the header parameter `Content-Type` is ignored, as OpenAPI 3.0 says (Parameter Object): the operation has no request body, so the client sends no `Content-Type`",
+    );
+    says(
+        "/components/parameters/Authorization",
+        "in 2 operations (`listThings` (GET /things), `createThing` (POST /things)), as OpenAPI 3.0 says (Parameter Object): these operations' security sends no `Authorization` header, so the client sends none",
+    );
+    says(
+        "/components/parameters/Authorization",
+        "`getSecret` (GET /secret): the header parameter `Authorization` is ignored, as OpenAPI 3.0 says (Parameter Object): the client sends it from the operation's security",
+    );
+    assert_eq!(ignored.len(), 5, "{ignored:#?}");
+}
+
 fn tags_of(spec: &openapiv3::OpenAPI) -> Vec<String> {
     let mut tags: Vec<String> = spec
         .operations()
