@@ -22,7 +22,7 @@ use crate::ir::Media;
 use crate::ir::{
     AdditionalField, Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs,
     OperationPaging, PageFields, Parameter as IrParameter, PathSegment, Permissions, Response,
-    TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
+    SharedTag, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };
 use crate::ir::{SuccessEnum, SuccessVariant};
 use crate::naming::{
@@ -310,9 +310,12 @@ pub fn lower_with(
         features: Default::default(),
         profile: Default::default(),
         security_schemes: Vec::new(),
+        shared_tags: Vec::new(),
     };
     api.features = crate::features::assign(&api);
     warnings.extend(colliding_tags(spec, &api));
+    api.shared_tags = shared_tags(selection, &api);
+    warnings.extend(groupless_tags(spec, selection, &api));
     Ok((api, warnings))
 }
 
@@ -383,6 +386,103 @@ fn colliding_tags(spec: &OpenAPI, api: &Api) -> Vec<Diagnostic> {
                  rename the tags in the spec (or give them one name) to choose the names",
                 tags.join(", "),
                 named.join(", ")
+            ),
+        ));
+    }
+    warnings
+}
+
+/// The selected tags with operations in other tags' groups.
+fn shared_tags(selection: &Selection<'_>, api: &Api) -> Vec<SharedTag> {
+    let mut out = Vec::new();
+    for tag in selection.tags {
+        let carried = |s: &SelectedOperation<'_>| s.operation.tags.iter().any(|t| t == tag);
+        let elsewhere = selection
+            .operations
+            .iter()
+            .any(|s| carried(s) && s.group != tag);
+        if !elsewhere {
+            continue;
+        }
+        let groups: Vec<String> = api
+            .groups
+            .iter()
+            .filter(|g| {
+                g.operations.iter().any(|op| {
+                    selection
+                        .operations
+                        .iter()
+                        .any(|s| s.pointer == op.pointer && carried(s))
+                })
+            })
+            .map(|g| g.rust_name.clone())
+            .collect();
+        out.push(SharedTag {
+            tag: tag.clone(),
+            own_group: api.groups.iter().any(|g| &g.tag == tag),
+            groups,
+        });
+    }
+    out
+}
+
+/// A warning for each selected tag that is the group of none of its
+/// operations, since each carries a tag selected before it (in `--tag`
+/// order, or the spec's `tags` order with `--all-tags`): it gets no API
+/// struct, accessor or feature, and the warning names where its
+/// operations are (group, accessor, feature, and the operations).
+///
+/// An operation is in the group of its first selected tag only. Putting
+/// it in each of its tags' groups would compile it once per tag and give
+/// two names to one call; making the tag's feature enable the groups that
+/// hold its operations would compile those whole groups for it. One home
+/// per operation keeps groups and features one-to-one; this says where.
+fn groupless_tags(spec: &OpenAPI, selection: &Selection<'_>, api: &Api) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for shared in api.shared_tags.iter().filter(|s| !s.own_group) {
+        let tag = &shared.tag;
+        // Destination group (in group order) → the operations it holds.
+        let mut went: Vec<(&ApiGroup, Vec<&str>)> = Vec::new();
+        for group in &api.groups {
+            let ops: Vec<&str> = group
+                .operations
+                .iter()
+                .filter(|op| {
+                    selection.operations.iter().any(|s| {
+                        s.pointer == op.pointer && s.operation.tags.iter().any(|t| t == tag)
+                    })
+                })
+                .map(|op| op.operation_id.as_str())
+                .collect();
+            if !ops.is_empty() {
+                went.push((group, ops));
+            }
+        }
+        let count: usize = went.iter().map(|(_, ops)| ops.len()).sum();
+        let places: Vec<String> = went
+            .iter()
+            .map(|(group, ops)| {
+                let shown: Vec<String> = ops.iter().take(3).map(|o| format!("`{o}`")).collect();
+                let more = match ops.len().saturating_sub(3) {
+                    0 => String::new(),
+                    n => format!(" and {n} more"),
+                };
+                format!(
+                    "`client.{}()` (`{}`, feature `{}`): {}{more}",
+                    group.accessor.trim_start_matches("r#"),
+                    group.rust_name,
+                    api.features.of_group(group),
+                    shown.join(", ")
+                )
+            })
+            .collect();
+        warnings.push(Diagnostic::new(
+            tag_pointer(spec, tag),
+            format!(
+                "the tag `{tag}` has no API group or feature of its own: each of its {count} \
+                 operation(s) also carries a tag selected before it, and an operation is only in \
+                 the group of the first selected tag it carries: {}",
+                places.join("; ")
             ),
         ));
     }

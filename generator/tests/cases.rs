@@ -271,7 +271,9 @@ fn headers_client_set_one_warning_per_component_and_what_is_sent_instead() {
         .collect();
     let says = |pointer: &str, what: &str| {
         assert!(
-            ignored.iter().any(|(p, m)| *p == pointer && m.contains(what)),
+            ignored
+                .iter()
+                .any(|(p, m)| *p == pointer && m.contains(what)),
             "no warning at `{pointer}` saying `{what}` in {ignored:#?}"
         );
     };
@@ -296,6 +298,61 @@ fn headers_client_set_one_warning_per_component_and_what_is_sent_instead() {
         "`getSecret` (GET /secret): the header parameter `Authorization` is ignored, as OpenAPI 3.0 says (Parameter Object): the client sends it from the operation's security",
     );
     assert_eq!(ignored.len(), 5, "{ignored:#?}");
+}
+
+#[test]
+fn tags_multiple_a_tag_left_without_operations_of_its_own_is_a_warning_naming_where_they_are() {
+    let output = generate_case_with(
+        "tags-multiple",
+        &["pets", "store", "users"],
+        Profile::Generic,
+    );
+    let groups: Vec<(&str, Vec<&str>)> = output
+        .api
+        .groups
+        .iter()
+        .map(|g| {
+            let ops = g
+                .operations
+                .iter()
+                .map(|o| o.operation_id.as_str())
+                .collect();
+            (g.tag.as_str(), ops)
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (
+                "pets",
+                vec!["getInventory", "listPets", "listUserPets", "placeOrder"]
+            ),
+            ("users", vec!["listUsers"]),
+        ]
+    );
+    let about: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("no API group"))
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        about,
+        [(
+            "/tags/1",
+            "the tag `store` has no API group or feature of its own: each of its 2 operation(s) \
+             also carries a tag selected before it, and an operation is only in the group of the \
+             first selected tag it carries: `client.pets()` (`PetsApi`, feature `pets`): \
+             `getInventory`, `placeOrder`"
+        )]
+    );
+    let readme = output.files.iter().find(|f| f.path == "README.md").unwrap();
+    for row in [
+        "| `store` (no group of its own) | [`PetsApi`](docs/PetsApi.md) |",
+        "| `users` | [`PetsApi`](docs/PetsApi.md), [`UsersApi`](docs/UsersApi.md) |",
+    ] {
+        assert!(readme.contents.contains(row), "no `{row}` in the README");
+    }
 }
 
 fn tags_of(spec: &openapiv3::OpenAPI) -> Vec<String> {

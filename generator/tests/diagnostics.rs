@@ -460,14 +460,20 @@ paths:
     // two of them: the operation has no body and no security.
     let says = |name: &str, what: &str| {
         assert!(
-            output.warnings.iter().any(|w| w.message.contains(&format!("`{name}` is ignored"))
-                && w.message.contains(what)),
+            output
+                .warnings
+                .iter()
+                .any(|w| w.message.contains(&format!("`{name}` is ignored"))
+                    && w.message.contains(what)),
             "no warning about `{name}` saying `{what}` in {:#?}",
             output.warnings
         );
     };
     says("authorization", "the operation's security sends no `Authorization` header, so the client sends none; `ClientBuilder::default_header(\"Authorization\", …)`");
-    says("Content-Type", "the operation has no request body, so the client sends no `Content-Type`");
+    says(
+        "Content-Type",
+        "the operation has no request body, so the client sends no `Content-Type`",
+    );
     says("Accept", "the media types of the operation's responses");
 }
 
@@ -524,12 +530,16 @@ paths:
     assert_eq!(ignored[1].0, "/components/parameters/Authorization");
     assert!(
         ignored[1].1.contains("in 4 operations")
-            && ignored[1].1.contains("the client sends it from each operation's security"),
+            && ignored[1]
+                .1
+                .contains("the client sends it from each operation's security"),
         "{}",
         ignored[1].1
     );
     assert!(
-        ignored[2].1.contains("in 2 operations (`get4` (GET /r4), `get5` (GET /r5))")
+        ignored[2]
+            .1
+            .contains("in 2 operations (`get4` (GET /r4), `get5` (GET /r5))")
             && ignored[2].1.contains("sends no `Authorization` header"),
         "{}",
         ignored[2].1

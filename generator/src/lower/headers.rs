@@ -165,7 +165,10 @@ impl IgnoredHeaders {
             .map(|((declared, name, instead), operations)| {
                 let count = operations.len();
                 let who = if count == 1 {
-                    format!("{}: the header parameter `{name}` is ignored", operations[0])
+                    format!(
+                        "{}: the header parameter `{name}` is ignored",
+                        operations[0]
+                    )
                 } else {
                     let named: Vec<&str> = operations
                         .iter()
