@@ -36,6 +36,23 @@ pub struct Api {
     /// The security schemes the selected operations use and the runtime
     /// can serve, in the spec's order (`components/securitySchemes`).
     pub security_schemes: Vec<SecurityScheme>,
+    /// The selected tags some of whose operations are in another tag's
+    /// group (an operation is in the group of the first selected tag it
+    /// carries only), in tag order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shared_tags: Vec<SharedTag>,
+}
+
+/// A selected tag with operations in other tags' groups.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedTag {
+    /// The tag, as the spec writes it.
+    pub tag: String,
+    /// The Rust names of the groups that hold its operations (its own
+    /// among them when it has one), in group order.
+    pub groups: Vec<String>,
+    /// Whether it is a group of its own (some operation's first tag).
+    pub own_group: bool,
 }
 
 /// Which cargo features compile what: one per group, and for each type

@@ -24,6 +24,17 @@ pub fn add_exact_lines(text: &str, diagnostics: &mut [Diagnostic]) {
     fill_lines(text, diagnostics, true);
 }
 
+/// For each of `pointers`, the line of the deepest node of it the text
+/// spells out (itself, or an ancestor at least [`MIN_ANCESTOR_DEPTH`]
+/// deep) and that node's depth in reference tokens, in one pass.
+pub fn deepest_lines(text: &str, pointers: &[&str]) -> Vec<Option<(usize, usize)>> {
+    if text.trim_start().starts_with('{') {
+        json_found(text, pointers)
+    } else {
+        yaml_found(text, pointers)
+    }
+}
+
 fn fill_lines(text: &str, diagnostics: &mut [Diagnostic], exact: bool) {
     let _stage = crate::timing::stage("find lines");
     let missing: Vec<usize> = (0..diagnostics.len())
@@ -36,11 +47,7 @@ fn fill_lines(text: &str, diagnostics: &mut [Diagnostic], exact: bool) {
         .iter()
         .map(|&i| diagnostics[i].pointer.as_str())
         .collect();
-    let found = if text.trim_start().starts_with('{') {
-        json_found(text, &pointers)
-    } else {
-        yaml_found(text, &pointers)
-    };
+    let found = deepest_lines(text, &pointers);
     let depths: Vec<usize> = pointers
         .iter()
         .map(|p| p.split('/').skip(1).count())

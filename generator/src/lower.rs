@@ -22,7 +22,7 @@ use crate::ir::Media;
 use crate::ir::{
     AdditionalField, Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs,
     OperationPaging, PageFields, Parameter as IrParameter, PathSegment, Permissions, Response,
-    TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
+    SharedTag, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };
 use crate::ir::{SuccessEnum, SuccessVariant};
 use crate::naming::{
@@ -31,6 +31,7 @@ use crate::naming::{
 };
 use crate::select::{by_group, SelectedOperation, Selection};
 
+mod headers;
 mod media;
 mod params;
 mod polymorphic;
@@ -155,6 +156,8 @@ pub fn lower_with(
         let message = format!("left out of its union: {why}");
         lowerer.warnings.push(Diagnostic::new(at, message));
     }
+    let ignored_headers = std::mem::take(&mut lowerer.ignored_headers).warnings();
+    lowerer.warnings.extend(ignored_headers);
     let mut warnings = std::mem::take(&mut lowerer.warnings);
     // Types the runtime uses whatever the operations.
     let runtime: Vec<TypeRef> = error_model
@@ -316,9 +319,12 @@ pub fn lower_with(
         features: Default::default(),
         profile: Default::default(),
         security_schemes: Vec::new(),
+        shared_tags: Vec::new(),
     };
     api.features = crate::features::assign(&api);
     warnings.extend(colliding_tags(spec, &api));
+    api.shared_tags = shared_tags(selection, &api);
+    warnings.extend(groupless_tags(spec, selection, &api));
     Ok((api, warnings))
 }
 
@@ -389,6 +395,103 @@ fn colliding_tags(spec: &OpenAPI, api: &Api) -> Vec<Diagnostic> {
                  rename the tags in the spec (or give them one name) to choose the names",
                 tags.join(", "),
                 named.join(", ")
+            ),
+        ));
+    }
+    warnings
+}
+
+/// The selected tags with operations in other tags' groups.
+fn shared_tags(selection: &Selection<'_>, api: &Api) -> Vec<SharedTag> {
+    let mut out = Vec::new();
+    for tag in selection.tags {
+        let carried = |s: &SelectedOperation<'_>| s.operation.tags.iter().any(|t| t == tag);
+        let elsewhere = selection
+            .operations
+            .iter()
+            .any(|s| carried(s) && s.group != tag);
+        if !elsewhere {
+            continue;
+        }
+        let groups: Vec<String> = api
+            .groups
+            .iter()
+            .filter(|g| {
+                g.operations.iter().any(|op| {
+                    selection
+                        .operations
+                        .iter()
+                        .any(|s| s.pointer == op.pointer && carried(s))
+                })
+            })
+            .map(|g| g.rust_name.clone())
+            .collect();
+        out.push(SharedTag {
+            tag: tag.clone(),
+            own_group: api.groups.iter().any(|g| &g.tag == tag),
+            groups,
+        });
+    }
+    out
+}
+
+/// A warning for each selected tag that is the group of none of its
+/// operations, since each carries a tag selected before it (in `--tag`
+/// order, or the spec's `tags` order with `--all-tags`): it gets no API
+/// struct, accessor or feature, and the warning names where its
+/// operations are (group, accessor, feature, and the operations).
+///
+/// An operation is in the group of its first selected tag only. Putting
+/// it in each of its tags' groups would compile it once per tag and give
+/// two names to one call; making the tag's feature enable the groups that
+/// hold its operations would compile those whole groups for it. One home
+/// per operation keeps groups and features one-to-one; this says where.
+fn groupless_tags(spec: &OpenAPI, selection: &Selection<'_>, api: &Api) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for shared in api.shared_tags.iter().filter(|s| !s.own_group) {
+        let tag = &shared.tag;
+        // Destination group (in group order) → the operations it holds.
+        let mut went: Vec<(&ApiGroup, Vec<&str>)> = Vec::new();
+        for group in &api.groups {
+            let ops: Vec<&str> = group
+                .operations
+                .iter()
+                .filter(|op| {
+                    selection.operations.iter().any(|s| {
+                        s.pointer == op.pointer && s.operation.tags.iter().any(|t| t == tag)
+                    })
+                })
+                .map(|op| op.operation_id.as_str())
+                .collect();
+            if !ops.is_empty() {
+                went.push((group, ops));
+            }
+        }
+        let count: usize = went.iter().map(|(_, ops)| ops.len()).sum();
+        let places: Vec<String> = went
+            .iter()
+            .map(|(group, ops)| {
+                let shown: Vec<String> = ops.iter().take(3).map(|o| format!("`{o}`")).collect();
+                let more = match ops.len().saturating_sub(3) {
+                    0 => String::new(),
+                    n => format!(" and {n} more"),
+                };
+                format!(
+                    "`client.{}()` (`{}`, feature `{}`): {}{more}",
+                    group.accessor.trim_start_matches("r#"),
+                    group.rust_name,
+                    api.features.of_group(group),
+                    shown.join(", ")
+                )
+            })
+            .collect();
+        warnings.push(Diagnostic::new(
+            tag_pointer(spec, tag),
+            format!(
+                "the tag `{tag}` has no API group or feature of its own: each of its {count} \
+                 operation(s) also carries a tag selected before it, and an operation is only in \
+                 the group of the first selected tag it carries: {}",
+                places.join("; ")
             ),
         ));
     }
@@ -492,6 +595,9 @@ struct Lowerer<'a> {
     forced_objects: BTreeSet<String>,
     /// Rust type name → its index in `types`, for lookups while lowering.
     type_index: std::collections::HashMap<String, usize>,
+    /// The header parameters left out as the client sets them itself,
+    /// warned about once per declaration.
+    ignored_headers: headers::IgnoredHeaders,
 }
 
 impl<'a> Lowerer<'a> {
@@ -518,6 +624,7 @@ impl<'a> Lowerer<'a> {
             polymorphic: Default::default(),
             own_structs: BTreeMap::new(),
             forced_objects: BTreeSet::new(),
+            ignored_headers: Default::default(),
         }
     }
 
@@ -2276,7 +2383,9 @@ impl<'a> Lowerer<'a> {
             .rsplit_once('/')
             .map_or("", |(p, _)| p)
             .to_owned();
-        let mut merged: Vec<(&Parameter, String)> = Vec::new();
+        // Each with its pointer, and where it is declared: the component a
+        // `$ref` names, else the pointer.
+        let mut merged: Vec<(&Parameter, String, String)> = Vec::new();
         let sources = [
             (sel.path_parameters, format!("{item_pointer}/parameters")),
             (
@@ -2291,6 +2400,12 @@ impl<'a> Lowerer<'a> {
             let mut in_list: Vec<(&Parameter, String)> = Vec::new();
             for (i, p) in list.iter().enumerate() {
                 let at = format!("{base}/{i}");
+                let declared = match p {
+                    ReferenceOr::Reference { reference } if reference.starts_with("#/") => {
+                        reference[1..].to_owned()
+                    }
+                    _ => at.clone(),
+                };
                 let Some(p) = self.resolve(p, &at, "parameters", |c| &c.parameters) else {
                     continue;
                 };
@@ -2305,8 +2420,8 @@ impl<'a> Lowerer<'a> {
                     ));
                 }
                 in_list.push((p, at.clone()));
-                merged.retain(|(q, _)| !same_parameter(q, p));
-                merged.push((p, at));
+                merged.retain(|(q, _, _)| !same_parameter(q, p));
+                merged.push((p, at, declared));
             }
         }
         // Builder fields and methods, and the locals of `send`.
@@ -2314,7 +2429,7 @@ impl<'a> Lowerer<'a> {
         let mut out = Vec::new();
         let errors_before = self.errors.len();
         let operation = operation_label(sel, builder);
-        for (p, at) in merged {
+        for (p, at, declared) in merged {
             let (location, style, explode) = params::placement(p);
             let data = p.parameter_data_ref();
             if data.name.trim().is_empty() {
@@ -2326,14 +2441,14 @@ impl<'a> Lowerer<'a> {
                 );
                 continue;
             }
-            if location == Location::Header && params::is_ignored_header(&data.name) {
-                self.warnings.push(Diagnostic::new(
-                    at,
-                    format!(
-                        "{operation}: the header parameter `{}` is ignored, as OpenAPI 3.0 says (Parameter Object): the client sets it from the operation's content and security; `ClientBuilder::default_header` sends another value with every request",
-                        data.name
-                    ),
-                ));
+            if location == Location::Header && headers::is_ignored_header(&data.name) {
+                self.ignored_headers.add(
+                    self.spec,
+                    declared,
+                    &data.name,
+                    sel.operation,
+                    operation.clone(),
+                );
                 continue;
             }
             let hint = format!("{builder}{}", rust_name(&data.name, Kind::Type));

@@ -260,6 +260,101 @@ fn auth_oauth2_two_token_urls_the_one_not_used_is_a_warning_naming_it() {
 }
 
 /// Every tag of the spec's operations, as `--spec` selects them.
+#[test]
+fn headers_client_set_one_warning_per_component_and_what_is_sent_instead() {
+    let output = generate_case_with("headers-client-set", &["things"], Profile::Generic);
+    let ignored: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("is ignored"))
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    let says = |pointer: &str, what: &str| {
+        assert!(
+            ignored
+                .iter()
+                .any(|(p, m)| *p == pointer && m.contains(what)),
+            "no warning at `{pointer}` saying `{what}` in {ignored:#?}"
+        );
+    };
+    says(
+        "/components/parameters/Accept",
+        "`Accept` is ignored in 3 operations (`listThings` (GET /things), `createThing` (POST /things), `getSecret` (GET /secret))",
+    );
+    says(
+        "/components/parameters/ContentType",
+        "`createThing` (POST /things): the header parameter `Content-Type` is ignored, as OpenAPI 3.0 says (Parameter Object): the client sends the media type of the operation's request body",
+    );
+    says(
+        "/components/parameters/ContentType",
+        "`listThings` (GET /things): the header parameter `Content-Type` is ignored, as OpenAPI 3.0 says (Parameter Object): the operation has no request body, so the client sends no `Content-Type`",
+    );
+    says(
+        "/components/parameters/Authorization",
+        "in 2 operations (`listThings` (GET /things), `createThing` (POST /things)), as OpenAPI 3.0 says (Parameter Object): these operations' security sends no `Authorization` header, so the client sends none",
+    );
+    says(
+        "/components/parameters/Authorization",
+        "`getSecret` (GET /secret): the header parameter `Authorization` is ignored, as OpenAPI 3.0 says (Parameter Object): the client sends it from the operation's security",
+    );
+    assert_eq!(ignored.len(), 5, "{ignored:#?}");
+}
+
+#[test]
+fn tags_multiple_a_tag_left_without_operations_of_its_own_is_a_warning_naming_where_they_are() {
+    let output = generate_case_with(
+        "tags-multiple",
+        &["pets", "store", "users"],
+        Profile::Generic,
+    );
+    let groups: Vec<(&str, Vec<&str>)> = output
+        .api
+        .groups
+        .iter()
+        .map(|g| {
+            let ops = g
+                .operations
+                .iter()
+                .map(|o| o.operation_id.as_str())
+                .collect();
+            (g.tag.as_str(), ops)
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (
+                "pets",
+                vec!["getInventory", "listPets", "listUserPets", "placeOrder"]
+            ),
+            ("users", vec!["listUsers"]),
+        ]
+    );
+    let about: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("no API group"))
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        about,
+        [(
+            "/tags/1",
+            "the tag `store` has no API group or feature of its own: each of its 2 operation(s) \
+             also carries a tag selected before it, and an operation is only in the group of the \
+             first selected tag it carries: `client.pets()` (`PetsApi`, feature `pets`): \
+             `getInventory`, `placeOrder`"
+        )]
+    );
+    let readme = output.files.iter().find(|f| f.path == "README.md").unwrap();
+    for row in [
+        "| `store` (no group of its own) | [`PetsApi`](docs/PetsApi.md) |",
+        "| `users` | [`PetsApi`](docs/PetsApi.md), [`UsersApi`](docs/UsersApi.md) |",
+    ] {
+        assert!(readme.contents.contains(row), "no `{row}` in the README");
+    }
+}
+
 fn tags_of(spec: &openapiv3::OpenAPI) -> Vec<String> {
     let mut tags: Vec<String> = spec
         .operations()
@@ -887,6 +982,83 @@ definitions:
             ("/definitions/Pet/properties/name", Some(16)),
             ("/paths/~1pets/get/parameters/0", Some(7)),
         ]
+    );
+}
+
+#[test]
+fn a_warning_about_a_converted_swagger_file_points_into_it_with_its_line() {
+    let text = r#"swagger: "2.0"
+info: {title: S, version: "1"}
+host: example.com
+securityDefinitions:
+  auth:
+    type: oauth2
+    flow: implicit
+    authorizationUrl: https://example.com/auth
+    scopes: {}
+security:
+  - auth: []
+paths:
+  /pets:
+    post:
+      consumes: [application/xml]
+      parameters:
+        - in: body
+          name: pet
+          schema: {$ref: '#/definitions/Pet'}
+        - in: query
+          name: tags
+          type: array
+          items: {type: array, items: {type: string}}
+      responses:
+        200: {description: ok}
+definitions:
+  Pet:
+    type: object
+    properties:
+      name: {type: string}
+"#;
+    let path = Path::new("swagger.yaml");
+    let doc = generator::import::parse(path, text).unwrap();
+    let (converted, _) = generator::import::convert(path, &doc, &[]).unwrap();
+    let spec = load::from_json(path, converted).unwrap();
+    let config = spec_config(
+        path,
+        &spec,
+        "swagger",
+        vec![generator::select::UNTAGGED_GROUP.to_owned()],
+        false,
+        Profile::Generic,
+    );
+    let mut warnings = generator::generate_from(path, &spec, &config)
+        .unwrap()
+        .warnings;
+    // As `cargo xtask codegen` does, for errors and warnings alike.
+    generator::import::locate_in_swagger(text, &mut warnings);
+    generator::locate::add_lines(text, &mut warnings);
+    let found = |needle: &str| {
+        let w = warnings
+            .iter()
+            .find(|w| w.message.contains(needle))
+            .unwrap_or_else(|| panic!("no warning about `{needle}` in {warnings:#?}"));
+        (w.pointer.as_str(), w.line)
+    };
+    // `securitySchemes/auth/flows` is Swagger's `flow`.
+    assert_eq!(
+        found("OAuth 2.0 flow"),
+        ("/securityDefinitions/auth/flow", Some(7))
+    );
+    // The request body is the `in: body` parameter, and its schema that
+    // parameter's `schema`.
+    assert_eq!(
+        found("`application/xml` body"),
+        ("/paths/~1pets/post/parameters/0/schema", Some(19))
+    );
+    // The query parameter is the second in Swagger's list, though the first
+    // once the body has left it; its type is written on it.
+    assert_eq!(
+        found("`tags` is left out"),
+        ("/paths/~1pets/post/parameters/1", Some(20))
     );
 }
 
