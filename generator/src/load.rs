@@ -9,6 +9,9 @@ use std::path::Path;
 
 use crate::diagnostics::{pointer_escape, Diagnostic, Error};
 
+mod integer_bounds;
+mod lenient_yaml;
+
 /// Reads and parses `root/relative`, and returns the text too, for
 /// diagnostics to find their lines in. `relative` is what errors show, so
 /// that messages carry no machine-specific absolute path.
@@ -21,32 +24,19 @@ pub fn load(root: &Path, relative: &Path) -> Result<(String, OpenAPI), Error> {
     Ok((text, spec))
 }
 
-/// Parses spec text; `path` is only used in errors.
+/// Parses spec text (YAML or JSON); `path` is only used in errors.
 ///
-/// A document that is valid YAML (or JSON) but not valid OpenAPI is read a
-/// second time, entry by entry, so that the error names the schema,
-/// property or parameter that is wrong, by its JSON pointer and line,
-/// rather than the map that holds it.
+/// A document that is valid YAML but not valid OpenAPI gets an error that
+/// names the schema, property or parameter that is wrong, by its JSON
+/// pointer and line, rather than the map that holds it.
 pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
-    if crate::local_refs::may_need_moving(text) || has_merge_keys(text) {
-        // References to nodes inside other nodes are rewritten, and YAML
-        // merge keys applied, on the JSON form (see `local_refs`); lines
-        // come from the text as written.
-        let value = yaml_value(path, text)?;
-        return from_json(path, value).map_err(|e| e.with_lines(text));
-    }
-    // serde_yaml reads JSON too, and gives line and column for both.
-    serde_yaml::from_str(text).map_err(|e| {
-        let whole = yaml_error(path, &e);
-        let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
-            // Not YAML at all: the syntax error is the whole story.
-            return whole;
-        };
-        match from_json(path, yaml_to_json(value)) {
-            Err(located @ Error::Spec { .. }) => located.with_lines(text),
-            _ => whole,
-        }
-    })
+    // Always through the JSON form: references to nodes inside other nodes
+    // are rewritten and YAML merge keys applied there (see `local_refs`),
+    // integer bounds beyond 64 bits clamped (see `integer_bounds`), and
+    // entries read one by one on every core. Lines come from the text as
+    // written.
+    let value = yaml_value(path, text)?;
+    from_json(path, value).map_err(|e| e.with_lines(text))
 }
 
 /// Whether `text` may hold a YAML merge key (`<<: *anchor`).
@@ -58,8 +48,7 @@ fn has_merge_keys(text: &str) -> bool {
 /// share parts with `<<: *anchor`, which YAML 1.1 defines and serde_yaml
 /// leaves as a key called `<<` unless asked.
 pub fn yaml_value(path: &Path, text: &str) -> Result<Value, Error> {
-    let mut value: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|e| yaml_error(path, &e))?;
+    let mut value = lenient_yaml::from_str(text).map_err(|e| yaml_error(path, &e))?;
     if has_merge_keys(text) {
         value.apply_merge().map_err(|e| Error::Parse {
             path: path.to_owned(),
@@ -142,6 +131,13 @@ pub fn from_json(path: &Path, mut doc: Value) -> Result<OpenAPI, Error> {
         Some(Value::Object(components)) => take_entries(components, "schemas", |_| true),
         _ => Vec::new(),
     };
+    // openapiv3 reads an integer schema whose bounds are beyond 64 bits as
+    // a schema of any type, silently; see `integer_bounds`.
+    for (key, value) in root.iter_mut() {
+        if key != "paths" && !key.starts_with("x-") {
+            integer_bounds::clamp(value);
+        }
+    }
     // Kept to say where, should the rest fail to read.
     let rest = root.clone();
     let mut spec: OpenAPI = serde_json::from_value(Value::Object(root)).map_err(|e| {
@@ -205,7 +201,8 @@ fn deserialize_entries<T: DeserializeOwned + Send>(
     pinpoint: fn(&Value, &str) -> Option<Diagnostic>,
     errors: &mut Vec<Diagnostic>,
 ) -> IndexMap<String, T> {
-    let results = crate::parallel::parallel_map_owned(entries, |(name, value)| {
+    let results = crate::parallel::parallel_map_owned(entries, |(name, mut value)| {
+        integer_bounds::clamp(&mut value);
         let result = T::deserialize(&value).map_err(|e| {
             let pointer = format!("{prefix}/{}", pointer_escape(&name));
             pinpoint(&value, &pointer).unwrap_or_else(|| {

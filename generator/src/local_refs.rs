@@ -159,29 +159,6 @@ fn classify(tokens: &[String]) -> Node {
     tokens.iter().fold(Node::Root, |node, t| node.child(t))
 }
 
-/// Whether `text` (YAML or JSON) may hold a `$ref` that is neither to a
-/// component (`#/components/<kind>/<name>`) nor to a path, so that the
-/// document must be read as JSON first to move the nodes they name. It
-/// may say yes wrongly (the cost is a slower read), never no wrongly.
-pub fn may_need_moving(text: &str) -> bool {
-    text.match_indices("$ref").any(|(at, _)| {
-        let rest = &text[at + 4..];
-        let value = rest.trim_start_matches(['"', '\'', ' ', ':', '\t']);
-        let end = value
-            .find(['"', '\'', '\n', '\r', ',', '}'])
-            .unwrap_or(value.len());
-        let reference = value[..end].trim();
-        let Some(pointer) = reference.strip_prefix('#') else {
-            return false;
-        };
-        if pointer.contains(['%', '~']) {
-            return true;
-        }
-        let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
-        !matches!(tokens.as_slice(), ["components", _, _] | ["paths", _])
-    })
-}
-
 /// Decodes a `$ref`'s fragment into pointer tokens: `None` when the
 /// reference is not into this document.
 fn tokens_of(reference: &str) -> Option<Vec<String>> {
@@ -464,7 +441,16 @@ pub fn move_pointed_nodes(doc: &mut Value) {
     let mut followed = BTreeMap::new();
     for (reference, kind) in &references {
         let key = (reference.clone(), *kind);
+        // A component that is itself a `$ref` is an alias with a name of
+        // its own (`Pets: {$ref: PetList}`): a reference to it stays, once
+        // its chain is known to end at a node of the right kind.
+        let names_component = tokens_of(reference).is_some_and(|own| {
+            matches!(own.as_slice(), [c, k, _] if c == "components" && Some(k.as_str()) == kind.component_key())
+        });
         let result = follow(doc, reference, *kind, &mut followed).and_then(|tokens| {
+            if names_component {
+                return Ok(reference.clone());
+            }
             match (kind.component_key(), tokens.as_slice()) {
                 (Some(key), [c, k, name]) if c == "components" && k == key => {
                     Ok(format!("#/components/{key}/{name}"))
@@ -620,4 +606,36 @@ pub fn original_pointer(spec: &openapiv3::OpenAPI, pointer: &str) -> String {
         }
     }
     pointer.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reference_to_an_alias_component_keeps_the_alias() {
+        let mut doc = json!({
+            "paths": {"/a": {"get": {"responses": {"200": {
+                "description": "ok",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pets"}}}
+            }}}}},
+            "components": {"schemas": {
+                "Pets": {"$ref": "#/components/schemas/PetList"},
+                "PetList": {"type": "array", "items": {"$ref": "#/components/schemas/Pet/properties/kind"}},
+                "Pet": {"properties": {"kind": {"type": "string"}}}
+            }}
+        });
+        move_pointed_nodes(&mut doc);
+        let schema =
+            &doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+        assert_eq!(schema["$ref"], "#/components/schemas/Pets");
+        let schemas = &doc["components"]["schemas"];
+        assert_eq!(schemas["Pets"]["$ref"], "#/components/schemas/PetList");
+        // A reference into a node still moves it into a component.
+        assert_eq!(
+            schemas["PetList"]["items"]["$ref"],
+            "#/components/schemas/PetKind"
+        );
+        assert_eq!(schemas["PetKind"]["type"], "string");
+    }
 }

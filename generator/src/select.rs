@@ -655,11 +655,11 @@ mod tests {
             [
                 (
                     "/components/requestBodies/Body",
-                    "`$ref: #/components/requestBodies/Gone` points to nothing: no such component in the spec"
+                    "`$ref: #/components/requestBodies/Gone` points to nothing: there is no node at `/components/requestBodies/Gone` in the spec"
                 ),
                 (
                     "/components/responses/Ok/content/application~1json/schema/properties/x",
-                    "`$ref: #/components/schemas/Missing` points to nothing: no such component in the spec"
+                    "`$ref: #/components/schemas/Missing` points to nothing: there is no node at `/components/schemas/Missing` in the spec"
                 ),
             ]
         );

@@ -68,7 +68,8 @@ fn a_ref_to_a_missing_schema_names_the_file_and_the_pointer_to_the_ref() {
     assert_eq!(
         messages(&err),
         "spec/broken.yaml#/paths/~1api~1v2~1oauth~1clients/get/responses/200/content/application~1json/schema: \
-         `$ref: #/components/schemas/NoSuchListing` points to nothing: no such component in the spec"
+         `$ref: #/components/schemas/NoSuchListing` points to nothing: there is no node at \
+         `/components/schemas/NoSuchListing` in the spec"
     );
 }
 
