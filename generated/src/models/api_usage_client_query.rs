@@ -15,7 +15,7 @@ pub struct ApiUsageClientQuery {
     /// Date granularity of the results
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub granularity: Option<ApiUsageClientQueryGranularity>,
-    /// Behaves like a SQL SELECT clause. Enables retrieving only named metrics. If omitted, all metrics that are available will be returned (like SELECT \*).
+    /// Behaves like a SQL SELECT clause. Enables retrieving only named metrics. If omitted, all metrics that are available will be returned (like SELECT *).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<ApiUsageClientQueryMetrics>>,
     /// Behaves like a SQL GROUPBY. Allows for multiple levels of grouping as a list of dimensions. Partitions resulting aggregate computations into distinct named subgroups rather than across the entire result set as if it were one group.

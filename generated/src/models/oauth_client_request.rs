@@ -23,10 +23,10 @@ pub struct OAuthClientRequest {
     pub role_ids: Option<Vec<String>>,
     /// The OAuth Grant/Client type supported by this client. Code Authorization Grant/Client type - Preferred client type where the Client ID and Secret are required to create tokens. Used where the secret can be secured. PKCE-Enabled Code Authorization grant type - Code grant type which requires PKCE challenge and verifier to create tokens. Used in public clients for increased security. Implicit grant type - Client ID only is required to create tokens. Used in browser and mobile apps where the secret can not be secured. SAML2-Bearer extension grant type - SAML2 assertion provider for user authentication at the token endpoint. Client Credential grant type - Used to created access tokens that are tied only to the client.
     pub authorized_grant_type: OAuthClientAuthorizedGrantType,
-    /// The scope requested by this client. Scopes only apply to clients not using the client\_credential grant
+    /// The scope requested by this client. Scopes only apply to clients not using the client_credential grant
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Vec<String>>,
-    /// Set of roles and their corresponding divisions associated with this client. Roles and divisions only apply to clients using the client\_credential grant
+    /// Set of roles and their corresponding divisions associated with this client. Roles and divisions only apply to clients using the client_credential grant
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_divisions: Option<Vec<RoleDivision>>,
     /// The state of the OAuth client. Active: The OAuth client can be used to create access tokens. This is the default state. Disabled: Access tokens created by the client are invalid and new ones cannot be created. Inactive: Access tokens cannot be created with this OAuth client and it will be deleted.

@@ -75,9 +75,9 @@ fn doc_attributes(text: &str) -> TokenStream {
 ///   Markdown makes code) is dedented and fenced as `text`;
 /// - a fenced block keeps its text; one without a language, or marked as
 ///   Rust, is marked `text`, so it never runs;
-/// - elsewhere, brackets, angle brackets (HTML tags), `*`, `_`, `` ` ``
-///   and `#` are escaped so they don't become broken links, tags or
-///   emphasis, and URLs become autolinks.
+/// - elsewhere, the spec's inline Markdown is kept where rustdoc reads it
+///   as the spec means it, and what rustdoc would misread is escaped (see
+///   [`escape_line`]).
 pub fn prose(text: &str) -> String {
     let text = text
         .replace("\r\n", "\n")
@@ -202,7 +202,7 @@ pub fn one_line(text: &str) -> String {
 /// `12) `), when `line` starts one.
 fn list_item_width(line: &str) -> Option<usize> {
     let trimmed = line.trim_start();
-    if trimmed.len() - trimmed.trim_start_matches(['-', '+']).len() == 1
+    if trimmed.len() - trimmed.trim_start_matches(['-', '+', '*']).len() == 1
         && trimmed[1..].starts_with(' ')
     {
         return Some(2);
@@ -271,60 +271,146 @@ fn longest_run(s: &str, c: char) -> usize {
 }
 
 /// One line of running text, escaped (see [`prose`]).
+///
+/// The spec's own inline Markdown (OpenAPI descriptions are CommonMark) is
+/// kept where rustdoc reads it the same way and can't warn about it: code
+/// spans, emphasis, backslash escapes, autolinks, and inline links to an
+/// absolute URL. Whatever else rustdoc would misread is escaped: brackets
+/// (broken intra-doc links), angle brackets (HTML tags), an unmatched
+/// backtick, `#`, `|` and `~`. A bare URL becomes an autolink, since
+/// `rustdoc::bare_urls` rejects it.
 fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
-    for (n, word) in line.split(' ').enumerate() {
-        if n > 0 {
-            out.push(' ');
-        }
-        let url_at = word.find("https://").or_else(|| word.find("http://"));
-        let (head, url) = match url_at {
-            Some(at) => word.split_at(at),
-            None => (word, ""),
-        };
-        if url.is_empty() {
-            escape_text(head, &mut out);
-            continue;
-        }
-        // The URL ends where a delimiter of the text around it starts: an
-        // autolink's `>`, a code span's backtick, a quote, or punctuation
-        // that ends the sentence. Whatever the delimiter, the URL itself
-        // becomes an autolink, since rustdoc rejects a bare one.
-        let delimited = url
-            .find(['<', '>', '`', '\\', '"', '\''])
-            .map_or(url, |end| &url[..end]);
-        let link = delimited.trim_end_matches(['.', ',', ';', ':', ')', ']', '}', '!', '?']);
-        if link.ends_with("://") {
-            escape_text(word, &mut out);
-            continue;
-        }
-        let mut after = &url[link.len()..];
-        match head.strip_suffix('<') {
-            // Already an autolink in the spec: kept as one.
-            Some(before) if after.starts_with('>') => {
-                escape_text(before, &mut out);
-                after = &after[1..];
-            }
-            _ => escape_text(head, &mut out),
-        }
-        out.push('<');
-        out.push_str(link);
-        out.push('>');
-        escape_text(after, &mut out);
-    }
+    escape_inline(line, true, &mut out);
     out
 }
 
-fn escape_text(text: &str, out: &mut String) {
-    for c in text.chars() {
-        if matches!(
-            c,
-            '[' | ']' | '<' | '>' | '*' | '_' | '`' | '#' | '\\' | '|' | '~'
-        ) {
+/// [`escape_line`] of `text` into `out`; `links` is false inside a link's
+/// text, where a second link can't be.
+fn escape_inline(text: &str, links: bool, out: &mut String) {
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        let taken = match c {
+            // Three backticks opening a line read as a fence to some
+            // Markdown readers, whatever CommonMark says: escaped.
+            '`' if !(text[..i].trim().is_empty() && rest.starts_with("```")) => code_span_at(rest)
+                .map(|span| {
+                    out.push_str(span);
+                    span.len()
+                }),
+            '[' if links => inline_link_at(rest).map(|(label, destination, len)| {
+                out.push('[');
+                escape_inline(label, false, out);
+                out.push_str("](");
+                out.push_str(destination);
+                out.push(')');
+                len
+            }),
+            '<' => autolink_at(rest).map(|link| {
+                out.push_str(link);
+                link.len()
+            }),
+            '\\' => rest[1..]
+                .chars()
+                .next()
+                .filter(char::is_ascii_punctuation)
+                .map(|escaped| {
+                    out.push('\\');
+                    out.push(escaped);
+                    1 + escaped.len_utf8()
+                }),
+            'h' if starts_url(rest) && (i == 0 || !text[..i].ends_with(is_word_char)) => {
+                bare_url_at(rest).map(|url| {
+                    out.push('<');
+                    out.push_str(url);
+                    out.push('>');
+                    url.len()
+                })
+            }
+            _ => None,
+        };
+        if let Some(len) = taken {
+            i += len;
+            continue;
+        }
+        // `*/` and `/*` would end or open a block comment, should a doc
+        // ever be printed as one.
+        let comment = c == '*' && (text[..i].ends_with('/') || rest[1..].starts_with('/'));
+        if comment || matches!(c, '[' | ']' | '<' | '>' | '`' | '#' | '\\' | '|' | '~') {
             out.push('\\');
         }
         out.push(c);
+        i += c.len_utf8();
     }
+}
+
+fn starts_url(text: &str) -> bool {
+    text.starts_with("https://") || text.starts_with("http://")
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// A code span at the start of `text`: a run of backticks up to the next
+/// run of the same length (CommonMark §6.1), taken verbatim.
+fn code_span_at(text: &str) -> Option<&str> {
+    let ticks = longest_prefix(text, '`');
+    let mut at = ticks;
+    while at < text.len() {
+        let next = text[at..].find('`')? + at;
+        let run = longest_prefix(&text[next..], '`');
+        if run == ticks {
+            return Some(&text[..next + run]);
+        }
+        at = next + run;
+    }
+    None
+}
+
+/// An inline link at the start of `text`, `[label](destination)`, whose
+/// destination is an absolute URL: rustdoc resolves any other destination
+/// as a Rust path and warns when it isn't one. Gives the label, the
+/// destination and the length taken.
+fn inline_link_at(text: &str) -> Option<(&str, &str, usize)> {
+    let close = text.find(']')?;
+    let label = &text[1..close];
+    // A URL in the label would be a bare URL inside the link.
+    if label.is_empty() || label.contains(['[', '`']) || label.contains("://") {
+        return None;
+    }
+    let after = text[close + 1..].strip_prefix('(')?;
+    let end = after.find(')')?;
+    let destination = &after[..end];
+    let absolute = starts_url(destination) || destination.starts_with("mailto:");
+    let plain = !destination.contains(|c: char| c.is_whitespace() || "<>()`\\\"".contains(c));
+    (absolute && plain).then_some((label, destination, close + 2 + end + 1))
+}
+
+/// An autolink the spec wrote (`<https://…>`), kept as it is.
+fn autolink_at(text: &str) -> Option<&str> {
+    let inner = &text[1..];
+    if !starts_url(inner) {
+        return None;
+    }
+    let end = inner.find(|c: char| c == '>' || c == '<' || c.is_whitespace())?;
+    (inner[end..].starts_with('>') && !inner[..end].ends_with("://")).then(|| &text[..end + 2])
+}
+
+/// A bare URL at the start of `text`, up to whitespace or a delimiter of
+/// the text around it (a quote, a backtick, a bracket), less the
+/// punctuation that ends a sentence.
+fn bare_url_at(text: &str) -> Option<&str> {
+    let end = text
+        .find(|c: char| c.is_whitespace() || "<>[]`\\\"'".contains(c))
+        .unwrap_or(text.len());
+    let link =
+        text[..end].trim_end_matches(['.', ',', ';', ':', ')', ']', '}', '!', '?', '*', '_']);
+    (!link.ends_with("://")).then_some(link)
 }
 
 /// `#[deprecated(note = …)]`, the note being the first sentence of the
@@ -551,11 +637,16 @@ mod tests {
         );
         assert_eq!(
             prose("forward to `http://server1.intranet:8001/my_service` when"),
-            "forward to \\`<http://server1.intranet:8001/my_service>\\` when"
+            "forward to `http://server1.intranet:8001/my_service` when"
         );
         assert_eq!(
             prose("like `GET http://b.example.com/x?status=OK`, then"),
-            "like \\`GET <http://b.example.com/x?status=OK>\\`, then"
+            "like `GET http://b.example.com/x?status=OK`, then"
+        );
+        // An unmatched backtick is text.
+        assert_eq!(
+            prose("see `http://a.example/x and"),
+            "see \\`<http://a.example/x> and"
         );
         assert_eq!(
             prose("\"https://a.example/\" or (https://b.example/x)."),
@@ -569,6 +660,29 @@ mod tests {
             prose("yyyy-MM-ddTHH:mm:ss[.mmm]Z"),
             "yyyy-MM-ddTHH:mm:ss\\[.mmm\\]Z"
         );
+    }
+
+    #[test]
+    fn prose_keeps_the_specs_inline_markdown_that_rustdoc_reads_alike() {
+        assert_eq!(
+            prose("See the [message guide](https://example.com/guide); `to` is **required**."),
+            "See the [message guide](https://example.com/guide); `to` is **required**."
+        );
+        assert_eq!(
+            prose("`num_segments` is _initially_ ``0`` and \\*not\\* `a[b]<c>`"),
+            "`num_segments` is _initially_ ``0`` and \\*not\\* `a[b]<c>`"
+        );
+        // A link rustdoc would resolve as a Rust path is text.
+        assert_eq!(
+            prose("see [the docs](/docs/limits) or [Pet]"),
+            "see \\[the docs\\](/docs/limits) or \\[Pet\\]"
+        );
+        assert_eq!(
+            prose("[https://a.example](https://a.example)"),
+            "\\[<https://a.example>\\](<https://a.example>)"
+        );
+        assert_eq!(prose("a snake_case_name"), "a snake_case_name");
+        assert_eq!(prose("* one\ntwo"), "* one\n  two");
     }
 
     #[test]
@@ -713,7 +827,28 @@ mod tests {
                     );
                     let mut escaped = false;
                     let mut autolink = false;
-                    for ch in line.chars() {
+                    let mut skip_to = 0;
+                    for (at, ch) in line.char_indices() {
+                        if at < skip_to {
+                            continue;
+                        }
+                        if ch == '`' && !escaped {
+                            // A code span is verbatim; an unmatched
+                            // backtick must have been escaped.
+                            match code_span_at(&line[at..]) {
+                                Some(span) => skip_to = at + span.len(),
+                                None => panic!("{input:?} gave an unmatched backtick in {out:?}"),
+                            }
+                            continue;
+                        }
+                        if ch == '[' && !escaped && !autolink {
+                            // A link to an absolute URL is kept.
+                            match inline_link_at(&line[at..]) {
+                                Some((_, _, len)) => skip_to = at + len,
+                                None => panic!("{input:?} gave unescaped '[' in {out:?}"),
+                            }
+                            continue;
+                        }
                         match ch {
                             '<' if !escaped => autolink = true,
                             '>' if !escaped && autolink => autolink = false,
