@@ -31,6 +31,7 @@ use crate::naming::{
 };
 use crate::select::{by_group, SelectedOperation, Selection};
 
+mod implicit_tags;
 mod media;
 mod params;
 mod polymorphic;
@@ -808,6 +809,10 @@ impl<'a> Lowerer<'a> {
             ));
         }
         let discriminator = schema.schema_data.discriminator.as_ref();
+        let implicit = match discriminator {
+            Some(d) => self.implicit_tags(d, refs, owner, pointer),
+            None => Vec::new(),
+        };
         let mut variants: Vec<(usize, UnionVariant)> = Vec::new();
         let mut namer = Namer::default();
         for (i, alternative) in alternatives.iter().enumerate() {
@@ -831,7 +836,8 @@ impl<'a> Lowerer<'a> {
                 (None, other) => crate::render::type_name_for_variant(other),
             };
             // Every mapping key naming the alternative selects it (`dog`
-            // and `hound` → `Dog`); without one, its schema's name does.
+            // and `hound` → `Dog`); without one, the values it pins the
+            // property to, or its schema's name (see `implicit_tags`).
             let mut tags: Vec<String> = discriminator
                 .map(|d| {
                     let reference = refs.get(i).and_then(Option::as_deref);
@@ -850,9 +856,10 @@ impl<'a> Lowerer<'a> {
                         .filter(|(_, target)| Some(as_reference(target).as_str()) == reference)
                         .map(|(value, _)| value.clone())
                         .collect();
-                    match keys.is_empty() {
-                        false => keys,
-                        true => vec![reference
+                    match (keys.is_empty(), implicit.get(i).cloned().flatten()) {
+                        (false, _) => keys,
+                        (true, Some(tags)) => tags,
+                        (true, None) => vec![reference
                             .and_then(|r| r.rsplit('/').next())
                             .map(str::to_owned)
                             .unwrap_or_else(|| name.clone())],
@@ -1339,7 +1346,14 @@ impl<'a> Lowerer<'a> {
         depth: usize,
     ) -> Option<(usize, &'p ReferenceOr<Schema>)> {
         let found = self.only_structural_part(parts)?;
-        (!self.merges_as_object(found.1, depth)).then_some(found)
+        // `allOf: [{$ref: User}, {nullable: true}]` annotates `User`, as
+        // the same words beside the `allOf` would: it is `User`, no copy.
+        let annotated_ref = matches!(found.1, ReferenceOr::Reference { .. })
+            && parts.iter().all(|part| match part {
+                ReferenceOr::Item(s) => crate::annotation::only_annotates(s),
+                ReferenceOr::Reference { .. } => true,
+            });
+        (annotated_ref || !self.merges_as_object(found.1, depth)).then_some(found)
     }
 
     /// Whether an `allOf` part adds no structure: docs, `nullable`,
@@ -3354,6 +3368,14 @@ struct MergedObject {
 impl MergedObject {
     fn absorb(&mut self, other: MergedObject) {
         for (name, schema) in other.properties {
+            let schema = match (self.properties.get(&name), &*schema) {
+                (Some(earlier), ReferenceOr::Item(later))
+                    if crate::annotation::redeclares(later) =>
+                {
+                    annotating(earlier, later)
+                }
+                _ => schema,
+            };
             self.properties.insert(name, schema);
         }
         self.required.extend(other.required);
@@ -3362,6 +3384,27 @@ impl MergedObject {
         }
         self.unmerged.extend(other.unmerged);
     }
+}
+
+/// A property redeclared with docs alone (`factorType: {example: web}` in a
+/// subtype's part): the earlier declaration, with the later one's words
+/// beside it as an `allOf` of one part, so its type stays.
+fn annotating(
+    earlier: &Rc<ReferenceOr<Box<Schema>>>,
+    later: &Schema,
+) -> Rc<ReferenceOr<Box<Schema>>> {
+    let earlier = match &**earlier {
+        ReferenceOr::Reference { reference } => ReferenceOr::Reference {
+            reference: reference.clone(),
+        },
+        ReferenceOr::Item(schema) => ReferenceOr::Item((**schema).clone()),
+    };
+    Rc::new(ReferenceOr::Item(Box::new(Schema {
+        schema_data: later.schema_data.clone(),
+        schema_kind: SchemaKind::AllOf {
+            all_of: vec![earlier],
+        },
+    })))
 }
 
 /// Whether a property holds a secret, which `Debug` must not print.
