@@ -40,7 +40,7 @@ impl Lowerer<'_> {
                 slots.push(None);
                 continue;
             }
-            let pinned = crate::polymorphism::find_property(self.spec, schema, property, 0, false)
+            let pinned = crate::polymorphism::find_property(self.spec, schema, property, false)
                 .map(|p| crate::polymorphism::pinned_values(self.spec, p))
                 .unwrap_or_default();
             slots.push(Some(candidates.len()));

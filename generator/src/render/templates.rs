@@ -411,6 +411,7 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
             })
             .collect::<Vec<_>>(),
     );
+    ctx.insert("shared_tags", &api.shared_tags);
     ctx.insert("operation_count", &api.operation_count());
     ctx.insert("type_count", &api.types.len());
     let quick_start = example_operation(api, krate.example_operation.as_deref(), false);
