@@ -9,6 +9,7 @@
 //! Each stage is one module with one entry point. Nothing here writes to
 //! disk: `xtask` compares the rendered files with `generated/` and writes.
 
+pub mod annotation;
 pub mod config;
 pub mod diagnostics;
 pub mod diff;

@@ -32,6 +32,7 @@ use crate::naming::{
 use crate::select::{by_group, SelectedOperation, Selection};
 
 mod headers;
+mod implicit_tags;
 mod media;
 mod params;
 mod polymorphic;
@@ -915,6 +916,10 @@ impl<'a> Lowerer<'a> {
             ));
         }
         let discriminator = schema.schema_data.discriminator.as_ref();
+        let implicit = match discriminator {
+            Some(d) => self.implicit_tags(d, refs, owner, pointer),
+            None => Vec::new(),
+        };
         let mut variants: Vec<(usize, UnionVariant)> = Vec::new();
         let mut namer = Namer::default();
         for (i, alternative) in alternatives.iter().enumerate() {
@@ -938,7 +943,8 @@ impl<'a> Lowerer<'a> {
                 (None, other) => crate::render::type_name_for_variant(other),
             };
             // Every mapping key naming the alternative selects it (`dog`
-            // and `hound` → `Dog`); without one, its schema's name does.
+            // and `hound` → `Dog`); without one, the values it pins the
+            // property to, or its schema's name (see `implicit_tags`).
             let mut tags: Vec<String> = discriminator
                 .map(|d| {
                     let reference = refs.get(i).and_then(Option::as_deref);
@@ -957,9 +963,10 @@ impl<'a> Lowerer<'a> {
                         .filter(|(_, target)| Some(as_reference(target).as_str()) == reference)
                         .map(|(value, _)| value.clone())
                         .collect();
-                    match keys.is_empty() {
-                        false => keys,
-                        true => vec![reference
+                    match (keys.is_empty(), implicit.get(i).cloned().flatten()) {
+                        (false, _) => keys,
+                        (true, Some(tags)) => tags,
+                        (true, None) => vec![reference
                             .and_then(|r| r.rsplit('/').next())
                             .map(str::to_owned)
                             .unwrap_or_else(|| name.clone())],
@@ -1522,7 +1529,14 @@ impl<'a> Lowerer<'a> {
         depth: usize,
     ) -> Option<(usize, &'p ReferenceOr<Schema>)> {
         let found = self.only_structural_part(parts)?;
-        (!self.merges_as_object(found.1, depth)).then_some(found)
+        // `allOf: [{$ref: User}, {nullable: true}]` annotates `User`, as
+        // the same words beside the `allOf` would: it is `User`, no copy.
+        let annotated_ref = matches!(found.1, ReferenceOr::Reference { .. })
+            && parts.iter().all(|part| match part {
+                ReferenceOr::Item(s) => crate::annotation::only_annotates(s),
+                ReferenceOr::Reference { .. } => true,
+            });
+        (annotated_ref || !self.merges_as_object(found.1, depth)).then_some(found)
     }
 
     /// Whether an `allOf` part adds no structure: docs, `nullable`,
@@ -3684,8 +3698,16 @@ struct MergedProperty {
 
 impl MergedObject {
     fn absorb(&mut self, other: MergedObject) {
-        for (name, schema) in other.properties {
-            self.properties.insert(name, schema);
+        for (name, property) in other.properties {
+            let property = match (self.properties.get(&name), &property.schema) {
+                (Some(earlier), ReferenceOr::Item(later))
+                    if crate::annotation::redeclares(later) =>
+                {
+                    annotating(earlier, later, &property.pointer)
+                }
+                _ => property,
+            };
+            self.properties.insert(name, property);
         }
         for (name, at) in other.required {
             self.required.entry(name).or_insert(at);
@@ -3695,6 +3717,28 @@ impl MergedObject {
         }
         self.unmerged.extend(other.unmerged);
     }
+}
+
+/// A property redeclared with docs alone (`factorType: {example: web}` in a
+/// subtype's part): the earlier declaration, with the later one's words
+/// beside it as an `allOf` of one part, so its type stays. It is written
+/// where the later one is (`pointer`), whose words (a `default`) it carries.
+fn annotating(earlier: &MergedProperty, later: &Schema, pointer: &str) -> Rc<MergedProperty> {
+    let earlier = match &earlier.schema {
+        ReferenceOr::Reference { reference } => ReferenceOr::Reference {
+            reference: reference.clone(),
+        },
+        ReferenceOr::Item(schema) => ReferenceOr::Item((**schema).clone()),
+    };
+    Rc::new(MergedProperty {
+        schema: ReferenceOr::Item(Box::new(Schema {
+            schema_data: later.schema_data.clone(),
+            schema_kind: SchemaKind::AllOf {
+                all_of: vec![earlier],
+            },
+        })),
+        pointer: pointer.to_owned(),
+    })
 }
 
 /// Whether a property holds a secret, which `Debug` must not print.

@@ -70,6 +70,9 @@ pub struct Subtype<'a> {
     pub tags: Vec<String>,
     /// Named by the mapping, as opposed to implied by the `allOf`.
     pub explicit: bool,
+    /// The values its own declaration of the property allows (a one-value
+    /// `enum`), which select it when no mapping names it.
+    pub pinned: Vec<String>,
     /// Why it can't be a variant of the base's union, if it can't.
     pub problem: Option<Problem>,
 }
@@ -135,13 +138,18 @@ pub fn hierarchy(spec: &OpenAPI) -> BTreeMap<&str, Base<'_>> {
                         name: found,
                         tags: vec![key.clone()],
                         explicit: true,
+                        pinned: Vec::new(),
                         problem: None,
                     }),
                 }
             }
             // The schemas that extend the base, level by level: a value
             // of a subtype's subtype is a value of the base too. Without
-            // a mapping entry, a schema is selected by its name.
+            // a mapping entry, a schema is selected by the values its own
+            // declaration of the property allows, else by its name.
+            let property = discriminator.property_name.as_str();
+            let inherited = find_property(spec, schema, property, false);
+            let mut implied: Vec<(&str, Vec<String>)> = Vec::new();
             let mut seen: BTreeSet<&str> = BTreeSet::from([name]);
             let mut queue = std::collections::VecDeque::from([name]);
             while let Some(parent) = queue.pop_front() {
@@ -150,17 +158,40 @@ pub fn hierarchy(spec: &OpenAPI) -> BTreeMap<&str, Base<'_>> {
                         continue;
                     }
                     queue.push_back(child);
-                    if !subtypes.iter().any(|s| s.name == child) {
-                        subtypes.push(Subtype {
-                            name: child,
-                            tags: vec![child.to_owned()],
-                            explicit: false,
-                            problem: None,
-                        });
+                    if subtypes.iter().any(|s| s.name == child) {
+                        continue;
                     }
+                    let pinned = match &schemas[child] {
+                        ReferenceOr::Item(sub) => {
+                            let own = find_property(spec, sub, property, false);
+                            let inherited_only = match (own, inherited) {
+                                (Some(a), Some(b)) => std::ptr::eq(a, b),
+                                _ => false,
+                            };
+                            match own {
+                                Some(own) if !inherited_only => pinned_values(spec, own),
+                                _ => Vec::new(),
+                            }
+                        }
+                        ReferenceOr::Reference { .. } => Vec::new(),
+                    };
+                    implied.push((child, pinned));
                 }
             }
-            let property = discriminator.property_name.as_str();
+            let claimed: BTreeSet<String> = subtypes
+                .iter()
+                .flat_map(|s| s.tags.iter().cloned())
+                .collect();
+            let tags = implicit_tags(&implied, &claimed);
+            for ((child, pinned), tags) in implied.into_iter().zip(tags) {
+                subtypes.push(Subtype {
+                    name: child,
+                    tags,
+                    explicit: false,
+                    pinned,
+                    problem: None,
+                });
+            }
             for subtype in &mut subtypes {
                 subtype.problem = match &schemas[subtype.name] {
                     ReferenceOr::Item(schema) => problem(spec, schema, property),
@@ -186,7 +217,7 @@ fn problem(spec: &OpenAPI, schema: &Schema, property: &str) -> Option<Problem> {
     if !is_object(schema) {
         return Some(Problem::NotObject);
     }
-    match find_property(spec, schema, property) {
+    match find_property(spec, schema, property, true) {
         None => Some(Problem::NoProperty),
         Some(p) if !is_string(spec, p) => Some(Problem::NotString),
         Some(_) => None,
@@ -209,17 +240,24 @@ fn is_object(schema: &Schema) -> bool {
 
 /// The schema of the property `name` of an object, its own or one of its
 /// `allOf` parts' (through references), as the merge takes it: its own
-/// first, then the later parts', each part's own before its parts'.
+/// first, then the later parts', each part's own before its parts'. With
+/// `typed`, a declaration that only annotates an inherited one
+/// ([`crate::annotation::redeclares`]) is passed over for the one it
+/// annotates, whose type the merge keeps.
 ///
 /// A worklist rather than recursion: a chain of subtypes is as long as
 /// the spec makes it, and a cycle of `allOf` references (refused where
 /// the schemas are merged) must end here too, so each component schema
 /// is entered once.
-fn find_property<'a>(
+pub fn find_property<'a>(
     spec: &'a OpenAPI,
     schema: &'a Schema,
     name: &str,
+    typed: bool,
 ) -> Option<&'a ReferenceOr<Box<Schema>>> {
+    let annotates = |p: &ReferenceOr<Box<Schema>>| {
+        typed && matches!(p, ReferenceOr::Item(s) if crate::annotation::redeclares(s))
+    };
     let mut entered: BTreeSet<&str> = BTreeSet::new();
     let mut pending: Vec<&Schema> = vec![schema];
     while let Some(schema) = pending.pop() {
@@ -228,13 +266,101 @@ fn find_property<'a>(
             SchemaKind::Any(any) => Some(&any.properties),
             _ => None,
         };
-        if let Some(found) = own.and_then(|p| p.get(name)) {
+        if let Some(found) = own.and_then(|p| p.get(name)).filter(|p| !annotates(p)) {
             return Some(found);
         }
         // Pushed in order, so that the last part is looked at first.
         pending.extend(parts_once(spec, schema, &mut entered));
     }
     None
+}
+
+/// The string values a declaration of the discriminator's property allows,
+/// which a value of its schema must carry: its `enum` (inline, through
+/// references, or of an `allOf` part) or, for a declaration that only
+/// annotates an inherited one, its lone `enum`, `example` or `default`
+/// string. Empty when it allows any string.
+pub fn pinned_values(spec: &OpenAPI, property: &ReferenceOr<Box<Schema>>) -> Vec<String> {
+    let schema = match property {
+        ReferenceOr::Item(schema) => schema,
+        ReferenceOr::Reference { reference } => match component(spec, reference) {
+            Some(schema) => return string_enum(spec, schema, 0),
+            None => return Vec::new(),
+        },
+    };
+    if crate::annotation::redeclares(schema) {
+        let data = &schema.schema_data;
+        let one = |v: &Option<serde_json::Value>| v.as_ref()?.as_str().map(str::to_owned);
+        return match string_enum(spec, schema, 0) {
+            values if !values.is_empty() => values,
+            _ => one(&data.example)
+                .or_else(|| one(&data.default))
+                .into_iter()
+                .collect(),
+        };
+    }
+    string_enum(spec, schema, 0)
+}
+
+/// The values of a string `enum`, the schema's own or its `allOf` parts'.
+fn string_enum(spec: &OpenAPI, schema: &Schema, depth: usize) -> Vec<String> {
+    match &schema.schema_kind {
+        SchemaKind::Type(openapiv3::Type::String(s)) => {
+            s.enumeration.iter().flatten().cloned().collect()
+        }
+        SchemaKind::Any(any) if !any.enumeration.is_empty() => any
+            .enumeration
+            .iter()
+            .map(|v| v.as_str().map(str::to_owned))
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default(),
+        _ if depth > 16 => Vec::new(),
+        _ => all_of_parts(schema)
+            .iter()
+            .map(|part| match part {
+                ReferenceOr::Item(part) => string_enum(spec, part, depth + 1),
+                ReferenceOr::Reference { reference } => component(spec, reference)
+                    .map(|s| string_enum(spec, s, depth + 1))
+                    .unwrap_or_default(),
+            })
+            .find(|values| !values.is_empty())
+            .unwrap_or_default(),
+    }
+}
+
+/// The tags of the alternatives that no mapping entry names, given the
+/// values each one's property allows (`pinned`) and the tags the mapping
+/// takes (`claimed`): each value allowed by exactly one alternative, and
+/// its schema name unless another alternative or the mapping uses that
+/// name as a tag. A value several alternatives allow selects none: the
+/// tag alone can't say which one the data is.
+pub fn implicit_tags(
+    pinned: &[(&str, Vec<String>)],
+    claimed: &BTreeSet<String>,
+) -> Vec<Vec<String>> {
+    let mut allowed_by: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, values) in pinned {
+        for value in values.iter().collect::<BTreeSet<_>>() {
+            *allowed_by.entry(value.as_str()).or_default() += 1;
+        }
+    }
+    let mut taken = claimed.clone();
+    let mut tags: Vec<Vec<String>> = pinned
+        .iter()
+        .map(|(_, values)| {
+            values
+                .iter()
+                .filter(|v| allowed_by[v.as_str()] == 1 && taken.insert((*v).clone()))
+                .cloned()
+                .collect()
+        })
+        .collect();
+    for ((name, _), tags) in pinned.iter().zip(&mut tags) {
+        if taken.insert((*name).to_owned()) {
+            tags.push((*name).to_owned());
+        }
+    }
+    tags
 }
 
 /// Whether a property is a string: plain or an enum, inline or through

@@ -156,6 +156,17 @@ impl Lowerer<'_> {
                     ));
                     continue;
                 }
+                if let Some(why) =
+                    super::implicit_tags::never_selected(property, &subtype.pinned, &subtype.tags)
+                {
+                    self.warnings.push(Diagnostic::new(
+                        sub_at.clone(),
+                        format!(
+                            "no data can select `{}` in the union `{name}`: {why}",
+                            subtype.name
+                        ),
+                    ));
+                }
                 variants.push((
                     subtype.name.to_owned(),
                     subtype.tags.clone(),
