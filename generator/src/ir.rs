@@ -404,9 +404,11 @@ pub struct Response {
     pub ty: Option<TypeRef>,
     /// How the body is decoded: JSON, text or bytes.
     pub media: Media,
-    /// The media type decoded, as the spec writes it (`application/json`,
-    /// `text/csv`); `None` when the response has no body the client reads.
-    pub content_type: Option<String>,
+    /// The media types decoded, as the spec writes them (`application/json`,
+    /// `text/csv`), in its order: the one the client prefers and every
+    /// other it decodes the same way; empty when the response has no body
+    /// the client reads.
+    pub content_types: Vec<String>,
     /// `x-inin-error-codes`: error code → text.
     pub error_codes: BTreeMap<String, String>,
 }

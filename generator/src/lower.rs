@@ -2576,7 +2576,7 @@ impl<'a> Lowerer<'a> {
                     hint: format!("{builder}Response {status}"),
                 },
             };
-            let (ty, media, content_type) = self.response_body(r, &at, &schema_at, sel);
+            let (ty, media, content_types) = self.response_body(r, &at, &schema_at, sel);
             let error_codes = r
                 .extensions
                 .get("x-inin-error-codes")
@@ -2597,7 +2597,7 @@ impl<'a> Lowerer<'a> {
                 description: r.description.clone(),
                 ty,
                 media,
-                content_type,
+                content_types,
                 error_codes,
             });
         }
@@ -2659,7 +2659,7 @@ impl<'a> Lowerer<'a> {
         at: &str,
         schema_at: &SchemaAt,
         sel: &SelectedOperation<'_>,
-    ) -> (Option<TypeRef>, Media, Option<String>) {
+    ) -> (Option<TypeRef>, Media, Vec<String>) {
         let chosen = r
             .content
             .iter()
@@ -2680,8 +2680,21 @@ impl<'a> Lowerer<'a> {
                     ),
                 ));
             }
-            return (None, Media::Json, None);
+            return (None, Media::Json, Vec::new());
         };
+        // The server may answer in any type the response offers that reads
+        // as the chosen one does (Docker's raw and multiplexed streams are
+        // both bytes), so `Accept` names them all; a JSON type counts only
+        // with the same schema, since the body is decoded as that schema.
+        let content_types: Vec<String> = r
+            .content
+            .iter()
+            .filter(|(t, m)| {
+                media::kind(t, self.data(m.schema.as_ref()), true) == Some(kind)
+                    && (kind != Media::Json || m.schema == media.schema)
+            })
+            .map(|(t, _)| t.clone())
+            .collect();
         // A shared response's schema is where the response is written.
         let (base, hint) = match schema_at {
             SchemaAt::Operation { hint } => (at, hint),
@@ -2694,7 +2707,7 @@ impl<'a> Lowerer<'a> {
             (Media::Binary, _) => Some(TypeRef::Bytes),
             (_, Some(schema)) => {
                 if let Some(ty) = self.response_schemas.get(&schema_pointer) {
-                    return (Some(ty.clone()), kind, Some(content_type.clone()));
+                    return (Some(ty.clone()), kind, content_types);
                 }
                 let ty = self.type_ref(schema, hint, &schema_pointer);
                 if matches!(schema_at, SchemaAt::Component { .. }) {
@@ -2705,8 +2718,12 @@ impl<'a> Lowerer<'a> {
             // JSON without a schema: nothing the spec says to decode.
             (_, None) => None,
         };
-        let content_type = ty.is_some().then(|| content_type.clone());
-        (ty, kind, content_type)
+        let content_types = if ty.is_some() {
+            content_types
+        } else {
+            Vec::new()
+        };
+        (ty, kind, content_types)
     }
 
     /// The name of the component response that `item` references, at the
@@ -3106,7 +3123,7 @@ fn accept_header(responses: &[Response]) -> String {
     let others = responses.iter().filter(|r| !is_success(&r.status));
     for ty in successes
         .chain(others)
-        .filter_map(|r| r.content_type.as_deref())
+        .flat_map(|r| r.content_types.iter().map(String::as_str))
     {
         if !types.contains(&ty) {
             types.push(ty);
