@@ -25,6 +25,7 @@ use crate::ir::{
     TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };
 use crate::ir::{SuccessEnum, SuccessVariant};
+use crate::ir::{ServerTemplate, ServerVariable};
 use crate::naming::{
     rust_name, Kind, Namer, RESERVED_ACCESSORS, RESERVED_API_MODULE_TYPES, RESERVED_GROUP_METHODS,
     RESERVED_MODULES, RESERVED_PARAMETER_NAMES as RESERVED_ARGUMENT_NAMES,
@@ -122,6 +123,7 @@ pub fn lower_with(
         .warnings
         .extend(own_server_warnings(spec, selection));
     let default_base_url = spec.servers.first().and_then(server_url);
+    let server_template = spec.servers.first().and_then(server_template);
     // A relative server URL (`/api/v3`, or Swagger's `basePath` without a
     // `host`) is where the API sits on whatever host serves it: each path
     // starts with it, and the client is given only the host.
@@ -310,6 +312,7 @@ pub fn lower_with(
         description: non_empty(spec.info.description.as_deref()),
         default_base_url,
         base_path,
+        server_template,
         error_model,
         groups,
         types,
@@ -3103,6 +3106,31 @@ fn server_url(server: &openapiv3::Server) -> Option<String> {
     let url = url.trim_end_matches('/');
     let absolute = url.starts_with("https://") || url.starts_with("http://");
     (absolute && !url.contains(['{', '}', ' '])).then(|| url.to_owned())
+}
+
+/// A server's URL and the variables it names, when it has any and is the
+/// client's default base URL at their defaults: the client lets its users
+/// set them, since a default is often a placeholder (Okta's
+/// `https://{yourOktaDomain}` is `subdomain.okta.com` by default) or one
+/// of several regions.
+fn server_template(server: &openapiv3::Server) -> Option<ServerTemplate> {
+    server_url(server)?;
+    let variables: Vec<ServerVariable> = server
+        .variables
+        .iter()
+        .flatten()
+        .filter(|(name, _)| server.url.contains(&format!("{{{name}}}")))
+        .map(|(name, variable)| ServerVariable {
+            name: name.clone(),
+            default: variable.default.clone(),
+            allowed: variable.enumeration.clone(),
+            description: non_empty(variable.description.as_deref()),
+        })
+        .collect();
+    (!variables.is_empty()).then(|| ServerTemplate {
+        url: server.url.trim_end_matches('/').to_owned(),
+        variables,
+    })
 }
 
 /// A server's URL with each of its variables at its default.
