@@ -132,6 +132,10 @@ struct Inner {
     login: Login,
     auth: RwLock<Auth>,
     http: reqwest::Client,
+    /// Whether `http` sends an `Accept` of the caller's
+    /// ([`ClientBuilder::default_header`]), which then replaces the one
+    /// each operation computes.
+    default_accept: bool,
     retry: RetryPolicy,
     sleeper: Arc<dyn Sleeper>,
     refresh_margin: Duration,
@@ -492,11 +496,13 @@ impl Client {
             url.push('=');
             url.push_str(value);
         }
-        let mut builder = self
-            .inner
-            .http
-            .request(request.method.clone(), url)
-            .header(ACCEPT, request.accept);
+        let mut builder = self.inner.http.request(request.method.clone(), url);
+        // A header set on the request wins over reqwest's default of the
+        // same name, so the computed `Accept` is left off when the caller
+        // gave one: theirs knows better (a versioned media type, say).
+        if !self.inner.default_accept {
+            builder = builder.header(ACCEPT, request.accept);
+        }
         for (name, value) in &request.headers {
             builder = builder.header(name.clone(), value.clone());
         }
@@ -847,7 +853,23 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends `name: value` with every request.
+    /// Sends `name: value` with every request (the last value, when a name
+    /// is given twice; names are case-insensitive).
+    ///
+    /// Of the headers the client sets itself:
+    ///
+    /// - `Accept` given here replaces the one each operation computes from
+    ///   the media types of its responses, for every operation: for a
+    ///   versioned media type (`application/vnd.x+json;version=2`), say.
+    ///   The responses are still decoded as the operation's spec says.
+    /// - `Authorization` is sent only with requests that carry no
+    ///   credentials of the client's: an operation's own security, with
+    ///   credentials given to this builder, wins.
+    /// - `Content-Type` is sent only with requests that have no body: a
+    ///   body's media type is the one it is encoded in.
+    ///
+    /// Not applied with [`ClientBuilder::http_client`]: that client's own
+    /// default headers are, and each operation's `Accept` replaces theirs.
     pub fn default_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.headers.push((name.into(), value.into()));
         self
@@ -920,8 +942,8 @@ impl ClientBuilder {
         if let Some(AuthSetting::Static(token)) = &self.auth {
             bearer(token)?;
         }
-        let http = match self.http {
-            Some(http) => http,
+        let (http, default_accept) = match self.http {
+            Some(http) => (http, false),
             None => {
                 let mut headers = HeaderMap::new();
                 for (name, value) in &self.headers {
@@ -935,12 +957,16 @@ impl ClientBuilder {
                     })?;
                     headers.append(header, value);
                 }
-                reqwest::Client::builder()
+                // `HeaderName` is lowercase, so `accept`, `Accept` and
+                // `ACCEPT` are one header here.
+                let default_accept = headers.contains_key(ACCEPT);
+                let http = reqwest::Client::builder()
                     .user_agent(USER_AGENT)
                     .default_headers(headers)
                     .connect_timeout(self.connect_timeout)
                     .build()
-                    .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
+                    .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
+                (http, default_accept)
             }
         };
         let login = Login {
@@ -966,6 +992,7 @@ impl ClientBuilder {
                 login,
                 auth: RwLock::new(auth),
                 http,
+                default_accept,
                 retry: self.retry,
                 sleeper: self.sleeper,
                 refresh_margin: self.refresh_margin,

@@ -2,11 +2,20 @@
 //! decodes as it decodes the chosen one, in the spec's order; types it
 //! would misread (XML beside JSON, JSON of another schema) are left out.
 
-use case_accept_every_decodable_type::Client;
+use case_accept_every_decodable_type::{Client, ClientBuilder};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 async fn expecting(
+    route: &str,
+    accept: &'static str,
+    response: ResponseTemplate,
+) -> (MockServer, Client) {
+    expecting_from(Client::builder(), route, accept, response).await
+}
+
+async fn expecting_from(
+    builder: ClientBuilder,
     route: &str,
     accept: &'static str,
     response: ResponseTemplate,
@@ -30,7 +39,7 @@ async fn expecting(
         .expect(1)
         .mount(&server)
         .await;
-    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    let client = builder.base_url(server.uri()).build().unwrap();
     (server, client)
 }
 
@@ -40,8 +49,10 @@ async fn a_stream_accepts_both_of_its_binary_types_then_the_error_type() {
         "/containers/c1/logs",
         "application/vnd.docker.raw-stream, application/vnd.docker.multiplexed-stream, \
          application/json",
-        ResponseTemplate::new(200)
-            .set_body_raw(&b"\x01\x00\x00\x00\x00\x00\x00\x02hi"[..], "application/vnd.docker.multiplexed-stream"),
+        ResponseTemplate::new(200).set_body_raw(
+            &b"\x01\x00\x00\x00\x00\x00\x00\x02hi"[..],
+            "application/vnd.docker.multiplexed-stream",
+        ),
     )
     .await;
     let logs = client.things().container_logs("c1").await.unwrap();
@@ -58,4 +69,19 @@ async fn a_json_or_xml_thing_accepts_only_json_types_of_its_schema() {
     .await;
     let thing = client.things().get_thing("t1").await.unwrap();
     assert_eq!(thing.name.as_deref(), Some("bolt"));
+}
+
+#[tokio::test]
+async fn a_default_accept_replaces_the_whole_list() {
+    // `ClientBuilder::default_header` wins over the computed list, so the
+    // server sees the caller's one type, not the stream types beside it.
+    let (_server, client) = expecting_from(
+        Client::builder().default_header("Accept", "application/vnd.docker.raw-stream"),
+        "/containers/c1/logs",
+        "application/vnd.docker.raw-stream",
+        ResponseTemplate::new(200).set_body_raw(&b"hi"[..], "application/vnd.docker.raw-stream"),
+    )
+    .await;
+    let logs = client.things().container_logs("c1").await.unwrap();
+    assert_eq!(&logs[..], b"hi");
 }

@@ -34,6 +34,15 @@ impl Diagnostic {
     }
 }
 
+/// Drops each diagnostic that repeats an earlier one (same pointer, same
+/// message), keeping the order of the rest. A schema merged into many
+/// others (the base of `allOf` subtypes) is met once per merge, and a
+/// problem written in it is reported where it is written, once.
+pub fn dedup_in_order(diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    diagnostics.retain(|d| seen.insert((d.pointer.clone(), d.message.clone())));
+}
+
 /// Escapes one reference token of a JSON pointer (`~` → `~0`, `/` → `~1`).
 pub fn pointer_escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
@@ -176,6 +185,22 @@ mod tests {
             "~1api~1v2~1oauth~1clients"
         );
         assert_eq!(pointer_escape("a~b"), "a~0b");
+    }
+
+    #[test]
+    fn repeated_diagnostics_are_dropped_and_the_rest_keep_their_order() {
+        let mut found = vec![
+            Diagnostic::new("/b", "late"),
+            Diagnostic::new("/a", "early"),
+            Diagnostic::new("/b", "late"),
+            Diagnostic::new("/b", "other"),
+        ];
+        dedup_in_order(&mut found);
+        let kept: Vec<(&str, &str)> = found
+            .iter()
+            .map(|d| (d.pointer.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(kept, [("/b", "late"), ("/a", "early"), ("/b", "other")]);
     }
 
     #[test]

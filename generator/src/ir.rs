@@ -40,6 +40,23 @@ pub struct Api {
     /// The security schemes the selected operations use and the runtime
     /// can serve, in the spec's order (`components/securitySchemes`).
     pub security_schemes: Vec<SecurityScheme>,
+    /// The selected tags some of whose operations are in another tag's
+    /// group (an operation is in the group of the first selected tag it
+    /// carries only), in tag order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shared_tags: Vec<SharedTag>,
+}
+
+/// A selected tag with operations in other tags' groups.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedTag {
+    /// The tag, as the spec writes it.
+    pub tag: String,
+    /// The Rust names of the groups that hold its operations (its own
+    /// among them when it has one), in group order.
+    pub groups: Vec<String>,
+    /// Whether it is a group of its own (some operation's first tag).
+    pub own_group: bool,
 }
 
 /// A server URL with variables (OpenAPI 3.0 §4.7.6): `https://{domain}/v1`.
@@ -222,8 +239,14 @@ pub struct Operation {
     pub method: String,
     /// The path template as in the spec (`/api/v2/oauth/clients/{clientId}`).
     pub path: String,
-    /// The path template split into literals and parameters.
+    /// The path template split into literals and parameters, without the
+    /// query or fragment the spec's path key may carry.
     pub path_segments: Vec<PathSegment>,
+    /// Query pairs the spec's path key carries after a `?`
+    /// (`/items?action=archive`), percent-encoded, sent before the
+    /// operation's query parameters.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub path_query: Vec<(String, String)>,
     /// Path parameters in template order, then query, then header.
     pub parameters: Vec<Parameter>,
     /// The JSON request body, if any.

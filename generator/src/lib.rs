@@ -80,7 +80,7 @@ pub fn lower_selected(
     drop(stage);
     let located = |mut problems: Vec<Diagnostic>| {
         for problem in &mut problems {
-            problem.pointer = local_refs::original_pointer(spec, &problem.pointer);
+            problem.pointer = written_pointer(spec, &problem.pointer);
         }
         sorted(problems)
     };
@@ -101,9 +101,18 @@ pub fn lower_selected(
     warnings.extend(lower::security::apply(spec, &selection, &mut api, profile));
     api.profile = profile;
     for warning in &mut warnings {
-        warning.pointer = local_refs::original_pointer(spec, &warning.pointer);
+        warning.pointer = written_pointer(spec, &warning.pointer);
     }
+    diagnostics::dedup_in_order(&mut warnings);
     Ok((api, warnings))
+}
+
+/// A pointer into the document lowering read, as a pointer to the node
+/// the user wrote: out of the components that `$ref`s to other nodes
+/// became, and out of the places a Swagger 2.0 conversion moved nodes to.
+/// Errors and warnings alike.
+fn written_pointer(spec: &openapiv3::OpenAPI, pointer: &str) -> String {
+    import::source_pointer(spec, &local_refs::original_pointer(spec, pointer))
 }
 
 /// Runs select, lower and render on an already loaded spec; `spec_path` is

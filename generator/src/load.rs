@@ -142,13 +142,15 @@ pub fn from_json(path: &Path, mut doc: Value) -> Result<OpenAPI, Error> {
         Some(Value::Object(components)) => take_entries(components, "schemas", |_| true),
         _ => Vec::new(),
     };
-    let components = root.get("components").cloned();
+    // Kept to say where, should the rest fail to read.
+    let rest = root.clone();
     let mut spec: OpenAPI = serde_json::from_value(Value::Object(root)).map_err(|e| {
-        // A component other than a schema may be what is wrong.
-        let inner = components
-            .as_ref()
-            .map(|c| crate::pinpoint::components(c, "/components"))
-            .unwrap_or_default();
+        // A component other than a schema, or a top-level entry, may be
+        // what is wrong.
+        let mut inner = crate::pinpoint::top_level(&rest);
+        if let Some(components) = rest.get("components") {
+            inner.extend(crate::pinpoint::components(components, "/components"));
+        }
         let diagnostics = if inner.is_empty() {
             vec![Diagnostic::new(
                 "",

@@ -15,16 +15,6 @@ use crate::diagnostics::Diagnostic;
 /// failing that, the line of its deepest ancestor deep enough to say where
 /// (see [`Wanted`]).
 pub fn add_lines(text: &str, diagnostics: &mut [Diagnostic]) {
-    fill_lines(text, diagnostics, false);
-}
-
-/// [`add_lines`] for the pointers the text spells out to their end only:
-/// for a caller that has other pointers to try before an ancestor's line.
-pub fn add_exact_lines(text: &str, diagnostics: &mut [Diagnostic]) {
-    fill_lines(text, diagnostics, true);
-}
-
-fn fill_lines(text: &str, diagnostics: &mut [Diagnostic], exact: bool) {
     let _stage = crate::timing::stage("find lines");
     let missing: Vec<usize> = (0..diagnostics.len())
         .filter(|&i| diagnostics[i].line.is_none())
@@ -36,20 +26,20 @@ fn fill_lines(text: &str, diagnostics: &mut [Diagnostic], exact: bool) {
         .iter()
         .map(|&i| diagnostics[i].pointer.as_str())
         .collect();
-    let found = if text.trim_start().starts_with('{') {
-        json_found(text, &pointers)
+    let found = deepest_lines(text, &pointers);
+    for (i, found) in missing.into_iter().zip(found) {
+        diagnostics[i].line = found.map(|(line, _)| line);
+    }
+}
+
+/// For each of `pointers`, the line of the deepest node of it the text
+/// spells out (itself, or an ancestor at least [`MIN_ANCESTOR_DEPTH`]
+/// deep) and that node's depth in reference tokens, in one pass.
+pub fn deepest_lines(text: &str, pointers: &[&str]) -> Vec<Option<(usize, usize)>> {
+    if text.trim_start().starts_with('{') {
+        json_found(text, pointers)
     } else {
-        yaml_found(text, &pointers)
-    };
-    let depths: Vec<usize> = pointers
-        .iter()
-        .map(|p| p.split('/').skip(1).count())
-        .collect();
-    for ((i, found), depth) in missing.into_iter().zip(found).zip(depths) {
-        diagnostics[i].line = match found {
-            Some((line, at)) if !exact || at == depth => Some(line),
-            _ => None,
-        };
+        yaml_found(text, pointers)
     }
 }
 

@@ -22,16 +22,17 @@ use crate::ir::Media;
 use crate::ir::{
     AdditionalField, Api, ApiGroup, Body, ErrorModel, Field, Location, Operation, OperationDocs,
     OperationPaging, PageFields, Parameter as IrParameter, PathSegment, Permissions, Response,
-    TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
+    SharedTag, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };
-use crate::ir::{SuccessEnum, SuccessVariant};
 use crate::ir::{ServerTemplate, ServerVariable};
+use crate::ir::{SuccessEnum, SuccessVariant};
 use crate::naming::{
     rust_name, Kind, Namer, RESERVED_ACCESSORS, RESERVED_API_MODULE_TYPES, RESERVED_GROUP_METHODS,
     RESERVED_MODULES, RESERVED_PARAMETER_NAMES as RESERVED_ARGUMENT_NAMES,
 };
 use crate::select::{by_group, SelectedOperation, Selection};
 
+mod headers;
 mod media;
 mod params;
 mod polymorphic;
@@ -157,6 +158,8 @@ pub fn lower_with(
         let message = format!("left out of its union: {why}");
         lowerer.warnings.push(Diagnostic::new(at, message));
     }
+    let ignored_headers = std::mem::take(&mut lowerer.ignored_headers).warnings();
+    lowerer.warnings.extend(ignored_headers);
     let mut warnings = std::mem::take(&mut lowerer.warnings);
     // Types the runtime uses whatever the operations.
     let runtime: Vec<TypeRef> = error_model
@@ -319,9 +322,12 @@ pub fn lower_with(
         features: Default::default(),
         profile: Default::default(),
         security_schemes: Vec::new(),
+        shared_tags: Vec::new(),
     };
     api.features = crate::features::assign(&api);
     warnings.extend(colliding_tags(spec, &api));
+    api.shared_tags = shared_tags(selection, &api);
+    warnings.extend(groupless_tags(spec, selection, &api));
     Ok((api, warnings))
 }
 
@@ -392,6 +398,103 @@ fn colliding_tags(spec: &OpenAPI, api: &Api) -> Vec<Diagnostic> {
                  rename the tags in the spec (or give them one name) to choose the names",
                 tags.join(", "),
                 named.join(", ")
+            ),
+        ));
+    }
+    warnings
+}
+
+/// The selected tags with operations in other tags' groups.
+fn shared_tags(selection: &Selection<'_>, api: &Api) -> Vec<SharedTag> {
+    let mut out = Vec::new();
+    for tag in selection.tags {
+        let carried = |s: &SelectedOperation<'_>| s.operation.tags.iter().any(|t| t == tag);
+        let elsewhere = selection
+            .operations
+            .iter()
+            .any(|s| carried(s) && s.group != tag);
+        if !elsewhere {
+            continue;
+        }
+        let groups: Vec<String> = api
+            .groups
+            .iter()
+            .filter(|g| {
+                g.operations.iter().any(|op| {
+                    selection
+                        .operations
+                        .iter()
+                        .any(|s| s.pointer == op.pointer && carried(s))
+                })
+            })
+            .map(|g| g.rust_name.clone())
+            .collect();
+        out.push(SharedTag {
+            tag: tag.clone(),
+            own_group: api.groups.iter().any(|g| &g.tag == tag),
+            groups,
+        });
+    }
+    out
+}
+
+/// A warning for each selected tag that is the group of none of its
+/// operations, since each carries a tag selected before it (in `--tag`
+/// order, or the spec's `tags` order with `--all-tags`): it gets no API
+/// struct, accessor or feature, and the warning names where its
+/// operations are (group, accessor, feature, and the operations).
+///
+/// An operation is in the group of its first selected tag only. Putting
+/// it in each of its tags' groups would compile it once per tag and give
+/// two names to one call; making the tag's feature enable the groups that
+/// hold its operations would compile those whole groups for it. One home
+/// per operation keeps groups and features one-to-one; this says where.
+fn groupless_tags(spec: &OpenAPI, selection: &Selection<'_>, api: &Api) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for shared in api.shared_tags.iter().filter(|s| !s.own_group) {
+        let tag = &shared.tag;
+        // Destination group (in group order) → the operations it holds.
+        let mut went: Vec<(&ApiGroup, Vec<&str>)> = Vec::new();
+        for group in &api.groups {
+            let ops: Vec<&str> = group
+                .operations
+                .iter()
+                .filter(|op| {
+                    selection.operations.iter().any(|s| {
+                        s.pointer == op.pointer && s.operation.tags.iter().any(|t| t == tag)
+                    })
+                })
+                .map(|op| op.operation_id.as_str())
+                .collect();
+            if !ops.is_empty() {
+                went.push((group, ops));
+            }
+        }
+        let count: usize = went.iter().map(|(_, ops)| ops.len()).sum();
+        let places: Vec<String> = went
+            .iter()
+            .map(|(group, ops)| {
+                let shown: Vec<String> = ops.iter().take(3).map(|o| format!("`{o}`")).collect();
+                let more = match ops.len().saturating_sub(3) {
+                    0 => String::new(),
+                    n => format!(" and {n} more"),
+                };
+                format!(
+                    "`client.{}()` (`{}`, feature `{}`): {}{more}",
+                    group.accessor.trim_start_matches("r#"),
+                    group.rust_name,
+                    api.features.of_group(group),
+                    shown.join(", ")
+                )
+            })
+            .collect();
+        warnings.push(Diagnostic::new(
+            tag_pointer(spec, tag),
+            format!(
+                "the tag `{tag}` has no API group or feature of its own: each of its {count} \
+                 operation(s) also carries a tag selected before it, and an operation is only in \
+                 the group of the first selected tag it carries: {}",
+                places.join("; ")
             ),
         ));
     }
@@ -495,6 +598,9 @@ struct Lowerer<'a> {
     forced_objects: BTreeSet<String>,
     /// Rust type name → its index in `types`, for lookups while lowering.
     type_index: std::collections::HashMap<String, usize>,
+    /// The header parameters left out as the client sets them itself,
+    /// warned about once per declaration.
+    ignored_headers: headers::IgnoredHeaders,
 }
 
 impl<'a> Lowerer<'a> {
@@ -521,6 +627,7 @@ impl<'a> Lowerer<'a> {
             polymorphic: Default::default(),
             own_structs: BTreeMap::new(),
             forced_objects: BTreeSet::new(),
+            ignored_headers: Default::default(),
         }
     }
 
@@ -729,7 +836,7 @@ impl<'a> Lowerer<'a> {
     /// The struct of a merged object: its fields, and the map of the
     /// properties it doesn't name when it allows others.
     fn struct_shape(&mut self, object: &MergedObject, owner: &str, pointer: &str) -> Shape {
-        let fields = self.fields(owner, &object.properties, &object.required, pointer);
+        let fields = self.fields(owner, &object.properties, &object.required);
         // A part left out keeps its properties' values as JSON, in the map
         // of the properties the fields don't name: it holds any value then.
         let unmerged = &object.unmerged;
@@ -1082,16 +1189,30 @@ impl<'a> Lowerer<'a> {
         force: bool,
     ) -> Option<MergedObject> {
         self.check_type(schema, pointer);
+        // Each property and `required` entry keeps where it is written,
+        // wherever it is merged: a problem in it is reported there, once.
         let own = |properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
                    required: &[String],
-                   additional: &Option<AdditionalProperties>| MergedObject {
-            properties: properties
-                .iter()
-                .map(|(name, schema)| (name.clone(), Rc::new(schema.clone())))
-                .collect(),
-            required: required.iter().cloned().collect(),
-            additional: additional.clone(),
-            unmerged: Vec::new(),
+                   additional: &Option<AdditionalProperties>| {
+            let required_at: Rc<str> = format!("{pointer}/required").into();
+            MergedObject {
+                properties: properties
+                    .iter()
+                    .map(|(name, schema)| {
+                        let property = MergedProperty {
+                            schema: schema.clone(),
+                            pointer: format!("{pointer}/properties/{}", pointer_escape(name)),
+                        };
+                        (name.clone(), Rc::new(property))
+                    })
+                    .collect(),
+                required: required
+                    .iter()
+                    .map(|name| (name.clone(), required_at.clone()))
+                    .collect(),
+                additional: additional.clone(),
+                unmerged: Vec::new(),
+            }
         };
         let (own, parts) = match &schema.schema_kind {
             SchemaKind::Type(Type::Object(o)) => (
@@ -1128,9 +1249,11 @@ impl<'a> Lowerer<'a> {
         for (i, part) in parts.iter().enumerate() {
             let part_pointer = format!("{pointer}/allOf/{i}");
             if let Some(object) = self.merged_part(part, &part_pointer, via) {
+                self.check_redeclared(pointer, &merged, &object);
                 merged.absorb(object);
             }
         }
+        self.check_redeclared(pointer, &merged, &own);
         merged.absorb(own);
         Some(merged)
     }
@@ -1217,6 +1340,49 @@ impl<'a> Lowerer<'a> {
                     ),
                 )
             }
+        }
+    }
+
+    /// A warning for each property of `later` that `merged` has already,
+    /// written elsewhere with another JSON type (`string`, then
+    /// `integer`): no value of the property satisfies both, and the merge
+    /// keeps the later one, which the warning says. A redeclaration of
+    /// the same type, or one narrowing it (an enum of a string, an
+    /// `integer` of a `number`), says nothing.
+    fn check_redeclared(&mut self, pointer: &str, merged: &MergedObject, later: &MergedObject) {
+        for (name, property) in &later.properties {
+            let Some(earlier) = merged.properties.get(name) else {
+                continue;
+            };
+            // The same part met twice (a base two parts extend).
+            if Rc::ptr_eq(earlier, property) || earlier.pointer == property.pointer {
+                continue;
+            }
+            let json = |p: &MergedProperty| {
+                self.resolved(&p.schema)
+                    .and_then(|schema| self.json_type_of(schema, 0))
+            };
+            let (Some(was), Some(is)) = (json(earlier), json(property)) else {
+                continue;
+            };
+            if was == is || matches!((was, is), ("integer", "number") | ("number", "integer")) {
+                continue;
+            }
+            let schema = match pointer.strip_prefix("/components/schemas/") {
+                Some(name) if !name.contains('/') => {
+                    format!("`{}`", crate::diagnostics::pointer_unescape(name))
+                }
+                _ => format!("the schema at `#{pointer}`"),
+            };
+            self.warnings.push(Diagnostic::new(
+                property.pointer.clone(),
+                format!(
+                    "{schema} declares the property `{name}` twice through `allOf`, as `{was}` \
+                     at `#{}` and as `{is}` at `#{}`; no value is both, and its field is \
+                     generated from the later one, `{is}`",
+                    earlier.pointer, property.pointer
+                ),
+            ));
         }
     }
 
@@ -1325,6 +1491,23 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The schema written inline, or the component schema a `$ref` names
+    /// (see [`Self::component_schema`]).
+    fn resolved<'s, S: std::borrow::Borrow<Schema>>(
+        &self,
+        schema: &'s ReferenceOr<S>,
+    ) -> Option<&'s Schema>
+    where
+        'a: 's,
+    {
+        match schema {
+            ReferenceOr::Item(schema) => Some(schema.borrow()),
+            ReferenceOr::Reference { reference } => {
+                self.component_schema(reference).map(|(_, schema)| schema)
+            }
+        }
+    }
+
     /// The one part of an `allOf` that gives it a type, when every other
     /// part only annotates it (`description`, `nullable`…) and that type
     /// is no object to merge (a union, a map, a reference to one): the
@@ -1358,12 +1541,8 @@ impl<'a> Lowerer<'a> {
     /// copied), as opposed to giving the `allOf` its own type. A cyclic
     /// chain counts as an object: merging it reports the cycle.
     fn merges_as_object(&self, part: &ReferenceOr<Schema>, depth: usize) -> bool {
-        let schema = match part {
-            ReferenceOr::Item(schema) => schema,
-            ReferenceOr::Reference { reference } => match self.component_schema(reference) {
-                Some((_, schema)) => schema,
-                None => return true,
-            },
+        let Some(schema) = self.resolved(part) else {
+            return true;
         };
         if depth > 16 || adds_no_properties(schema) {
             return true;
@@ -1386,23 +1565,22 @@ impl<'a> Lowerer<'a> {
     fn fields(
         &mut self,
         owner: &str,
-        properties: &indexmap::IndexMap<String, Rc<ReferenceOr<Box<Schema>>>>,
-        required: &indexmap::IndexSet<String>,
-        pointer: &str,
+        properties: &indexmap::IndexMap<String, Rc<MergedProperty>>,
+        required: &indexmap::IndexMap<String, Rc<str>>,
     ) -> Vec<Field> {
         let mut namer = Namer::default();
         let mut fields = Vec::new();
         for (wire, property) in properties {
-            let property: &ReferenceOr<Box<Schema>> = property;
-            let field_pointer = format!("{pointer}/properties/{}", pointer_escape(wire));
+            let field_pointer = property.pointer.as_str();
+            let property = &property.schema;
             let rust = namer.unique(wire, Kind::Value);
             let hint = format!("{owner}{}", rust_name(wire, Kind::Type));
             let (ty, data) = match property {
                 ReferenceOr::Reference { reference } => {
-                    (self.reference(reference, &field_pointer), None)
+                    (self.reference(reference, field_pointer), None)
                 }
                 ReferenceOr::Item(schema) => (
-                    self.type_ref_item(schema, &hint, &field_pointer),
+                    self.type_ref_item(schema, &hint, field_pointer),
                     Some(&schema.schema_data),
                 ),
             };
@@ -1426,7 +1604,7 @@ impl<'a> Lowerer<'a> {
                 // One struct serves requests and responses: a read-only
                 // field is absent from the first, a write-only one from
                 // the second, so neither can be required of both.
-                required: required.contains(wire) && !read_only && !write_only,
+                required: required.contains_key(wire) && !read_only && !write_only,
                 read_only,
                 boxed: false,
                 sensitive: is_sensitive(wire),
@@ -1439,10 +1617,10 @@ impl<'a> Lowerer<'a> {
                 tag: None,
             });
         }
-        for name in required {
+        for (name, at) in required {
             if !properties.contains_key(name) {
                 self.warnings.push(Diagnostic::new(
-                    format!("{pointer}/required"),
+                    at.to_string(),
                     format!(
                         "`{name}` is listed in `required` but is not a property; it is not \
                          generated (any value of it is kept only where the schema allows \
@@ -1600,14 +1778,23 @@ impl<'a> Lowerer<'a> {
         // Parts of one JSON type narrow each other (`{$ref: UserId}` and
         // `{type: string, description: …}`, `{type: number}` and
         // `{format: int32}`): the most specific part gives the type.
-        let mut found: Option<(TypeRef, Option<&'static str>)> = None;
+        let mut found: Option<(TypeRef, Option<&'static str>, &ReferenceOr<Schema>)> = None;
         for (i, part) in typed {
             let at = format!("{pointer}/allOf/{i}");
-            let ty = self.type_ref(part, hint, &at);
-            let ty = self.primitive_alias_target(ty);
             let json = self.json_type(part, 0);
-            let Some((existing, existing_json)) = &found else {
-                found = Some((ty, json));
+            // An inline enum is a type of its own, as specific as any: one
+            // met after another such type can't win, and isn't made, so
+            // that no type but the value's is generated (or named).
+            let inline_enum = matches!(part, ReferenceOr::Item(s) if inline_enum_key(s).is_some());
+            let ty = match &found {
+                Some((existing, ..)) if inline_enum && specificity(existing) >= 3 => None,
+                _ => {
+                    let ty = self.type_ref(part, hint, &at);
+                    Some(self.primitive_alias_target(ty))
+                }
+            };
+            let Some((existing, existing_json, existing_part)) = &found else {
+                found = ty.map(|ty| (ty, json, part));
                 continue;
             };
             let one_type = match (existing_json, json) {
@@ -1616,48 +1803,102 @@ impl<'a> Lowerer<'a> {
                 }
                 _ => true,
             };
+            let name = |ty: &TypeRef| crate::render::type_name_for_variant(ty);
             if !one_type {
+                let other = ty
+                    .as_ref()
+                    .map_or_else(|| json.unwrap_or("enum").to_owned(), name);
                 self.error(
                     at,
                     format!(
-                        "`allOf` parts of different types (`{}` and `{}`) can't all hold; \
+                        "`allOf` parts of different types (`{}` and `{other}`) can't all hold; \
                          no value satisfies them",
-                        crate::render::type_name_for_variant(existing),
-                        crate::render::type_name_for_variant(&ty)
+                        name(existing),
                     ),
                 );
                 return Some(TypeRef::Json);
             }
-            if specificity(&ty) > specificity(existing) {
-                found = Some((ty, json));
-            } else if existing != &ty && specificity(&ty) == specificity(existing) {
-                self.warnings.push(Diagnostic::new(
-                    at,
-                    format!(
-                        "`allOf` parts `{}` and `{}` are both {}; the value is `{}`, and the \
-                         constraints of `{}` are not checked",
-                        crate::render::type_name_for_variant(existing),
-                        crate::render::type_name_for_variant(&ty),
-                        json.map_or("of one type".to_owned(), |j| format!("`{j}`")),
-                        crate::render::type_name_for_variant(existing),
-                        crate::render::type_name_for_variant(&ty),
-                    ),
-                ));
+            if let Some(ty) = ty
+                .as_ref()
+                .filter(|ty| specificity(ty) > specificity(existing))
+            {
+                found = Some((ty.clone(), json, part));
+                continue;
             }
+            if ty.as_ref() == Some(existing)
+                || ty
+                    .as_ref()
+                    .is_some_and(|ty| specificity(ty) < specificity(existing))
+            {
+                continue;
+            }
+            let values = |part: &ReferenceOr<Schema>| {
+                self.resolved(part)
+                    .and_then(inline_enum_key)
+                    .map(|(values, _)| values)
+            };
+            // The part that doesn't give the type: an inline enum has no
+            // type of its own to be named by (see above).
+            let other = match &ty {
+                Some(ty) => format!("`{}`", name(ty)),
+                None => "an inline enum".to_owned(),
+            };
+            let message = match (values(existing_part), values(part)) {
+                // The enum generated holds only values of the other: it
+                // is the intersection, and says all there is.
+                (Some(kept), Some(left)) if kept.iter().all(|v| left.contains(v)) => continue,
+                (Some(kept), Some(left)) => {
+                    let listed = |values: &[&String]| {
+                        let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+                        quoted.join(", ")
+                    };
+                    let (common, only): (Vec<&String>, Vec<&String>) =
+                        kept.iter().partition(|v| left.contains(v));
+                    let kept_name = name(existing);
+                    let both = format!(
+                        "`allOf` parts `{kept_name}` ({}) and {other} ({})",
+                        listed(&kept.iter().collect::<Vec<_>>()),
+                        listed(&left.iter().collect::<Vec<_>>()),
+                    );
+                    match common.is_empty() {
+                        true => format!(
+                            "{both} have no value in common, so no value satisfies both; it is \
+                             generated as `{kept_name}`, and a value of the other decodes as an \
+                             unknown value of `{kept_name}`"
+                        ),
+                        false => format!(
+                            "{both} have only {} in common; it is generated as `{kept_name}`, \
+                             which also accepts {}",
+                            listed(&common),
+                            listed(&only)
+                        ),
+                    }
+                }
+                _ => format!(
+                    "`allOf` parts `{}` and {other} are both {}; the value is `{}`, and the \
+                     constraints of {other} are not checked",
+                    name(existing),
+                    json.map_or("of one type".to_owned(), |j| format!("`{j}`")),
+                    name(existing),
+                ),
+            };
+            self.warnings.push(Diagnostic::new(at, message));
         }
-        found.map(|(ty, _)| ty)
+        found.map(|(ty, ..)| ty)
     }
 
     /// The JSON type (`string`, `integer`…) an `allOf` part with a type
     /// demands, through references and nested `allOf`s.
     fn json_type(&self, part: &ReferenceOr<Schema>, depth: usize) -> Option<&'static str> {
+        self.json_type_of(self.resolved(part)?, depth)
+    }
+
+    /// [`Self::json_type`] of a schema: its `type`, or that of its object
+    /// properties or `allOf` parts.
+    fn json_type_of(&self, schema: &Schema, depth: usize) -> Option<&'static str> {
         if depth > 16 {
             return None;
         }
-        let schema = match part {
-            ReferenceOr::Item(s) => s,
-            ReferenceOr::Reference { reference } => self.component_schema(reference)?.1,
-        };
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(_)) => Some("string"),
             SchemaKind::Type(Type::Integer(_)) => Some("integer"),
@@ -1668,7 +1909,11 @@ impl<'a> Lowerer<'a> {
             SchemaKind::AllOf { all_of } => {
                 all_of.iter().find_map(|p| self.json_type(p, depth + 1))
             }
-            SchemaKind::Any(any) => any.all_of.iter().find_map(|p| self.json_type(p, depth + 1)),
+            SchemaKind::Any(any) => match any.typ.as_deref() {
+                Some(typ) => OPENAPI_TYPES.iter().copied().find(|t| *t == typ),
+                None if !any.properties.is_empty() => Some("object"),
+                None => any.all_of.iter().find_map(|p| self.json_type(p, depth + 1)),
+            },
             _ => None,
         }
     }
@@ -1696,11 +1941,7 @@ impl<'a> Lowerer<'a> {
         if depth > 16 {
             return None;
         }
-        let schema = match part {
-            ReferenceOr::Item(s) => s,
-            ReferenceOr::Reference { reference } => self.component_schema(reference)?.1,
-        };
-        match &schema.schema_kind {
+        match &self.resolved(part)?.schema_kind {
             SchemaKind::Type(Type::Object(_)) => None,
             SchemaKind::Type(_) => Some(true),
             // A part that is itself an `allOf` of no objects.
@@ -2044,7 +2285,7 @@ impl<'a> Lowerer<'a> {
         let builder = builders.unique(&raw_name, Kind::Type);
 
         let parameters = self.parameters(sel, &builder);
-        let path_segments = self.path_segments(sel, &parameters);
+        let (path_segments, path_query) = self.path_segments(sel, &parameters);
         // A declared path parameter the path never names has nowhere to go
         // on the wire; `path_segments` warned about each, and the operation
         // is still callable without them.
@@ -2095,6 +2336,7 @@ impl<'a> Lowerer<'a> {
             method: sel.method.to_owned(),
             path: sel.path.to_owned(),
             path_segments,
+            path_query,
             parameters,
             body,
             success,
@@ -2144,7 +2386,9 @@ impl<'a> Lowerer<'a> {
             .rsplit_once('/')
             .map_or("", |(p, _)| p)
             .to_owned();
-        let mut merged: Vec<(&Parameter, String)> = Vec::new();
+        // Each with its pointer, and where it is declared: the component a
+        // `$ref` names, else the pointer.
+        let mut merged: Vec<(&Parameter, String, String)> = Vec::new();
         let sources = [
             (sel.path_parameters, format!("{item_pointer}/parameters")),
             (
@@ -2159,6 +2403,12 @@ impl<'a> Lowerer<'a> {
             let mut in_list: Vec<(&Parameter, String)> = Vec::new();
             for (i, p) in list.iter().enumerate() {
                 let at = format!("{base}/{i}");
+                let declared = match p {
+                    ReferenceOr::Reference { reference } if reference.starts_with("#/") => {
+                        reference[1..].to_owned()
+                    }
+                    _ => at.clone(),
+                };
                 let Some(p) = self.resolve(p, &at, "parameters", |c| &c.parameters) else {
                     continue;
                 };
@@ -2173,8 +2423,8 @@ impl<'a> Lowerer<'a> {
                     ));
                 }
                 in_list.push((p, at.clone()));
-                merged.retain(|(q, _)| !same_parameter(q, p));
-                merged.push((p, at));
+                merged.retain(|(q, _, _)| !same_parameter(q, p));
+                merged.push((p, at, declared));
             }
         }
         // Builder fields and methods, and the locals of `send`.
@@ -2182,7 +2432,7 @@ impl<'a> Lowerer<'a> {
         let mut out = Vec::new();
         let errors_before = self.errors.len();
         let operation = operation_label(sel, builder);
-        for (p, at) in merged {
+        for (p, at, declared) in merged {
             let (location, style, explode) = params::placement(p);
             let data = p.parameter_data_ref();
             if data.name.trim().is_empty() {
@@ -2194,14 +2444,14 @@ impl<'a> Lowerer<'a> {
                 );
                 continue;
             }
-            if location == Location::Header && params::is_ignored_header(&data.name) {
-                self.warnings.push(Diagnostic::new(
-                    at,
-                    format!(
-                        "{operation}: the header parameter `{}` is ignored, as OpenAPI 3.0 says (Parameter Object): the client sets it from the operation's content and security; `ClientBuilder::default_header` sends another value with every request",
-                        data.name
-                    ),
-                ));
+            if location == Location::Header && headers::is_ignored_header(&data.name) {
+                self.ignored_headers.add(
+                    self.spec,
+                    declared,
+                    &data.name,
+                    sel.operation,
+                    operation.clone(),
+                );
                 continue;
             }
             let hint = format!("{builder}{}", rust_name(&data.name, Kind::Type));
@@ -2295,13 +2545,28 @@ impl<'a> Lowerer<'a> {
         out
     }
 
+    /// The path template's segments, and the query pairs of its key (see
+    /// [`split_path_key`]).
     fn path_segments(
         &mut self,
         sel: &SelectedOperation<'_>,
         params: &[IrParameter],
-    ) -> Vec<PathSegment> {
+    ) -> (Vec<PathSegment>, Vec<(String, String)>) {
+        let key = split_path_key(sel.path);
+        if let Some(fragment) = key.fragment {
+            self.warnings.push(Diagnostic::new(
+                sel.pointer.clone(),
+                format!(
+                    "{} {}: the path's fragment `#{fragment}` is left out of the request: HTTP never sends a fragment (RFC 3986, section 3.5), so the request goes to `{}`",
+                    sel.method.to_uppercase(),
+                    sel.path,
+                    key.path
+                ),
+            ));
+        }
+        let query = key.query.map(literal_query_pairs).unwrap_or_default();
         let mut segments = Vec::new();
-        let mut rest = sel.path;
+        let mut rest = key.path;
         while let Some(open) = rest.find('{') {
             if open > 0 {
                 segments.push(PathSegment::Literal {
@@ -2313,7 +2578,7 @@ impl<'a> Lowerer<'a> {
                     sel.pointer.clone(),
                     format!("the path `{}` has an unclosed `{{`", sel.path),
                 );
-                return segments;
+                return (segments, query);
             };
             let name = &rest[open + 1..open + close];
             match params.iter().find(|p| p.location == Location::Path && p.wire_name == name) {
@@ -2345,7 +2610,7 @@ impl<'a> Lowerer<'a> {
                 ));
             }
         }
-        segments
+        (segments, query)
     }
 
     /// Follows a `$ref` to a shared component (`#/components/<kind>/<name>`),
@@ -2970,6 +3235,62 @@ fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
 
 /// A struct with no named field whose entries are all in its flattened
 /// map of `values`: on the wire, the very object the map alias was.
+/// A path key of the spec split at its first `?` and `#`. OpenAPI 3.0
+/// says a path key is a relative path, but real specs put a query
+/// (`/items?action=archive`) or a fragment (`/files/{id}#shared_link`, to
+/// tell apart operations on one URL) in it: appending the operation's
+/// query to them would put it after a second `?`, or inside the fragment,
+/// which is never sent.
+struct PathKey<'a> {
+    path: &'a str,
+    query: Option<&'a str>,
+    fragment: Option<&'a str>,
+}
+
+fn split_path_key(key: &str) -> PathKey<'_> {
+    let (before, fragment) = match key.split_once('#') {
+        Some((before, fragment)) => (before, Some(fragment)),
+        None => (key, None),
+    };
+    let (path, query) = match before.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (before, None),
+    };
+    PathKey {
+        path,
+        query,
+        fragment,
+    }
+}
+
+/// The `name=value` pairs of a query written in a path key, as they go on
+/// the wire: what is already percent-encoded stays so, and any other byte
+/// a query can't hold as it is is encoded.
+fn literal_query_pairs(query: &str) -> Vec<(String, String)> {
+    fn encoded(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for byte in text.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'%' => {
+                    out.push(char::from(byte))
+                }
+                b'!' | b'$' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':'
+                | b'@' | b'/' | b'?' => out.push(char::from(byte)),
+                _ => out.push_str(&format!("%{byte:02X}")),
+            }
+        }
+        out
+    }
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((name, value)) => (encoded(name), encoded(value)),
+            None => (encoded(pair), String::new()),
+        })
+        .collect()
+}
+
 fn map_struct(values: TypeRef) -> TypeKind {
     TypeKind::Struct {
         fields: Vec::new(),
@@ -3386,9 +3707,11 @@ fn specificity(ty: &TypeRef) -> u8 {
 struct MergedObject {
     /// Shared, as a chain of merges copies each property into every
     /// schema that extends it.
-    properties: indexmap::IndexMap<String, Rc<ReferenceOr<Box<Schema>>>>,
-    /// A set, as merging a long chain of parts checks each name.
-    required: indexmap::IndexSet<String>,
+    properties: indexmap::IndexMap<String, Rc<MergedProperty>>,
+    /// The required properties, each with the pointer of the `required`
+    /// that first names it. A map, as merging a long chain of parts checks
+    /// each name.
+    required: indexmap::IndexMap<String, Rc<str>>,
     additional: Option<AdditionalProperties>,
     /// The `allOf` parts left out with `skip_unsupported`, as (pointer,
     /// why): the object keeps what they carry in its map of the
@@ -3396,12 +3719,22 @@ struct MergedObject {
     unmerged: Vec<(String, String)>,
 }
 
+/// A property of a [`MergedObject`], with the pointer of the part that
+/// writes it: copied into every schema that extends that part, it is still
+/// written there alone.
+struct MergedProperty {
+    schema: ReferenceOr<Box<Schema>>,
+    pointer: String,
+}
+
 impl MergedObject {
     fn absorb(&mut self, other: MergedObject) {
         for (name, schema) in other.properties {
             self.properties.insert(name, schema);
         }
-        self.required.extend(other.required);
+        for (name, at) in other.required {
+            self.required.entry(name).or_insert(at);
+        }
         if other.additional.is_some() {
             self.additional = other.additional;
         }

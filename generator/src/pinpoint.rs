@@ -67,6 +67,65 @@ pub fn components(value: &Value, pointer: &str) -> Vec<Diagnostic> {
     out
 }
 
+/// Whether a node reads as some OpenAPI type, and if not, serde's reason.
+type Check = fn(&Value) -> Result<(), String>;
+
+/// The failing entries of the document's top level outside `paths` and
+/// `components` (`info`, `servers`, `tags`, `security`, `externalDocs`),
+/// each list item on its own, and of `components/securitySchemes`.
+pub fn top_level(root: &serde_json::Map<String, Value>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut one = |pointer: String, value: &Value, check: Check| {
+        if let Err(message) = check(value) {
+            out.push(Diagnostic::new(
+                pointer,
+                format!("not valid OpenAPI 3.0: {message}"),
+            ));
+        }
+    };
+    let lists: [(&str, Check); 3] = [
+        ("servers", check::<openapiv3::Server>),
+        ("tags", check::<openapiv3::Tag>),
+        ("security", check::<openapiv3::SecurityRequirement>),
+    ];
+    for (key, check_item) in lists {
+        match root.get(key) {
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    one(format!("/{key}/{i}"), item, check_item);
+                }
+            }
+            Some(other) => one(format!("/{key}"), other, |v| {
+                Err(format!("expected a list, found {}", kind_of(v)))
+            }),
+            None => {}
+        }
+    }
+    if let Some(info) = root.get("info") {
+        one("/info".to_owned(), info, check::<openapiv3::Info>);
+    }
+    if let Some(docs) = root.get("externalDocs") {
+        one(
+            "/externalDocs".to_owned(),
+            docs,
+            check::<openapiv3::ExternalDocumentation>,
+        );
+    }
+    if let Some(Value::Object(schemes)) = root
+        .get("components")
+        .and_then(|c| c.get("securitySchemes"))
+    {
+        for (name, scheme) in schemes {
+            one(
+                format!("/components/securitySchemes/{}", pointer_escape(name)),
+                scheme,
+                check_item::<openapiv3::SecurityScheme>,
+            );
+        }
+    }
+    out
+}
+
 fn check<T: DeserializeOwned>(value: &Value) -> Result<(), String> {
     T::deserialize(value).map(|_| ()).map_err(|e| e.to_string())
 }

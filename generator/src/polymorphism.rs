@@ -186,9 +186,9 @@ fn problem(spec: &OpenAPI, schema: &Schema, property: &str) -> Option<Problem> {
     if !is_object(schema) {
         return Some(Problem::NotObject);
     }
-    match find_property(spec, schema, property, 0) {
+    match find_property(spec, schema, property) {
         None => Some(Problem::NoProperty),
-        Some(p) if !is_string(spec, p, 0) => Some(Problem::NotString),
+        Some(p) if !is_string(spec, p) => Some(Problem::NotString),
         Some(_) => None,
     }
 }
@@ -209,55 +209,75 @@ fn is_object(schema: &Schema) -> bool {
 
 /// The schema of the property `name` of an object, its own or one of its
 /// `allOf` parts' (through references), as the merge takes it: its own
-/// first, then the later parts'.
+/// first, then the later parts', each part's own before its parts'.
+///
+/// A worklist rather than recursion: a chain of subtypes is as long as
+/// the spec makes it, and a cycle of `allOf` references (refused where
+/// the schemas are merged) must end here too, so each component schema
+/// is entered once.
 fn find_property<'a>(
     spec: &'a OpenAPI,
     schema: &'a Schema,
     name: &str,
-    depth: usize,
 ) -> Option<&'a ReferenceOr<Box<Schema>>> {
-    if depth > 32 {
-        return None;
-    }
-    let own = match &schema.schema_kind {
-        SchemaKind::Type(openapiv3::Type::Object(o)) => Some(&o.properties),
-        SchemaKind::Any(any) => Some(&any.properties),
-        _ => None,
-    };
-    if let Some(found) = own.and_then(|p| p.get(name)) {
-        return Some(found);
-    }
-    all_of_parts(schema).iter().rev().find_map(|part| {
-        let part = match part {
-            ReferenceOr::Item(part) => part,
-            ReferenceOr::Reference { reference } => component(spec, reference)?,
+    let mut entered: BTreeSet<&str> = BTreeSet::new();
+    let mut pending: Vec<&Schema> = vec![schema];
+    while let Some(schema) = pending.pop() {
+        let own = match &schema.schema_kind {
+            SchemaKind::Type(openapiv3::Type::Object(o)) => Some(&o.properties),
+            SchemaKind::Any(any) => Some(&any.properties),
+            _ => None,
         };
-        find_property(spec, part, name, depth + 1)
-    })
+        if let Some(found) = own.and_then(|p| p.get(name)) {
+            return Some(found);
+        }
+        // Pushed in order, so that the last part is looked at first.
+        pending.extend(parts_once(spec, schema, &mut entered));
+    }
+    None
 }
 
 /// Whether a property is a string: plain or an enum, inline or through
-/// references, or an `allOf` one of whose parts is one.
-fn is_string(spec: &OpenAPI, property: &ReferenceOr<Box<Schema>>, depth: usize) -> bool {
-    match property {
-        ReferenceOr::Item(schema) => is_string_schema(spec, schema, depth),
-        ReferenceOr::Reference { reference } => {
-            component(spec, reference).is_some_and(|s| is_string_schema(spec, s, depth))
+/// references, or an `allOf` one of whose parts (at any depth) is one.
+fn is_string(spec: &OpenAPI, property: &ReferenceOr<Box<Schema>>) -> bool {
+    let schema = match property {
+        ReferenceOr::Item(schema) => schema,
+        ReferenceOr::Reference { reference } => match component(spec, reference) {
+            Some(schema) => schema,
+            None => return false,
+        },
+    };
+    let mut entered: BTreeSet<&str> = BTreeSet::new();
+    let mut pending: Vec<&Schema> = vec![schema];
+    while let Some(schema) = pending.pop() {
+        if let SchemaKind::Type(openapiv3::Type::String(_)) = &schema.schema_kind {
+            return true;
         }
+        pending.extend(parts_once(spec, schema, &mut entered));
     }
+    false
 }
 
-fn is_string_schema(spec: &OpenAPI, schema: &Schema, depth: usize) -> bool {
-    match &schema.schema_kind {
-        SchemaKind::Type(openapiv3::Type::String(_)) => true,
-        _ if depth > 16 => false,
-        _ => all_of_parts(schema).iter().any(|part| match part {
-            ReferenceOr::Item(part) => is_string_schema(spec, part, depth + 1),
+/// The `allOf` parts of `schema`, references resolved, leaving out the
+/// component schemas in `entered` (and adding the others to it).
+fn parts_once<'a>(
+    spec: &'a OpenAPI,
+    schema: &'a Schema,
+    entered: &mut BTreeSet<&'a str>,
+) -> Vec<&'a Schema> {
+    all_of_parts(schema)
+        .iter()
+        .filter_map(|part| match part {
+            ReferenceOr::Item(part) => Some(part),
             ReferenceOr::Reference { reference } => {
-                component(spec, reference).is_some_and(|s| is_string_schema(spec, s, depth + 1))
+                let name = component_name(spec, reference)?;
+                if !entered.insert(name) {
+                    return None;
+                }
+                component(spec, reference)
             }
-        }),
-    }
+        })
+        .collect()
 }
 
 /// The component schema a `$ref` names, through aliases.
@@ -373,6 +393,61 @@ mod tests {
             ]
         );
         assert_eq!(bases["Pet"].unresolved, [("ghost", "Ghost")]);
+    }
+
+    #[test]
+    fn subtypes_at_any_depth_find_the_discriminator_of_the_base() {
+        // `T1` extends `T0`, `T2` extends `T1`…: the property is written
+        // 200 levels up from the deepest subtype.
+        let mut components = String::from(
+            "    T0: {type: object, properties: {t: {type: string}}, discriminator: {propertyName: t}}\n",
+        );
+        for i in 1..=200 {
+            components.push_str(&format!(
+                "    T{i}: {{allOf: [{{$ref: '#/components/schemas/T{}'}}, {{properties: {{f{i}: {{type: integer}}}}}}]}}\n",
+                i - 1
+            ));
+        }
+        let spec = spec(&components);
+        let bases = hierarchy(&spec);
+        let base = &bases["T0"];
+        assert_eq!(base.subtypes.len(), 200);
+        let problems: Vec<_> = base
+            .subtypes
+            .iter()
+            .filter(|s| s.problem.is_some())
+            .map(|s| (s.name, s.problem))
+            .collect();
+        assert_eq!(problems, []);
+        assert!(base.is_union("T0"));
+    }
+
+    #[test]
+    fn an_all_of_cycle_ends_the_search_for_the_property() {
+        use super::Problem;
+        // `A` and `B` merge each other (refused where they are merged);
+        // neither has the property, and looking for it ends.
+        let spec = spec(
+            "    Base: {properties: {t: {type: string}}, discriminator: {propertyName: t}}
+    Sub: {allOf: [{$ref: '#/components/schemas/Base'}, {$ref: '#/components/schemas/A'}]}
+    Loop: {allOf: [{$ref: '#/components/schemas/Base'}]}
+    A: {allOf: [{$ref: '#/components/schemas/B'}, {properties: {a: {type: string}}}]}
+    B: {allOf: [{$ref: '#/components/schemas/A'}, {properties: {b: {type: string}}}]}
+    Odd: {properties: {t: {allOf: [{$ref: '#/components/schemas/Odd2'}]}}, discriminator: {propertyName: t}}
+    Odd2: {allOf: [{$ref: '#/components/schemas/Odd3'}]}
+    Odd3: {allOf: [{$ref: '#/components/schemas/Odd2'}]}
+    OddSub: {allOf: [{$ref: '#/components/schemas/Odd'}]}
+",
+        );
+        let bases = hierarchy(&spec);
+        let problems: Vec<_> = bases["Base"]
+            .subtypes
+            .iter()
+            .map(|s| (s.name, s.problem))
+            .collect();
+        assert_eq!(problems, [("Sub", None), ("Loop", None)]);
+        // A property typed by a cycle of `allOf`s is no string.
+        assert_eq!(bases["Odd"].problem, Some(Problem::NotString));
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub struct Selection<'a> {
     pub operations: Vec<SelectedOperation<'a>>,
     /// Names of the component schemas the operations reach.
     pub schemas: BTreeSet<String>,
+    /// The configured tags, in their order: an operation's group is the
+    /// first of them it carries.
+    pub tags: &'a [String],
 }
 
 const SCHEMA_PREFIX: &str = "#/components/schemas/";
@@ -138,6 +141,7 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<
         Selection {
             operations,
             schemas: walk.schemas,
+            tags,
         },
         walk.errors,
     )

@@ -260,6 +260,101 @@ fn auth_oauth2_two_token_urls_the_one_not_used_is_a_warning_naming_it() {
 }
 
 /// Every tag of the spec's operations, as `--spec` selects them.
+#[test]
+fn headers_client_set_one_warning_per_component_and_what_is_sent_instead() {
+    let output = generate_case_with("headers-client-set", &["things"], Profile::Generic);
+    let ignored: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("is ignored"))
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    let says = |pointer: &str, what: &str| {
+        assert!(
+            ignored
+                .iter()
+                .any(|(p, m)| *p == pointer && m.contains(what)),
+            "no warning at `{pointer}` saying `{what}` in {ignored:#?}"
+        );
+    };
+    says(
+        "/components/parameters/Accept",
+        "`Accept` is ignored in 3 operations (`listThings` (GET /things), `createThing` (POST /things), `getSecret` (GET /secret))",
+    );
+    says(
+        "/components/parameters/ContentType",
+        "`createThing` (POST /things): the header parameter `Content-Type` is ignored, as OpenAPI 3.0 says (Parameter Object): the client sends the media type of the operation's request body",
+    );
+    says(
+        "/components/parameters/ContentType",
+        "`listThings` (GET /things): the header parameter `Content-Type` is ignored, as OpenAPI 3.0 says (Parameter Object): the operation has no request body, so the client sends no `Content-Type`",
+    );
+    says(
+        "/components/parameters/Authorization",
+        "in 2 operations (`listThings` (GET /things), `createThing` (POST /things)), as OpenAPI 3.0 says (Parameter Object): these operations' security sends no `Authorization` header, so the client sends none",
+    );
+    says(
+        "/components/parameters/Authorization",
+        "`getSecret` (GET /secret): the header parameter `Authorization` is ignored, as OpenAPI 3.0 says (Parameter Object): the client sends it from the operation's security",
+    );
+    assert_eq!(ignored.len(), 5, "{ignored:#?}");
+}
+
+#[test]
+fn tags_multiple_a_tag_left_without_operations_of_its_own_is_a_warning_naming_where_they_are() {
+    let output = generate_case_with(
+        "tags-multiple",
+        &["pets", "store", "users"],
+        Profile::Generic,
+    );
+    let groups: Vec<(&str, Vec<&str>)> = output
+        .api
+        .groups
+        .iter()
+        .map(|g| {
+            let ops = g
+                .operations
+                .iter()
+                .map(|o| o.operation_id.as_str())
+                .collect();
+            (g.tag.as_str(), ops)
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (
+                "pets",
+                vec!["getInventory", "listPets", "listUserPets", "placeOrder"]
+            ),
+            ("users", vec!["listUsers"]),
+        ]
+    );
+    let about: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("no API group"))
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        about,
+        [(
+            "/tags/1",
+            "the tag `store` has no API group or feature of its own: each of its 2 operation(s) \
+             also carries a tag selected before it, and an operation is only in the group of the \
+             first selected tag it carries: `client.pets()` (`PetsApi`, feature `pets`): \
+             `getInventory`, `placeOrder`"
+        )]
+    );
+    let readme = output.files.iter().find(|f| f.path == "README.md").unwrap();
+    for row in [
+        "| `store` (no group of its own) | [`PetsApi`](docs/PetsApi.md) |",
+        "| `users` | [`PetsApi`](docs/PetsApi.md), [`UsersApi`](docs/UsersApi.md) |",
+    ] {
+        assert!(readme.contents.contains(row), "no `{row}` in the README");
+    }
+}
+
 fn tags_of(spec: &openapiv3::OpenAPI) -> Vec<String> {
     let mut tags: Vec<String> = spec
         .operations()
@@ -890,6 +985,83 @@ definitions:
     );
 }
 
+#[test]
+fn a_warning_about_a_converted_swagger_file_points_into_it_with_its_line() {
+    let text = r#"swagger: "2.0"
+info: {title: S, version: "1"}
+host: example.com
+securityDefinitions:
+  auth:
+    type: oauth2
+    flow: implicit
+    authorizationUrl: https://example.com/auth
+    scopes: {}
+security:
+  - auth: []
+paths:
+  /pets:
+    post:
+      consumes: [application/xml]
+      parameters:
+        - in: body
+          name: pet
+          schema: {$ref: '#/definitions/Pet'}
+        - in: query
+          name: tags
+          type: array
+          items: {type: array, items: {type: string}}
+      responses:
+        200: {description: ok}
+definitions:
+  Pet:
+    type: object
+    properties:
+      name: {type: string}
+"#;
+    let path = Path::new("swagger.yaml");
+    let doc = generator::import::parse(path, text).unwrap();
+    let (converted, _) = generator::import::convert(path, &doc, &[]).unwrap();
+    let spec = load::from_json(path, converted).unwrap();
+    let config = spec_config(
+        path,
+        &spec,
+        "swagger",
+        vec![generator::select::UNTAGGED_GROUP.to_owned()],
+        false,
+        Profile::Generic,
+    );
+    let mut warnings = generator::generate_from(path, &spec, &config)
+        .unwrap()
+        .warnings;
+    // As `cargo xtask codegen` does, for errors and warnings alike.
+    generator::import::locate_in_swagger(text, &mut warnings);
+    generator::locate::add_lines(text, &mut warnings);
+    let found = |needle: &str| {
+        let w = warnings
+            .iter()
+            .find(|w| w.message.contains(needle))
+            .unwrap_or_else(|| panic!("no warning about `{needle}` in {warnings:#?}"));
+        (w.pointer.as_str(), w.line)
+    };
+    // `securitySchemes/auth/flows` is Swagger's `flow`.
+    assert_eq!(
+        found("OAuth 2.0 flow"),
+        ("/securityDefinitions/auth/flow", Some(7))
+    );
+    // The request body is the `in: body` parameter, and its schema that
+    // parameter's `schema`.
+    assert_eq!(
+        found("`application/xml` body"),
+        ("/paths/~1pets/post/parameters/0/schema", Some(19))
+    );
+    // The query parameter is the second in Swagger's list, though the first
+    // once the body has left it; its type is written on it.
+    assert_eq!(
+        found("`tags` is left out"),
+        ("/paths/~1pets/post/parameters/1", Some(20))
+    );
+}
+
 /// `generator/cases/NAME.yaml` generated with `--skip-unsupported`.
 fn generate_case_skipping(name: &str) -> Output {
     let (path, _, spec) = read_case(name);
@@ -1202,10 +1374,152 @@ fn allof_narrowing_parts_of_one_json_type_narrow_and_two_enums_are_a_warning() {
         warnings,
         [(
             "/components/schemas/Payment/properties/channel/allOf/1",
-            "`allOf` parts `Channel` and `Scope` are both `string`; the value is `Channel`, and \
-             the constraints of `Scope` are not checked"
+            "`allOf` parts `Channel` (`sms`, `email`) and `Scope` (`ME_TO_ME`, `EXTERNAL`) have \
+             no value in common, so no value satisfies both; it is generated as `Channel`, and a \
+             value of the other decodes as an unknown value of `Channel`"
         )]
     );
+}
+
+/// (pointer, line) of each warning of the case, in order, whose message
+/// contains `text`.
+fn warnings_about(output: &Output, text: &str) -> Vec<(String, Option<usize>)> {
+    output
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains(text))
+        .map(|w| (w.pointer.clone(), w.line))
+        .collect()
+}
+
+/// `generator/cases/NAME.yaml` generated as `cargo xtask codegen --spec`
+/// shows it: every warning with its line.
+fn generate_case_located(name: &str) -> Output {
+    let (path, _, spec) = read_case(name);
+    let config = spec_config(&path, &spec, name, tags_of(&spec), false, Profile::Generic);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = Config {
+        spec: path.strip_prefix(root).unwrap().to_owned(),
+        ..config
+    };
+    generator::generate(root, &config).unwrap()
+}
+
+#[test]
+fn allof_base_problems_each_is_reported_once_where_it_is_written() {
+    let output = generate_case_located("allof-base-problems");
+    let at = |pointer: &str, line: usize| (pointer.to_owned(), Some(line));
+    let mut required = warnings_about(&output, "is listed in `required` but is not a property");
+    required.sort();
+    assert_eq!(
+        required,
+        [
+            at("/components/schemas/Cat/allOf/1/required", 50),
+            at("/components/schemas/Named/required", 61),
+            at("/components/schemas/Pet/required", 40),
+        ]
+    );
+    let mut defaults = warnings_about(&output, "is not a value of the type");
+    defaults.sort();
+    assert_eq!(
+        defaults,
+        [
+            at(
+                "/components/schemas/Cat/allOf/1/properties/lives/default",
+                54
+            ),
+            at("/components/schemas/Named/properties/name/default", 65),
+            at("/components/schemas/Pet/properties/name/default", 45),
+        ]
+    );
+    assert_eq!(output.warnings.len(), 6, "{:#?}", output.warnings);
+}
+
+#[test]
+fn allof_property_conflict_each_is_a_warning_naming_both_places_and_types() {
+    let output = generate_case_located("allof-property-conflict");
+    let warnings: Vec<(&str, &str, Option<usize>)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str(), w.line))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (
+                "/components/schemas/Mixed/allOf/1/properties/id",
+                "`Mixed` declares the property `id` twice through `allOf`, as `boolean` at \
+                 `#/components/schemas/Mixed/allOf/0/properties/id` and as `string` at \
+                 `#/components/schemas/Mixed/allOf/1/properties/id`; no value is both, and its \
+                 field is generated from the later one, `string`",
+                Some(54)
+            ),
+            (
+                "/components/schemas/Reading/allOf/1/properties/value",
+                "`Reading` declares the property `value` twice through `allOf`, as `string` at \
+                 `#/components/schemas/Reading/allOf/0/properties/value` and as `integer` at \
+                 `#/components/schemas/Reading/allOf/1/properties/value`; no value is both, and \
+                 its field is generated from the later one, `integer`",
+                Some(37)
+            ),
+            (
+                "/components/schemas/Sensor/allOf/1/properties/unit",
+                "`Sensor` declares the property `unit` twice through `allOf`, as `string` at \
+                 `#/components/schemas/Device/properties/unit` and as `integer` at \
+                 `#/components/schemas/Sensor/allOf/1/properties/unit`; no value is both, and \
+                 its field is generated from the later one, `integer`",
+                Some(49)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn allof_enum_disjoint_the_warning_names_the_type_generated_and_both_enums_values() {
+    let output = generate_case_with("allof-enum-disjoint", &["tasks"], Profile::Generic);
+    let disjoint = |other: &str| {
+        format!(
+            "`allOf` parts `Status` (`active`, `inactive`) and an inline enum (`{other}`) have no \
+             value in common, so no value satisfies both; it is generated as `Status`, and a value \
+             of the other decodes as an unknown value of `Status`"
+        )
+    };
+    let warnings: Vec<(String, String)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.clone(), w.message.clone()))
+        .collect();
+    let expected = [
+        (
+            "/components/schemas/Legacy/allOf/1".to_owned(),
+            disjoint("retired"),
+        ),
+        (
+            "/components/schemas/Task/properties/status/allOf/1".to_owned(),
+            disjoint("other"),
+        ),
+        (
+            "/components/schemas/Task/properties/phase/allOf/1".to_owned(),
+            "`allOf` parts `Status` (`active`, `inactive`) and an inline enum (`active`, \
+             `paused`) have only `active` in common; it is generated as `Status`, which also \
+             accepts `inactive`"
+                .to_owned(),
+        ),
+        (
+            "/paths/~1tasks/get/parameters/0/schema/allOf/1".to_owned(),
+            disjoint("archived"),
+        ),
+    ];
+    assert_eq!(warnings, expected);
+    // The inline enums that don't give the type are no types at all; the
+    // one whose values are all `Status`'s is the field's type.
+    let names: Vec<&str> = output
+        .api
+        .types
+        .iter()
+        .map(|t| t.rust_name.as_str())
+        .collect();
+    assert_eq!(names, ["Legacy", "Status", "Task", "TaskLive"]);
 }
 
 #[test]
@@ -1301,6 +1615,22 @@ fn polymorphic_base_is_a_union_of_its_subtypes_and_itself_without_a_warning() {
     assert_eq!(
         field_tag(api, "EventBase", "kind").as_deref(),
         Some("event")
+    );
+}
+
+#[test]
+fn polymorphic_base_deep_every_level_is_a_variant_without_a_warning() {
+    let output = generate_case_with("polymorphic-base-deep", &["levels"], Profile::Generic);
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    let variants = union_variants(&output.api, "Level0");
+    assert_eq!(variants.len(), 40);
+    assert!(
+        variants.contains(&("Level40".into(), "Level40".into(), vec!["Level40".into()])),
+        "{variants:?}"
+    );
+    assert_eq!(
+        field_tag(&output.api, "Level40", "kind").as_deref(),
+        Some("Level40")
     );
 }
 

@@ -456,6 +456,94 @@ paths:
             "/paths/~1a/get/parameters/2"
         ]
     );
+    // Each says what the client sends instead, which here is nothing for
+    // two of them: the operation has no body and no security.
+    let says = |name: &str, what: &str| {
+        assert!(
+            output
+                .warnings
+                .iter()
+                .any(|w| w.message.contains(&format!("`{name}` is ignored"))
+                    && w.message.contains(what)),
+            "no warning about `{name}` saying `{what}` in {:#?}",
+            output.warnings
+        );
+    };
+    says("authorization", "the operation's security sends no `Authorization` header, so the client sends none; `ClientBuilder::default_header(\"Authorization\", …)`");
+    says(
+        "Content-Type",
+        "the operation has no request body, so the client sends no `Content-Type`",
+    );
+    says("Accept", "the media types of the operation's responses");
+}
+
+#[test]
+fn a_shared_header_parameter_the_client_sets_is_one_warning_per_reason_at_its_component() {
+    let mut text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+security: [{token: []}]
+components:
+  securitySchemes:
+    token: {type: http, scheme: bearer}
+    key: {type: apiKey, in: header, name: X-Key}
+  parameters:
+    Accept: {name: Accept, in: header, schema: {type: string}}
+    Authorization: {name: Authorization, in: header, schema: {type: string}}
+paths:
+"
+    .to_owned();
+    for i in 0..6 {
+        // The last two are secured by an API key in another header.
+        let security = if i >= 4 { "security: [{key: []}]" } else { "" };
+        text.push_str(&format!(
+            "  /r{i}:
+    get:
+      operationId: get{i}
+      {security}
+      parameters:
+      - $ref: '#/components/parameters/Accept'
+      - $ref: '#/components/parameters/Authorization'
+      responses:
+        '204': {{description: done}}
+"
+        ));
+    }
+    let output = output_of("headers", &text, &["default"], false);
+    let ignored: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("is ignored"))
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(ignored.len(), 3, "{ignored:#?}");
+    assert_eq!(ignored[0].0, "/components/parameters/Accept");
+    assert!(
+        ignored[0].1.starts_with(
+            "the header parameter `Accept` is ignored in 6 operations \
+             (`get0` (GET /r0), `get1` (GET /r1), `get2` (GET /r2) and 3 more), \
+             as OpenAPI 3.0 says"
+        ),
+        "{}",
+        ignored[0].1
+    );
+    assert_eq!(ignored[1].0, "/components/parameters/Authorization");
+    assert!(
+        ignored[1].1.contains("in 4 operations")
+            && ignored[1]
+                .1
+                .contains("the client sends it from each operation's security"),
+        "{}",
+        ignored[1].1
+    );
+    assert!(
+        ignored[2]
+            .1
+            .contains("in 2 operations (`get4` (GET /r4), `get5` (GET /r5))")
+            && ignored[2].1.contains("sends no `Authorization` header"),
+        "{}",
+        ignored[2].1
+    );
 }
 
 #[test]
@@ -783,5 +871,72 @@ components:
             "`allOf` parts of different types (`Code` and `I64`) can't all hold; no value \
              satisfies them"
         )]
+    );
+}
+
+#[test]
+fn a_path_key_fragment_is_named_in_a_warning_at_its_operation() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /files/{id}#shared_link:
+    get:
+      operationId: getSharedLink
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: ok}
+";
+    let output = output_of("path-fragment", text, &["default"], false);
+    let found: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "/paths/~1files~1{id}#shared_link/get",
+            "GET /files/{id}#shared_link: the path's fragment `#shared_link` is left out of the \
+             request: HTTP never sends a fragment (RFC 3986, section 3.5), so the request goes \
+             to `/files/{id}`"
+        )]
+    );
+}
+
+#[test]
+fn a_bad_top_level_entry_is_named_by_its_own_pointer() {
+    // A Redocly-style `$ref` where a tag's description belongs, and a
+    // server with no URL: each is reported where it is, not at `#`.
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+servers:
+  - {url: 'https://api.example.com'}
+  - {description: no url}
+tags:
+  - {name: a, description: fine}
+  - name: b
+    description: {$ref: 'description.yml#/b'}
+paths: {}
+";
+    let Err(err) = load::parse(Path::new("spec/top.yaml"), text) else {
+        panic!("a tag description that is a map must be refused");
+    };
+    let found: Vec<(&str, &str)> = err
+        .diagnostics()
+        .iter()
+        .map(|d| (d.pointer.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/servers/1", "not valid OpenAPI 3.0: missing field `url`"),
+            (
+                "/tags/1",
+                "not valid OpenAPI 3.0: invalid type: map, expected a string"
+            ),
+        ]
     );
 }

@@ -141,7 +141,10 @@ pub fn import_value(
     doc: &Value,
     tags: &[String],
 ) -> Result<Imported, Error> {
-    let (converted, warnings) = convert(path, doc, tags)?;
+    let (mut converted, warnings) = convert(path, doc, tags)?;
+    if let Some(root) = converted.as_object_mut() {
+        root.shift_remove(SOURCE_KEY);
+    }
 
     let operations = converted["paths"]
         .as_object()
@@ -178,89 +181,172 @@ pub fn convert(path: &Path, doc: &Value, tags: &[String]) -> Result<(Value, Vec<
         return Err(Error::spec(path, unknown));
     }
     let mut warnings = Vec::new();
-    let converted = match version(doc).map_err(|d| Error::spec(path, vec![d]))? {
-        Version::Swagger2 => swagger2::convert(doc, tags, &mut warnings),
+    let mut sources = serde_json::Map::new();
+    let mut converted = match version(doc).map_err(|d| Error::spec(path, vec![d]))? {
+        Version::Swagger2 => swagger2::convert(doc, tags, &mut warnings, &mut sources),
         Version::OpenApi3 => openapi3::select(doc, tags),
     }
     .map_err(|d| Error::spec(path, d))?;
+    if let (false, Some(root)) = (sources.is_empty(), converted.as_object_mut()) {
+        root.insert(SOURCE_KEY.into(), Value::Object(sources));
+    }
     Ok((converted, warnings))
+}
+
+/// Root extension of a converted Swagger 2.0 document: the pointer of each
+/// node the conversion moved → the pointer it has in the Swagger file, for
+/// [`source_pointer`]. Only in memory: `spec import` leaves it out.
+pub const SOURCE_KEY: &str = "x-codegen-swagger-source";
+
+/// A diagnostic's pointer into a converted Swagger 2.0 document, with the
+/// node the conversion moved (a parameter whose index changed, a body, a
+/// form field) at its place in the Swagger file; any other pointer as it
+/// is, for [`locate_in_swagger`] to carry over by the conversion's fixed
+/// rules. The deepest moved node holding the pointer wins.
+pub fn source_pointer(spec: &openapiv3::OpenAPI, pointer: &str) -> String {
+    let Some(Value::Object(sources)) = spec.extensions.get(SOURCE_KEY) else {
+        return pointer.to_owned();
+    };
+    let mut end = pointer.len();
+    loop {
+        if let Some(Value::String(from)) = sources.get(&pointer[..end]) {
+            return format!("{from}{}", &pointer[end..]);
+        }
+        match pointer[..end].rfind('/') {
+            Some(slash) => end = slash,
+            None => return pointer.to_owned(),
+        }
+    }
 }
 
 /// Points each diagnostic of a converted Swagger 2.0 document back into the
 /// Swagger `text` the user wrote, with its line: lowering sees the OpenAPI
 /// 3.0 form (`/components/schemas/Pet`, `…/content/application~1json/schema`,
-/// a parameter's `schema`), which the Swagger file doesn't have
-/// (`/definitions/Pet`, `…/schema`, the parameter itself). A pointer with no
-/// Swagger counterpart is kept as it is, for [`crate::locate::add_lines`]
-/// to give the line of its nearest ancestor.
+/// a parameter's `schema`, `/components/securitySchemes/auth/flows`), which
+/// the Swagger file doesn't have (`/definitions/Pet`, `…/schema`, the
+/// parameter itself, `/securityDefinitions/auth/flow`). Nodes the
+/// conversion moved were already pointed back by [`source_pointer`]; this
+/// applies the fixed rules. Errors and warnings go through it alike.
+///
+/// A pointer whose Swagger counterpart isn't spelled out in the text
+/// becomes its deepest ancestor that is (the parameter, the definition, the
+/// operation), so that what is shown always exists in the file the user
+/// has; one with no Swagger ancestor at all is kept as it is, for
+/// [`crate::locate::add_lines`]. All pointers are found in one pass.
 pub fn locate_in_swagger(text: &str, diagnostics: &mut [Diagnostic]) {
-    // Every candidate of every diagnostic is looked up in one pass: the
-    // text is a 12 MB file for today's platform, and a pass per candidate
-    // cost more than the rest of the run's warnings together.
-    let missing: Vec<usize> = (0..diagnostics.len())
-        .filter(|&i| diagnostics[i].line.is_none())
+    let wanted: Vec<(usize, Vec<String>)> = diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.line.is_none())
+        .map(|(i, d)| (i, swagger_pointers(&d.pointer)))
         .collect();
-    let mut owners = Vec::new();
-    let mut candidates = Vec::new();
-    for &i in &missing {
-        for candidate in swagger_pointers(&diagnostics[i].pointer) {
-            owners.push(i);
-            candidates.push(Diagnostic::new(candidate, ""));
-        }
+    let all: Vec<&str> = wanted
+        .iter()
+        .flat_map(|(_, candidates)| candidates.iter().map(String::as_str))
+        .collect();
+    if all.is_empty() {
+        return;
     }
-    crate::locate::add_exact_lines(text, &mut candidates);
-    // Candidates come most specific first, so a diagnostic takes the first
-    // of its own that the text spells out.
-    let mut placed = vec![false; diagnostics.len()];
-    for (owner, candidate) in owners.into_iter().zip(candidates) {
-        if placed[owner] || candidate.line.is_none() {
-            continue;
+    let found = crate::locate::deepest_lines(text, &all);
+    let mut found = found.into_iter();
+    for (i, candidates) in wanted {
+        let found: Vec<(&String, (usize, usize))> = candidates
+            .iter()
+            .zip(found.by_ref())
+            .filter_map(|(p, f)| Some((p, f?)))
+            .collect();
+        let depth = |p: &str| p.split('/').skip(1).count();
+        // The first candidate spelled out to its end, else the deepest
+        // ancestor any of them has (the holding entry, the last candidate,
+        // is only an ancestor).
+        let last = candidates.last();
+        let exact = found
+            .iter()
+            .find(|(p, (_, at))| *at == depth(p) && Some(*p) != last);
+        let deepest = || found.iter().rev().max_by_key(|(_, (_, at))| *at);
+        if let Some((pointer, (line, at))) = exact.or_else(deepest) {
+            let kept: Vec<&str> = pointer.split('/').take(at + 1).collect();
+            diagnostics[i].pointer = kept.join("/");
+            diagnostics[i].line = Some(*line);
         }
-        placed[owner] = true;
-        diagnostics[owner].pointer = candidate.pointer;
-        diagnostics[owner].line = candidate.line;
     }
 }
 
 /// Where an OpenAPI 3.0 pointer of the conversion may come from in the
-/// Swagger 2.0 document, most specific first.
+/// Swagger 2.0 document, most specific first, by the rules the conversion
+/// follows everywhere; the last is the Swagger entry that holds it
+/// (`/definitions/Pet`), for when nothing deeper is spelled out.
 fn swagger_pointers(pointer: &str) -> Vec<String> {
     let mut base = pointer.to_owned();
     for (from, to) in [
         ("/components/schemas/", "/definitions/"),
         ("/components/parameters/", "/parameters/"),
+        ("/components/requestBodies/", "/parameters/"),
         ("/components/responses/", "/responses/"),
+        ("/components/securitySchemes/", "/securityDefinitions/"),
     ] {
         if let Some(rest) = pointer.strip_prefix(from) {
             base = format!("{to}{rest}");
         }
     }
-    // A response's (or body's) media type map: Swagger has one `schema`.
+    let from_body_component = pointer.starts_with("/components/requestBodies/");
     let tokens: Vec<&str> = base.split('/').collect();
     let mut out: Vec<&str> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
+        // A response's or body's media type map: Swagger has one `schema`.
         let in_response = i >= 2 && tokens[i - 2] == "responses";
-        if in_response && tokens[i] == "content" && tokens.get(i + 2) == Some(&"schema") {
+        let in_body = (i >= 1 && tokens[i - 1] == "requestBody") || (from_body_component && i == 3);
+        if (in_response || in_body)
+            && tokens[i] == "content"
+            && tokens.get(i + 2) == Some(&"schema")
+        {
             i += 2;
             continue;
+        }
+        // An OAuth 2.0 scheme's one flow: Swagger names it in `flow` and
+        // keeps its URLs and scopes on the scheme itself.
+        if i == 3 && tokens[1] == "securityDefinitions" {
+            match (tokens[i], tokens.get(i + 1)) {
+                ("flows", None) => {
+                    out.push("flow");
+                    break;
+                }
+                ("flows", Some(_)) => {
+                    i += 2;
+                    continue;
+                }
+                ("scheme", None) => {
+                    out.push("type");
+                    break;
+                }
+                _ => {}
+            }
         }
         out.push(tokens[i]);
         i += 1;
     }
     let joined = out.join("/");
     let mut candidates = vec![joined.clone()];
-    // A parameter other than the body carries its type itself.
+    // A parameter or response header other than the body carries its type
+    // itself.
     if let Some(at) = joined.find("/schema") {
         let before = &joined[..at];
         let is_parameter = before
             .rsplit('/')
             .nth(1)
-            .is_some_and(|parent| parent == "parameters");
+            .is_some_and(|parent| parent == "parameters" || parent == "headers");
         if is_parameter {
             candidates.push(format!("{before}{}", &joined[at + "/schema".len()..]));
         }
     }
+    // The server is the document's `host` and `basePath`.
+    if joined == "/servers" || joined.starts_with("/servers/") {
+        candidates.extend(["/host".to_owned(), "/basePath".to_owned()]);
+    }
+    // Always last (see `locate_in_swagger`), even when it is also the first.
+    let entry: Vec<&str> = joined.split('/').take(3).collect();
+    candidates.push(entry.join("/"));
     candidates
 }
 

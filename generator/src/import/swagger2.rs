@@ -38,10 +38,15 @@ const JSON_TYPE: &str = "application/json";
 
 /// Converts `doc`, keeping the operations tagged with one of `tags` (all
 /// of them, and every component, when `tags` is empty).
+/// `sources` gets, for each converted node that sits elsewhere than its
+/// Swagger original in a way no fixed rule can tell (a parameter whose
+/// index moved because the body left the list, a request body, a form
+/// field), its OpenAPI 3.0 pointer → its Swagger 2.0 pointer.
 pub fn convert(
     doc: &Value,
     tags: &[String],
     warnings: &mut Vec<Warning>,
+    sources: &mut Map<String, Value>,
 ) -> Result<Value, Vec<Diagnostic>> {
     let Some(root) = doc.as_object() else {
         return Err(vec![Diagnostic::new("", "the document is not an object")]);
@@ -53,6 +58,7 @@ pub fn convert(
         warnings,
         errors: Vec::new(),
         missing: BTreeSet::new(),
+        sources: Map::new(),
     };
     let paths = converter.paths(tags);
     let components = converter.components(&paths, tags.is_empty());
@@ -93,6 +99,7 @@ pub fn convert(
     if let Some(components) = components {
         out.insert("components".into(), components);
     }
+    sources.extend(std::mem::take(&mut converter.sources));
     if converter.errors.is_empty() {
         Ok(Value::Object(out))
     } else {
@@ -109,6 +116,9 @@ struct Converter<'a, 'w> {
     /// The OpenAPI 3.0 references to entries the document lacks, each
     /// reported where it is written.
     missing: BTreeSet<String>,
+    /// Converted pointer → Swagger pointer, for nodes that moved (see
+    /// [`convert`]).
+    sources: Map<String, Value>,
 }
 
 /// A non-body parameter in its OpenAPI 3.0 form, or a part of a body.
@@ -133,6 +143,14 @@ impl<'a> Converter<'a, '_> {
             warnings: &mut *self.warnings,
             errors: &mut self.errors,
             missing: &mut self.missing,
+        }
+    }
+
+    /// Records that the node converted to `to` comes from `from`, when the
+    /// two differ.
+    fn moved(&mut self, to: String, from: &str) {
+        if to != from {
+            self.sources.insert(to, Value::String(from.to_owned()));
         }
     }
 
@@ -161,15 +179,18 @@ impl<'a> Converter<'a, '_> {
                 warnings: &mut warnings,
                 errors: Vec::new(),
                 missing: BTreeSet::new(),
+                sources: Map::new(),
             };
             let item = converter.path_item(path, item, tags);
-            let (errors, missing) = (converter.errors, converter.missing);
-            (item, warnings, errors, missing)
+            let (errors, missing, sources) =
+                (converter.errors, converter.missing, converter.sources);
+            (item, warnings, errors, missing, sources)
         });
-        for ((path, _), (item, warnings, errors, missing)) in items.iter().zip(converted) {
+        for ((path, _), (item, warnings, errors, missing, sources)) in items.iter().zip(converted) {
             self.warnings.extend(warnings);
             self.errors.extend(errors);
             self.missing.extend(missing);
+            self.sources.extend(sources);
             if let Some(item) = item {
                 paths.insert((*path).clone(), item);
             }
@@ -197,10 +218,14 @@ impl<'a> Converter<'a, '_> {
             .flatten()
             .enumerate()
         {
-            match self.parameter(p, &format!("{item_ptr}/parameters/{i}"), Some(&template)) {
-                Converted::Parameter(p) => shared.push(p),
+            let p_ptr = format!("{item_ptr}/parameters/{i}");
+            match self.parameter(p, &p_ptr, Some(&template)) {
+                Converted::Parameter(p) => {
+                    self.moved(format!("{item_ptr}/parameters/{}", shared.len()), &p_ptr);
+                    shared.push(p);
+                }
                 Converted::Dropped => {}
-                body => shared_body.push(body),
+                body => shared_body.push((body, p_ptr)),
             }
         }
         let mut new_item = Map::new();
@@ -231,7 +256,7 @@ impl<'a> Converter<'a, '_> {
         op: &Value,
         ptr: &str,
         template: &[String],
-        shared_body: &[Converted],
+        shared_body: &[(Converted, String)],
     ) -> Option<Value> {
         let Some(op) = op.as_object() else {
             self.errors
@@ -246,6 +271,7 @@ impl<'a> Converter<'a, '_> {
             .map_or_else(|| self.produces.clone(), |v| strings(Some(v)));
 
         let mut params = Vec::new();
+        // Each with the pointer of the Swagger parameter it comes from.
         let mut body = None;
         let mut form = Vec::new();
         let mut body_name = None;
@@ -253,31 +279,68 @@ impl<'a> Converter<'a, '_> {
         for (i, p) in sources.into_iter().flatten().enumerate() {
             let p_ptr = format!("{ptr}/parameters/{i}");
             match self.parameter(p, &p_ptr, Some(template)) {
-                Converted::Parameter(p) => params.push(p),
+                Converted::Parameter(p) => {
+                    self.moved(format!("{ptr}/parameters/{}", params.len()), &p_ptr);
+                    params.push(p);
+                }
                 Converted::Body(b) => {
                     body_name = p.get("name").cloned();
-                    body = Some(b);
+                    body = Some((b, p_ptr));
                 }
-                f @ Converted::Form { .. } => form.push(f),
+                f @ Converted::Form { .. } => form.push((f, p_ptr)),
                 Converted::Dropped => {}
             }
         }
-        for shared in shared_body {
+        for (shared, p_ptr) in shared_body {
             match shared {
-                Converted::Body(b) if body.is_none() => body = Some(b.clone()),
+                Converted::Body(b) if body.is_none() => body = Some((b.clone(), p_ptr.clone())),
                 Converted::Form { name, .. }
-                    if !form
-                        .iter()
-                        .any(|f| matches!(f, Converted::Form { name: n, .. } if n == name)) =>
+                    if !form.iter().any(
+                        |(f, _)| matches!(f, Converted::Form { name: n, .. } if n == name),
+                    ) =>
                 {
-                    form.push(shared.clone())
+                    form.push((shared.clone(), p_ptr.clone()))
                 }
                 _ => {}
             }
         }
+        let body_ptr = format!("{ptr}/requestBody");
         let request_body = match (body, form.is_empty()) {
-            (Some(b), _) => Some(self.body_content(b, &consumes)),
-            (None, false) => Some(form_body(form, &consumes)),
+            (Some((b, from)), _) => {
+                let b = self.body_content(b, &consumes);
+                self.moved(body_ptr.clone(), &from);
+                for media in b
+                    .get("content")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                {
+                    let at = format!("{body_ptr}/content/{}/schema", pointer_escape(media.0));
+                    self.moved(at, &format!("{from}/schema"));
+                }
+                Some(b)
+            }
+            (None, false) => {
+                let b = form_body(form.iter().map(|(f, _)| f.clone()).collect(), &consumes);
+                self.moved(body_ptr.clone(), &form[0].1);
+                for media in b
+                    .get("content")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                {
+                    let fields = format!(
+                        "{body_ptr}/content/{}/schema/properties",
+                        pointer_escape(media.0)
+                    );
+                    for (f, from) in &form {
+                        if let Converted::Form { name, .. } = f {
+                            self.moved(format!("{fields}/{}", pointer_escape(name)), from);
+                        }
+                    }
+                }
+                Some(b)
+            }
             (None, true) => None,
         };
 

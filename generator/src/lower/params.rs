@@ -7,17 +7,6 @@ use super::Lowerer;
 use crate::diagnostics::Diagnostic;
 use crate::ir::{Location, ParamStyle, TypeKind, TypeRef};
 
-/// Whether a header parameter named `name` is one that OpenAPI 3.0 says
-/// SHALL be ignored (Parameter Object, `name`): `Accept`, `Content-Type`
-/// and `Authorization` come from the operation's responses, request body
-/// and security. As an argument, `Authorization` would also carry a
-/// secret past the client's redaction.
-pub(super) fn is_ignored_header(name: &str) -> bool {
-    ["Accept", "Content-Type", "Authorization"]
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(name))
-}
-
 /// Where a parameter goes, its style, and whether it is exploded, with
 /// OpenAPI 3.0's defaults (`explode` is true for `form` only).
 pub(super) fn placement(p: &Parameter) -> (Location, ParamStyle, bool) {

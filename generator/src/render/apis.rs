@@ -631,7 +631,14 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
         }
     }
     let path = if encode.is_empty() {
-        let literal = &op.path;
+        let literal: String = op
+            .path_segments
+            .iter()
+            .map(|s| match s {
+                PathSegment::Literal { text } => text.as_str(),
+                PathSegment::Parameter { .. } => "",
+            })
+            .collect();
         quote!(let path = String::from(#literal);)
     } else {
         quote! {
@@ -641,6 +648,9 @@ fn send_body(op: &Operation, security: Option<TokenStream>) -> TokenStream {
     };
     let method = ident(&op.method);
     let mut steps = Vec::new();
+    for (name, value) in &op.path_query {
+        steps.push(quote!(request.query_encoded(#name.to_owned(), #value.to_owned());));
+    }
     for p in op
         .parameters
         .iter()

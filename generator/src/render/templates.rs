@@ -373,7 +373,11 @@ fn server_view(api: &Api) -> Option<Value> {
         .variables
         .iter()
         .map(|v| {
-            let mut doc = format!("{}: by default {}", code_span(&v.name), code_span(&v.default));
+            let mut doc = format!(
+                "{}: by default {}",
+                code_span(&v.name),
+                code_span(&v.default)
+            );
             if !v.allowed.is_empty() {
                 let allowed: Vec<String> = v.allowed.iter().map(|a| code_span(a)).collect();
                 doc.push_str(&format!(", one of {}", allowed.join(", ")));
@@ -448,6 +452,7 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
             })
             .collect::<Vec<_>>(),
     );
+    ctx.insert("shared_tags", &api.shared_tags);
     ctx.insert("operation_count", &api.operation_count());
     ctx.insert("type_count", &api.types.len());
     let quick_start = example_operation(api, krate.example_operation.as_deref(), false);

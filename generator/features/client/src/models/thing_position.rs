@@ -2,7 +2,7 @@
 
 /// An inline object, named from where it sits.
 ///
-/// Defined inline at `#/components/schemas/Thing/properties/position` in the spec.
+/// Defined inline at `#/components/schemas/Thing/allOf/1/properties/position` in the spec.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ThingPosition {
