@@ -22,6 +22,10 @@ pub struct Api {
     /// The path of a relative first server URL (`/api/v3`), which every
     /// operation's path then starts with; the client is given the host.
     pub base_path: Option<String>,
+    /// The variables of the first server's URL, when that URL is the
+    /// default base URL: the client's builder sets them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_template: Option<ServerTemplate>,
     /// The model that error responses carry, when all of them share one.
     pub error_model: Option<ErrorModel>,
     /// One group per selected tag, in the order of the settings.
@@ -53,6 +57,29 @@ pub struct SharedTag {
     pub groups: Vec<String>,
     /// Whether it is a group of its own (some operation's first tag).
     pub own_group: bool,
+}
+
+/// A server URL with variables (OpenAPI 3.0 §4.7.6): `https://{domain}/v1`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServerTemplate {
+    /// The URL as the spec writes it, without a trailing `/`: `{name}`
+    /// where each variable goes.
+    pub url: String,
+    /// The variables the URL names, in the spec's order.
+    pub variables: Vec<ServerVariable>,
+}
+
+/// One variable of a server URL.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServerVariable {
+    /// Its name, as in the URL's `{name}`.
+    pub name: String,
+    /// The value used when the caller gives none.
+    pub default: String,
+    /// `enum`: the values it may take; any when empty.
+    pub allowed: Vec<String>,
+    /// The spec's description.
+    pub description: Option<String>,
 }
 
 /// Which cargo features compile what: one per group, and for each type
@@ -427,9 +454,11 @@ pub struct Response {
     pub ty: Option<TypeRef>,
     /// How the body is decoded: JSON, text or bytes.
     pub media: Media,
-    /// The media type decoded, as the spec writes it (`application/json`,
-    /// `text/csv`); `None` when the response has no body the client reads.
-    pub content_type: Option<String>,
+    /// The media types decoded, as the spec writes them (`application/json`,
+    /// `text/csv`), in its order: the one the client prefers and every
+    /// other it decodes the same way; empty when the response has no body
+    /// the client reads.
+    pub content_types: Vec<String>,
     /// `x-inin-error-codes`: error code → text.
     pub error_codes: BTreeMap<String, String>,
 }

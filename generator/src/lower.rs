@@ -24,6 +24,7 @@ use crate::ir::{
     OperationPaging, PageFields, Parameter as IrParameter, PathSegment, Permissions, Response,
     SharedTag, TypeDef, TypeKind, TypeRef, UnionVariant, Variant,
 };
+use crate::ir::{ServerTemplate, ServerVariable};
 use crate::ir::{SuccessEnum, SuccessVariant};
 use crate::naming::{
     rust_name, Kind, Namer, RESERVED_ACCESSORS, RESERVED_API_MODULE_TYPES, RESERVED_GROUP_METHODS,
@@ -124,6 +125,7 @@ pub fn lower_with(
         .warnings
         .extend(own_server_warnings(spec, selection));
     let default_base_url = spec.servers.first().and_then(server_url);
+    let server_template = spec.servers.first().and_then(server_template);
     // A relative server URL (`/api/v3`, or Swagger's `basePath` without a
     // `host`) is where the API sits on whatever host serves it: each path
     // starts with it, and the client is given only the host.
@@ -314,6 +316,7 @@ pub fn lower_with(
         description: non_empty(spec.info.description.as_deref()),
         default_base_url,
         base_path,
+        server_template,
         error_model,
         groups,
         types,
@@ -2855,7 +2858,7 @@ impl<'a> Lowerer<'a> {
                     hint: format!("{builder}Response {status}"),
                 },
             };
-            let (ty, media, content_type) = self.response_body(r, &at, &schema_at, sel);
+            let (ty, media, content_types) = self.response_body(r, &at, &schema_at, sel);
             let error_codes = r
                 .extensions
                 .get("x-inin-error-codes")
@@ -2876,7 +2879,7 @@ impl<'a> Lowerer<'a> {
                 description: r.description.clone(),
                 ty,
                 media,
-                content_type,
+                content_types,
                 error_codes,
             });
         }
@@ -2938,7 +2941,7 @@ impl<'a> Lowerer<'a> {
         at: &str,
         schema_at: &SchemaAt,
         sel: &SelectedOperation<'_>,
-    ) -> (Option<TypeRef>, Media, Option<String>) {
+    ) -> (Option<TypeRef>, Media, Vec<String>) {
         let chosen = r
             .content
             .iter()
@@ -2959,8 +2962,21 @@ impl<'a> Lowerer<'a> {
                     ),
                 ));
             }
-            return (None, Media::Json, None);
+            return (None, Media::Json, Vec::new());
         };
+        // The server may answer in any type the response offers that reads
+        // as the chosen one does (Docker's raw and multiplexed streams are
+        // both bytes), so `Accept` names them all; a JSON type counts only
+        // with the same schema, since the body is decoded as that schema.
+        let content_types: Vec<String> = r
+            .content
+            .iter()
+            .filter(|(t, m)| {
+                media::kind(t, self.data(m.schema.as_ref()), true) == Some(kind)
+                    && (kind != Media::Json || m.schema == media.schema)
+            })
+            .map(|(t, _)| t.clone())
+            .collect();
         // A shared response's schema is where the response is written.
         let (base, hint) = match schema_at {
             SchemaAt::Operation { hint } => (at, hint),
@@ -2973,7 +2989,7 @@ impl<'a> Lowerer<'a> {
             (Media::Binary, _) => Some(TypeRef::Bytes),
             (_, Some(schema)) => {
                 if let Some(ty) = self.response_schemas.get(&schema_pointer) {
-                    return (Some(ty.clone()), kind, Some(content_type.clone()));
+                    return (Some(ty.clone()), kind, content_types);
                 }
                 let ty = self.type_ref(schema, hint, &schema_pointer);
                 if matches!(schema_at, SchemaAt::Component { .. }) {
@@ -2984,8 +3000,12 @@ impl<'a> Lowerer<'a> {
             // JSON without a schema: nothing the spec says to decode.
             (_, None) => None,
         };
-        let content_type = ty.is_some().then(|| content_type.clone());
-        (ty, kind, content_type)
+        let content_types = if ty.is_some() {
+            content_types
+        } else {
+            Vec::new()
+        };
+        (ty, kind, content_types)
     }
 
     /// The name of the component response that `item` references, at the
@@ -3423,6 +3443,31 @@ fn server_url(server: &openapiv3::Server) -> Option<String> {
     (absolute && !url.contains(['{', '}', ' '])).then(|| url.to_owned())
 }
 
+/// A server's URL and the variables it names, when it has any and is the
+/// client's default base URL at their defaults: the client lets its users
+/// set them, since a default is often a placeholder (Okta's
+/// `https://{yourOktaDomain}` is `subdomain.okta.com` by default) or one
+/// of several regions.
+fn server_template(server: &openapiv3::Server) -> Option<ServerTemplate> {
+    server_url(server)?;
+    let variables: Vec<ServerVariable> = server
+        .variables
+        .iter()
+        .flatten()
+        .filter(|(name, _)| server.url.contains(&format!("{{{name}}}")))
+        .map(|(name, variable)| ServerVariable {
+            name: name.clone(),
+            default: variable.default.clone(),
+            allowed: variable.enumeration.clone(),
+            description: non_empty(variable.description.as_deref()),
+        })
+        .collect();
+    (!variables.is_empty()).then(|| ServerTemplate {
+        url: server.url.trim_end_matches('/').to_owned(),
+        variables,
+    })
+}
+
 /// A server's URL with each of its variables at its default.
 fn server_url_at_defaults(server: &openapiv3::Server) -> String {
     let mut url = server.url.clone();
@@ -3441,7 +3486,7 @@ fn accept_header(responses: &[Response]) -> String {
     let others = responses.iter().filter(|r| !is_success(&r.status));
     for ty in successes
         .chain(others)
-        .filter_map(|r| r.content_type.as_deref())
+        .flat_map(|r| r.content_types.iter().map(String::as_str))
     {
         if !types.contains(&ty) {
             types.push(ty);

@@ -362,6 +362,46 @@ fn template_error(template: &str, error: &tera::Error) -> Error {
     }
 }
 
+/// The server URL's variables, for `ClientBuilder::server_variable`: Rust
+/// literals for the runtime's table, and a Markdown line per variable for
+/// the builder's docs and the README.
+fn server_view(api: &Api) -> Option<Value> {
+    use super::rust::{code_span, one_line, prose};
+    let server = api.server_template.as_ref()?;
+    let literal = |text: &str| format!("{text:?}");
+    let variables: Vec<_> = server
+        .variables
+        .iter()
+        .map(|v| {
+            let mut doc = format!(
+                "{}: by default {}",
+                code_span(&v.name),
+                code_span(&v.default)
+            );
+            if !v.allowed.is_empty() {
+                let allowed: Vec<String> = v.allowed.iter().map(|a| code_span(a)).collect();
+                doc.push_str(&format!(", one of {}", allowed.join(", ")));
+            }
+            doc.push('.');
+            if let Some(description) = &v.description {
+                doc.push(' ');
+                doc.push_str(&prose(&one_line(description)));
+            }
+            json!({
+                "name": literal(&v.name),
+                "default": literal(&v.default),
+                "allowed": v.allowed.iter().map(|a| literal(a)).collect::<Vec<_>>(),
+                "doc": doc,
+            })
+        })
+        .collect();
+    Some(json!({
+        "url": literal(&server.url),
+        "url_md": code_span(&server.url),
+        "variables": variables,
+    }))
+}
+
 fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     let mut ctx = Context::new();
     // Genesys conventions (regions, extra grants, correlation id,
@@ -371,6 +411,7 @@ fn base_context(api: &Api, krate: &CrateConfig, profile: Profile) -> Context {
     // Which credentials the client takes, and how each goes on the wire.
     ctx.insert("auth", &super::auth::view(api, profile));
     ctx.insert("has_default_base_url", &api.default_base_url.is_some());
+    ctx.insert("server", &server_view(api));
     ctx.insert("krate", krate);
     // The README is the crate's rustdoc: its description is prose there.
     ctx.insert(
