@@ -268,3 +268,29 @@ fn the_quick_start_gives_credentials_its_operation_accepts() {
         );
     }
 }
+
+#[test]
+fn inline_markdown_of_the_spec_reaches_the_docs_as_markdown() {
+    let output = generate("doc-markdown-inline");
+    let api = file(&output, "src/apis/notes_api.rs");
+    assert!(
+        api.contains(
+            "/// Sends a note. See the [note guide](https://example.com/notes); `text` is **required**,"
+        ),
+        "{api}"
+    );
+    // What rustdoc would misread stays text.
+    assert!(api.contains("or \\[Note\\] is plain text"), "{api}");
+    assert!(api.contains("\\[relative link\\](/docs/limits)"), "{api}");
+    // A body the spec doesn't describe says what it is.
+    assert!(
+        api.contains("/// - `body`: the request body, sent as `application/json`."),
+        "{api}"
+    );
+    let model = file(&output, "src/models/note.rs");
+    assert!(
+        model.contains("[character limit](https://example.com/limit) are split; `num_segments`"),
+        "{model}"
+    );
+    assert!(model.contains("snake_case_name bare"), "{model}");
+}

@@ -264,10 +264,18 @@ fn method_docs(
             text.push_str(&param_line(p));
         }
         if let Some(body) = op.body.as_ref().filter(|b| b.required) {
+            // A body the spec doesn't describe still says what it is.
+            let description = match body.description.as_deref().map(prose) {
+                Some(d) if !d.trim().is_empty() => d,
+                _ => format!(
+                    "the request body, sent as {}.",
+                    code_span(&body.content_type)
+                ),
+            };
             text.push_str(&format!(
                 "- `{}`: {}\n",
                 body.rust_name,
-                list_item_text(&body.description.as_deref().map(prose).unwrap_or_default())
+                list_item_text(&description)
             ));
         }
         text.push('\n');

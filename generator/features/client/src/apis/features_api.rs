@@ -84,7 +84,7 @@ impl FeaturesApi {
     ///
     /// # Arguments
     ///
-    /// - `body`:
+    /// - `body`: the request body, sent as `multipart/form-data`.
     ///
     /// # Errors
     ///
@@ -162,7 +162,7 @@ impl FeaturesApi {
     ///
     /// # Arguments
     ///
-    /// - `body`:
+    /// - `body`: the request body, sent as `application/x-www-form-urlencoded`.
     ///
     /// # Errors
     ///
@@ -191,7 +191,7 @@ impl FeaturesApi {
     /// # Arguments
     ///
     /// - `thing_id` (`thing-id`), path
-    /// - `body`:
+    /// - `body`: the request body, sent as `application/octet-stream`.
     ///
     /// # Errors
     ///
