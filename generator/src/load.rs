@@ -193,21 +193,27 @@ fn take_entries(
 }
 
 /// Deserializes each entry on its own, on every core, keeping the order;
-/// an entry that fails is reported at the deepest node `pinpoint` finds in
-/// it, else at `prefix/name`. Each worker also frees the JSON it turned.
+/// an entry that fails is reported at each deepest failing node `pinpoint`
+/// finds in it, else at `prefix/name`. Each worker also frees the JSON it turned.
 fn deserialize_entries<T: DeserializeOwned + Send>(
     entries: Vec<(String, Value)>,
     prefix: &str,
-    pinpoint: fn(&Value, &str) -> Option<Diagnostic>,
+    pinpoint: fn(&Value, &str) -> Vec<Diagnostic>,
     errors: &mut Vec<Diagnostic>,
 ) -> IndexMap<String, T> {
     let results = crate::parallel::parallel_map_owned(entries, |(name, mut value)| {
         integer_bounds::clamp(&mut value);
         let result = T::deserialize(&value).map_err(|e| {
             let pointer = format!("{prefix}/{}", pointer_escape(&name));
-            pinpoint(&value, &pointer).unwrap_or_else(|| {
-                Diagnostic::new(pointer, format!("not a valid OpenAPI 3.0 entry: {e}"))
-            })
+            let found = pinpoint(&value, &pointer);
+            if found.is_empty() {
+                vec![Diagnostic::new(
+                    pointer,
+                    format!("not a valid OpenAPI 3.0 entry: {e}"),
+                )]
+            } else {
+                found
+            }
         });
         (name, result)
     });
@@ -217,7 +223,7 @@ fn deserialize_entries<T: DeserializeOwned + Send>(
             Ok(item) => {
                 out.insert(name, item);
             }
-            Err(diagnostic) => errors.push(diagnostic),
+            Err(diagnostics) => errors.extend(diagnostics),
         }
     }
     out

@@ -39,13 +39,15 @@ const PARAMETER: Node = Node::Parameter;
 const RESPONSE: Node = Node::Response;
 const HEADER: Node = Node::Header;
 
-/// The deepest failing node of a path item, as a diagnostic at its pointer.
-pub fn path_item(value: &Value, pointer: &str) -> Option<Diagnostic> {
+/// The deepest failing nodes of a path item, each as a diagnostic at its
+/// pointer; empty when it reads.
+pub fn path_item(value: &Value, pointer: &str) -> Vec<Diagnostic> {
     deepest(Node::PathItem, value, pointer)
 }
 
-/// The deepest failing node of a schema, as a diagnostic at its pointer.
-pub fn schema(value: &Value, pointer: &str) -> Option<Diagnostic> {
+/// The deepest failing nodes of a schema, each as a diagnostic at its
+/// pointer; empty when it reads.
+pub fn schema(value: &Value, pointer: &str) -> Vec<Diagnostic> {
     deepest(Node::Schema, value, pointer)
 }
 
@@ -146,6 +148,14 @@ fn check_item<T: DeserializeOwned>(value: &Value) -> Result<(), String> {
 fn reason(node: Node, value: &Value) -> Result<(), String> {
     match node {
         Node::PathItem => check::<PathItem>(value),
+        // Only a whole path item may be a `$ref` (OpenAPI 3.0 §4.7.9);
+        // serde would only say that `responses` is missing.
+        Node::Operation if value.get("$ref").is_some() => Err(
+            "an operation can't be a `$ref` in OpenAPI 3.0, only a whole path item can \
+             (`/pets: {$ref: …}`): write the operation here, or bundle the spec with a tool \
+             that inlines it"
+                .to_owned(),
+        ),
         Node::Operation => check::<Operation>(value),
         Node::Parameter => check_item::<Parameter>(value),
         Node::RequestBody => check_item::<RequestBody>(value),
@@ -156,28 +166,38 @@ fn reason(node: Node, value: &Value) -> Result<(), String> {
     }
 }
 
-/// `value` as `node`: `None` if it reads, else the deepest failing node.
-fn deepest(node: Node, value: &Value, pointer: &str) -> Option<Diagnostic> {
+/// `value` as `node`: nothing if it reads, else its deepest failing nodes,
+/// every one of them, so that a spec with several problems is reported
+/// whole in one run. A node whose children read but which fails itself is
+/// reported at its own pointer.
+fn deepest(node: Node, value: &Value, pointer: &str) -> Vec<Diagnostic> {
     let message = match node {
         Node::MapOf(_) | Node::Content if !value.is_object() => {
-            return Some(Diagnostic::new(
+            return vec![Diagnostic::new(
                 pointer,
                 format!("expected a map, found {}", kind_of(value)),
-            ));
+            )];
         }
         Node::ListOf(_) if !value.is_array() => {
-            return Some(Diagnostic::new(
+            return vec![Diagnostic::new(
                 pointer,
                 format!("expected a list, found {}", kind_of(value)),
-            ));
+            )];
         }
         Node::MapOf(_) | Node::ListOf(_) | Node::Content => {
-            return children(node, value, pointer).into_iter().next();
+            return children(node, value, pointer);
         }
-        _ => reason(node, value).err()?,
+        _ => match reason(node, value) {
+            Ok(()) => return Vec::new(),
+            Err(message) => message,
+        },
     };
-    let inner = children(node, value, pointer).into_iter().next();
-    Some(inner.unwrap_or_else(|| Diagnostic::new(pointer, describe(node, &message))))
+    let inner = children(node, value, pointer);
+    if inner.is_empty() {
+        vec![Diagnostic::new(pointer, describe(node, &message))]
+    } else {
+        inner
+    }
 }
 
 fn kind_of(value: &Value) -> String {
@@ -210,9 +230,7 @@ fn children(node: Node, value: &Value, pointer: &str) -> Vec<Diagnostic> {
     let at = |key: &str| format!("{pointer}/{}", pointer_escape(key));
     let mut out = Vec::new();
     let mut visit = |child_node: Node, child: &Value, child_pointer: String| {
-        if let Some(d) = deepest(child_node, child, &child_pointer) {
-            out.push(d);
-        }
+        out.extend(deepest(child_node, child, &child_pointer));
     };
     match (node, value) {
         (Node::MapOf(inner), Value::Object(map)) => {
@@ -310,7 +328,7 @@ mod tests {
                 "tags": {"type": "array", "items": {"type": "string", "enum": {"a": 1}}}
             }
         });
-        let d = schema(&value, "/components/schemas/Pet").unwrap();
+        let d = &schema(&value, "/components/schemas/Pet")[0];
         assert_eq!(d.pointer, "/components/schemas/Pet/properties/tags/items");
     }
 
@@ -325,14 +343,14 @@ mod tests {
                 "responses": {"200": {"description": "ok"}}
             }
         });
-        let d = path_item(&value, "/paths/~1pets").unwrap();
+        let d = &path_item(&value, "/paths/~1pets")[0];
         assert_eq!(d.pointer, "/paths/~1pets/get/parameters/1/schema");
     }
 
     #[test]
     fn a_node_wrong_in_itself_is_reported_with_the_reason() {
         let value = json!({"type": "object", "required": "name"});
-        let d = schema(&value, "/components/schemas/Bad").unwrap();
+        let d = &schema(&value, "/components/schemas/Bad")[0];
         assert_eq!(d.pointer, "/components/schemas/Bad");
         assert!(d.message.contains("expected a sequence"), "{}", d.message);
         assert!(
@@ -344,7 +362,33 @@ mod tests {
 
     #[test]
     fn valid_nodes_give_nothing() {
-        assert!(schema(&json!({"type": "string"}), "/s").is_none());
-        assert!(path_item(&json!({"get": {"responses": {}}}), "/p").is_none());
+        assert!(schema(&json!({"type": "string"}), "/s").is_empty());
+        assert!(path_item(&json!({"get": {"responses": {}}}), "/p").is_empty());
+    }
+
+    #[test]
+    fn every_bad_node_of_an_entry_is_reported() {
+        let value = json!({
+            "get": {"$ref": "#/components/x-operations/list"},
+            "post": {
+                "parameters": [{"name": "a", "in": "query", "schema": {"type": "object", "required": "a"}}],
+                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"items": []}}}}}
+            }
+        });
+        let found = path_item(&value, "/paths/~1pets");
+        let pointers: Vec<&str> = found.iter().map(|d| d.pointer.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/paths/~1pets/get",
+                "/paths/~1pets/post/parameters/0/schema",
+                "/paths/~1pets/post/responses/200/content/application~1json/schema/items"
+            ]
+        );
+        assert!(
+            found[0].message.contains("an operation can't be a `$ref`"),
+            "{}",
+            found[0].message
+        );
     }
 }
