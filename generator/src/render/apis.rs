@@ -349,10 +349,13 @@ fn list_item_text(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut in_fence = false;
     let mut after_text = false;
+    // Inside a list of the text's own, whose continuation lines `prose`
+    // indented to their item's text already.
+    let mut in_list = false;
     for line in text.lines() {
         let trimmed = line.trim_start();
         let fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
-        let line = if !in_fence && after_text && !fence && !starts_block(trimmed) {
+        let line = if !in_fence && after_text && !fence && !starts_block(trimmed) && !in_list {
             // A paragraph's continuation: its indentation means nothing in
             // Markdown, and more than the item's two spaces is what
             // `clippy::doc_overindented_list_items` rejects.
@@ -360,6 +363,9 @@ fn list_item_text(text: &str) -> String {
         } else {
             line
         };
+        if !in_fence {
+            in_list = starts_list_item(trimmed) || (in_list && !trimmed.is_empty());
+        }
         if fence {
             in_fence = !in_fence;
         }
@@ -373,17 +379,22 @@ fn list_item_text(text: &str) -> String {
     out.join("\n").trim_start().to_owned()
 }
 
-/// Whether a Markdown line starts a block of its own even right after a
-/// paragraph line: a list item, heading, quote or table row.
-fn starts_block(trimmed: &str) -> bool {
+/// Whether a Markdown line starts a list item.
+fn starts_list_item(trimmed: &str) -> bool {
     let ordered = trimmed.split_once(['.', ')']).is_some_and(|(n, rest)| {
         !n.is_empty()
             && n.len() <= 9
             && n.bytes().all(|b| b.is_ascii_digit())
             && rest.starts_with(' ')
     });
-    ordered
-        || ["- ", "* ", "+ ", "#", ">", "|"]
+    ordered || ["- ", "* ", "+ "].iter().any(|m| trimmed.starts_with(m))
+}
+
+/// Whether a Markdown line starts a block of its own even right after a
+/// paragraph line: a list item, heading, quote or table row.
+fn starts_block(trimmed: &str) -> bool {
+    starts_list_item(trimmed)
+        || ["#", ">", "|"]
             .iter()
             .any(|marker| trimmed.starts_with(marker))
 }

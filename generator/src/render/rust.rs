@@ -33,9 +33,10 @@ const DOC_PLACEHOLDER: &str = "@doc#";
 /// and escaping them into literals, which `syn` parses and `prettyplease`
 /// unescapes again, took a fifth of the render time.
 pub fn doc(text: &str) -> TokenStream {
+    let text = visible_direction(text);
     let slot = DOCS.with_borrow_mut(|docs| {
         docs.as_mut().map(|docs| {
-            docs.push(text.to_owned());
+            docs.push(text.clone());
             docs.len() - 1
         })
     });
@@ -44,8 +45,28 @@ pub fn doc(text: &str) -> TokenStream {
             let placeholder = format!("{DOC_PLACEHOLDER}{index}");
             quote!(#[doc = #placeholder])
         }
-        None => doc_attributes(text),
+        None => doc_attributes(&text),
     }
+}
+
+/// `text` with each Unicode bidirectional control (U+202A–U+202E,
+/// U+2066–U+2069) written as its escape, `\u{202E}`: rustc refuses them in
+/// a doc comment (`text_direction_codepoint_in_literal`, CVE-2021-42574),
+/// and they would reorder what a reader sees.
+pub fn visible_direction(text: &str) -> String {
+    let is_control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.contains(is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if is_control(c) {
+                format!("\\u{{{:X}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// `#[doc = "…"]` attributes, one per line, so that prettyplease prints a
@@ -239,16 +260,21 @@ fn fence_language(info: &str) -> &str {
         .split(|c: char| c == ',' || c.is_whitespace())
         .next()
         .unwrap_or("");
-    let rust_like = matches!(
-        lang,
-        "rust"
-            | "ignore"
-            | "no_run"
-            | "should_panic"
-            | "compile_fail"
-            | "test_harness"
-            | "standalone_crate"
-    ) || lang.starts_with("edition");
+    // rustdoc reads these as Rust, and near misses (`rust2021`,
+    // `should-panic`, `ignore-wasm`) as Rust with a warning.
+    let normalized = lang.to_ascii_lowercase().replace('-', "_");
+    let rust_like = [
+        "rust",
+        "ignore",
+        "no_run",
+        "should_panic",
+        "compile_fail",
+        "test_harness",
+        "standalone",
+        "edition",
+    ]
+    .iter()
+    .any(|attribute| normalized.starts_with(attribute));
     match lang {
         "" => "text",
         _ if rust_like => "text",
@@ -302,14 +328,23 @@ fn escape_inline(text: &str, links: bool, out: &mut String) {
                     out.push_str(span);
                     span.len()
                 }),
-            '[' if links => inline_link_at(rest).map(|(label, destination, len)| {
-                out.push('[');
-                escape_inline(label, false, out);
-                out.push_str("](");
-                out.push_str(destination);
-                out.push(')');
-                len
-            }),
+            '[' if links => url_label_link_at(rest)
+                .map(|(url, len)| {
+                    out.push('<');
+                    out.push_str(url);
+                    out.push('>');
+                    len
+                })
+                .or_else(|| {
+                    inline_link_at(rest).map(|(label, destination, len)| {
+                        out.push('[');
+                        escape_inline(label, false, out);
+                        out.push_str("](");
+                        out.push_str(destination);
+                        out.push(')');
+                        len
+                    })
+                }),
             '<' => autolink_at(rest).map(|link| {
                 out.push_str(link);
                 link.len()
@@ -379,8 +414,9 @@ fn code_span_at(text: &str) -> Option<&str> {
 fn inline_link_at(text: &str) -> Option<(&str, &str, usize)> {
     let close = text.find(']')?;
     let label = &text[1..close];
-    // A URL in the label would be a bare URL inside the link.
-    if label.is_empty() || label.contains(['[', '`']) || label.contains("://") {
+    // A URL in the label would be a bare URL inside the link (the label
+    // that is the URL itself is written as an autolink instead).
+    if label.is_empty() || label.contains('[') || label.contains("://") {
         return None;
     }
     let after = text[close + 1..].strip_prefix('(')?;
@@ -389,6 +425,18 @@ fn inline_link_at(text: &str) -> Option<(&str, &str, usize)> {
     let absolute = starts_url(destination) || destination.starts_with("mailto:");
     let plain = !destination.contains(|c: char| c.is_whitespace() || "<>()`\\\"".contains(c));
     (absolute && plain).then_some((label, destination, close + 2 + end + 1))
+}
+
+/// A link whose label is its own absolute URL, `[https://x](https://x)`:
+/// the URL and the length taken.
+fn url_label_link_at(text: &str) -> Option<(&str, usize)> {
+    let close = text.find(']')?;
+    let label = &text[1..close];
+    let rest = text[close + 1..].strip_prefix('(')?.strip_prefix(label)?;
+    (starts_url(label)
+        && !label.contains(|c: char| c.is_whitespace() || "<>()`\\\"".contains(c))
+        && rest.starts_with(')'))
+    .then_some((label, close + 2 + label.len() + 1))
 }
 
 /// An autolink the spec wrote (`<https://…>`), kept as it is.
@@ -678,8 +726,8 @@ mod tests {
             "see \\[the docs\\](/docs/limits) or \\[Pet\\]"
         );
         assert_eq!(
-            prose("[https://a.example](https://a.example)"),
-            "\\[<https://a.example>\\](<https://a.example>)"
+            prose("[https://a.example](https://a.example) and [`/x/get`](https://a.example/x#get)"),
+            "<https://a.example> and [`/x/get`](https://a.example/x#get)"
         );
         assert_eq!(prose("a snake_case_name"), "a snake_case_name");
         assert_eq!(prose("* one\ntwo"), "* one\n  two");
@@ -727,6 +775,20 @@ mod tests {
 
     #[test]
     fn fences_never_run_as_rust() {
+        for info in [
+            "rust2021",
+            "rust2018",
+            "should-panic",
+            "no-run",
+            "ignore-wasm",
+            "Rust",
+        ] {
+            assert_eq!(
+                prose(&format!("```{info}\nx\n```")),
+                "```text\nx\n```",
+                "{info}"
+            );
+        }
         assert_eq!(prose("~~~\nnot rust\n~~~"), "~~~text\nnot rust\n~~~");
         assert_eq!(
             prose("~~~json\n{\"a\": [1]}\n~~~\nAfter"),
