@@ -16,7 +16,9 @@ async fn the_extreme_64_bit_values_are_sent_and_decoded() {
         .and(body_json(json!({"seed": i64::MIN})))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
             "seed": i64::MAX,
-            "values": [i64::MIN, 0, i64::MAX]
+            "values": [i64::MIN, 0, i64::MAX],
+            "count": 1000,
+            "half": 1
         })))
         .mount(&server)
         .await;
@@ -29,4 +31,9 @@ async fn the_extreme_64_bit_values_are_sent_and_decoded() {
         .unwrap();
     assert_eq!(draw.seed, Some(i64::MAX));
     assert_eq!(draw.values, Some(vec![i64::MIN, 0, i64::MAX]));
+    // Not `serde_json::Value`: float-written bounds are integer bounds.
+    let count: Option<i64> = draw.count;
+    assert_eq!(count, Some(1000));
+    let half: Option<i64> = draw.half;
+    assert_eq!(half, Some(1));
 }

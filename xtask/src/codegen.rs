@@ -397,7 +397,15 @@ fn load_spec(path: &Path) -> anyhow::Result<(openapiv3::OpenAPI, bool)> {
         doc
     };
     let _stage = timing::stage("into openapiv3 types");
-    Ok((generator::load::from_json(path, doc)?, swagger))
+    match generator::load::from_json(path, doc) {
+        Ok(spec) => Ok((spec, swagger)),
+        // The text was let go to keep the peak low; it is read again only
+        // to give each problem its line.
+        Err(e) => match fs::read_to_string(path) {
+            Ok(text) => Err(e.with_lines(&text).into()),
+            Err(_) => Err(e.into()),
+        },
+    }
 }
 
 /// Every tag the spec's operations carry: the declared order first, then

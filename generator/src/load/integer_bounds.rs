@@ -1,16 +1,18 @@
-//! Integer schema bounds written beyond 64 bits.
+//! Integer schema bounds that are not 64-bit integers.
 //!
-//! openapiv3 holds an integer schema's `minimum` and `maximum` as `i64`,
-//! and refuses the whole entry when either is out of range. Specs write
-//! such bounds to say "any 64-bit value": OpenAI's `-9223372036854776000`
-//! is `-2^63` printed through a double. Clamping a bound to the `i64`
-//! range allows exactly the same `i64` values, so nothing a client can
-//! send or receive changes.
+//! openapiv3 holds an integer schema's `minimum`, `maximum` and
+//! `multipleOf` as `i64`; when one is not, it silently reads the schema as
+//! one of any type, and the field becomes `serde_json::Value`. Specs write
+//! `minimum: 1.0`, and "any 64-bit value" as `-9223372036854776000`
+//! (OpenAI: `-2^63` printed through a double). Each such bound becomes the
+//! `i64` bound that allows exactly the same `i64` values, so nothing a
+//! client can send or receive changes.
 
 use serde_json::Value;
 
-/// Clamps every out-of-range `minimum` and `maximum` of a schema with
-/// `type: integer` in `value`, and says whether it changed anything.
+/// Makes every `minimum`, `maximum` and `multipleOf` of a schema with
+/// `type: integer` in `value` an `i64`, and says whether it changed
+/// anything.
 /// Examples, defaults, enums and extensions are data, not schemas, and are
 /// left as written.
 pub fn clamp(value: &mut Value) -> bool {
@@ -20,6 +22,7 @@ pub fn clamp(value: &mut Value) -> bool {
             if map.get("type").and_then(Value::as_str) == Some("integer") {
                 changed |= clamp_bound(map, "minimum", "exclusiveMinimum");
                 changed |= clamp_bound(map, "maximum", "exclusiveMaximum");
+                changed |= integer_multiple(map);
             }
             for (key, child) in map.iter_mut() {
                 let data = matches!(key.as_str(), "example" | "examples" | "default" | "enum")
@@ -38,32 +41,56 @@ pub fn clamp(value: &mut Value) -> bool {
 }
 
 fn clamp_bound(map: &mut serde_json::Map<String, Value>, key: &str, exclusive: &str) -> bool {
-    let Some(Value::Number(n)) = map.get(key) else {
+    let Some(f) = float_at(map, key) else {
         return false;
     };
-    if n.is_i64() {
-        return false;
-    }
-    let Some(f) = n.as_f64() else {
-        return false;
-    };
+    let is_minimum = key == "minimum";
     // -2^63 is exactly `i64::MIN`; anything below holds no `i64` either,
     // so an exclusive bound there excludes nothing.
-    let clamped = if f == i64::MIN as f64 {
-        i64::MIN
-    } else if f < i64::MIN as f64 {
+    let clamped = if f < i64::MIN as f64 {
         map.remove(exclusive);
         i64::MIN
     } else if f >= i64::MAX as f64 {
         // `i64::MAX as f64` is 2^63, one past `i64::MAX`.
         map.remove(exclusive);
         i64::MAX
+    } else if f.fract() == 0.0 {
+        // `1.0` or `1e3`: the same bound, written as a float.
+        f as i64
     } else {
-        // A fraction within range is another problem, reported as such.
-        return false;
+        // `x >= 0.5` and `x > 0.5` both mean `x >= 1` for an integer.
+        map.remove(exclusive);
+        if is_minimum {
+            f.ceil() as i64
+        } else {
+            f.floor() as i64
+        }
     };
     map.insert(key.to_owned(), Value::from(clamped));
     true
+}
+
+/// `multipleOf` as an integer: a whole float (`2.0`) is that integer; any
+/// other (`0.5`, `1e30`) says nothing an `i64` field can use, and goes.
+fn integer_multiple(map: &mut serde_json::Map<String, Value>) -> bool {
+    let Some(f) = float_at(map, "multipleOf") else {
+        return false;
+    };
+    if f.fract() == 0.0 && f >= 1.0 && f < i64::MAX as f64 {
+        map.insert("multipleOf".to_owned(), Value::from(f as i64));
+    } else {
+        map.remove("multipleOf");
+    }
+    true
+}
+
+/// The number at `key` when it is not an `i64` (and so fails openapiv3's
+/// integer schema), as a finite float.
+fn float_at(map: &serde_json::Map<String, Value>, key: &str) -> Option<f64> {
+    match map.get(key) {
+        Some(Value::Number(n)) if !n.is_i64() => n.as_f64().filter(|f| f.is_finite()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -93,8 +120,22 @@ mod tests {
     }
 
     #[test]
-    fn a_fraction_is_left_for_the_reader_to_report() {
-        let mut schema = json!({"type": "integer", "minimum": 0.5});
-        assert!(!clamp(&mut schema));
+    fn float_bounds_within_range_allow_the_same_integers() {
+        let mut schema =
+            json!({"type": "integer", "minimum": 1.0, "maximum": 1e3, "multipleOf": 2.0});
+        assert!(clamp(&mut schema));
+        assert_eq!(
+            schema,
+            json!({"type": "integer", "minimum": 1, "maximum": 1000, "multipleOf": 2})
+        );
+        let mut schema = json!({
+            "type": "integer", "minimum": 0.5, "exclusiveMinimum": true,
+            "maximum": 100.5, "multipleOf": 0.5
+        });
+        assert!(clamp(&mut schema));
+        assert_eq!(
+            schema,
+            json!({"type": "integer", "minimum": 1, "maximum": 100})
+        );
     }
 }
