@@ -138,6 +138,20 @@ pub fn from_json(path: &Path, mut doc: Value) -> Result<OpenAPI, Error> {
             integer_bounds::clamp(value);
         }
     }
+    // A path key must start with `/` (OpenAPI 3.0 §4.7.8); openapiv3
+    // drops any other key silently, and its operations with it.
+    let mut errors = Vec::new();
+    if let Some(Value::Object(left)) = root.get("paths") {
+        for key in left.keys().filter(|k| !k.starts_with("x-")) {
+            errors.push(Diagnostic::new(
+                format!("/paths/{}", pointer_escape(key)),
+                format!(
+                    "the path `{key}` does not start with `/`: a path key is the path after \
+                     the server URL, starting with `/` (OpenAPI 3.0 §4.7.8)"
+                ),
+            ));
+        }
+    }
     // Kept to say where, should the rest fail to read.
     let rest = root.clone();
     let mut spec: OpenAPI = serde_json::from_value(Value::Object(root)).map_err(|e| {
@@ -158,7 +172,6 @@ pub fn from_json(path: &Path, mut doc: Value) -> Result<OpenAPI, Error> {
         Error::spec(path, diagnostics)
     })?;
 
-    let mut errors = Vec::new();
     spec.paths.paths =
         deserialize_entries(paths, "/paths", crate::pinpoint::path_item, &mut errors);
     if let Some(components) = &mut spec.components {
@@ -276,6 +289,29 @@ mod tests {
                 "/paths/~1a~1{b}/get/responses",
                 "/components/schemas/Bad/properties"
             ],
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_path_key_without_a_slash_is_refused_at_its_pointer() {
+        let doc = serde_json::json!({
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {
+                "/ok": {"get": {"responses": {"200": {"description": "ok"}}}},
+                "items/{id}": {"get": {"responses": {"200": {"description": "ok"}}}},
+                "x-note": "kept"
+            }
+        });
+        let err = from_json(Path::new("x.json"), doc).unwrap_err();
+        let Error::Spec { diagnostics, .. } = &err else {
+            panic!("{err}");
+        };
+        assert_eq!(diagnostics.len(), 1, "{err}");
+        assert_eq!(diagnostics[0].pointer, "/paths/items~1{id}");
+        assert!(
+            diagnostics[0].message.contains("does not start with `/`"),
             "{err}"
         );
     }
