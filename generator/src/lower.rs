@@ -124,6 +124,9 @@ pub fn lower_with(
     lowerer
         .warnings
         .extend(own_server_warnings(spec, selection));
+    if let Some(server) = spec.servers.first() {
+        lowerer.warnings.extend(server_variable_warnings(server));
+    }
     let default_base_url = spec.servers.first().and_then(server_url);
     let server_template = spec.servers.first().and_then(server_template);
     // A relative server URL (`/api/v3`, or Swagger's `basePath` without a
@@ -3458,7 +3461,7 @@ fn server_template(server: &openapiv3::Server) -> Option<ServerTemplate> {
         .map(|(name, variable)| ServerVariable {
             name: name.clone(),
             default: variable.default.clone(),
-            allowed: variable.enumeration.clone(),
+            allowed: allowed_values(variable),
             description: non_empty(variable.description.as_deref()),
         })
         .collect();
@@ -3466,6 +3469,67 @@ fn server_template(server: &openapiv3::Server) -> Option<ServerTemplate> {
         url: server.url.trim_end_matches('/').to_owned(),
         variables,
     })
+}
+
+/// The values a server variable may take: its `enum`, and its default
+/// even when the `enum` leaves it out (which OpenAPI 3.0 §4.7.6 forbids,
+/// and [`server_variable_warnings`] reports), so that a client built with
+/// no setting still builds.
+fn allowed_values(variable: &openapiv3::ServerVariable) -> Vec<String> {
+    let mut allowed = variable.enumeration.clone();
+    if !allowed.is_empty() && !allowed.contains(&variable.default) {
+        allowed.insert(0, variable.default.clone());
+    }
+    allowed
+}
+
+/// What is wrong with the variables of the server the client uses: a
+/// default outside its `enum`, and a `{name}` in the URL that no variable
+/// defines, which leaves the client without a default base URL.
+fn server_variable_warnings(server: &openapiv3::Server) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (name, variable) in server.variables.iter().flatten() {
+        if !variable.enumeration.is_empty() && !variable.enumeration.contains(&variable.default) {
+            let allowed: Vec<String> = variable
+                .enumeration
+                .iter()
+                .map(|v| format!("`{v}`"))
+                .collect();
+            warnings.push(Diagnostic::new(
+                format!("/servers/0/variables/{}/default", pointer_escape(name)),
+                format!(
+                    "the server variable `{name}` defaults to `{}`, which its `enum` ({}) leaves \
+                     out (OpenAPI 3.0 §4.7.6 requires it in); the client accepts it as well",
+                    variable.default,
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+    let mut rest = server.url.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let name = &rest[open + 1..open + close];
+        if !server
+            .variables
+            .as_ref()
+            .is_some_and(|v| v.contains_key(name))
+        {
+            warnings.push(Diagnostic::new(
+                "/servers/0/url",
+                format!(
+                    "the server URL `{}` names the variable `{name}`, which `variables` doesn't \
+                     define: the client has no default base URL, and its users must give one \
+                     with `ClientBuilder::base_url`",
+                    server.url
+                ),
+            ));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    warnings
 }
 
 /// A server's URL with each of its variables at its default.

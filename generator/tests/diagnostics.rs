@@ -941,3 +941,42 @@ paths: {}
         ]
     );
 }
+
+#[test]
+fn server_variables_the_spec_gets_wrong_are_warned() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+servers:
+  - url: 'https://{region}.example.com/{version}'
+    variables:
+      region:
+        default: moon
+        enum: [eu, us]
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200': {description: ok}
+";
+    let output = output_of("server-vars", text, &["default"], false);
+    let found: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "/servers/0/variables/region/default");
+    assert!(
+        found[0]
+            .1
+            .contains("defaults to `moon`, which its `enum` (`eu`, `us`) leaves out"),
+        "{found:?}"
+    );
+    assert_eq!(found[1].0, "/servers/0/url");
+    assert!(
+        found[1].1.contains("names the variable `version`"),
+        "{found:?}"
+    );
+}
