@@ -14,7 +14,7 @@ use openapiv3::{
     StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 use crate::diagnostics::{pointer_escape, Diagnostic};
@@ -408,9 +408,22 @@ fn colliding_tags(spec: &OpenAPI, api: &Api) -> Vec<Diagnostic> {
     warnings
 }
 
+/// The selected operations by JSON pointer, the key an IR operation keeps,
+/// so that finding an operation's selection is not a scan of all of them.
+fn selected_by_pointer<'s, 'a>(
+    selection: &'s Selection<'a>,
+) -> HashMap<&'s str, &'s SelectedOperation<'a>> {
+    selection
+        .operations
+        .iter()
+        .map(|s| (s.pointer.as_str(), s))
+        .collect()
+}
+
 /// The selected tags with operations in other tags' groups.
 fn shared_tags(selection: &Selection<'_>, api: &Api) -> Vec<SharedTag> {
     let mut out = Vec::new();
+    let by_pointer = selected_by_pointer(selection);
     for tag in selection.tags {
         let carried = |s: &SelectedOperation<'_>| s.operation.tags.iter().any(|t| t == tag);
         let elsewhere = selection
@@ -425,10 +438,9 @@ fn shared_tags(selection: &Selection<'_>, api: &Api) -> Vec<SharedTag> {
             .iter()
             .filter(|g| {
                 g.operations.iter().any(|op| {
-                    selection
-                        .operations
-                        .iter()
-                        .any(|s| s.pointer == op.pointer && carried(s))
+                    by_pointer
+                        .get(op.pointer.as_str())
+                        .is_some_and(|s| carried(s))
                 })
             })
             .map(|g| g.rust_name.clone())
@@ -455,6 +467,7 @@ fn shared_tags(selection: &Selection<'_>, api: &Api) -> Vec<SharedTag> {
 /// per operation keeps groups and features one-to-one; this says where.
 fn groupless_tags(spec: &OpenAPI, selection: &Selection<'_>, api: &Api) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
+    let by_pointer = selected_by_pointer(selection);
     for shared in api.shared_tags.iter().filter(|s| !s.own_group) {
         let tag = &shared.tag;
         // Destination group (in group order) → the operations it holds.
@@ -464,9 +477,9 @@ fn groupless_tags(spec: &OpenAPI, selection: &Selection<'_>, api: &Api) -> Vec<D
                 .operations
                 .iter()
                 .filter(|op| {
-                    selection.operations.iter().any(|s| {
-                        s.pointer == op.pointer && s.operation.tags.iter().any(|t| t == tag)
-                    })
+                    by_pointer
+                        .get(op.pointer.as_str())
+                        .is_some_and(|s| s.operation.tags.iter().any(|t| t == tag))
                 })
                 .map(|op| op.operation_id.as_str())
                 .collect();
