@@ -3497,8 +3497,9 @@ fn allowed_values(variable: &openapiv3::ServerVariable) -> Vec<String> {
 }
 
 /// What is wrong with the variables of the server the client uses: a
-/// default outside its `enum`, and a `{name}` in the URL that no variable
-/// defines, which leaves the client without a default base URL.
+/// default outside its `enum`; a `{name}` in the URL that no variable
+/// defines, which leaves the client without a default base URL; and
+/// variables in a relative URL, which the paths hold at their defaults.
 fn server_variable_warnings(server: &openapiv3::Server) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for (name, variable) in server.variables.iter().flatten() {
@@ -3541,6 +3542,17 @@ fn server_variable_warnings(server: &openapiv3::Server) -> Vec<Diagnostic> {
             ));
         }
         rest = &rest[open + close + 1..];
+    }
+    if let Some(prefix) = relative_server_path(server).filter(|_| server.url.contains('{')) {
+        warnings.push(Diagnostic::new(
+            "/servers/0/url",
+            format!(
+                "the server URL `{}` is relative, so the client is given only the host and every \
+                 operation's path starts with `{prefix}`: its variables are fixed at their \
+                 defaults there, and `ClientBuilder::server_variable` can't change them",
+                server.url
+            ),
+        ));
     }
     warnings
 }

@@ -980,3 +980,38 @@ paths:
         "{found:?}"
     );
 }
+
+#[test]
+fn variables_of_a_relative_server_url_are_said_to_be_fixed() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+servers:
+  - url: '/api/{version}'
+    variables:
+      version:
+        default: v1
+        enum: [v1, v2]
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200': {description: ok}
+";
+    let output = output_of("relative-server-vars", text, &["default"], false);
+    let found: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "/servers/0/url");
+    assert!(
+        found[0].1.contains(
+            "every operation's path starts with `/api/v1`: its variables are fixed at their \
+             defaults there"
+        ),
+        "{found:?}"
+    );
+}
