@@ -1603,8 +1603,9 @@ impl<'a> Lowerer<'a> {
         for (wire, property) in properties {
             let field_pointer = property.pointer.as_str();
             let property = &property.schema;
-            let rust = namer.unique(wire, Kind::Value);
-            let hint = format!("{owner}{}", rust_name(wire, Kind::Type));
+            let words = crate::naming::member_words(wire);
+            let rust = namer.unique(&words, Kind::Value);
+            let hint = format!("{owner}{}", rust_name(&words, Kind::Type));
             let (ty, data) = match property {
                 ReferenceOr::Reference { reference } => {
                     (self.reference(reference, field_pointer), None)
@@ -2484,7 +2485,10 @@ impl<'a> Lowerer<'a> {
                 );
                 continue;
             }
-            let hint = format!("{builder}{}", rust_name(&data.name, Kind::Type));
+            let hint = format!(
+                "{builder}{}",
+                rust_name(&crate::naming::member_words(&data.name), Kind::Type)
+            );
             let (ty, default) = match &data.format {
                 ParameterSchemaOrContent::Schema(schema) => {
                     let default = match schema {
@@ -2543,7 +2547,7 @@ impl<'a> Lowerer<'a> {
                 );
             }
             out.push(IrParameter {
-                rust_name: namer.unique(&data.name, Kind::Value),
+                rust_name: namer.unique(&crate::naming::member_words(&data.name), Kind::Value),
                 wire_name: data.name.clone(),
                 location,
                 ty,

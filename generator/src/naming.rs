@@ -289,6 +289,21 @@ pub fn rust_name(wire: &str, kind: Kind) -> String {
     name
 }
 
+/// The words a property or parameter is named by, for [`rust_name`]: the
+/// name itself, except that a comparison operator at its end, which range
+/// filters put on a name (`DateSent<`, `price>=`, `status!=`), is spelled
+/// out (`DateSent lt`, `price gt eq`, `status not eq`). Dropped, it would
+/// leave `date_sent`, `date_sent2` and `date_sent3`, which say nothing of
+/// which is which.
+pub fn member_words(name: &str) -> std::borrow::Cow<'_, str> {
+    let stem = name.trim_end_matches(['<', '>', '=', '!']);
+    if stem.len() == name.len() {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let operator: Vec<&str> = name[stem.len()..].chars().filter_map(symbol_name).collect();
+    std::borrow::Cow::Owned(format!("{stem} {}", operator.join(" ")))
+}
+
 /// The words an enum value is named by, for [`rust_name`]: the value
 /// itself, except that a signed number reads `minus …` or `plus …` (`-1`
 /// and `+1` would otherwise be named as `1` is), and a value of symbols alone (`!=`,
@@ -603,6 +618,19 @@ mod tests {
         assert_eq!(rust_name("1stValue", Kind::Variant), "V1stValue");
         assert_eq!(rust_name("", Kind::Variant), "Empty");
         assert_eq!(rust_name("", Kind::Value), "empty");
+    }
+
+    #[test]
+    fn comparison_operators_ending_a_member_name_are_spelled_out() {
+        let value = |name: &str| rust_name(&member_words(name), Kind::Value);
+        assert_eq!(value("DateSent"), "date_sent");
+        assert_eq!(value("DateSent<"), "date_sent_lt");
+        assert_eq!(value("DateSent>"), "date_sent_gt");
+        assert_eq!(value("price>="), "price_gt_eq");
+        assert_eq!(value("status!="), "status_not_eq");
+        assert_eq!(value("<"), "lt");
+        // Only at the end: elsewhere they separate words, as before.
+        assert_eq!(value("a<b"), "a_b");
     }
 
     #[test]
