@@ -135,7 +135,7 @@ pub fn from_json(path: &Path, mut doc: Value) -> Result<OpenAPI, Error> {
     // a schema of any type, silently; see `integer_bounds`.
     for (key, value) in root.iter_mut() {
         if key != "paths" && !key.starts_with("x-") {
-            integer_bounds::clamp(value);
+            integer_bounds::normalize(value);
         }
     }
     // A path key must start with `/` (OpenAPI 3.0 §4.7.8); openapiv3
@@ -215,7 +215,7 @@ fn deserialize_entries<T: DeserializeOwned + Send>(
     errors: &mut Vec<Diagnostic>,
 ) -> IndexMap<String, T> {
     let results = crate::parallel::parallel_map_owned(entries, |(name, mut value)| {
-        integer_bounds::clamp(&mut value);
+        integer_bounds::normalize(&mut value);
         let result = T::deserialize(&value).map_err(|e| {
             let pointer = format!("{prefix}/{}", pointer_escape(&name));
             let found = pinpoint(&value, &pointer);

@@ -15,7 +15,7 @@ use serde_json::Value;
 /// anything.
 /// Examples, defaults, enums and extensions are data, not schemas, and are
 /// left as written.
-pub fn clamp(value: &mut Value) -> bool {
+pub fn normalize(value: &mut Value) -> bool {
     match value {
         Value::Object(map) => {
             let mut changed = false;
@@ -28,14 +28,14 @@ pub fn clamp(value: &mut Value) -> bool {
                 let data = matches!(key.as_str(), "example" | "examples" | "default" | "enum")
                     || key.starts_with("x-");
                 if !data {
-                    changed |= clamp(child);
+                    changed |= normalize(child);
                 }
             }
             changed
         }
         Value::Array(items) => items
             .iter_mut()
-            .fold(false, |changed, item| clamp(item) | changed),
+            .fold(false, |changed, item| normalize(item) | changed),
         _ => false,
     }
 }
@@ -109,7 +109,7 @@ mod tests {
             },
             "example": {"type": "integer", "minimum": 1e30}
         });
-        assert!(clamp(&mut schema));
+        assert!(normalize(&mut schema));
         assert_eq!(
             schema["properties"]["seed"],
             json!({"type": "integer", "minimum": i64::MIN, "maximum": i64::MAX})
@@ -123,7 +123,7 @@ mod tests {
     fn float_bounds_within_range_allow_the_same_integers() {
         let mut schema =
             json!({"type": "integer", "minimum": 1.0, "maximum": 1e3, "multipleOf": 2.0});
-        assert!(clamp(&mut schema));
+        assert!(normalize(&mut schema));
         assert_eq!(
             schema,
             json!({"type": "integer", "minimum": 1, "maximum": 1000, "multipleOf": 2})
@@ -132,7 +132,7 @@ mod tests {
             "type": "integer", "minimum": 0.5, "exclusiveMinimum": true,
             "maximum": 100.5, "multipleOf": 0.5
         });
-        assert!(clamp(&mut schema));
+        assert!(normalize(&mut schema));
         assert_eq!(
             schema,
             json!({"type": "integer", "minimum": 1, "maximum": 100})
