@@ -423,8 +423,18 @@ fn inline_link_at(text: &str) -> Option<(&str, &str, usize)> {
     let end = after.find(')')?;
     let destination = &after[..end];
     let absolute = starts_url(destination) || destination.starts_with("mailto:");
-    let plain = !destination.contains(|c: char| c.is_whitespace() || "<>()`\\\"".contains(c));
-    (absolute && plain).then_some((label, destination, close + 2 + end + 1))
+    (absolute && is_plain_destination(destination)).then_some((
+        label,
+        destination,
+        close + 2 + end + 1,
+    ))
+}
+
+/// Whether a link destination reads the same to rustdoc as to CommonMark:
+/// no whitespace, angle brackets, parentheses, backticks, backslashes or
+/// quotes, which would end it early or need escapes.
+fn is_plain_destination(destination: &str) -> bool {
+    !destination.contains(|c: char| c.is_whitespace() || "<>()`\\\"".contains(c))
 }
 
 /// A link whose label is its own absolute URL, `[https://x](https://x)`:
@@ -433,10 +443,8 @@ fn url_label_link_at(text: &str) -> Option<(&str, usize)> {
     let close = text.find(']')?;
     let label = &text[1..close];
     let rest = text[close + 1..].strip_prefix('(')?.strip_prefix(label)?;
-    (starts_url(label)
-        && !label.contains(|c: char| c.is_whitespace() || "<>()`\\\"".contains(c))
-        && rest.starts_with(')'))
-    .then_some((label, close + 2 + label.len() + 1))
+    (starts_url(label) && is_plain_destination(label) && rest.starts_with(')'))
+        .then_some((label, close + 2 + label.len() + 1))
 }
 
 /// An autolink the spec wrote (`<https://…>`), kept as it is.
