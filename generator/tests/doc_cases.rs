@@ -293,4 +293,18 @@ fn inline_markdown_of_the_spec_reaches_the_docs_as_markdown() {
         "{model}"
     );
     assert!(model.contains("snake_case_name bare"), "{model}");
+    // A URL ends where CommonMark ends it: its own balanced parentheses
+    // are in it, a strikethrough's tildes are not.
+    assert!(
+        model.contains("From <https://en.example.org/wiki/Note_(music)> (the article), a"),
+        "{model}"
+    );
+    assert!(
+        model.contains("[section](https://en.example.org/wiki/Note_(music)#Pitch) of it"),
+        "{model}"
+    );
+    assert!(
+        model.contains("[escaped](https://example.com/a\\_b) one, and \\~\\~<https://old.example.com>\\~\\~."),
+        "{model}"
+    );
 }

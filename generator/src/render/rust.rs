@@ -331,7 +331,7 @@ fn escape_inline(text: &str, links: bool, out: &mut String) {
             '[' if links => url_label_link_at(rest)
                 .map(|(url, len)| {
                     out.push('<');
-                    out.push_str(url);
+                    out.push_str(&url);
                     out.push('>');
                     len
                 })
@@ -420,7 +420,7 @@ fn inline_link_at(text: &str) -> Option<(&str, &str, usize)> {
         return None;
     }
     let after = text[close + 1..].strip_prefix('(')?;
-    let end = after.find(')')?;
+    let end = destination_end(after)?;
     let destination = &after[..end];
     let absolute = starts_url(destination) || destination.starts_with("mailto:");
     (absolute && is_plain_destination(destination)).then_some((
@@ -430,21 +430,64 @@ fn inline_link_at(text: &str) -> Option<(&str, &str, usize)> {
     ))
 }
 
+/// Where a link destination ends in `text` (what follows its `(`): at the
+/// `)` that balances it, since CommonMark §6.3 lets a destination hold
+/// balanced parentheses (`https://x/(a)`) and backslash-escaped ones.
+fn destination_end(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for (at, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(at),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Whether a link destination reads the same to rustdoc as to CommonMark:
-/// no whitespace, angle brackets, parentheses, backticks, backslashes or
-/// quotes, which would end it early or need escapes.
+/// no whitespace, angle brackets, backticks or quotes, which would end it
+/// early or need escapes, and a backslash only to escape punctuation
+/// (`a\_b`), which both read as the character.
 fn is_plain_destination(destination: &str) -> bool {
-    !destination.contains(|c: char| c.is_whitespace() || "<>()`\\\"".contains(c))
+    let mut chars = destination.chars();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() || "<>`\"".contains(c) {
+            return false;
+        }
+        if c == '\\' && !chars.next().is_some_and(|e| e.is_ascii_punctuation()) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A link whose label is its own absolute URL, `[https://x](https://x)`:
-/// the URL and the length taken.
-fn url_label_link_at(text: &str) -> Option<(&str, usize)> {
+/// the URL, its escapes resolved (an autolink takes none), and the length
+/// taken.
+fn url_label_link_at(text: &str) -> Option<(String, usize)> {
     let close = text.find(']')?;
     let label = &text[1..close];
     let rest = text[close + 1..].strip_prefix('(')?.strip_prefix(label)?;
-    (starts_url(label) && is_plain_destination(label) && rest.starts_with(')'))
-        .then_some((label, close + 2 + label.len() + 1))
+    (starts_url(label) && is_plain_destination(label) && rest.starts_with(')')).then(|| {
+        // `is_plain_destination` let a backslash through only before
+        // punctuation, which it stands for.
+        let mut url = String::with_capacity(label.len());
+        let mut escaped = false;
+        for c in label.chars() {
+            if c == '\\' && !escaped {
+                escaped = true;
+                continue;
+            }
+            escaped = false;
+            url.push(c);
+        }
+        (url, close + 2 + label.len() + 1)
+    })
 }
 
 /// An autolink the spec wrote (`<https://…>`), kept as it is.
@@ -459,13 +502,29 @@ fn autolink_at(text: &str) -> Option<&str> {
 
 /// A bare URL at the start of `text`, up to whitespace or a delimiter of
 /// the text around it (a quote, a backtick, a bracket), less the
-/// punctuation that ends a sentence.
+/// punctuation that ends a sentence and a `)` that closes the text around
+/// it rather than one of the URL's own (GFM's autolink extension: a
+/// Wikipedia URL ends in `_(disambiguation)`).
 fn bare_url_at(text: &str) -> Option<&str> {
     let end = text
         .find(|c: char| c.is_whitespace() || "<>[]`\\\"'".contains(c))
         .unwrap_or(text.len());
-    let link =
-        text[..end].trim_end_matches(['.', ',', ';', ':', ')', ']', '}', '!', '?', '*', '_']);
+    let mut link = &text[..end];
+    loop {
+        let trimmed =
+            link.trim_end_matches(['.', ',', ';', ':', ']', '}', '!', '?', '*', '_', '~']);
+        let unbalanced =
+            trimmed.ends_with(')') && trimmed.matches(')').count() > trimmed.matches('(').count();
+        let trimmed = if unbalanced {
+            &trimmed[..trimmed.len() - 1]
+        } else {
+            trimmed
+        };
+        if trimmed.len() == link.len() {
+            break;
+        }
+        link = trimmed;
+    }
     (!link.ends_with("://")).then_some(link)
 }
 
@@ -739,6 +798,32 @@ mod tests {
         );
         assert_eq!(prose("a snake_case_name"), "a snake_case_name");
         assert_eq!(prose("* one\ntwo"), "* one\n  two");
+    }
+
+    #[test]
+    fn urls_end_where_commonmark_ends_them() {
+        // A URL's own balanced parentheses are part of it; a `)` closing
+        // the text around it is not (GFM's autolink extension).
+        assert_eq!(
+            prose("See https://x.example/Foo_(bar) or (https://x.example/y)."),
+            "See <https://x.example/Foo_(bar)> or (<https://x.example/y>)."
+        );
+        // A link's destination may hold balanced parentheses and escapes.
+        assert_eq!(
+            prose("[c](https://x.example/(p)) and [t](https://x.example/a\\_b)."),
+            "[c](https://x.example/(p)) and [t](https://x.example/a\\_b)."
+        );
+        // Strikethrough after a URL is not part of it.
+        assert_eq!(
+            prose("~~old https://s.example~~"),
+            "\\~\\~old <https://s.example>\\~\\~"
+        );
+        // A label that is its URL becomes an autolink, which takes no
+        // escapes: the URL is written as it reads.
+        assert_eq!(
+            prose("[https://x.example/a\\_b](https://x.example/a\\_b)"),
+            "<https://x.example/a_b>"
+        );
     }
 
     #[test]
