@@ -304,7 +304,9 @@ fn inline_markdown_of_the_spec_reaches_the_docs_as_markdown() {
         "{model}"
     );
     assert!(
-        model.contains("[escaped](https://example.com/a\\_b) one, and \\~\\~<https://old.example.com>\\~\\~."),
+        model.contains(
+            "[escaped](https://example.com/a\\_b) one, and \\~\\~<https://old.example.com>\\~\\~."
+        ),
         "{model}"
     );
 }
