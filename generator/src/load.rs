@@ -11,6 +11,7 @@ use crate::diagnostics::{pointer_escape, Diagnostic, Error};
 
 mod integer_bounds;
 mod lenient_yaml;
+mod schema_keywords;
 
 /// Reads and parses `root/relative`, and returns the text too, for
 /// diagnostics to find their lines in. `relative` is what errors show, so
@@ -32,7 +33,8 @@ pub fn load(root: &Path, relative: &Path) -> Result<(String, OpenAPI), Error> {
 pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
     // Always through the JSON form: references to nodes inside other nodes
     // are rewritten and YAML merge keys applied there (see `local_refs`),
-    // integer bounds beyond 64 bits clamped (see `integer_bounds`), and
+    // schema keywords openapiv3 can't hold made into ones it can (see
+    // `schema_keywords`), and
     // entries read one by one on every core. Lines come from the text as
     // written.
     let value = yaml_value(path, text)?;
@@ -131,11 +133,12 @@ pub fn from_json(path: &Path, mut doc: Value) -> Result<OpenAPI, Error> {
         Some(Value::Object(components)) => take_entries(components, "schemas", |_| true),
         _ => Vec::new(),
     };
-    // openapiv3 reads an integer schema whose bounds are beyond 64 bits as
-    // a schema of any type, silently; see `integer_bounds`.
+    // openapiv3 reads a schema with a keyword its type can't hold (an
+    // integer bound beyond 64 bits, `required` on a string) as a schema of
+    // any type, silently; see `schema_keywords`.
     for (key, value) in root.iter_mut() {
         if key != "paths" && !key.starts_with("x-") {
-            integer_bounds::normalize(value);
+            schema_keywords::normalize(value);
         }
     }
     // A path key must start with `/` (OpenAPI 3.0 §4.7.8); openapiv3
@@ -215,7 +218,7 @@ fn deserialize_entries<T: DeserializeOwned + Send>(
     errors: &mut Vec<Diagnostic>,
 ) -> IndexMap<String, T> {
     let results = crate::parallel::parallel_map_owned(entries, |(name, mut value)| {
-        integer_bounds::normalize(&mut value);
+        schema_keywords::normalize(&mut value);
         let result = T::deserialize(&value).map_err(|e| {
             let pointer = format!("{prefix}/{}", pointer_escape(&name));
             let found = pinpoint(&value, &pointer);

@@ -10,34 +10,16 @@
 
 use serde_json::Value;
 
-/// Makes every `minimum`, `maximum` and `multipleOf` of a schema with
-/// `type: integer` in `value` an `i64`, and says whether it changed
-/// anything.
-/// Examples, defaults, enums and extensions are data, not schemas, and are
-/// left as written.
-pub fn normalize(value: &mut Value) -> bool {
-    match value {
-        Value::Object(map) => {
-            let mut changed = false;
-            if map.get("type").and_then(Value::as_str) == Some("integer") {
-                changed |= clamp_bound(map, "minimum", "exclusiveMinimum");
-                changed |= clamp_bound(map, "maximum", "exclusiveMaximum");
-                changed |= integer_multiple(map);
-            }
-            for (key, child) in map.iter_mut() {
-                let data = matches!(key.as_str(), "example" | "examples" | "default" | "enum")
-                    || key.starts_with("x-");
-                if !data {
-                    changed |= normalize(child);
-                }
-            }
-            changed
-        }
-        Value::Array(items) => items
-            .iter_mut()
-            .fold(false, |changed, item| normalize(item) | changed),
-        _ => false,
+/// Makes the `minimum`, `maximum` and `multipleOf` of `schema` `i64`s
+/// when it has `type: integer`, and says whether it changed anything.
+/// [`super::schema_keywords::normalize`] calls it on every schema.
+pub fn normalize_schema(schema: &mut serde_json::Map<String, Value>) -> bool {
+    if schema.get("type").and_then(Value::as_str) != Some("integer") {
+        return false;
     }
+    clamp_bound(schema, "minimum", "exclusiveMinimum")
+        | clamp_bound(schema, "maximum", "exclusiveMaximum")
+        | integer_multiple(schema)
 }
 
 fn clamp_bound(map: &mut serde_json::Map<String, Value>, key: &str, exclusive: &str) -> bool {
@@ -95,7 +77,7 @@ fn float_at(map: &serde_json::Map<String, Value>, key: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::schema_keywords::normalize;
     use serde_json::json;
 
     #[test]
