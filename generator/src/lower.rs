@@ -3619,7 +3619,14 @@ fn own_server_warnings(spec: &OpenAPI, selection: &Selection<'_>) -> Vec<Diagnos
             (None, None) => continue,
         };
         let url = normal(server);
-        if top.as_deref() == Some(url.as_str()) {
+        // The same template is the same server, whatever variables each
+        // declares (Sentry repeats the URL without them): the client's
+        // variables apply to it.
+        let same_template = spec
+            .servers
+            .first()
+            .is_some_and(|top| top.url.trim_end_matches('/') == server.url.trim_end_matches('/'));
+        if same_template || top.as_deref() == Some(url.as_str()) {
             continue;
         }
         let name = sel

@@ -1015,3 +1015,42 @@ paths:
         "{found:?}"
     );
 }
+
+#[test]
+fn an_operation_server_is_warned_only_when_it_is_another_server() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+servers:
+  - url: 'https://{region}.example.com'
+    variables:
+      region: {default: us, enum: [us, de]}
+paths:
+  /same:
+    get:
+      operationId: getSame
+      servers: [{url: 'https://{region}.example.com/'}]
+      responses:
+        '200': {description: ok}
+  /other:
+    get:
+      operationId: getOther
+      servers: [{url: 'https://uploads.example.com'}]
+      responses:
+        '200': {description: ok}
+";
+    let output = output_of("own-servers", text, &["default"], false);
+    let found: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "/paths/~1other/get/servers/0/url");
+    assert!(
+        found[0]
+            .1
+            .contains("operation `getOther` names its own server `https://uploads.example.com`"),
+        "{found:?}"
+    );
+}
