@@ -61,6 +61,20 @@ fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
 }
 
+/// The schema of `selection.unreferenced` that `pointer` lies in.
+fn unreferenced_schema_of<'s>(
+    selection: &'s select::Selection<'_>,
+    pointer: &str,
+) -> Option<&'s str> {
+    let rest = pointer.strip_prefix("/components/schemas/")?;
+    let escaped = rest.split('/').next()?;
+    let name = escaped.replace("~1", "/").replace("~0", "~");
+    selection
+        .unreferenced
+        .get(name.as_str())
+        .map(String::as_str)
+}
+
 /// Runs select and lower on an already loaded spec: the IR of the
 /// operations tagged `tags` and the types they reach, with what was left
 /// out when `skip_unsupported` is set. `spec_path` is only used in errors.
@@ -74,11 +88,41 @@ pub fn lower_selected(
     // Every problem is reported in one go: lowering runs even when
     // selection found some, and the lists are merged.
     let stage = timing::stage("select");
-    let (selection, mut problems) = select::select(spec, tags);
+    let (mut selection, mut problems) = select::select(spec, tags);
     drop(stage);
     let stage = timing::stage("lower");
-    let lowered = lower::lower_with(spec, &selection, skip_unsupported);
+    let mut lowered = lower::lower_with(spec, &selection, skip_unsupported);
     drop(stage);
+    // The schemas no operation uses are there because the whole API is
+    // selected; one the generator can't make doesn't refuse the spec:
+    // they are left out instead, saying why.
+    let mut left_out = Vec::new();
+    if !selection.unreferenced.is_empty() {
+        let found = problems
+            .iter()
+            .chain(lowered.as_ref().err().into_iter().flatten());
+        let in_unreferenced: Vec<Diagnostic> = found
+            .filter(|p| unreferenced_schema_of(&selection, &p.pointer).is_some())
+            .cloned()
+            .collect();
+        if !in_unreferenced.is_empty() {
+            let count = selection.unreferenced.len();
+            for problem in in_unreferenced {
+                let name = unreferenced_schema_of(&selection, &problem.pointer).unwrap_or_default();
+                left_out.push(Diagnostic::new(
+                    problem.pointer.clone(),
+                    format!(
+                        "{}; `{name}` is a component schema that no operation uses, so the \
+                         {count} such schemas are left out of the crate rather than the spec \
+                         refused",
+                        problem.message
+                    ),
+                ));
+            }
+            (selection, problems) = select::select_with(spec, tags, false);
+            lowered = lower::lower_with(spec, &selection, skip_unsupported);
+        }
+    }
     let located = |mut problems: Vec<Diagnostic>| {
         for problem in &mut problems {
             problem.pointer = written_pointer(spec, &problem.pointer);
@@ -99,6 +143,7 @@ pub fn lower_selected(
             return Err(Error::spec(spec_path, located(problems)));
         }
     };
+    warnings.extend(left_out);
     warnings.extend(lower::security::apply(spec, &selection, &mut api, profile));
     api.profile = profile;
     for warning in &mut warnings {

@@ -1,5 +1,6 @@
 //! Selection: the operations of the configured tags, and the transitive
-//! closure of the component schemas they reference. Nothing outside the
+//! closure of the component schemas they reference (every component
+//! schema when the tags select every operation). Nothing outside the
 //! selection reaches the IR.
 
 use indexmap::IndexMap;
@@ -33,8 +34,11 @@ pub struct SelectedOperation<'a> {
 pub struct Selection<'a> {
     /// In the spec's path order, then method order.
     pub operations: Vec<SelectedOperation<'a>>,
-    /// Names of the component schemas the operations reach.
+    /// Names of the component schemas selected: those the operations
+    /// reach, and every other one when the tags select every operation.
     pub schemas: BTreeSet<String>,
+    /// Those of `schemas` that no selected operation reaches.
+    pub unreferenced: BTreeSet<String>,
     /// The configured tags, in their order: an operation's group is the
     /// first of them it carries.
     pub tags: &'a [String],
@@ -51,8 +55,20 @@ pub const UNTAGGED_GROUP: &str = "default";
 /// that holds it; the selection is returned beside the problems, so that
 /// later stages can report theirs too.
 pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<Diagnostic>) {
+    select_with(spec, tags, true)
+}
+
+/// [`select`], where `unreferenced` says whether the schemas no operation
+/// reaches are selected too when every operation is.
+pub fn select_with<'a>(
+    spec: &'a OpenAPI,
+    tags: &'a [String],
+    unreferenced: bool,
+) -> (Selection<'a>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let mut operations = Vec::new();
+    // Whether the tags leave out any operation of the spec.
+    let mut left_out = false;
     for (path, item) in &spec.paths.paths {
         let item_pointer = format!("/paths/{}", pointer_escape(path));
         let item: &PathItem = match path_item(spec, item) {
@@ -69,6 +85,7 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<
                 tags.iter().find(|t| operation.tags.contains(t))
             };
             let Some(group) = group else {
+                left_out = true;
                 continue;
             };
             operations.push(SelectedOperation {
@@ -122,25 +139,26 @@ pub fn select<'a>(spec: &'a OpenAPI, tags: &'a [String]) -> (Selection<'a>, Vec<
         }
         walk.operation(op.operation, &At::root(&op.pointer));
     }
-    // A base of `allOf` polymorphism may hold any of its subtypes, which
-    // it doesn't refer to (they refer to it): they are reached with it.
     let hierarchy = crate::polymorphism::hierarchy(spec);
-    while let Some(name) = walk.pending.pop() {
-        if let Some(schema) = components_schema(spec, &name) {
-            let pointer = format!("/components/schemas/{}", pointer_escape(&name));
-            walk.schema_or_ref(schema, &At::root(&pointer));
+    walk.drain(&hierarchy);
+    let reached = walk.schemas.clone();
+    // With the whole API selected, every component schema is part of it,
+    // including those no operation names: a spec publishes its webhook and
+    // event payloads that way. A schema that no group reaches compiles
+    // with the `full` feature.
+    if unreferenced && !left_out {
+        for name in spec.components.iter().flat_map(|c| c.schemas.keys()) {
+            walk.component_schema(name);
         }
-        if let Some(base) = hierarchy.get(name.as_str()).filter(|b| b.is_union(&name)) {
-            for subtype in base.usable() {
-                walk.component_schema(subtype.name);
-            }
-        }
+        walk.drain(&hierarchy);
     }
+    let unreferenced = walk.schemas.difference(&reached).cloned().collect();
 
     (
         Selection {
             operations,
             schemas: walk.schemas,
+            unreferenced,
             tags,
         },
         walk.errors,
@@ -367,6 +385,23 @@ impl<'a> Walk<'a> {
 
     /// Selects the component schema `name` (which exists), and queues it
     /// to be walked once.
+    /// Walks each queued schema, and the subtypes of a polymorphic base:
+    /// a base of `allOf` polymorphism may hold any of its subtypes, which
+    /// it doesn't refer to (they refer to it), so they are reached with it.
+    fn drain(&mut self, hierarchy: &BTreeMap<&str, crate::polymorphism::Base<'_>>) {
+        while let Some(name) = self.pending.pop() {
+            if let Some(schema) = components_schema(self.spec, &name) {
+                let pointer = format!("/components/schemas/{}", pointer_escape(&name));
+                self.schema_or_ref(schema, &At::root(&pointer));
+            }
+            if let Some(base) = hierarchy.get(name.as_str()).filter(|b| b.is_union(&name)) {
+                for subtype in base.usable() {
+                    self.component_schema(subtype.name);
+                }
+            }
+        }
+    }
+
     fn component_schema(&mut self, name: &str) {
         if self.schemas.insert(name.to_owned()) {
             self.pending.push(name.to_owned());
@@ -536,6 +571,11 @@ mod tests {
           headers:
             X-Why:
               schema: {$ref: '#/components/schemas/Why'}
+  /other:
+    get:
+      tags: [Other]
+      responses:
+        '200': {description: ok}
 ";
 
     #[test]
@@ -576,6 +616,41 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         let names: Vec<&str> = selection.schemas.iter().map(String::as_str).collect();
         assert_eq!(names, ["Base", "Item", "Param", "Value", "Why"]);
+    }
+
+    #[test]
+    fn every_component_schema_is_selected_with_every_operation() {
+        let spec = spec(
+            OP,
+            "  parameters:
+    Shared: {name: s, in: query, schema: {type: string}}
+  requestBodies:
+    Body:
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Item'}
+  responses:
+    Ok: {description: ok}
+  schemas:
+    Item: {type: object}
+    Why: {type: string}
+    WebhookEvent: {type: object, properties: {item: {$ref: '#/components/schemas/Payload'}}}
+    Payload: {type: string}
+",
+        );
+        let names = |tags: &[&str]| -> Vec<String> {
+            let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
+            let (selection, errors) = select(&spec, &tags);
+            assert!(errors.is_empty(), "{errors:?}");
+            selection.schemas.into_iter().collect()
+        };
+        // One tag of two: what its operations reach.
+        assert_eq!(names(&["T"]), ["Item", "Why"]);
+        // Every operation: the whole API, its unreferenced payloads too.
+        assert_eq!(
+            names(&["T", "Other"]),
+            ["Item", "Payload", "WebhookEvent", "Why"]
+        );
     }
 
     #[test]

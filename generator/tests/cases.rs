@@ -1748,8 +1748,10 @@ fn polymorphic_base_unsupported_shapes_are_warnings_naming_the_schema_and_why() 
             def.kind
         );
     }
+    // The subtypes no operation reaches are models of their own, as every
+    // component schema of a whole API is, and no variant of a union.
     for name in ["Bird", "Celsius", "Label", "Orphan"] {
-        assert!(api.type_def(name).is_none(), "{name} is generated");
+        assert!(api.type_def(name).is_some(), "{name} is not generated");
     }
     assert_eq!(
         union_variants(api, "Event"),

@@ -1054,3 +1054,52 @@ paths:
         "{found:?}"
     );
 }
+
+#[test]
+fn an_unused_schema_the_generator_cant_make_is_left_out_with_a_warning() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Used'}
+components:
+  schemas:
+    Used: {type: object, properties: {id: {type: string}}}
+    WebhookEvent: {type: object, properties: {id: {type: string}}}
+    Broken: {type: object, properties: {gone: {$ref: '#/components/schemas/Nowhere'}}}
+";
+    let output = output_of("unused-broken", text, &["default"], false);
+    let found: Vec<(&str, &str)> = output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "/components/schemas/Broken/properties/gone");
+    assert!(
+        found[0].1.contains(
+            "`Broken` is a component schema that no operation uses, so the 2 such schemas are \
+             left out of the crate rather than the spec refused"
+        ),
+        "{found:?}"
+    );
+    assert!(output.api.type_def("Used").is_some());
+    assert!(output.api.type_def("WebhookEvent").is_none());
+
+    // Without the broken one, the unused schema is a model.
+    let fine = text.replace(
+        "    Broken: {type: object, properties: {gone: {$ref: '#/components/schemas/Nowhere'}}}\n",
+        "",
+    );
+    let output = output_of("unused-fine", &fine, &["default"], false);
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    assert!(output.api.type_def("WebhookEvent").is_some());
+}
