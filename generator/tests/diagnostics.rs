@@ -53,6 +53,15 @@ fn output_of(name: &str, text: &str, tags: &[&str], skip_unsupported: bool) -> g
     }
 }
 
+/// Each warning of `output` as (pointer, message).
+fn warnings_of(output: &generator::Output) -> Vec<(&str, &str)> {
+    output
+        .warnings
+        .iter()
+        .map(|w| (w.pointer.as_str(), w.message.as_str()))
+        .collect()
+}
+
 fn messages(err: &Error) -> String {
     err.to_string()
 }
@@ -784,11 +793,7 @@ paths:
       responses: {'204': {description: ok}}
 ";
     let output = output_of("dup", text, &["default"], false);
-    let found: Vec<(&str, &str)> = output
-        .warnings
-        .iter()
-        .map(|w| (w.pointer.as_str(), w.message.as_str()))
-        .collect();
+    let found = warnings_of(&output);
     assert_eq!(
         found,
         [(
@@ -890,11 +895,7 @@ paths:
         '200': {description: ok}
 ";
     let output = output_of("path-fragment", text, &["default"], false);
-    let found: Vec<(&str, &str)> = output
-        .warnings
-        .iter()
-        .map(|w| (w.pointer.as_str(), w.message.as_str()))
-        .collect();
+    let found = warnings_of(&output);
     assert_eq!(
         found,
         [(
@@ -961,11 +962,7 @@ paths:
         '200': {description: ok}
 ";
     let output = output_of("server-vars", text, &["default"], false);
-    let found: Vec<(&str, &str)> = output
-        .warnings
-        .iter()
-        .map(|w| (w.pointer.as_str(), w.message.as_str()))
-        .collect();
+    let found = warnings_of(&output);
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[0].0, "/servers/0/variables/region/default");
     assert!(
@@ -1000,11 +997,7 @@ paths:
         '200': {description: ok}
 ";
     let output = output_of("relative-server-vars", text, &["default"], false);
-    let found: Vec<(&str, &str)> = output
-        .warnings
-        .iter()
-        .map(|w| (w.pointer.as_str(), w.message.as_str()))
-        .collect();
+    let found = warnings_of(&output);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "/servers/0/url");
     assert!(
@@ -1040,11 +1033,7 @@ paths:
         '200': {description: ok}
 ";
     let output = output_of("own-servers", text, &["default"], false);
-    let found: Vec<(&str, &str)> = output
-        .warnings
-        .iter()
-        .map(|w| (w.pointer.as_str(), w.message.as_str()))
-        .collect();
+    let found = warnings_of(&output);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "/paths/~1other/get/servers/0/url");
     assert!(
@@ -1077,11 +1066,7 @@ components:
     Broken: {type: object, properties: {gone: {$ref: '#/components/schemas/Nowhere'}}}
 ";
     let output = output_of("unused-broken", text, &["default"], false);
-    let found: Vec<(&str, &str)> = output
-        .warnings
-        .iter()
-        .map(|w| (w.pointer.as_str(), w.message.as_str()))
-        .collect();
+    let found = warnings_of(&output);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "/components/schemas/Broken/properties/gone");
     assert!(
