@@ -71,8 +71,11 @@ pub fn lower_with(
         {
             let pointer = format!("/components/schemas/{}", pointer_escape(name));
             let target = lowerer.reference(reference, &pointer);
+            // The Rust name the component was given, as a `$ref` to it
+            // uses: the wire name (`onchain_metadata`) may be no type name.
+            let rust = lowerer.schema_names[name].clone();
             lowerer.push_type(
-                name,
+                &rust,
                 name,
                 None,
                 &pointer,

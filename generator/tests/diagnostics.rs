@@ -1088,3 +1088,33 @@ components:
     assert!(output.warnings.is_empty(), "{:?}", output.warnings);
     assert!(output.api.type_def("WebhookEvent").is_some());
 }
+
+#[test]
+fn an_alias_component_gets_the_type_name_its_references_use() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/pet_alias'}
+components:
+  schemas:
+    pet_alias: {$ref: '#/components/schemas/Pet'}
+    Pet: {type: object, properties: {id: {type: string}}}
+";
+    let output = output_of("alias-name", text, &["default"], false);
+    let alias = output
+        .api
+        .type_def("PetAlias")
+        .expect("the alias as `PetAlias`");
+    assert_eq!(alias.wire_name, "pet_alias");
+    assert_eq!(alias.module, "pet_alias");
+    assert!(output.api.type_def("pet_alias").is_none());
+}
