@@ -61,20 +61,6 @@ fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// The schema of `selection.unreferenced` that `pointer` lies in.
-fn unreferenced_schema_of<'s>(
-    selection: &'s select::Selection<'_>,
-    pointer: &str,
-) -> Option<&'s str> {
-    let rest = pointer.strip_prefix("/components/schemas/")?;
-    let escaped = rest.split('/').next()?;
-    let name = escaped.replace("~1", "/").replace("~0", "~");
-    selection
-        .unreferenced
-        .get(name.as_str())
-        .map(String::as_str)
-}
-
 /// Runs select and lower on an already loaded spec: the IR of the
 /// operations tagged `tags` and the types they reach, with what was left
 /// out when `skip_unsupported` is set. `spec_path` is only used in errors.
@@ -102,13 +88,15 @@ pub fn lower_selected(
             .iter()
             .chain(lowered.as_ref().err().into_iter().flatten());
         let in_unreferenced: Vec<Diagnostic> = found
-            .filter(|p| unreferenced_schema_of(&selection, &p.pointer).is_some())
+            .filter(|p| selection.unreferenced_schema_at(&p.pointer).is_some())
             .cloned()
             .collect();
         if !in_unreferenced.is_empty() {
             let count = selection.unreferenced.len();
             for problem in in_unreferenced {
-                let name = unreferenced_schema_of(&selection, &problem.pointer).unwrap_or_default();
+                let name = selection
+                    .unreferenced_schema_at(&problem.pointer)
+                    .unwrap_or_default();
                 left_out.push(Diagnostic::new(
                     problem.pointer.clone(),
                     format!(

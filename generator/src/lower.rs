@@ -3607,6 +3607,7 @@ fn own_server_warnings(spec: &OpenAPI, selection: &Selection<'_>) -> Vec<Diagnos
             .to_owned()
     };
     let top = spec.servers.first().map(normal);
+    let top_template = spec.servers.first().map(|s| s.url.trim_end_matches('/'));
     let mut warnings = Vec::new();
     for sel in &selection.operations {
         let item_servers = match spec.paths.paths.get(sel.path) {
@@ -3625,10 +3626,7 @@ fn own_server_warnings(spec: &OpenAPI, selection: &Selection<'_>) -> Vec<Diagnos
         // The same template is the same server, whatever variables each
         // declares (Sentry repeats the URL without them): the client's
         // variables apply to it.
-        let same_template = spec
-            .servers
-            .first()
-            .is_some_and(|top| top.url.trim_end_matches('/') == server.url.trim_end_matches('/'));
+        let same_template = top_template == Some(server.url.trim_end_matches('/'));
         if same_template || top.as_deref() == Some(url.as_str()) {
             continue;
         }

@@ -10,7 +10,7 @@ use openapiv3::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostics::{pointer_escape, Diagnostic};
+use crate::diagnostics::{pointer_escape, pointer_unescape, Diagnostic};
 
 /// One operation picked by its tag.
 #[derive(Debug, Clone)]
@@ -42,6 +42,17 @@ pub struct Selection<'a> {
     /// The configured tags, in their order: an operation's group is the
     /// first of them it carries.
     pub tags: &'a [String],
+}
+
+impl Selection<'_> {
+    /// The schema of `unreferenced` that the node at `pointer` lies in.
+    pub fn unreferenced_schema_at(&self, pointer: &str) -> Option<&str> {
+        let rest = pointer.strip_prefix("/components/schemas/")?;
+        let token = rest.split('/').next()?;
+        self.unreferenced
+            .get(pointer_unescape(token).as_str())
+            .map(String::as_str)
+    }
 }
 
 const SCHEMA_PREFIX: &str = "#/components/schemas/";
@@ -383,8 +394,6 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// Selects the component schema `name` (which exists), and queues it
-    /// to be walked once.
     /// Walks each queued schema, and the subtypes of a polymorphic base:
     /// a base of `allOf` polymorphism may hold any of its subtypes, which
     /// it doesn't refer to (they refer to it), so they are reached with it.
@@ -402,6 +411,8 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// Selects the component schema `name` (which exists), and queues it
+    /// to be walked once.
     fn component_schema(&mut self, name: &str) {
         if self.schemas.insert(name.to_owned()) {
             self.pending.push(name.to_owned());
