@@ -35,6 +35,7 @@ use crate::select::{by_group, SelectedOperation, Selection};
 mod headers;
 mod implicit_tags;
 mod media;
+mod null_alternatives;
 mod params;
 mod polymorphic;
 mod unions;
@@ -790,6 +791,10 @@ impl<'a> Lowerer<'a> {
         if let Some(object) = self.merged_object(schema, pointer) {
             return self.struct_shape(&object, owner, pointer);
         }
+        // "X or null" names X: an alias, made by `type_ref_item`.
+        if null_alternatives::sole_alternative(schema).is_some() {
+            return Shape::Other;
+        }
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => {
                 let values = s.enumeration.iter().flatten().cloned().collect();
@@ -944,7 +949,13 @@ impl<'a> Lowerer<'a> {
         };
         let mut variants: Vec<(usize, UnionVariant)> = Vec::new();
         let mut namer = Namer::default();
+        // An alternative that only admits `null` makes the union's type
+        // nullable (see `is_nullable_item`) rather than being a variant.
+        let all_null = alternatives.iter().all(null_alternatives::null_only);
         for (i, alternative) in alternatives.iter().enumerate() {
+            if !all_null && null_alternatives::null_only(alternative) {
+                continue;
+            }
             let at = format!("{pointer}/{i}");
             // An inline alternative is named by its `title` when it has one.
             let hint = match alternative {
@@ -1772,7 +1783,9 @@ impl<'a> Lowerer<'a> {
             .strip_prefix("#/components/schemas/")
             .and_then(|name| self.spec.components.as_ref()?.schemas.get(name));
         match found {
-            Some(ReferenceOr::Item(schema)) => schema.schema_data.nullable,
+            Some(ReferenceOr::Item(schema)) => {
+                schema.schema_data.nullable || null_alternatives::has_null_alternative(schema)
+            }
             // A chain of references; a cyclic one is not nullable.
             Some(ReferenceOr::Reference { reference }) if depth < 16 => {
                 self.is_nullable_ref(reference, depth + 1)
@@ -2058,6 +2071,11 @@ impl<'a> Lowerer<'a> {
     /// types called `hint` (the owner's name and the property's).
     fn type_ref_item(&mut self, schema: &Schema, hint: &str, pointer: &str) -> TypeRef {
         self.check_type(schema, pointer);
+        // "X or null" is X, which the caller makes nullable (see
+        // `is_nullable_item`).
+        if let Some((i, only, keyword)) = null_alternatives::sole_alternative(schema) {
+            return self.type_ref(only, hint, &format!("{pointer}/{keyword}/{i}"));
+        }
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => {
                 if !s.enumeration.is_empty() {
