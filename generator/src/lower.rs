@@ -541,6 +541,18 @@ fn tag_pointer(spec: &OpenAPI, tag: &str) -> String {
     String::new()
 }
 
+/// The name an operation's method and builder are made from: the vendor's
+/// method name, the `operationId`, or the method and path.
+fn operation_name(sel: &SelectedOperation<'_>) -> String {
+    let op = sel.operation;
+    op.extensions
+        .get("x-purecloud-method-name")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .or_else(|| op.operation_id.clone())
+        .unwrap_or_else(|| format!("{} {}", sel.method.to_lowercase(), sel.path))
+}
+
 /// An operation as warnings name it: `` `operationId` (GET /path) ``, or
 /// its builder's name when it has no `operationId`.
 fn operation_label(sel: &SelectedOperation<'_>, builder: &str) -> String {
@@ -2304,10 +2316,40 @@ impl<'a> Lowerer<'a> {
                 .copied()
                 .chain([rust.as_str()]),
         );
-        let mut operations: Vec<Operation> = ops
-            .iter()
-            .map(|op| self.operation(op, &mut methods, &mut builders))
-            .collect();
+        // The first operation to claim each method name, to say which
+        // operation a later one that reads the same was renamed after.
+        let mut claimed: BTreeMap<String, (String, String)> = BTreeMap::new();
+        let mut operations: Vec<Operation> = Vec::with_capacity(ops.len());
+        for sel in ops {
+            let op = self.operation(sel, &mut methods, &mut builders);
+            let base = rust_name(&operation_name(sel), Kind::Value);
+            match claimed.get(&base) {
+                // The same id twice is `duplicate_operation_ids`' warning.
+                Some((id, _)) if *id == op.operation_id => {}
+                Some((id, at)) => self.warnings.push(Diagnostic::new(
+                    format!("{}/operationId", op.pointer),
+                    format!(
+                        "operations `{}` ({} {}) and `{id}` ({at}) read the same once named, \
+                         `{base}`; this one is the method `{}` of `{rust}`; rename one in the \
+                         spec to choose the names",
+                        op.operation_id,
+                        op.method,
+                        op.path,
+                        op.rust_name.trim_start_matches("r#"),
+                    ),
+                )),
+                None => {
+                    claimed.insert(
+                        base,
+                        (
+                            op.operation_id.clone(),
+                            format!("{} {}", op.method, op.path),
+                        ),
+                    );
+                }
+            }
+            operations.push(op);
+        }
         operations.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
         ApiGroup {
             tag: tag.to_owned(),
@@ -2326,13 +2368,7 @@ impl<'a> Lowerer<'a> {
     ) -> Operation {
         let op = sel.operation;
         let pointer = sel.pointer.clone();
-        let raw_name = op
-            .extensions
-            .get("x-purecloud-method-name")
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-            .or_else(|| op.operation_id.clone())
-            .unwrap_or_else(|| format!("{} {}", sel.method.to_lowercase(), sel.path));
+        let raw_name = operation_name(sel);
         let rust = methods.unique(&raw_name, Kind::Value);
         let builder = builders.unique(&raw_name, Kind::Type);
 

@@ -804,6 +804,35 @@ paths:
 }
 
 #[test]
+fn operation_ids_that_read_the_same_once_named_are_a_warning_naming_both() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /users/{id}:
+    get:
+      operationId: getUser
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'204': {description: ok}}
+  /users_/{id}:
+    get:
+      operationId: get_user
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'204': {description: ok}}
+";
+    let output = output_of("renamed", text, &["default"], false);
+    assert_eq!(
+        warnings_of(&output),
+        [(
+            "/paths/~1users_~1{id}/get/operationId",
+            "operations `get_user` (GET /users_/{id}) and `getUser` (GET /users/{id}) read the \
+             same once named, `get_user`; this one is the method `get_user2` of `DefaultApi`; \
+             rename one in the spec to choose the names"
+        )]
+    );
+}
+
+#[test]
 fn a_parameter_declared_twice_in_one_list_is_a_warning_and_the_last_is_kept() {
     let text = "
 openapi: 3.0.3
