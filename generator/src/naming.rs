@@ -272,10 +272,12 @@ pub fn rust_name(wire: &str, kind: Kind) -> String {
             Kind::Value | Kind::Module => "empty".to_owned(),
         };
     }
+    // One letter in either case, so that a group's type, accessor and
+    // feature read alike (`2fa` → `V2faApi`, `client.v2fa()`, `v2fa`).
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name = match kind {
             Kind::Type | Kind::Variant => format!("V{name}"),
-            Kind::Value | Kind::Module => format!("n{name}"),
+            Kind::Value | Kind::Module => format!("v{name}"),
         };
     }
     if KEYWORDS.contains(&name.as_str())
@@ -614,7 +616,7 @@ mod tests {
     fn wire_names_that_are_not_identifiers_become_identifiers() {
         assert_eq!(rust_name("$schema", Kind::Value), "schema");
         assert_eq!(rust_name("pairing-token", Kind::Value), "pairing_token");
-        assert_eq!(rust_name("1stValue", Kind::Value), "n1st_value");
+        assert_eq!(rust_name("1stValue", Kind::Value), "v1st_value");
         assert_eq!(rust_name("1stValue", Kind::Variant), "V1stValue");
         assert_eq!(rust_name("", Kind::Variant), "Empty");
         assert_eq!(rust_name("", Kind::Value), "empty");
@@ -760,7 +762,7 @@ mod tests {
                 "Unknown",
                 "Empty",
                 "V1",
-                "n1",
+                "v1",
                 "Self_",
                 "self_",
                 "type_",

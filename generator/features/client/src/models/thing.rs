@@ -20,7 +20,7 @@ pub struct Thing {
     pub pairing_token: Option<String>,
     /// The `1stValue` property.
     #[serde(rename = "1stValue", default, skip_serializing_if = "Option::is_none")]
-    pub n1st_value: Option<i64>,
+    pub v1st_value: Option<i64>,
     /// The `self` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
@@ -92,7 +92,7 @@ impl Thing {
             type_: None,
             schema: None,
             pairing_token: None,
-            n1st_value: None,
+            v1st_value: None,
             self_: None,
             nickname,
             note: None,
@@ -126,7 +126,7 @@ impl std::fmt::Debug for Thing {
                 "pairing_token",
                 &self.pairing_token.as_ref().map(|_| crate::support::Redacted),
             )
-            .field("n1st_value", &self.n1st_value)
+            .field("v1st_value", &self.v1st_value)
             .field("self_", &self.self_)
             .field("nickname", &self.nickname)
             .field("note", &self.note)
