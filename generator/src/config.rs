@@ -149,11 +149,13 @@ impl CrateConfig {
     /// own (`cargo xtask codegen --spec FILE`): the package name from
     /// `crate_name`, else from `info.title`, the description from `info`.
     pub fn for_spec(info: &openapiv3::Info, crate_name: Option<&str>) -> CrateConfig {
+        // A title is plain text in OpenAPI; markup some specs put in it
+        // (`<b>`) is no word of the name nor text for crates.io.
+        let title = one_line(&without_html_tags(&info.title));
         let name = match crate_name {
             Some(name) => name.to_owned(),
-            None => crate::naming::package_name(&info.title),
+            None => crate::naming::package_name(&title),
         };
-        let title = one_line(&info.title);
         let description = match summary_line(info) {
             Some(summary) => format!("Async Rust client for {title}: {summary}"),
             None => format!("Async Rust client for {title}."),
@@ -184,6 +186,31 @@ impl CrateConfig {
 /// Text on one line, whitespace runs collapsed.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` without its HTML tags (`<b>`, `</a>`, `<br/>`): a `<` that
+/// starts a tag (a letter or `/` after it) through the next `>`. Other
+/// `<` (`a < b`) stay.
+fn without_html_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..];
+        let opens_tag = tag[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+        match tag.find('>').filter(|_| opens_tag) {
+            Some(end) => {
+                out.push(' ');
+                rest = &tag[end + 1..];
+            }
+            None => {
+                out.push('<');
+                rest = &tag[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The first sentence of `info.description`, when it is plain and short
@@ -318,6 +345,19 @@ mod tests {
             Err(Error::Config { message, .. }) => message,
             other => panic!("expected a config error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn markup_in_the_title_is_in_neither_the_package_name_nor_the_description() {
+        let info: openapiv3::Info =
+            serde_yaml::from_str("{title: 'Ünïcode API <b>bold</b> for a < b', version: '1'}")
+                .unwrap();
+        let krate = CrateConfig::for_spec(&info, None);
+        assert_eq!(krate.name, "unicode-api-bold-for-a-b");
+        assert_eq!(
+            krate.description,
+            "Async Rust client for Ünïcode API bold for a < b."
+        );
     }
 
     #[test]
