@@ -126,7 +126,7 @@ fn model(api: &Api, def: &TypeDef, multipart_bodies: &BTreeSet<&str>) -> TokenSt
             variants,
             discriminator,
             other_variant,
-        } => union(def, variants, discriminator.as_deref(), other_variant),
+        } => union(api, def, variants, discriminator.as_deref(), other_variant),
         TypeKind::Alias {
             target,
             wrapped: false,
@@ -717,6 +717,7 @@ fn contains_float(ty: &TypeRef) -> bool {
 /// `Other` keeps whatever fits none. Tagged, the tag picks the variant and
 /// stays in the data, which the variant's own type usually declares.
 fn union(
+    api: &Api,
     def: &TypeDef,
     variants: &[crate::ir::UnionVariant],
     discriminator: Option<&str>,
@@ -755,6 +756,7 @@ fn union(
         })
         .collect();
     let boxing = |v: &crate::ir::UnionVariant| v.boxed.then(|| quote!(.map(Box::new)));
+    let conversions = union_conversions(api, &name, variants);
     let Some(tag_field) = discriminator else {
         // Each alternative in turn, most specific first; an object
         // alternative only when the data has its required properties and
@@ -804,6 +806,8 @@ fn union(
                     Ok(Self::#other(value))
                 }
             }
+
+            #conversions
         };
     };
     let arms = variants.iter().map(|v| {
@@ -843,6 +847,87 @@ fn union(
                 }
             }
         }
+
+        #conversions
+    }
+}
+
+/// `From` each variant's type whose type no other variant has, so that a
+/// value converts with `.into()` (`Id::from(7)`, `"slug".into()`), and
+/// from `&str` where that type is `String`. Variants of the same type
+/// have no conversion: which one a value is would be a guess.
+fn union_conversions(
+    api: &Api,
+    name: &proc_macro2::Ident,
+    variants: &[crate::ir::UnionVariant],
+) -> TokenStream {
+    let types: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| type_tokens(&v.ty, &TokenStream::new()))
+        .collect();
+    // Compared with aliases followed: `From<Alias>` and `From<Target>`
+    // would be one impl twice.
+    let spelled: Vec<String> = variants
+        .iter()
+        .map(|v| type_tokens(&without_aliases(api, &v.ty, 0), &TokenStream::new()).to_string())
+        .collect();
+    let impls = variants
+        .iter()
+        .zip(&types)
+        .zip(&spelled)
+        .filter_map(|((v, ty), text)| {
+            // The union itself as a variant is core's `From<T> for T`.
+            if *name == text.as_str() || spelled.iter().filter(|other| *other == text).count() > 1 {
+                return None;
+            }
+            let rust = ident(&v.rust_name);
+            let value = match v.boxed {
+                true => quote!(Box::new(value)),
+                false => quote!(value),
+            };
+            let from_str = matches!(v.ty, TypeRef::String { .. }).then(|| {
+                quote! {
+                    impl From<&str> for #name {
+                        fn from(value: &str) -> Self {
+                            Self::from(value.to_owned())
+                        }
+                    }
+                }
+            });
+            Some(quote! {
+                impl From<#ty> for #name {
+                    fn from(value: #ty) -> Self {
+                        Self::#rust(#value)
+                    }
+                }
+                #from_str
+            })
+        });
+    quote!(#(#impls)*)
+}
+
+/// `ty` with each named alias replaced by what it names.
+fn without_aliases(api: &Api, ty: &TypeRef, depth: usize) -> TypeRef {
+    let deeper = |inner: &TypeRef| Box::new(without_aliases(api, inner, depth + 1));
+    match ty {
+        TypeRef::Named { name } if depth < 16 => match api.type_def(name).map(|d| &d.kind) {
+            Some(TypeKind::Alias {
+                target,
+                wrapped: false,
+            }) => without_aliases(api, target, depth + 1),
+            _ => ty.clone(),
+        },
+        TypeRef::Array { items, unique } => TypeRef::Array {
+            items: deeper(items),
+            unique: *unique,
+        },
+        TypeRef::Map { values } => TypeRef::Map {
+            values: deeper(values),
+        },
+        TypeRef::Nullable { inner } => TypeRef::Nullable {
+            inner: deeper(inner),
+        },
+        other => other.clone(),
     }
 }
 

@@ -54,3 +54,33 @@ impl<'de> serde::Deserialize<'de> for IdOrThing {
         Ok(Self::Other(value))
     }
 }
+
+impl From<Base> for IdOrThing {
+    fn from(value: Base) -> Self {
+        Self::Base(value)
+    }
+}
+
+impl From<i64> for IdOrThing {
+    fn from(value: i64) -> Self {
+        Self::I64(value)
+    }
+}
+
+impl From<f64> for IdOrThing {
+    fn from(value: f64) -> Self {
+        Self::F64(value)
+    }
+}
+
+impl From<String> for IdOrThing {
+    fn from(value: String) -> Self {
+        Self::String(value)
+    }
+}
+
+impl From<&str> for IdOrThing {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_owned())
+    }
+}
