@@ -26,6 +26,8 @@ enum Node {
     Response,
     Header,
     Schema,
+    Server,
+    ServerVariable,
     /// A map from names to nodes of one kind (`properties`, `responses`).
     MapOf(&'static Node),
     /// A list of nodes of one kind (`allOf`, `parameters`).
@@ -38,6 +40,8 @@ const SCHEMA: Node = Node::Schema;
 const PARAMETER: Node = Node::Parameter;
 const RESPONSE: Node = Node::Response;
 const HEADER: Node = Node::Header;
+const SERVER: Node = Node::Server;
+const SERVER_VARIABLE: Node = Node::ServerVariable;
 
 /// The deepest failing nodes of a path item, each as a diagnostic at its
 /// pointer; empty when it reads.
@@ -74,9 +78,13 @@ type Check = fn(&Value) -> Result<(), String>;
 
 /// The failing entries of the document's top level outside `paths` and
 /// `components` (`info`, `servers`, `tags`, `security`, `externalDocs`),
-/// each list item on its own, and of `components/securitySchemes`.
+/// each list item on its own, a server down to its variables, and of
+/// `components/securitySchemes`.
 pub fn top_level(root: &serde_json::Map<String, Value>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if let Some(servers) = root.get("servers") {
+        out.extend(deepest(Node::ListOf(&SERVER), servers, "/servers"));
+    }
     let mut one = |pointer: String, value: &Value, check: Check| {
         if let Err(message) = check(value) {
             out.push(Diagnostic::new(
@@ -85,8 +93,7 @@ pub fn top_level(root: &serde_json::Map<String, Value>) -> Vec<Diagnostic> {
             ));
         }
     };
-    let lists: [(&str, Check); 3] = [
-        ("servers", check::<openapiv3::Server>),
+    let lists: [(&str, Check); 2] = [
         ("tags", check::<openapiv3::Tag>),
         ("security", check::<openapiv3::SecurityRequirement>),
     ];
@@ -162,6 +169,8 @@ fn reason(node: Node, value: &Value) -> Result<(), String> {
         Node::Response => check_item::<Response>(value),
         Node::Header => check_item::<Header>(value),
         Node::Schema => check_item::<Schema>(value),
+        Node::Server => check::<openapiv3::Server>(value),
+        Node::ServerVariable => check::<openapiv3::ServerVariable>(value),
         Node::MapOf(_) | Node::ListOf(_) | Node::Content => Ok(()),
     }
 }
@@ -220,6 +229,8 @@ fn describe(node: Node, message: &str) -> String {
         Node::Response => "response",
         Node::Header => "header",
         Node::Schema => "schema",
+        Node::Server => "server",
+        Node::ServerVariable => "server variable",
         Node::MapOf(_) | Node::ListOf(_) | Node::Content => "entry",
     };
     format!("not a valid OpenAPI 3.0 {what}: {message}")
@@ -256,6 +267,7 @@ fn children(node: Node, value: &Value, pointer: &str) -> Vec<Diagnostic> {
             for (key, child) in map {
                 match key.as_str() {
                     "parameters" => visit(Node::ListOf(&PARAMETER), child, at(key)),
+                    "servers" => visit(Node::ListOf(&SERVER), child, at(key)),
                     "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" => {
                         visit(Node::Operation, child, at(key))
                     }
@@ -268,6 +280,7 @@ fn children(node: Node, value: &Value, pointer: &str) -> Vec<Diagnostic> {
                 match key.as_str() {
                     "parameters" => visit(Node::ListOf(&PARAMETER), child, at(key)),
                     "requestBody" => visit(Node::RequestBody, child, at(key)),
+                    "servers" => visit(Node::ListOf(&SERVER), child, at(key)),
                     "responses" => visit(Node::MapOf(&RESPONSE), child, at(key)),
                     _ => {}
                 }
@@ -280,6 +293,11 @@ fn children(node: Node, value: &Value, pointer: &str) -> Vec<Diagnostic> {
                     "content" => visit(Node::Content, child, at(key)),
                     _ => {}
                 }
+            }
+        }
+        (Node::Server, Value::Object(map)) => {
+            if let Some(child) = map.get("variables") {
+                visit(Node::MapOf(&SERVER_VARIABLE), child, at("variables"));
             }
         }
         (Node::RequestBody, Value::Object(map)) => {
@@ -389,6 +407,31 @@ mod tests {
             found[0].message.contains("an operation can't be a `$ref`"),
             "{}",
             found[0].message
+        );
+    }
+
+    #[test]
+    fn a_server_variable_without_default_is_named_at_the_top_and_in_an_operation() {
+        let server = json!({"url": "https://{region}.example.com", "variables": {
+            "region": {"enum": ["eu", "us"]}
+        }});
+        let root = json!({"servers": [server.clone()]});
+        let top: Vec<String> = top_level(root.as_object().unwrap())
+            .into_iter()
+            .map(|d| format!("{}: {}", d.pointer, d.message))
+            .collect();
+        assert_eq!(
+            top,
+            [
+                "/servers/0/variables/region: not a valid OpenAPI 3.0 server variable: \
+              missing field `default`"
+            ]
+        );
+        let item = json!({"get": {"servers": [server], "responses": {}}});
+        let found = path_item(&item, "/paths/~1x");
+        assert_eq!(
+            found[0].pointer,
+            "/paths/~1x/get/servers/0/variables/region"
         );
     }
 }

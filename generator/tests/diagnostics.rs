@@ -963,7 +963,10 @@ paths: {}
     assert_eq!(
         found,
         [
-            ("/servers/1", "not valid OpenAPI 3.0: missing field `url`"),
+            (
+                "/servers/1",
+                "not a valid OpenAPI 3.0 server: missing field `url`"
+            ),
             (
                 "/tags/1",
                 "not valid OpenAPI 3.0: invalid type: map, expected a string"
