@@ -297,6 +297,12 @@ fn status_line(status: u16) -> String {
 }
 
 /// A response with a status that is not 2xx.
+///
+/// Its `Display` and `Debug` show what the server answered, since that is
+/// what explains the failure: `Display` the message of the body (or the
+/// start of the body as text), `Debug` the decoded body. The client's own
+/// credentials are never in it; the raw bytes are in
+/// [`raw_body`](Self::raw_body), whose `Debug` shows only their size.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ApiError {
