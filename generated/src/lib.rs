@@ -23,7 +23,10 @@ mod usage;
 #[cfg(feature = "oauth")]
 pub use apis::oauth_api::OAuthApi;
 pub use auth::{Grant, PkceChallenge, Secret, Token};
-pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use client::{
+    AccessToken, BoxFuture, Client, ClientBuilder, ResponseValue, DEFAULT_BASE_URL,
+};
+
 pub use error::{ApiError, AuthError, DecodeError, Error, ResponseBody};
 pub use region::Region;
 pub use retry::{RetryPolicy, Sleeper, TokioSleeper};

@@ -40,6 +40,7 @@ pub const RESERVED_PARAMETER_NAMES: &[&str] = &[
     // paging calls `clone`.
     "timeout",
     "send",
+    "send_with_response",
     "stream",
     "into_future",
     "clone",

@@ -103,7 +103,12 @@ pub fn render(api: &Api, profile: Profile) -> Result<GeneratedFile, Error> {
     if auth.bearer {
         client_items.push(quote!(AccessToken));
     }
-    client_items.extend([quote!(BoxFuture), quote!(Client), quote!(ClientBuilder)]);
+    client_items.extend([
+        quote!(BoxFuture),
+        quote!(Client),
+        quote!(ClientBuilder),
+        quote!(ResponseValue),
+    ]);
     if api.default_base_url.is_some() {
         client_items.push(quote!(DEFAULT_BASE_URL));
     }

@@ -312,9 +312,19 @@ impl Client {
             span.record("duration_ms", started.elapsed().as_millis() as u64);
         }
         match result {
-            Ok(response) => {
+            Ok(mut response) => {
                 span.record("outcome", "success");
                 tracing::debug!(outcome = "success", "request succeeded");
+                if let Some(seen) = &request.seen {
+                    let mut headers = std::mem::take(&mut response.headers);
+                    for (name, value) in headers.iter_mut() {
+                        if crate::support::is_credential_header(name) {
+                            value.set_sensitive(true);
+                        }
+                    }
+                    *seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner) =
+                        Some((response.status, headers));
+                }
                 Ok(response.into_success(request.method, request.path))
             }
             Err(Failed::Response(response)) => {
@@ -542,10 +552,11 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
         let retry_after = retry::retry_after(response.headers().get(reqwest::header::RETRY_AFTER));
-        // Only a response hook reads the headers after this point.
-        let headers = match &self.inner.on_response {
-            Some(_) => response.headers().clone(),
-            None => HeaderMap::new(),
+        // Only a response hook and `send_with_response()` read the
+        // headers after this point.
+        let headers = match (&self.inner.on_response, &request.seen) {
+            (None, None) => HeaderMap::new(),
+            _ => response.headers().clone(),
         };
         let body = read_body(response, self.inner.max_response_size)
             .await
@@ -1084,6 +1095,9 @@ pub(crate) struct Call {
     /// Bounds the whole call instead of the client's timeout (the
     /// builder's `timeout()`).
     pub(crate) timeout: Option<Duration>,
+    /// Where the response's status and headers go (the builder's
+    /// `send_with_response()`).
+    pub(crate) seen: Option<Seen>,
 }
 
 impl Call {
@@ -1094,7 +1108,18 @@ impl Call {
         Self {
             client: client.clone(),
             timeout: None,
+            seen: None,
         }
+    }
+
+    /// Has this call keep the status and headers of its response, for
+    /// `send_with_response()`; they are read from what this returns.
+    // A crate whose every operation was left out has no builder.
+    #[allow(dead_code)]
+    pub(crate) fn record_response(&mut self) -> Seen {
+        let seen = Seen::default();
+        self.seen = Some(Arc::clone(&seen));
+        seen
     }
 
     /// Sends `request` with this call's options; see [`Client::execute`].
@@ -1106,7 +1131,65 @@ impl Call {
         mut request: Request,
     ) -> impl Future<Output = Result<Response, Error>> + Send + '_ {
         request.timeout(self.timeout);
+        request.seen.clone_from(&self.seen);
         self.client.execute(request)
+    }
+}
+
+/// The status and headers of a call's response, kept for
+/// `send_with_response()`.
+pub(crate) type Seen = Arc<std::sync::Mutex<Option<(StatusCode, HeaderMap)>>>;
+
+/// A call's decoded body with the status and headers of the response it
+/// came in: what a request builder's `send_with_response()` returns, for
+/// the headers a spec declares beside the body (`Link`, `X-Total-Count`,
+/// `ETag`, `Location`…).
+///
+/// `Debug` shows `Set-Cookie` and other credential headers as
+/// `Sensitive`, never their values.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct ResponseValue<T> {
+    /// The HTTP status, a 2xx.
+    pub status: u16,
+    /// The response headers as received (names are lowercase).
+    pub headers: HeaderMap,
+    /// The decoded body, as awaiting the builder returns it.
+    pub value: T,
+}
+
+impl<T> ResponseValue<T> {
+    /// The value `send` gives, with the status and headers that the call
+    /// recording into `seen` received: `send_with_response()`.
+    // A crate whose every operation was left out has no builder.
+    #[allow(dead_code)]
+    pub(crate) async fn after(
+        seen: Seen,
+        send: impl Future<Output = Result<T, Error>>,
+    ) -> Result<Self, Error> {
+        let value = send.await?;
+        let (status, headers) = seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .unwrap_or_default();
+        Ok(Self {
+            status: status.as_u16(),
+            headers,
+            value,
+        })
+    }
+
+    /// The value of header `name` (any case) as text: `None` when the
+    /// response has no such header, or its value is not visible ASCII
+    /// (RFC 9110 §5.5). The first one when the header is repeated.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name)?.to_str().ok()
+    }
+
+    /// The decoded body.
+    pub fn into_inner(self) -> T {
+        self.value
     }
 }
 
@@ -1125,6 +1208,8 @@ pub(crate) struct Request {
     /// The `Accept` header: the media types the operation's responses come in.
     accept: &'static str,
     timeout: Option<Duration>,
+    /// Where the final response's status and headers go, when asked.
+    seen: Option<Seen>,
     /// The operation's security alternatives.
     security: &'static [&'static [Scheme]],
 }
@@ -1164,6 +1249,7 @@ impl Request {
             multipart: None,
             accept: "application/json",
             timeout: None,
+            seen: None,
             security: DEFAULT_SECURITY,
         }
     }

@@ -506,6 +506,23 @@ macro_rules! request_builder {
             }
         }
 
+        impl $builder {
+            /// Sends the request, as awaiting the builder does, and returns the
+            /// value with the status and headers of the response (`Link`,
+            /// `X-Total-Count`, `ETag`…).
+            ///
+            /// # Errors
+            ///
+            /// The errors of awaiting the builder.
+            // No local names: a parameter may be named anything a
+            // builder doesn't use itself.
+            pub async fn send_with_response(
+                mut self,
+            ) -> Result<$crate::client::ResponseValue<$output>, $crate::Error> {
+                $crate::client::ResponseValue::after(self.call.record_response(), self.send()).await
+            }
+        }
+
         impl std::future::IntoFuture for $builder {
             type Output = Result<$output, $crate::Error>;
             type IntoFuture = $crate::client::BoxFuture<Self::Output>;
@@ -573,6 +590,23 @@ pub(crate) fn describe_json_error(error: &serde_json::Error) -> String {
         }
     }
     out
+}
+
+/// Whether a response header may carry a credential, so that its value
+/// is marked sensitive and `Debug` hides it: `Set-Cookie`, `Cookie`,
+/// `Authorization`, `Proxy-Authorization`, and any name with `token`,
+/// `secret`, `password`, `session` or `api-key` in it (`X-Auth-Token`).
+// Only `send_with_response()` asks, and not every section has operations.
+#[allow(dead_code)]
+pub(crate) fn is_credential_header(name: &reqwest::header::HeaderName) -> bool {
+    // `HeaderName`s are lowercase.
+    let name = name.as_str();
+    matches!(
+        name,
+        "set-cookie" | "cookie" | "authorization" | "proxy-authorization"
+    ) || ["token", "secret", "password", "session", "api-key", "apikey"]
+        .iter()
+        .any(|part| name.contains(part))
 }
 
 /// A body for trace logs: JSON with the values of secret-looking fields
