@@ -322,7 +322,9 @@ impl Client {
                             value.set_sensitive(true);
                         }
                     }
-                    *seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner) =
+                    *seen
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner) =
                         Some((response.status, headers));
                 }
                 Ok(response.into_success(request.method, request.path))

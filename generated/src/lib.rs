@@ -23,9 +23,7 @@ mod usage;
 #[cfg(feature = "oauth")]
 pub use apis::oauth_api::OAuthApi;
 pub use auth::{Grant, PkceChallenge, Secret, Token};
-pub use client::{
-    AccessToken, BoxFuture, Client, ClientBuilder, ResponseValue, DEFAULT_BASE_URL,
-};
+pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL, ResponseValue};
 
 pub use error::{ApiError, AuthError, DecodeError, Error, ResponseBody};
 pub use region::Region;

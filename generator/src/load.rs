@@ -59,7 +59,45 @@ pub fn yaml_value(path: &Path, text: &str) -> Result<Value, Error> {
             message: format!("a YAML merge key (`<<`) can't be applied: {e}"),
         })?;
     }
-    Ok(yaml_to_json(value))
+    let mut json = yaml_to_json(value);
+    version_as_written(text, &mut json);
+    Ok(json)
+}
+
+/// `info.version` written as a number (`version: 1.0`), which YAML and
+/// JSON read as one, made the string it is written as: a version is a
+/// string (OpenAPI 3.0 §4.8.1, Swagger 2.0 alike), and the number would
+/// turn `1.10` into `1.1`. The text comes from the version's own line; a
+/// version written inside a flow mapping gets the number's spelling.
+fn version_as_written(text: &str, doc: &mut Value) {
+    let Some(Value::Number(number)) = doc.pointer("/info/version") else {
+        return;
+    };
+    let spelled = number.to_string();
+    let written = crate::locate::deepest_lines(text, &["/info/version"])
+        .first()
+        .copied()
+        .flatten()
+        .filter(|&(_, depth)| depth == 2)
+        .and_then(|(line, _)| text.lines().nth(line.checked_sub(1)?))
+        .and_then(number_after_version_key)
+        .unwrap_or(spelled);
+    if let Some(version) = doc.pointer_mut("/info/version") {
+        *version = Value::String(written);
+    }
+}
+
+/// The number on a `version: 1.10` (or `"version": 1.10,`) line, as written.
+fn number_after_version_key(line: &str) -> Option<String> {
+    let rest = line.trim_start().trim_start_matches(['"', '\'']);
+    let rest = rest.strip_prefix("version")?;
+    let rest = rest.trim_start_matches(['"', '\'']).trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let number: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+        .collect();
+    number.parse::<f64>().is_ok().then_some(number)
 }
 
 fn yaml_error(path: &Path, e: &serde_yaml::Error) -> Error {
@@ -257,6 +295,27 @@ fn strip_location(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_written_as_a_number_is_read_as_written() {
+        let paths = "paths: {}\n";
+        for (info, expected) in [
+            ("info:\n  title: t\n  version: 1.10\n", "1.10"),
+            ("info:\n  title: t\n  version: 2 # major\n", "2"),
+            ("info: {title: t, version: 1.0}\n", "1.0"),
+            ("info:\n  title: t\n  version: '1.10'\n", "1.10"),
+        ] {
+            let text = format!("openapi: 3.0.3\n{info}{paths}");
+            let spec = parse(Path::new("spec/v.yaml"), &text).unwrap();
+            assert_eq!(spec.info.version, expected, "{info}");
+        }
+        let json = r#"{"openapi": "3.0.3", "info": {"title": "t",
+            "version": 3.50}, "paths": {}}"#;
+        assert_eq!(
+            parse(Path::new("spec/v.json"), json).unwrap().info.version,
+            "3.50"
+        );
+    }
 
     #[test]
     fn syntax_errors_name_file_line_and_column() {

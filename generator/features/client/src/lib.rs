@@ -21,9 +21,7 @@ mod support;
 #[cfg(feature = "features")]
 pub use apis::features_api::FeaturesApi;
 pub use auth::{Grant, PkceChallenge, Secret, Token};
-pub use client::{
-    AccessToken, BoxFuture, Client, ClientBuilder, ResponseValue, DEFAULT_BASE_URL,
-};
+pub use client::{AccessToken, BoxFuture, Client, ClientBuilder, DEFAULT_BASE_URL, ResponseValue};
 
 pub use error::{ApiError, AuthError, DecodeError, Error, ResponseBody};
 pub use region::Region;

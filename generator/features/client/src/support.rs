@@ -604,9 +604,11 @@ pub(crate) fn is_credential_header(name: &reqwest::header::HeaderName) -> bool {
     matches!(
         name,
         "set-cookie" | "cookie" | "authorization" | "proxy-authorization"
-    ) || ["token", "secret", "password", "session", "api-key", "apikey"]
-        .iter()
-        .any(|part| name.contains(part))
+    ) || [
+        "token", "secret", "password", "session", "api-key", "apikey",
+    ]
+    .iter()
+    .any(|part| name.contains(part))
 }
 
 /// A body for trace logs: JSON with the values of secret-looking fields
