@@ -143,6 +143,13 @@ fn fix_refs_at(
 ) {
     match value {
         Value::Object(map) => {
+            // `x-nullable` is how Swagger 2.0 tools (go-swagger, NSwag,
+            // Swashbuckle) write what OpenAPI 3.0 calls `nullable`.
+            if place == Place::Node {
+                if let Some(nullable) = map.remove("x-nullable") {
+                    map.entry("nullable").or_insert(nullable);
+                }
+            }
             // Only a string is a reference; anything else under `$ref` is a
             // name or data.
             let is_ref = place == Place::Node && matches!(map.get("$ref"), Some(Value::String(_)));

@@ -615,3 +615,28 @@ definitions:
         ]
     );
 }
+
+#[test]
+fn x_nullable_becomes_nullable_in_definitions_and_inline_schemas() {
+    let paths = json!({"/things": {"post": {
+        "parameters": [{"in": "body", "name": "body", "schema": {"$ref": "#/definitions/Thing", "x-nullable": true}}],
+        "responses": {"200": {"description": "ok", "schema": {"type": "string", "x-nullable": true}}}
+    }}});
+    let definitions = json!({"definitions": {"Thing": {
+        "type": "object",
+        "properties": {"name": {"type": "string", "x-nullable": true}}
+    }}});
+    let imported = import(&swagger(paths, definitions), &[]);
+    let doc: Value = serde_yaml::from_str(&imported.yaml).unwrap();
+    let name = &doc["components"]["schemas"]["Thing"]["properties"]["name"];
+    assert_eq!(name, &json!({"type": "string", "nullable": true}));
+    let post = &doc["paths"]["/things"]["post"];
+    let body = &post["requestBody"]["content"]["application/json"]["schema"];
+    assert_eq!(
+        body,
+        &json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/Thing"}]})
+    );
+    let response = &post["responses"]["200"]["content"]["application/json"]["schema"];
+    assert_eq!(response, &json!({"type": "string", "nullable": true}));
+    assert!(!imported.yaml.contains("x-nullable"), "{}", imported.yaml);
+}
