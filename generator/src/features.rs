@@ -31,6 +31,20 @@ pub fn assign(api: &Api) -> Features {
                 .insert(feature.clone());
         }
     }
+    // The runtime's error (`ApiError::body`) holds the error model in
+    // every build: it and what it holds compile whatever the features,
+    // even when some operation declares no such error.
+    if let Some(model) = &api.error_model {
+        let root = TypeRef::Named {
+            name: model.type_name.clone(),
+        };
+        let every: BTreeSet<String> = features.groups.values().cloned().collect();
+        for i in reach_from(vec![&root], &api.types, &index) {
+            features
+                .types
+                .insert(api.types[i].rust_name.clone(), every.clone());
+        }
+    }
     // A schema no operation reaches (the base that subtypes copy with
     // `allOf`, say) may hold types that only some groups reach, so it
     // can't always compile; with `full` everything it holds does.

@@ -1546,6 +1546,61 @@ fn allof_base_gating_a_schema_no_operation_reaches_compiles_with_full_only() {
     );
 }
 
+#[test]
+fn the_error_model_compiles_with_any_features_even_when_one_group_declares_no_error() {
+    // `src/error.rs` holds the error model in every build, so no feature
+    // may gate it, nor what it holds.
+    let text = "
+openapi: 3.0.3
+info: {title: error model, version: '1'}
+paths:
+  /sites:
+    get:
+      tags: [sites]
+      operationId: listSites
+      responses:
+        '200': {description: ok}
+        default:
+          description: error
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Error'}
+  /ping:
+    get:
+      tags: [misc]
+      operationId: ping
+      responses:
+        '200': {description: ok}
+components:
+  schemas:
+    Detail: {type: object, properties: {field: {type: string}}}
+    Error:
+      type: object
+      required: [message]
+      properties:
+        message: {type: string}
+        details: {type: array, items: {$ref: '#/components/schemas/Detail'}}
+";
+    let output = generate_text("error-model-ungated", text, false).unwrap();
+    assert_eq!(
+        output
+            .api
+            .error_model
+            .as_ref()
+            .map(|m| m.type_name.as_str()),
+        Some("ErrorModel")
+    );
+    let features = &output.api.features;
+    assert_eq!(features.of_type("ErrorModel"), ["misc", "sites"]);
+    assert_eq!(features.of_type("Detail"), ["misc", "sites"]);
+    let models = output
+        .files
+        .iter()
+        .find(|f| f.path == "src/models/mod.rs")
+        .unwrap();
+    assert!(!models.contents.contains("#[cfg"), "{}", models.contents);
+}
+
 /// The variants of the union `name`: (Rust name, type, tags) of each.
 fn union_variants(api: &Api, name: &str) -> Vec<(String, String, Vec<String>)> {
     let def = api
