@@ -2935,7 +2935,36 @@ impl<'a> Lowerer<'a> {
                     hint: format!("{builder}Response {status}"),
                 },
             };
-            let (ty, media, content_types) = self.response_body(r, &at, &schema_at, sel);
+            // RFC 9110: a 204, 205 or 304 response, and any response to
+            // HEAD, ends at its header section; there is no body to decode.
+            // (An error's body is decoded leniently, `None` when absent, so
+            // only a successful HEAD's matters.)
+            let bodiless = matches!(status.as_str(), "204" | "205" | "304")
+                || (sel.method == "HEAD" && is_success(&status));
+            let (ty, media, content_types) = if bodiless && !r.content.is_empty() {
+                let why = match sel.method == "HEAD" {
+                    true => "a response to HEAD has no content (RFC 9110 §9.3.2)".to_owned(),
+                    false => {
+                        let section = match status.as_str() {
+                            "204" => "15.3.5",
+                            "205" => "15.3.6",
+                            _ => "15.4.5",
+                        };
+                        format!("a {status} response has no content (RFC 9110 §{section})")
+                    }
+                };
+                self.warnings.push(Diagnostic::new(
+                    format!("{at}/content"),
+                    format!(
+                        "{}: {why}, so the `content` the spec gives it is ignored and the \
+                         call returns nothing for it",
+                        operation_label(sel, builder)
+                    ),
+                ));
+                (None, Media::Json, Vec::new())
+            } else {
+                self.response_body(r, &at, &schema_at, sel)
+            };
             let error_codes = r
                 .extensions
                 .get("x-inin-error-codes")
@@ -3068,7 +3097,9 @@ impl<'a> Lowerer<'a> {
                 if let Some(ty) = self.response_schemas.get(&schema_pointer) {
                     return (Some(ty.clone()), kind, content_types);
                 }
+                // A body that may be `null` decodes as an `Option`.
                 let ty = self.type_ref(schema, hint, &schema_pointer);
+                let ty = self.nullable_if(self.is_nullable(schema), ty);
                 if matches!(schema_at, SchemaAt::Component { .. }) {
                     self.response_schemas.insert(schema_pointer, ty.clone());
                 }

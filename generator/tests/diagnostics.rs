@@ -1150,3 +1150,32 @@ components:
     assert_eq!(alias.module, "pet_alias");
     assert!(output.api.type_def("pet_alias").is_none());
 }
+
+#[test]
+fn content_given_to_a_204_is_a_warning_and_not_decoded() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /d:
+    delete:
+      operationId: deleteThing
+      responses:
+        '204':
+          description: gone
+          content:
+            application/json:
+              schema: {type: object, properties: {a: {type: string}}}
+";
+    let output = output_of("no-content", text, &["default"], false);
+    assert_eq!(
+        warnings_of(&output),
+        [(
+            "/paths/~1d/delete/responses/204/content",
+            "`deleteThing` (DELETE /d): a 204 response has no content (RFC 9110 §15.3.5), so \
+             the `content` the spec gives it is ignored and the call returns nothing for it"
+        )]
+    );
+    let op = &output.api.groups[0].operations[0];
+    assert_eq!(op.success, None);
+}
