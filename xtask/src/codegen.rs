@@ -163,7 +163,10 @@ fn run_spec(root: &Path, path: &Path, mode: Mode, options: &Options) -> anyhow::
         skip_unsupported: options.skip_unsupported,
         profile: options.profile.unwrap_or_else(|| Profile::detect(&spec)),
     };
-    let output = generate_loaded(path, spec, swagger2, &config)?;
+    // Only problems found in generating: a spec that doesn't read is
+    // refused with or without the flag.
+    let output =
+        generate_loaded(path, spec, swagger2, &config).map_err(|e| with_skip_hint(e, options))?;
     finish(root, &config, mode, output, false)
 }
 
@@ -202,6 +205,27 @@ fn generate_loaded(
             Ok(output)
         }
     }
+}
+
+/// A refusal of problems in the spec, followed by what
+/// `--skip-unsupported` would do about them, which a user meeting the
+/// refusal has no other way to learn of.
+fn with_skip_hint(error: anyhow::Error, options: &Options) -> anyhow::Error {
+    let count = error
+        .downcast_ref::<generator::Error>()
+        .map_or(0, |e| e.diagnostics().len());
+    if options.skip_unsupported || count == 0 {
+        return error;
+    }
+    let problems = match count {
+        1 => "this problem touches".to_owned(),
+        n => format!("these {n} problems touch"),
+    };
+    anyhow::anyhow!(
+        "{error:#}\nnothing was written; with `--skip-unsupported`, codegen leaves out the \
+         operations and schemas that {problems}, with a warning naming each, and \
+         generates the rest"
+    )
 }
 
 fn run_config(
@@ -688,6 +712,42 @@ mod tests {
                 plan.report(&config.output, &config.spec, "regenerate")
             );
         }
+    }
+
+    #[test]
+    fn a_refusal_says_what_skip_unsupported_would_do_and_writes_nothing() {
+        let dir = temp_dir("refusal");
+        let spec = dir.join("not.yaml");
+        fs::write(
+            &spec,
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      \
+             operationId: a\n      responses:\n        '200':\n          description: ok\n          \
+             content:\n            application/json:\n              schema: {not: {type: string}}\n",
+        )
+        .unwrap();
+        let out = dir.join("out");
+        let mut options = Options {
+            spec: Some(spec),
+            out: Some(out.clone()),
+            ..Options::default()
+        };
+        let refused = run_with(&dir, Mode::Write, &options)
+            .unwrap_err()
+            .to_string();
+        assert!(refused.contains("`not` is not supported"), "{refused}");
+        assert!(
+            refused.ends_with(
+                "nothing was written; with `--skip-unsupported`, codegen leaves out the \
+                 operations and schemas that this problem touches, with a warning naming each, \
+                 and generates the rest"
+            ),
+            "{refused}"
+        );
+        assert!(!out.exists());
+        options.skip_unsupported = true;
+        run_with(&dir, Mode::Write, &options).unwrap();
+        assert!(out.join("Cargo.toml").exists());
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
