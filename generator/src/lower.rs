@@ -959,6 +959,9 @@ impl<'a> Lowerer<'a> {
             Some(d) => self.implicit_tags(d, refs, owner, pointer),
             None => Vec::new(),
         };
+        if let Some(d) = discriminator {
+            self.check_mapping(d, refs, owner, pointer);
+        }
         let mut variants: Vec<(usize, UnionVariant)> = Vec::new();
         let mut namer = Namer::default();
         // An alternative that only admits `null` makes the union's type
@@ -1054,6 +1057,53 @@ impl<'a> Lowerer<'a> {
             variants: variants.into_iter().map(|(_, v)| v).collect(),
             discriminator: discriminator.map(|d| d.property_name.clone()),
             other_variant,
+        }
+    }
+
+    /// A discriminator `mapping` entry that names no alternative of the
+    /// union would be dropped without a word, and data with its value
+    /// would decode as the catch-all variant: a target that doesn't
+    /// exist is a problem at the entry, as any reference to nothing is;
+    /// one that exists but is no alternative is a warning.
+    fn check_mapping(
+        &mut self,
+        discriminator: &openapiv3::Discriminator,
+        refs: &[Option<String>],
+        owner: &str,
+        alternatives_pointer: &str,
+    ) {
+        let schema_pointer = alternatives_pointer
+            .rsplit_once('/')
+            .map_or(alternatives_pointer, |(parent, _)| parent);
+        for (value, target) in &discriminator.mapping {
+            // A mapping value is a reference or, OpenAPI 3.0 says
+            // (Discriminator Object), a bare schema name.
+            let reference = if target.contains(['/', '#']) {
+                target.clone()
+            } else {
+                format!("#/components/schemas/{target}")
+            };
+            if refs.iter().flatten().any(|r| *r == reference) {
+                continue;
+            }
+            let at = format!(
+                "{schema_pointer}/discriminator/mapping/{}",
+                pointer_escape(value)
+            );
+            if self.component_schema(&reference).is_none() {
+                let why = crate::local_refs::why_unresolved(self.spec, &reference);
+                self.error(at, format!("`{target}` {why}"));
+            } else {
+                self.warnings.push(Diagnostic::new(
+                    at,
+                    format!(
+                        "`{owner}`: the mapping `{value}` → `{target}` names no alternative \
+                         of the union, so data whose `{}` is `{value}` decodes as the \
+                         catch-all variant; list `{target}` among the alternatives",
+                        discriminator.property_name
+                    ),
+                ));
+            }
         }
     }
 

@@ -1179,3 +1179,59 @@ paths:
     let op = &output.api.groups[0].operations[0];
     assert_eq!(op.success, None);
 }
+
+const MAPPED_PETS: &str = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /p:
+    get:
+      operationId: getPet
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Pet'}
+components:
+  schemas:
+    Pet:
+      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+      discriminator:
+        propertyName: kind
+        mapping: {cat: Cat, dog: '#/components/schemas/Dog', bird: TARGET}
+    Cat: {type: object, required: [kind], properties: {kind: {type: string}}}
+    Dog: {type: object, required: [kind], properties: {kind: {type: string}}}
+    Bird: {type: object, required: [kind], properties: {kind: {type: string}}}
+";
+
+#[test]
+fn a_discriminator_mapping_to_no_schema_is_refused_at_the_entry() {
+    let text = MAPPED_PETS.replace("TARGET", "'#/components/schemas/Parrot'");
+    let Err(err) = run_inline("mapping-dangling", &text, &["default"], false) else {
+        panic!("a mapping to a missing schema was accepted");
+    };
+    let message = messages(&err);
+    assert!(
+        message.contains(
+            "spec/mapping-dangling.yaml#/components/schemas/Pet/discriminator/mapping/bird"
+        ),
+        "{message}"
+    );
+    assert!(message.contains("#/components/schemas/Parrot"), "{message}");
+}
+
+#[test]
+fn a_discriminator_mapping_to_a_schema_outside_the_union_is_a_warning() {
+    let text = MAPPED_PETS.replace("TARGET", "Bird");
+    let output = output_of("mapping-outside", &text, &["default"], false);
+    assert_eq!(
+        warnings_of(&output),
+        [(
+            "/components/schemas/Pet/discriminator/mapping/bird",
+            "`Pet`: the mapping `bird` → `Bird` names no alternative of the union, so data \
+             whose `kind` is `bird` decodes as the catch-all variant; list `Bird` among the \
+             alternatives"
+        )]
+    );
+}
