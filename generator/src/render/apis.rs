@@ -273,9 +273,9 @@ fn method_docs(
                 ),
             };
             text.push_str(&format!(
-                "- `{}`: {}\n",
+                "- `{}`{}\n",
                 body.rust_name,
-                list_item_text(&description)
+                after_colon(&list_item_text(&description))
             ));
         }
         text.push('\n');
@@ -329,23 +329,62 @@ fn param_line(p: &Parameter) -> String {
         line.push_str(&format!(" ({})", code_span(&p.wire_name)));
     }
     line.push_str(&format!(", {}", p.location.as_str()));
-    if let Some(d) = &p.description {
-        line.push_str(&format!(": {}", list_item_text(&sentence(&prose(d)))));
-    }
+    let mut text = p
+        .description
+        .as_deref()
+        .map(|d| sentence(&prose(d)))
+        .unwrap_or_default();
     if let Some(default) = &p.default {
-        line.push_str(&format!(
-            " The server's default is {}.",
-            super::rust::code_span(default)
-        ));
+        let default = format!("The server's default is {}.", code_span(default));
+        text = match text.as_str() {
+            "" => default,
+            // Text after a closing fence on its line would reopen nothing
+            // and close nothing: it goes in a paragraph of its own.
+            t if ends_with_block(t) => format!("{t}\n\n{default}"),
+            t => format!("{t} {default}"),
+        };
+    }
+    if !text.is_empty() {
+        line.push_str(&after_colon(&list_item_text(&text)));
     }
     line.push('\n');
     line
 }
 
+/// `: rest` of a list item: on the item's line when `rest` starts with
+/// text, after a blank line when it starts with a block of its own (a
+/// code fence glued to `- name:` would be no fence at all).
+fn after_colon(rest: &str) -> String {
+    if rest.starts_with('\n') {
+        format!(":{rest}")
+    } else {
+        format!(": {rest}")
+    }
+}
+
+/// Whether the last line of `text` closes a code fence or is part of a
+/// block that a sentence can't follow on the same line.
+fn ends_with_block(text: &str) -> bool {
+    let last = text.lines().last().unwrap_or("").trim_start();
+    last.starts_with("```") || last.starts_with("~~~")
+}
+
 /// `text` as the rest of a `- ` list item: its other lines are indented
 /// to the item's text, so they stay in the item (clippy's
-/// `doc_lazy_continuation`).
+/// `doc_lazy_continuation`). Text that opens with a block (a code fence,
+/// list, heading, quote or table) starts on a line of its own, after a
+/// blank one, and the result then starts with `\n`.
 fn list_item_text(text: &str) -> String {
+    let first = text.trim_start_matches('\n').lines().next().unwrap_or("");
+    let first = first.trim_start();
+    if first.starts_with("```") || first.starts_with("~~~") || starts_block(first) {
+        let rest = list_item_lines(text.trim_start_matches('\n'));
+        return format!("\n\n  {rest}");
+    }
+    list_item_lines(text)
+}
+
+fn list_item_lines(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut in_fence = false;
     let mut after_text = false;
@@ -845,5 +884,14 @@ mod tests {
             list_item_text(text),
             "Chain:\n  MAINNET = 1\n  GOERLI = 5\n  - a nested item\n\n  ```\n      code stays\n  ```\n  after"
         );
+    }
+
+    #[test]
+    fn a_list_item_whose_text_opens_with_a_block_starts_it_on_a_line_of_its_own() {
+        assert_eq!(
+            list_item_text("```json\n{\"a\": 1}\n```"),
+            "\n\n  ```json\n  {\"a\": 1}\n  ```"
+        );
+        assert_eq!(list_item_text("- one\n- two"), "\n\n  - one\n  - two");
     }
 }
