@@ -103,15 +103,13 @@ pub fn render(api: &Api, profile: Profile) -> Result<GeneratedFile, Error> {
     if auth.bearer {
         client_items.push(quote!(AccessToken));
     }
-    client_items.extend([
-        quote!(BoxFuture),
-        quote!(Client),
-        quote!(ClientBuilder),
-        quote!(ResponseValue),
-    ]);
+    client_items.extend([quote!(BoxFuture), quote!(Client), quote!(ClientBuilder)]);
+    // rustfmt's 2024 style sorts names as text: the constant before
+    // `ResponseValue`.
     if api.default_base_url.is_some() {
         client_items.push(quote!(DEFAULT_BASE_URL));
     }
+    client_items.push(quote!(ResponseValue));
     reexports.push((
         "client".into(),
         quote!(pub use client::{#(#client_items),*};),
@@ -161,5 +159,49 @@ pub fn render(api: &Api, profile: Profile) -> Result<GeneratedFile, Error> {
 
         #(#reexports)*
     };
-    Ok(GeneratedFile::new(path, rust_file(path, || tokens)?))
+    let text = rust_file(path, || tokens)?;
+    Ok(GeneratedFile::new(
+        path,
+        use_lists_as_rustfmt_lays_them(&text),
+    ))
+}
+
+/// prettyplease breaks a line past 89 columns; rustfmt keeps a `use` list
+/// on one line up to 100. A re-export list between the two is joined, so
+/// that `cargo fmt` leaves the file as generated.
+fn use_lists_as_rustfmt_lays_them(text: &str) -> String {
+    const RUSTFMT_MAX_WIDTH: usize = 100;
+    let mut out: Vec<String> = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let is_open = line.starts_with("pub use ") && line.ends_with("::{");
+        if !is_open {
+            out.push(line.to_owned());
+            continue;
+        }
+        let mut items: Vec<&str> = Vec::new();
+        let mut closed = false;
+        while let Some(next) = lines.peek() {
+            let next = *next;
+            lines.next();
+            if next == "};" {
+                closed = true;
+                break;
+            }
+            items.push(next.trim());
+        }
+        let joined = format!("{line}{}}};", items.join(" ").trim_end_matches(','));
+        if closed && joined.len() <= RUSTFMT_MAX_WIDTH {
+            out.push(joined);
+        } else {
+            out.push(line.to_owned());
+            out.extend(items.iter().map(|item| format!("    {item}")));
+            if closed {
+                out.push("};".to_owned());
+            }
+        }
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
 }
