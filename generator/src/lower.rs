@@ -2879,6 +2879,34 @@ impl<'a> Lowerer<'a> {
         let media_pointer = format!("{pointer}/content/{}", pointer_escape(content_type));
         let schema_pointer = format!("{media_pointer}/schema");
         self.check_raw_body_schema(kind, media, content_type, &schema_pointer, "sent");
+        // A body offered in several media types is sent in one. Another
+        // type with the same schema is the same data; one with a schema of
+        // its own (a file upload beside JSON metadata) is a body the
+        // caller can't send.
+        let unsent: Vec<&str> = body
+            .content
+            .iter()
+            .filter(|(t, m)| *t != content_type && m.schema != media.schema)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        if !unsent.is_empty() {
+            let listed: Vec<String> = unsent.iter().map(|t| format!("`{t}`")).collect();
+            self.warnings.push(Diagnostic::new(
+                format!("{pointer}/content"),
+                format!(
+                    "{operation}: the request body is sent as `{content_type}`; its {} \
+                     form{}, with a schema of {}, {} not offered",
+                    listed.join(", "),
+                    if unsent.len() == 1 { "" } else { "s" },
+                    if unsent.len() == 1 {
+                        "its own"
+                    } else {
+                        "their own"
+                    },
+                    if unsent.len() == 1 { "is" } else { "are" },
+                ),
+            ));
+        }
         let ty = match (&media.schema, kind) {
             (_, Media::Binary) => TypeRef::Bytes,
             (_, Media::Text) => TypeRef::String { format: None },

@@ -1235,3 +1235,39 @@ fn a_discriminator_mapping_to_a_schema_outside_the_union_is_a_warning() {
         )]
     );
 }
+
+#[test]
+fn a_body_media_type_with_a_schema_of_its_own_that_is_not_sent_is_a_warning() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /t:
+    post:
+      operationId: addTemplate
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Template'}
+          application/xml:
+            schema: {$ref: '#/components/schemas/Template'}
+          multipart/form-data:
+            schema: {type: object, properties: {file: {type: string, format: binary}}}
+      responses:
+        '204': {description: done}
+components:
+  schemas:
+    Template: {type: object, properties: {name: {type: string}}}
+";
+    let output = output_of("body-media-types", text, &["default"], false);
+    // The XML form has the JSON one's schema: the same data, no warning.
+    assert_eq!(
+        warnings_of(&output),
+        [(
+            "/paths/~1t/post/requestBody/content",
+            "`addTemplate` (POST /t): the request body is sent as `application/json`; its \
+             `multipart/form-data` form, with a schema of its own, is not offered"
+        )]
+    );
+}
