@@ -59,6 +59,10 @@ pub enum WarningKind {
     /// `#/definitions/Product` in a schema, `#/parameters/…` in a
     /// parameter list, `#/responses/…` among responses.
     BareNameRef,
+    /// A second `in: body` parameter, or `formData` parameters beside a
+    /// body, which Swagger 2.0 forbids (an operation has one body): the
+    /// first body is kept and the rest dropped.
+    ExtraBodyParameter,
 }
 
 impl WarningKind {
@@ -73,6 +77,7 @@ impl WarningKind {
                 | WarningKind::PathParameterNotInPath
                 | WarningKind::UnsupportedCollectionFormat
                 | WarningKind::FormArrayCollectionFormat
+                | WarningKind::ExtraBodyParameter
         )
     }
 
@@ -95,6 +100,9 @@ impl WarningKind {
             }
             WarningKind::BareNameRef => {
                 "`$ref` is a bare name; read as a definition, parameter or response by where it sits"
+            }
+            WarningKind::ExtraBodyParameter => {
+                "a second body, or form fields beside a body; the first body is kept"
             }
         }
     }

@@ -283,6 +283,12 @@ impl<'a> Converter<'a, '_> {
                     self.moved(format!("{ptr}/parameters/{}", params.len()), &p_ptr);
                     params.push(p);
                 }
+                Converted::Body(_) if body.is_some() => self.warn(
+                    &p_ptr,
+                    WarningKind::ExtraBodyParameter,
+                    "a second `in: body` parameter; an operation has one body (Swagger 2.0, \
+                     Parameter Object), so only the first is sent and this one is dropped",
+                ),
                 Converted::Body(b) => {
                     body_name = p.get("name").cloned();
                     body = Some((b, p_ptr));
@@ -302,6 +308,22 @@ impl<'a> Converter<'a, '_> {
                     form.push((shared.clone(), p_ptr.clone()))
                 }
                 _ => {}
+            }
+        }
+        if body.is_some() {
+            // Swagger 2.0: "Body and form parameters can't exist together
+            // for the same operation."
+            for (f, from) in &form {
+                if let Converted::Form { name, .. } = f {
+                    self.warn(
+                        from,
+                        WarningKind::ExtraBodyParameter,
+                        format!(
+                            "form parameter `{name}` beside an `in: body` parameter, which \
+                             Swagger 2.0 forbids; the body is sent and `{name}` is dropped"
+                        ),
+                    );
+                }
             }
         }
         let body_ptr = format!("{ptr}/requestBody");

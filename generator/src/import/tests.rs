@@ -640,3 +640,43 @@ fn x_nullable_becomes_nullable_in_definitions_and_inline_schemas() {
     assert_eq!(response, &json!({"type": "string", "nullable": true}));
     assert!(!imported.yaml.contains("x-nullable"), "{}", imported.yaml);
 }
+
+#[test]
+fn form_fields_or_a_second_body_beside_a_body_are_dropped_with_a_warning_each() {
+    let doc = swagger(
+        json!({"/notes": {"post": op(json!([
+            {"name": "note", "in": "body", "schema": {"type": "object"}},
+            {"name": "again", "in": "body", "schema": {"type": "string"}},
+            {"name": "tag", "in": "formData", "type": "string"}
+        ]))}}),
+        json!({}),
+    );
+    let imported = import(&doc, &[]);
+    assert_eq!(
+        warning_kinds(&imported),
+        [
+            WarningKind::ExtraBodyParameter,
+            WarningKind::ExtraBodyParameter
+        ]
+    );
+    let pointers: Vec<&str> = imported
+        .warnings
+        .iter()
+        .map(|w| w.pointer.as_str())
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "/paths/~1notes/post/parameters/1",
+            "/paths/~1notes/post/parameters/2"
+        ]
+    );
+    assert!(imported.warnings[1].message.contains("`tag`"));
+    assert!(WarningKind::ExtraBodyParameter.changes_requests());
+    // The first body is the one sent.
+    assert!(
+        imported.yaml.contains("requestBody:\n        content:\n          application/json:\n            schema:\n              type: object"),
+        "{}",
+        imported.yaml
+    );
+}
