@@ -185,23 +185,23 @@ fn multipart_impl(def: &TypeDef) -> Option<TokenStream> {
         let wire = &f.wire_name;
         let add = match &f.ty {
             TypeRef::Bytes => quote! {
-                form = form.part(#wire, reqwest::multipart::Part::bytes(value.clone()).file_name(#wire));
+                form = form.part(#wire, crate::support::file_part(value, #wire));
             },
             // One file part per item.
             TypeRef::Array { items, .. } if **items == TypeRef::Bytes => quote! {
                 for item in value {
-                    form = form.part(#wire, reqwest::multipart::Part::bytes(item.clone()).file_name(#wire));
+                    form = form.part(#wire, crate::support::file_part(item, #wire));
                 }
             },
             // One part per item, each in its wire form.
             TypeRef::Array { .. } => quote! {
                 for item in value {
-                    form = form.text(#wire, crate::support::part_text(item));
+                    form = form.part(#wire, crate::support::part(item));
                 }
             },
             // Scalars in their wire form (RFC 3339 date-times, enum wire
             // values); objects as JSON.
-            _ => quote!(form = form.text(#wire, crate::support::part_text(value));),
+            _ => quote!(form = form.part(#wire, crate::support::part(value));),
         };
         // A form has no `null`: a nullable field that holds none sends no
         // part, as an absent one doesn't.

@@ -360,15 +360,37 @@ pub(crate) fn form_fields(body: &impl serde::Serialize) -> Result<Vec<(String, S
     Ok(out)
 }
 
-/// The text of a multipart part: a scalar in its wire form (as in a query
-/// parameter), an object or array as JSON.
-pub(crate) fn part_text(value: &impl serde::Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
+/// A multipart part for a field, with the content type OpenAPI 3.0 gives
+/// it by default (Encoding Object, `contentType`): an object or array is
+/// JSON, sent as `application/json`; a scalar is plain text in its wire
+/// form (as in a query parameter), with no `Content-Type` (`text/plain`,
+/// RFC 7578 §4.4).
+pub(crate) fn part(value: &impl serde::Serialize) -> reqwest::multipart::Part {
+    let json = match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => return reqwest::multipart::Part::text(s),
+        Ok(json @ (serde_json::Value::Object(_) | serde_json::Value::Array(_))) => json,
+        Ok(scalar) => return reqwest::multipart::Part::text(scalar.to_string()),
         // Generated models always serialize; a map with non-string keys
         // would not, and has no part form.
-        Err(e) => format!("<not serializable: {e}>"),
+        Err(e) => return reqwest::multipart::Part::text(format!("<not serializable: {e}>")),
+    };
+    let text = json.to_string();
+    match reqwest::multipart::Part::text(text.clone()).mime_str("application/json") {
+        Ok(part) => part,
+        // `application/json` always parses; were it not to, the JSON goes
+        // as text rather than not at all.
+        Err(_) => reqwest::multipart::Part::text(text),
+    }
+}
+
+/// A multipart file part: the bytes as `application/octet-stream`, the
+/// default OpenAPI 3.0 gives binary data, with the field's name as the
+/// file name (servers that take uploads look for one).
+pub(crate) fn file_part(bytes: &[u8], field: &'static str) -> reqwest::multipart::Part {
+    let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(field);
+    match part.mime_str("application/octet-stream") {
+        Ok(part) => part,
+        Err(_) => reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(field),
     }
 }
 

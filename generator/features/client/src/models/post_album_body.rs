@@ -37,18 +37,14 @@ impl PostAlbumBody {
     pub(crate) fn to_multipart(&self) -> reqwest::multipart::Form {
         let mut form = reqwest::multipart::Form::new();
         let value = &self.title;
-        form = form.text("title", crate::support::part_text(value));
+        form = form.part("title", crate::support::part(value));
         if let Some(value) = &self.tags {
             for item in value {
-                form = form.text("tags", crate::support::part_text(item));
+                form = form.part("tags", crate::support::part(item));
             }
         }
         if let Some(value) = &self.cover {
-            form = form
-                .part(
-                    "cover",
-                    reqwest::multipart::Part::bytes(value.clone()).file_name("cover"),
-                );
+            form = form.part("cover", crate::support::file_part(value, "cover"));
         }
         form
     }
