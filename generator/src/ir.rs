@@ -627,6 +627,12 @@ pub struct UnionVariant {
     /// For an untagged union: property → the one value the alternative
     /// allows there (a one-value enum), as JSON text.
     pub fixed: Vec<(String, String)>,
+    /// For an untagged union of several objects: every property this
+    /// alternative names, when it takes no others. Data whose properties
+    /// are all among them fits it best, and picks it before an alternative
+    /// that would only skip what it doesn't know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<String>>,
 }
 
 /// The map that holds the properties a struct doesn't name.

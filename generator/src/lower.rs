@@ -967,6 +967,16 @@ impl<'a> Lowerer<'a> {
         // An alternative that only admits `null` makes the union's type
         // nullable (see `is_nullable_item`) rather than being a variant.
         let all_null = alternatives.iter().all(null_alternatives::null_only);
+        // Inline strings are all `String`: when there are several, each is
+        // named by its `format` (`Email`, `Uuid`) where it has one.
+        let inline_strings = alternatives
+            .iter()
+            .filter(|a| {
+                matches!(a, ReferenceOr::Item(Schema {
+                    schema_kind: SchemaKind::Type(Type::String(s)), ..
+                }) if s.enumeration.is_empty())
+            })
+            .count();
         for (i, alternative) in alternatives.iter().enumerate() {
             if !all_null && null_alternatives::null_only(alternative) {
                 continue;
@@ -988,6 +998,14 @@ impl<'a> Lowerer<'a> {
             let name = match (names.get(i).cloned().flatten(), &ty) {
                 (Some(name), _) => name,
                 (None, TypeRef::Named { name }) => name.clone(),
+                (
+                    None,
+                    TypeRef::String {
+                        format: Some(format),
+                    },
+                ) if inline_strings > 1 && !rust_name(format, Kind::Variant).is_empty() => {
+                    rust_name(format, Kind::Variant)
+                }
                 (None, other) => crate::render::type_name_for_variant(other),
             };
             // Every mapping key naming the alternative selects it (`dog`
@@ -1037,11 +1055,13 @@ impl<'a> Lowerer<'a> {
                     boxed: false,
                     required: Vec::new(),
                     fixed: Vec::new(),
+                    properties: None,
                 },
             ));
         }
         if discriminator.is_none() {
             variants.sort_by_key(|(rank, _)| *rank);
+            self.warn_same_type_variants(&variants, owner, pointer);
         }
         let other_variant = namer.unique("Other", Kind::Variant);
         for (at, why) in left_out {
@@ -1057,6 +1077,39 @@ impl<'a> Lowerer<'a> {
             variants: variants.into_iter().map(|(_, v)| v).collect(),
             discriminator: discriminator.map(|d| d.property_name.clone()),
             other_variant,
+        }
+    }
+
+    /// Untagged, the first variant of a type takes every value of it: a
+    /// later one of the same Rust type (strings of two formats, integers
+    /// of two ranges) is never decoded, since decoding checks neither.
+    fn warn_same_type_variants(
+        &mut self,
+        variants: &[(usize, UnionVariant)],
+        owner: &str,
+        pointer: &str,
+    ) {
+        for (j, (_, later)) in variants.iter().enumerate() {
+            // Objects are told apart by their properties (see `unions`).
+            if matches!(later.ty, TypeRef::Named { .. }) {
+                continue;
+            }
+            let rust_type = crate::render::type_display(&later.ty);
+            let Some((_, earlier)) = variants[..j]
+                .iter()
+                .find(|(_, v)| crate::render::type_display(&v.ty) == rust_type)
+            else {
+                continue;
+            };
+            self.warnings.push(Diagnostic::new(
+                pointer,
+                format!(
+                    "`{owner}`: no data can select the alternative `{}`: it has the type of \
+                     `{}` (tried first), `{}`, and decoding checks no `format` or bounds; \
+                     data of either decodes as `{owner}::{}`",
+                    later.rust_name, earlier.rust_name, rust_type, earlier.rust_name,
+                ),
+            ));
         }
     }
 

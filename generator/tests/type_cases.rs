@@ -61,6 +61,19 @@ fn union_alternatives_no_data_can_select_are_named_in_a_warning() {
 }
 
 #[test]
+fn union_alternatives_of_one_rust_type_are_named_and_warned_objects_by_properties_not() {
+    let output = generate_case("union-objects-best-fit", false).unwrap();
+    assert_eq!(
+        warnings(&output),
+        [
+            "/components/schemas/ContactId/oneOf: `ContactId`: no data can select the \
+          alternative `Uuid`: it has the type of `Email` (tried first), `String`, and decoding \
+          checks no `format` or bounds; data of either decodes as `ContactId::Email`"
+        ]
+    );
+}
+
+#[test]
 fn union_alternatives_set_apart_by_fixed_values_get_no_warning() {
     let output = generate_case("union-fixed-values", false).unwrap();
     assert!(output.warnings.is_empty(), "{:?}", warnings(&output));

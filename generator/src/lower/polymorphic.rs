@@ -282,6 +282,7 @@ impl Lowerer<'_> {
                     boxed: false,
                     required: Vec::new(),
                     fixed: Vec::new(),
+                    properties: None,
                 })
             })
             .collect();

@@ -1,8 +1,9 @@
 //! Untagged unions that decode to the right alternative: each object
 //! alternative is chosen only when the data has its required properties and
 //! its fixed values (one-value enums), the alternatives with more of them
-//! are tried first, and an alternative that an earlier one always takes
-//! first is a warning.
+//! are tried first, one that names every property of the data before one
+//! that would skip some, and an alternative that an earlier one always
+//! takes first is a warning.
 
 use std::collections::BTreeMap;
 
@@ -28,10 +29,19 @@ pub(super) fn discriminate(types: &mut [TypeDef]) -> Vec<Diagnostic> {
             continue;
         };
         // (required, fixed, fields) of each alternative that is an object.
-        let shapes: Vec<Option<Shape>> = variants
+        let mut shapes: Vec<Option<Shape>> = variants
             .iter()
-            .map(|v| object_fields(types, &index, &v.ty).map(|fields| shape(types, &index, fields)))
+            .map(|v| {
+                object_fields(types, &index, &v.ty)
+                    .map(|(fields, closed)| shape(types, &index, fields, closed))
+            })
             .collect();
+        // With one object alternative there is no other to fit better.
+        if shapes.iter().flatten().count() < 2 {
+            for s in shapes.iter_mut().flatten() {
+                s.closed = false;
+            }
+        }
         let mut order: Vec<usize> = (0..variants.len()).collect();
         // Objects are already ahead of other kinds; among them, the more a
         // variant demands of the data, the earlier it is tried.
@@ -81,6 +91,7 @@ pub(super) fn discriminate(types: &mut [TypeDef]) -> Vec<Diagnostic> {
             if let Some(s) = s {
                 v.required = s.required.clone();
                 v.fixed = s.fixed.clone();
+                v.properties = s.closed.then(|| s.fields.keys().cloned().collect());
             }
         }
         let mut taken: Vec<Option<crate::ir::UnionVariant>> =
@@ -95,11 +106,17 @@ struct Shape {
     fixed: Vec<(String, String)>,
     /// wire name → type.
     fields: BTreeMap<String, TypeRef>,
+    /// It takes no properties but `fields`, and the union has other
+    /// object alternatives: data that has only its properties picks it
+    /// before one that would skip some.
+    closed: bool,
 }
 
 impl Shape {
     /// Whether every data `later` accepts is accepted by `self` too: it
-    /// demands nothing `later` doesn't, and its fields have the same types.
+    /// demands nothing `later` doesn't, and its fields have the same types;
+    /// and when both are closed, data with a property `self` lacks would
+    /// fit `later` better, so `self` must name all of `later`'s.
     fn covers(&self, later: &Shape) -> bool {
         self.required.iter().all(|r| later.required.contains(r))
             && self.fixed.iter().all(|f| later.fixed.contains(f))
@@ -107,14 +124,19 @@ impl Shape {
                 .fields
                 .iter()
                 .all(|(name, ty)| later.fields.get(name) == Some(ty))
+            && !(self.closed
+                && later.closed
+                && later.fields.keys().any(|k| !self.fields.contains_key(k)))
     }
 }
 
+/// The fields of an object alternative, and whether it takes no other
+/// properties (no map of additional ones).
 fn object_fields<'t>(
     types: &'t [TypeDef],
     index: &BTreeMap<String, usize>,
     ty: &TypeRef,
-) -> Option<&'t [Field]> {
+) -> Option<(&'t [Field], bool)> {
     let mut ty = ty;
     for _ in 0..16 {
         let TypeRef::Named { name } = ty else {
@@ -122,14 +144,19 @@ fn object_fields<'t>(
         };
         match &types[*index.get(name)?].kind {
             TypeKind::Alias { target, .. } => ty = target,
-            TypeKind::Struct { fields, .. } => return Some(fields),
+            TypeKind::Struct { fields, additional } => return Some((fields, additional.is_none())),
             _ => return None,
         }
     }
     None
 }
 
-fn shape(types: &[TypeDef], index: &BTreeMap<String, usize>, fields: &[Field]) -> Shape {
+fn shape(
+    types: &[TypeDef],
+    index: &BTreeMap<String, usize>,
+    fields: &[Field],
+    closed: bool,
+) -> Shape {
     let mut required = Vec::new();
     let mut fixed = Vec::new();
     for f in fields.iter().filter(|f| f.required) {
@@ -145,6 +172,7 @@ fn shape(types: &[TypeDef], index: &BTreeMap<String, usize>, fields: &[Field]) -
             .iter()
             .map(|f| (f.wire_name.clone(), f.ty.clone()))
             .collect(),
+        closed,
     }
 }
 

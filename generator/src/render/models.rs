@@ -762,14 +762,18 @@ fn union(
         // alternative only when the data has its required properties and
         // fixed values, since decoding alone would ignore them (unknown
         // enum values are kept, unknown properties skipped).
-        let attempts = variants.iter().map(|v| {
+        let attempt = |v: &crate::ir::UnionVariant, best_fit: bool| {
             let rust = ident(&v.rust_name);
             let boxing = boxing(v);
             let required = v.required.iter().map(|p| quote!(value.get(#p).is_some()));
             let fixed = v.fixed.iter().map(
                 |(p, json)| quote!(value.get(#p).map(|v| v.to_string()).as_deref() == Some(#json)),
             );
-            let conditions: Vec<TokenStream> = required.chain(fixed).collect();
+            let mut conditions: Vec<TokenStream> = required.chain(fixed).collect();
+            if best_fit {
+                let known = v.properties.iter().flatten();
+                conditions.push(quote!(crate::support::has_only_keys(&value, &[#(#known),*])));
+            }
             let guard = (!conditions.is_empty()).then(|| quote!(#(#conditions)&&*));
             let attempt = quote! {
                 if let Ok(decoded) = serde_json::from_value(value.clone()) #boxing {
@@ -780,7 +784,16 @@ fn union(
                 Some(guard) => quote!(if #guard { #attempt }),
                 None => attempt,
             }
-        });
+        };
+        // First the object alternatives that name every property of the
+        // data, then each alternative as it comes.
+        let best_fits = variants
+            .iter()
+            .filter(|v| v.properties.is_some())
+            .map(|v| attempt(v, true));
+        let attempts: Vec<TokenStream> = best_fits
+            .chain(variants.iter().map(|v| attempt(v, false)))
+            .collect();
         return quote! {
             #[derive(Clone, Debug, PartialEq)]
             #[non_exhaustive]

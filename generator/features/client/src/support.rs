@@ -394,6 +394,16 @@ pub(crate) fn file_part(bytes: &[u8], field: &'static str) -> reqwest::multipart
     }
 }
 
+/// Whether `value` is an object whose every property is among `known`:
+/// of an untagged union's object alternatives, the one that names all the
+/// data's properties fits it better than one that would skip some.
+#[allow(dead_code)] // Only specs with unions of objects use it.
+pub(crate) fn has_only_keys(value: &serde_json::Value, known: &[&str]) -> bool {
+    value
+        .as_object()
+        .is_some_and(|map| map.keys().all(|key| known.contains(&key.as_str())))
+}
+
 /// Decodes a string enum without allocating for the values it knows.
 #[allow(dead_code)] // Only specs with string enums use it.
 pub(crate) fn deserialize_str_enum<'de, D, T>(
