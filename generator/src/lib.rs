@@ -100,10 +100,14 @@ pub fn lower_selected(
                 left_out.push(Diagnostic::new(
                     problem.pointer.clone(),
                     format!(
-                        "{}; `{name}` is a component schema that no operation uses, so the \
-                         {count} such schemas are left out of the crate rather than the spec \
-                         refused",
-                        problem.message
+                        "{}; `{name}` is a component schema that no operation uses, so {} \
+                         left out of the crate rather than the spec refused",
+                        problem.message,
+                        if count == 1 {
+                            "it is".to_owned()
+                        } else {
+                            format!("the {count} such schemas are")
+                        }
                     ),
                 ));
             }

@@ -153,6 +153,9 @@ pub fn package_name(title: &str) -> String {
         .chars()
         .map(|c| match transliterate(c) {
             Some(ascii) => ascii.to_owned(),
+            // An apostrophe joins its word (`Netlify's` → `netlifys`),
+            // rather than leaving a word of one letter.
+            None if matches!(c, '\'' | '\u{2019}') => String::new(),
             None if c.is_ascii() => c.to_string(),
             None => " ".to_owned(),
         })
@@ -536,6 +539,8 @@ mod tests {
             ("Self", "self-api"),
             ("Async", "async-api"),
             ("Test", "test-api"),
+            ("Netlify's API Documentation", "netlifys-api-documentation"),
+            ("Don\u{2019}t Panic API", "dont-panic-api"),
         ] {
             let name = package_name(title);
             assert_eq!(name, expected, "{title}");

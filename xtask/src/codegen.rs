@@ -273,9 +273,9 @@ fn finish(
     let plan = plan(&out_dir, &output.files)?;
     drop(stage);
     let counts = format!(
-        "{} operations, {} types",
-        output.api.operation_count(),
-        output.api.types.len()
+        "{}, {}",
+        counted(output.api.operation_count(), "operation"),
+        counted(output.api.types.len(), "type")
     );
     match mode {
         Mode::Check => {
@@ -676,6 +676,15 @@ fn is_generated(contents: &str) -> bool {
         .lines()
         .take(3)
         .any(|line| line.contains(GENERATED_MARKER))
+}
+
+/// `1 operation`, `2 operations`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 #[cfg(test)]
