@@ -545,12 +545,18 @@ fn tag_pointer(spec: &OpenAPI, tag: &str) -> String {
 /// method name, the `operationId`, or the method and path.
 fn operation_name(sel: &SelectedOperation<'_>) -> String {
     let op = sel.operation;
+    // A name of no letters or digits (`operationId: ""`) names nothing:
+    // the method and path do, as when there is none.
+    let names_something = |name: &&str| name.chars().any(char::is_alphanumeric);
     op.extensions
         .get("x-purecloud-method-name")
         .and_then(Value::as_str)
-        .map(str::to_owned)
-        .or_else(|| op.operation_id.clone())
-        .unwrap_or_else(|| format!("{} {}", sel.method.to_lowercase(), sel.path))
+        .filter(names_something)
+        .or_else(|| op.operation_id.as_deref().filter(names_something))
+        .map_or_else(
+            || format!("{} {}", sel.method.to_lowercase(), sel.path),
+            str::to_owned,
+        )
 }
 
 /// An operation as warnings name it: `` `operationId` (GET /path) ``, or

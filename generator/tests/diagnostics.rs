@@ -1271,3 +1271,29 @@ components:
         )]
     );
 }
+
+#[test]
+fn an_operation_id_of_no_letters_or_digits_is_named_from_method_and_path() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /pets/{id}:
+    get:
+      operationId: ''
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'204': {description: ok}}
+    put:
+      operationId: '--'
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'204': {description: ok}}
+";
+    let output = output_of("empty-operation-id", text, &["default"], false);
+    let mut names: Vec<&str> = output.api.groups[0]
+        .operations
+        .iter()
+        .map(|op| op.rust_name.as_str())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["get_pets_id", "put_pets_id"]);
+}
