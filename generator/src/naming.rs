@@ -292,7 +292,39 @@ pub fn rust_name(wire: &str, kind: Kind) -> String {
             _ => format!("{name}_"),
         };
     }
+    if name.len() > MAX_NAME_LEN {
+        name = shortened(&name, kind);
+    }
     name
+}
+
+/// The longest name [`rust_name`] gives. A type or module is a file
+/// (`src/models/NAME.rs`, rustdoc's `struct.NAME.html`), and names of
+/// inline schemas nested deep grow past what a file system takes (255
+/// bytes); the longest schema names of real specs stay well under it.
+const MAX_NAME_LEN: usize = 160;
+
+/// `name` cut to [`MAX_NAME_LEN`], ending in a hash of the whole name so
+/// that two long names that start alike stay two names, the same on every
+/// run and machine.
+fn shortened(name: &str, kind: Kind) -> String {
+    // FNV-1a (64 bits): stable, unlike `std`'s hasher.
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let tail = match kind {
+        Kind::Type | Kind::Variant => format!("H{:08x}", hash as u32),
+        Kind::Value | Kind::Module => format!("_{:08x}", hash as u32),
+    };
+    let keep = MAX_NAME_LEN - tail.len();
+    let end = name
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take_while(|end| *end <= keep)
+        .last()
+        .unwrap_or(0);
+    let head = name[..end].trim_end_matches('_');
+    format!("{head}{tail}")
 }
 
 /// The words a property or parameter is named by, for [`rust_name`]: the
@@ -523,6 +555,24 @@ impl Namer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_too_long_for_a_file_are_cut_and_stay_apart() {
+        let long = "Settings ".repeat(40);
+        let a = rust_name(&format!("{long} Email"), Kind::Type);
+        let b = rust_name(&format!("{long} Phone"), Kind::Type);
+        assert!(a.len() <= MAX_NAME_LEN && b.len() <= MAX_NAME_LEN, "{a}");
+        assert!(a.starts_with("SettingsSettings"), "{a}");
+        assert_ne!(a, b);
+        assert_eq!(a, rust_name(&format!("{long} Email"), Kind::Type));
+        let module = rust_name(&a, Kind::Module);
+        assert!(module.len() <= MAX_NAME_LEN, "{module}");
+        assert!(module.starts_with("settings_settings_"), "{module}");
+        assert!(!module.contains("__"), "{module}");
+        // Names of real specs are kept whole (Genesys's longest is 137).
+        let genesys = "bulk_response_result_external_organization_external_organization_enrich_request_bulk_entity_error_external_organization_enrich_request";
+        assert_eq!(rust_name(genesys, Kind::Module), genesys);
+    }
 
     #[test]
     fn package_names_from_titles_are_ascii_kebab_case_and_valid() {
