@@ -547,12 +547,14 @@ pub fn unknown_tag(tag: &str, declared: bool, carried: &[&str]) -> Diagnostic {
     } else {
         ""
     };
+    let choose = if carried.is_empty() {
+        "no operation has a tag".to_owned()
+    } else {
+        format!("the spec's tags are: {}", carried.join(", "))
+    };
     Diagnostic::new(
         "/paths",
-        format!(
-            "no operation carries the tag `{tag}`{declared}; the spec's tags are: {}",
-            carried.join(", ")
-        ),
+        format!("no operation carries the tag `{tag}`{declared}; {choose}"),
     )
 }
 

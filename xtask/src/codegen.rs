@@ -147,8 +147,18 @@ pub fn run_with(root: &Path, mode: Mode, options: &Options) -> anyhow::Result<()
 /// options and the spec itself. Without `--tag`, every tag is generated.
 fn run_spec(root: &Path, path: &Path, mode: Mode, options: &Options) -> anyhow::Result<()> {
     let (spec, swagger2) = load_spec(path)?;
+    let available = all_tags(&spec);
+    // A tag no operation carries is a mistake in the command, which
+    // `--skip-unsupported` can't mend: it is refused before generating.
+    if let Some(tag) = options.tags.iter().find(|t| !available.contains(t)) {
+        bail!(
+            "{}: no operation carries the tag `{tag}` given with `--tag`; {}",
+            path.display(),
+            tags_to_choose_from(&available)
+        );
+    }
     let tags = if options.tags.is_empty() {
-        all_tags(&spec)
+        available
     } else {
         options.tags.clone()
     };
@@ -463,6 +473,26 @@ pub(crate) fn all_tags(spec: &openapiv3::OpenAPI) -> Vec<String> {
     tags
 }
 
+/// The tags a `--tag` may name, as a clause: `the spec's tags are `a`, `b``.
+fn tags_to_choose_from(available: &[String]) -> String {
+    let untagged = generator::select::UNTAGGED_GROUP;
+    let listed: Vec<String> = available
+        .iter()
+        .map(|t| {
+            if t == untagged {
+                format!("`{t}` (the operations without tags)")
+            } else {
+                format!("`{t}`")
+            }
+        })
+        .collect();
+    match listed.len() {
+        0 => "the spec has no operations".to_owned(),
+        1 => format!("the one tag to choose is {}", listed[0]),
+        _ => format!("the spec's tags are {}", listed.join(", ")),
+    }
+}
+
 /// A file to write, with what is on disk now (`None`: missing).
 #[derive(Debug)]
 pub struct Write {
@@ -756,6 +786,38 @@ mod tests {
         options.skip_unsupported = true;
         run_with(&dir, Mode::Write, &options).unwrap();
         assert!(out.join("Cargo.toml").exists());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_tag_no_operation_carries_is_refused_with_the_tags_to_choose_from() {
+        let dir = temp_dir("unknown-tag");
+        let spec = dir.join("untagged.yaml");
+        fs::write(
+            &spec,
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      \
+             responses:\n        '204':\n          description: ok\n",
+        )
+        .unwrap();
+        let out = dir.join("out");
+        let options = Options {
+            spec: Some(spec.clone()),
+            out: Some(out.clone()),
+            tags: vec!["Nope".to_owned()],
+            ..Options::default()
+        };
+        let refused = run_with(&dir, Mode::Write, &options)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            refused,
+            format!(
+                "{}: no operation carries the tag `Nope` given with `--tag`; the one tag to \
+                 choose is `default` (the operations without tags)",
+                spec.display()
+            )
+        );
+        assert!(!out.exists());
         fs::remove_dir_all(&dir).unwrap();
     }
 
