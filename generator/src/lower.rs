@@ -56,8 +56,25 @@ pub fn lower_with(
 ) -> Result<(Api, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut lowerer = Lowerer::new(spec);
     lowerer.skip_unsupported = skip_unsupported;
+    // The first schema to claim each name, to say which one a later one
+    // that reads the same was renamed after (`thing` and `Thing`).
+    let mut claimed: BTreeMap<String, &str> = BTreeMap::new();
     for name in &selection.schemas {
         let rust = lowerer.type_namer.unique(name, Kind::Type);
+        let base = rust_name(name, Kind::Type);
+        match claimed.get(&base) {
+            Some(first) if rust != base => lowerer.warnings.push(Diagnostic::new(
+                format!("/components/schemas/{}", pointer_escape(name)),
+                format!(
+                    "schemas `{name}` and `{first}` read the same once named, `{base}`; \
+                     this one is the type `{rust}`; rename one in the spec to choose the names"
+                ),
+            )),
+            Some(_) => {}
+            None => {
+                claimed.insert(base, name);
+            }
+        }
         lowerer.component_types.insert(rust.clone());
         lowerer.schema_names.insert(name.clone(), rust);
     }

@@ -1297,3 +1297,38 @@ paths:
     names.sort();
     assert_eq!(names, ["get_pets_id", "put_pets_id"]);
 }
+
+#[test]
+fn schemas_that_read_the_same_once_named_are_a_warning() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /t:
+    get:
+      operationId: getThings
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  a: {$ref: '#/components/schemas/Thing'}
+                  b: {$ref: '#/components/schemas/thing'}
+components:
+  schemas:
+    Thing: {type: object, properties: {x: {type: string}}}
+    thing: {type: object, properties: {y: {type: string}}}
+";
+    let output = output_of("schema-names-alike", text, &["default"], false);
+    assert_eq!(
+        warnings_of(&output),
+        [(
+            "/components/schemas/thing",
+            "schemas `thing` and `Thing` read the same once named, `Thing`; this one is the \
+             type `Thing2`; rename one in the spec to choose the names"
+        )]
+    );
+}
