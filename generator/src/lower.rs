@@ -562,18 +562,26 @@ fn tag_pointer(spec: &OpenAPI, tag: &str) -> String {
 /// method name, the `operationId`, or the method and path.
 fn operation_name(sel: &SelectedOperation<'_>) -> String {
     let op = sel.operation;
-    // A name of no letters or digits (`operationId: ""`) names nothing:
-    // the method and path do, as when there is none.
-    let names_something = |name: &&str| name.chars().any(char::is_alphanumeric);
     op.extensions
         .get("x-purecloud-method-name")
         .and_then(Value::as_str)
-        .filter(names_something)
-        .or_else(|| op.operation_id.as_deref().filter(names_something))
+        .filter(|name| names_something(name))
+        .or_else(|| operation_id(op))
         .map_or_else(
             || format!("{} {}", sel.method.to_lowercase(), sel.path),
             str::to_owned,
         )
+}
+
+/// A name of no letters or digits (`operationId: ""`) names nothing: the
+/// method and path do, as when there is none.
+fn names_something(name: &str) -> bool {
+    name.chars().any(char::is_alphanumeric)
+}
+
+/// The operation's `operationId`, when it names something.
+fn operation_id(op: &openapiv3::Operation) -> Option<&str> {
+    op.operation_id.as_deref().filter(|id| names_something(id))
 }
 
 /// An operation as warnings name it: `` `operationId` (GET /path) ``, or
@@ -581,7 +589,7 @@ fn operation_name(sel: &SelectedOperation<'_>) -> String {
 fn operation_label(sel: &SelectedOperation<'_>, builder: &str) -> String {
     format!(
         "`{}` ({} {})",
-        sel.operation.operation_id.as_deref().unwrap_or(builder),
+        operation_id(sel.operation).unwrap_or(builder),
         sel.method,
         sel.path
     )
@@ -2544,7 +2552,7 @@ impl<'a> Lowerer<'a> {
             .get("x-inin-requires-permissions")
             .and_then(|p| self.permissions(p, &pointer));
         Operation {
-            operation_id: op.operation_id.clone().unwrap_or_else(|| raw_name.clone()),
+            operation_id: operation_id(op).map_or_else(|| raw_name.clone(), str::to_owned),
             rust_name: rust,
             builder_name: builder,
             method: sel.method.to_owned(),
