@@ -394,6 +394,31 @@ pub(crate) fn file_part(bytes: &[u8], field: &'static str) -> reqwest::multipart
     }
 }
 
+/// Serializes a variant of a union with a `discriminator` (OpenAPI 3.0,
+/// Discriminator Object) with its `property` set: the value's own when it
+/// is one of the variant's `tags`, else the first of them, since the
+/// receiver picks the schema by it.
+#[allow(dead_code)] // Only specs with a discriminator use it.
+pub(crate) fn serialize_tagged<S: serde::Serializer>(
+    value: &impl serde::Serialize,
+    property: &str,
+    tags: &[&str],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::Serialize as _;
+    let mut json = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
+    let (Some(map), Some(first)) = (json.as_object_mut(), tags.first()) else {
+        return value.serialize(serializer);
+    };
+    let own = map.get(property).and_then(serde_json::Value::as_str);
+    if own.is_some_and(|own| tags.contains(&own)) {
+        // As the value is, its properties in their order.
+        return value.serialize(serializer);
+    }
+    map.insert(property.to_owned(), serde_json::Value::from(*first));
+    json.serialize(serializer)
+}
+
 /// Whether `value` is an object whose every property is among `known`:
 /// of an untagged union's object alternatives, the one that names all the
 /// data's properties fits it better than one that would skip some.

@@ -44,3 +44,20 @@ async fn every_key_naming_a_target_chooses_it_and_is_kept() {
         other => panic!("expected a dog, got {other:?}"),
     }
 }
+
+#[test]
+fn a_value_sent_carries_its_variants_tag() {
+    use case_discriminator_mapping_names::models::{Cat, Dog};
+    // The variant decides the tag: a field left empty, or set to a value
+    // that selects another variant, is sent as the variant's own.
+    let cat = Pet::Cat(Cat::new("", 9));
+    assert_eq!(
+        serde_json::to_value(&cat).unwrap(),
+        serde_json::json!({"petType": "CAT", "lives": 9})
+    );
+    let dog = Pet::Dog(Dog::new("CAT", "bark"));
+    assert_eq!(serde_json::to_value(&dog).unwrap()["petType"], "DOG");
+    // Any key naming the variant is kept as it is.
+    let hound = Pet::Dog(Dog::new("HOUND", "woof"));
+    assert_eq!(serde_json::to_value(&hound).unwrap()["petType"], "HOUND");
+}

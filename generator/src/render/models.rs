@@ -823,6 +823,15 @@ fn union(
             #conversions
         };
     };
+    // The tag is the variant: a value sent carries it, whatever its own
+    // field holds (unset, or a value that selects another variant).
+    let tagged_serialize_arms = variants.iter().map(|v| {
+        let rust = ident(&v.rust_name);
+        let tags = v.tag.iter().chain(&v.more_tags);
+        quote! {
+            Self::#rust(value) => crate::support::serialize_tagged(value, #tag_field, &[#(#tags),*], serializer),
+        }
+    });
     let arms = variants.iter().map(|v| {
         let rust = ident(&v.rust_name);
         let tag = v.tag.clone().unwrap_or_default();
@@ -844,7 +853,7 @@ fn union(
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
-                    #(#serialize_arms)*
+                    #(#tagged_serialize_arms)*
                     Self::#other(value) => value.serialize(serializer),
                 }
             }

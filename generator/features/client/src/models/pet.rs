@@ -17,8 +17,12 @@ pub enum Pet {
 impl serde::Serialize for Pet {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Dog(value) => value.serialize(serializer),
-            Self::Cat(value) => value.serialize(serializer),
+            Self::Dog(value) => {
+                crate::support::serialize_tagged(value, "petType", &["dog"], serializer)
+            }
+            Self::Cat(value) => {
+                crate::support::serialize_tagged(value, "petType", &["Cat"], serializer)
+            }
             Self::Other(value) => value.serialize(serializer),
         }
     }
