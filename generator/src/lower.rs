@@ -2963,6 +2963,7 @@ impl<'a> Lowerer<'a> {
         let media_pointer = format!("{pointer}/content/{}", pointer_escape(content_type));
         let schema_pointer = format!("{media_pointer}/schema");
         self.check_raw_body_schema(kind, media, content_type, &schema_pointer, "sent");
+        self.check_encoding(kind, media, &media_pointer, operation);
         // A body offered in several media types is sent in one. Another
         // type with the same schema is the same data; one with a schema of
         // its own (a file upload beside JSON metadata) is a body the
@@ -3034,6 +3035,71 @@ impl<'a> Lowerer<'a> {
             required: body.required,
             description: non_empty(body.description.as_deref()),
         })
+    }
+
+    /// The entries of a form body's `encoding` (OpenAPI 3.0, Encoding
+    /// Object) that the client does not apply, each a warning: it sends
+    /// an `application/x-www-form-urlencoded` field with `style: form`,
+    /// exploded, and a multipart part with its default content type.
+    fn check_encoding(
+        &mut self,
+        kind: Media,
+        media: &openapiv3::MediaType,
+        media_pointer: &str,
+        operation: &str,
+    ) {
+        for (field, encoding) in &media.encoding {
+            let mut unapplied: Vec<String> = Vec::new();
+            let sent_as = match kind {
+                Media::Form => {
+                    if let Some(style) = encoding.style.as_ref() {
+                        if *style != openapiv3::QueryStyle::Form {
+                            let style = serde_json::to_value(style)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_owned))
+                                .unwrap_or_default();
+                            unapplied.push(format!("`style: {style}`"));
+                        }
+                    }
+                    if encoding.allow_reserved {
+                        unapplied.push("`allowReserved: true`".to_owned());
+                    }
+                    if let Some(content_type) = &encoding.content_type {
+                        unapplied.push(format!("`contentType: {content_type}`"));
+                    }
+                    "with `style: form`, exploded (an object's properties as fields of their \
+                     own, an array one field per item, an object inside either as JSON)"
+                }
+                Media::Multipart => {
+                    if let Some(content_type) = &encoding.content_type {
+                        let defaults =
+                            ["application/json", "application/octet-stream", "text/plain"];
+                        if !defaults.contains(&media::essence(content_type).as_str()) {
+                            unapplied.push(format!("`contentType: {content_type}`"));
+                        }
+                    }
+                    if !encoding.headers.is_empty() {
+                        let names: Vec<String> =
+                            encoding.headers.keys().map(|h| format!("`{h}`")).collect();
+                        unapplied.push(format!("`headers` {}", names.join(", ")));
+                    }
+                    "with its default content type (`application/json` for an object or \
+                     array, `application/octet-stream` for binary data, else `text/plain`)"
+                }
+                _ => continue,
+            };
+            if unapplied.is_empty() {
+                continue;
+            }
+            self.warnings.push(Diagnostic::new(
+                format!("{media_pointer}/encoding/{}", pointer_escape(field)),
+                format!(
+                    "{operation}: the `encoding` of `{field}` ({}) is not applied; the field is \
+                     sent {sent_as}",
+                    unapplied.join(", ")
+                ),
+            ));
+        }
     }
 
     /// A request body the client can't send: a problem at `pointer` when

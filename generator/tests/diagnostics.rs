@@ -1332,3 +1332,77 @@ components:
         )]
     );
 }
+
+#[test]
+fn a_form_encoding_the_client_does_not_apply_is_a_warning_per_field() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /customers:
+    post:
+      operationId: createCustomer
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              properties:
+                address: {type: object, properties: {city: {type: string}}}
+                name: {type: string}
+            encoding:
+              address: {style: deepObject, explode: true}
+              name: {style: form}
+          multipart/form-data:
+            schema:
+              type: object
+              properties:
+                photo: {type: string, format: binary}
+            encoding:
+              photo: {contentType: image/png}
+      responses:
+        '204': {description: ok}
+  /photos:
+    post:
+      operationId: addPhoto
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              properties:
+                photo: {type: string, format: binary}
+                meta: {type: object, properties: {a: {type: string}}}
+            encoding:
+              photo: {contentType: image/png, headers: {X-Checksum: {schema: {type: string}}}}
+              meta: {contentType: application/json}
+      responses:
+        '204': {description: ok}
+";
+    let output = output_of("form-encoding", text, &["default"], false);
+    let warnings = warnings_of(&output);
+    let encoding: Vec<&(&str, &str)> = warnings
+        .iter()
+        .filter(|(_, m)| m.contains("`encoding`"))
+        .collect();
+    assert_eq!(
+        encoding,
+        [
+            &(
+                "/paths/~1customers/post/requestBody/content/application~1x-www-form-urlencoded/encoding/address",
+                "`createCustomer` (POST /customers): the `encoding` of `address` (`style: \
+                 deepObject`) is not applied; the field is sent with `style: form`, exploded (an \
+                 object's properties as fields of their own, an array one field per item, an \
+                 object inside either as JSON)"
+            ),
+            &(
+                "/paths/~1photos/post/requestBody/content/multipart~1form-data/encoding/photo",
+                "`addPhoto` (POST /photos): the `encoding` of `photo` (`contentType: image/png`, \
+                 `headers` `X-Checksum`) is not applied; the field is sent with its default \
+                 content type (`application/json` for an object or array, \
+                 `application/octet-stream` for binary data, else `text/plain`)"
+            ),
+        ],
+        "{warnings:#?}"
+    );
+}
