@@ -1752,19 +1752,63 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The Rust name of each property, in order. Properties that read the
+    /// same once named (`@type` and `type`) are told apart by a suffix, and
+    /// the plain name goes to the one spelled as an identifier already;
+    /// each one suffixed is a warning naming both.
+    fn field_names(
+        &mut self,
+        owner: &str,
+        properties: &indexmap::IndexMap<String, Rc<MergedProperty>>,
+    ) -> Vec<String> {
+        let plain = |wire: &str| {
+            !wire.is_empty() && wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        };
+        let mut namer = Namer::default();
+        let mut names: Vec<Option<String>> = vec![None; properties.len()];
+        let mut claimed: BTreeMap<String, &str> = BTreeMap::new();
+        let wires: Vec<&String> = properties.keys().collect();
+        let order = (0..wires.len())
+            .filter(|&i| plain(wires[i]))
+            .chain((0..wires.len()).filter(|&i| !plain(wires[i])));
+        for i in order {
+            let Some((wire, property)) = properties.get_index(i) else {
+                continue;
+            };
+            let words = crate::naming::member_words(wire);
+            let rust = namer.unique(&words, Kind::Value);
+            let base = rust_name(&words, Kind::Value);
+            match claimed.get(&base) {
+                Some(first) if rust != base => self.warnings.push(Diagnostic::new(
+                    property.pointer.clone(),
+                    format!(
+                        "`{owner}`: properties `{wire}` and `{first}` read the same once \
+                         named, `{base}`; this one is the field `{}`",
+                        rust.trim_start_matches("r#")
+                    ),
+                )),
+                Some(_) => {}
+                None => {
+                    claimed.insert(base, wire);
+                }
+            }
+            names[i] = Some(rust);
+        }
+        names.into_iter().flatten().collect()
+    }
+
     fn fields(
         &mut self,
         owner: &str,
         properties: &indexmap::IndexMap<String, Rc<MergedProperty>>,
         required: &indexmap::IndexMap<String, Rc<str>>,
     ) -> Vec<Field> {
-        let mut namer = Namer::default();
+        let names = self.field_names(owner, properties);
         let mut fields = Vec::new();
-        for (wire, property) in properties {
+        for ((wire, property), rust) in properties.iter().zip(names) {
             let field_pointer = property.pointer.as_str();
             let property = &property.schema;
             let words = crate::naming::member_words(wire);
-            let rust = namer.unique(&words, Kind::Value);
             let hint = format!("{owner}{}", rust_name(&words, Kind::Type));
             let (ty, data) = match property {
                 ReferenceOr::Reference { reference } => {

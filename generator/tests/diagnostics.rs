@@ -1406,3 +1406,47 @@ paths:
         "{warnings:#?}"
     );
 }
+
+#[test]
+fn properties_that_read_the_same_once_named_are_a_warning_and_the_plain_one_keeps_its_name() {
+    let text = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /t:
+    get:
+      operationId: getThing
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Thing'}
+components:
+  schemas:
+    Thing:
+      type: object
+      properties:
+        '@id': {type: string}
+        id: {type: string}
+";
+    let output = output_of("property-names-alike", text, &["default"], false);
+    assert_eq!(
+        warnings_of(&output),
+        [(
+            "/components/schemas/Thing/properties/@id",
+            "`Thing`: properties `@id` and `id` read the same once named, `id`; this one is \
+             the field `id2`"
+        )]
+    );
+    let generator::ir::TypeKind::Struct { fields, .. } =
+        &output.api.type_def("Thing").expect("Thing").kind
+    else {
+        panic!("Thing is a struct");
+    };
+    let names: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|f| (f.wire_name.as_str(), f.rust_name.as_str()))
+        .collect();
+    assert_eq!(names, [("@id", "id2"), ("id", "id")]);
+}
