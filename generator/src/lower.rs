@@ -27,8 +27,8 @@ use crate::ir::{
 use crate::ir::{ServerTemplate, ServerVariable};
 use crate::ir::{SuccessEnum, SuccessVariant};
 use crate::naming::{
-    rust_name, Kind, Namer, RESERVED_ACCESSORS, RESERVED_API_MODULE_TYPES, RESERVED_GROUP_METHODS,
-    RESERVED_MODULES, RESERVED_PARAMETER_NAMES as RESERVED_ARGUMENT_NAMES,
+    rust_name, FirstClaims, Kind, Namer, RESERVED_ACCESSORS, RESERVED_API_MODULE_TYPES,
+    RESERVED_GROUP_METHODS, RESERVED_MODULES, RESERVED_PARAMETER_NAMES as RESERVED_ARGUMENT_NAMES,
 };
 use crate::select::{by_group, SelectedOperation, Selection};
 
@@ -56,24 +56,18 @@ pub fn lower_with(
 ) -> Result<(Api, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut lowerer = Lowerer::new(spec);
     lowerer.skip_unsupported = skip_unsupported;
-    // The first schema to claim each name, to say which one a later one
-    // that reads the same was renamed after (`thing` and `Thing`).
-    let mut claimed: BTreeMap<String, &str> = BTreeMap::new();
+    let mut claims = FirstClaims::default();
     for name in &selection.schemas {
         let rust = lowerer.type_namer.unique(name, Kind::Type);
         let base = rust_name(name, Kind::Type);
-        match claimed.get(&base) {
-            Some(first) if rust != base => lowerer.warnings.push(Diagnostic::new(
+        if let Some(first) = claims.renamed_after(base.clone(), &rust, name) {
+            lowerer.warnings.push(Diagnostic::new(
                 format!("/components/schemas/{}", pointer_escape(name)),
                 format!(
                     "schemas `{name}` and `{first}` read the same once named, `{base}`; \
                      this one is the type `{rust}`; rename one in the spec to choose the names"
                 ),
-            )),
-            Some(_) => {}
-            None => {
-                claimed.insert(base, name);
-            }
+            ));
         }
         lowerer.component_types.insert(rust.clone());
         lowerer.schema_names.insert(name.clone(), rust);
@@ -1766,7 +1760,7 @@ impl<'a> Lowerer<'a> {
         };
         let mut namer = Namer::default();
         let mut names: Vec<Option<String>> = vec![None; properties.len()];
-        let mut claimed: BTreeMap<String, &str> = BTreeMap::new();
+        let mut claims = FirstClaims::default();
         let wires: Vec<&String> = properties.keys().collect();
         let order = (0..wires.len())
             .filter(|&i| plain(wires[i]))
@@ -1778,19 +1772,15 @@ impl<'a> Lowerer<'a> {
             let words = crate::naming::member_words(wire);
             let rust = namer.unique(&words, Kind::Value);
             let base = rust_name(&words, Kind::Value);
-            match claimed.get(&base) {
-                Some(first) if rust != base => self.warnings.push(Diagnostic::new(
+            if let Some(first) = claims.renamed_after(base.clone(), &rust, wire) {
+                self.warnings.push(Diagnostic::new(
                     property.pointer.clone(),
                     format!(
                         "`{owner}`: properties `{wire}` and `{first}` read the same once \
                          named, `{base}`; this one is the field `{}`",
                         rust.trim_start_matches("r#")
                     ),
-                )),
-                Some(_) => {}
-                None => {
-                    claimed.insert(base, wire);
-                }
+                ));
             }
             names[i] = Some(rust);
         }
@@ -2494,16 +2484,20 @@ impl<'a> Lowerer<'a> {
                 .copied()
                 .chain([rust.as_str()]),
         );
-        // The first operation to claim each method name, to say which
-        // operation a later one that reads the same was renamed after.
-        let mut claimed: BTreeMap<String, (String, String)> = BTreeMap::new();
+        // (operationId, method and path) of the first operation to claim
+        // each method name.
+        let mut claims = FirstClaims::default();
         let mut operations: Vec<Operation> = Vec::with_capacity(ops.len());
         for sel in ops {
             let op = self.operation(sel, &mut methods, &mut builders);
             let base = rust_name(&operation_name(sel), Kind::Value);
-            match claimed.get(&base) {
+            let claimant = (
+                op.operation_id.clone(),
+                format!("{} {}", op.method, op.path),
+            );
+            match claims.renamed_after(base.clone(), &op.rust_name, claimant) {
                 // The same id twice is `duplicate_operation_ids`' warning.
-                Some((id, _)) if *id == op.operation_id => {}
+                Some((id, _)) if id == op.operation_id => {}
                 Some((id, at)) => self.warnings.push(Diagnostic::new(
                     format!("{}/operationId", op.pointer),
                     format!(
@@ -2516,15 +2510,7 @@ impl<'a> Lowerer<'a> {
                         op.rust_name.trim_start_matches("r#"),
                     ),
                 )),
-                None => {
-                    claimed.insert(
-                        base,
-                        (
-                            op.operation_id.clone(),
-                            format!("{} {}", op.method, op.path),
-                        ),
-                    );
-                }
+                None => {}
             }
             operations.push(op);
         }

@@ -3,7 +3,7 @@
 //! escaping and collision resolution.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Words that cannot be used as plain identifiers in any edition.
 const KEYWORDS: &[&str] = &[
@@ -505,6 +505,38 @@ fn join_initials(snake: &str) -> String {
         }
     }
     out
+}
+
+/// The first to ask for each name of a scope, so that a later one renamed
+/// because it reads the same once named (`thing` after `Thing`, `@type`
+/// after `type`) can be told apart from it in a warning.
+#[derive(Debug)]
+pub struct FirstClaims<T> {
+    first: BTreeMap<String, T>,
+}
+
+impl<T> Default for FirstClaims<T> {
+    fn default() -> Self {
+        Self {
+            first: BTreeMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> FirstClaims<T> {
+    /// Records that `claimant` asked for the name `base` and got `got`:
+    /// the first claimant of `base` when `got` is another name because of
+    /// it, else `None`.
+    pub fn renamed_after(&mut self, base: String, got: &str, claimant: T) -> Option<T> {
+        match self.first.get(&base) {
+            Some(first) if got != base => Some(first.clone()),
+            Some(_) => None,
+            None => {
+                self.first.insert(base, claimant);
+                None
+            }
+        }
+    }
 }
 
 /// Hands out names unique within one scope (a module's types, a struct's
