@@ -567,6 +567,16 @@ fn operation_name(sel: &SelectedOperation<'_>) -> String {
         )
 }
 
+/// A discriminator `mapping` value as a reference: it is one already or,
+/// OpenAPI 3.0 says (Discriminator Object), a bare schema name.
+fn mapping_reference(target: &str) -> String {
+    if target.contains(['/', '#']) {
+        target.to_owned()
+    } else {
+        format!("#/components/schemas/{target}")
+    }
+}
+
 /// A name of no letters or digits (`operationId: ""`) names nothing: the
 /// method and path do, as when there is none.
 fn names_something(name: &str) -> bool {
@@ -1039,19 +1049,10 @@ impl<'a> Lowerer<'a> {
             let mut tags: Vec<String> = discriminator
                 .map(|d| {
                     let reference = refs.get(i).and_then(Option::as_deref);
-                    // A mapping value is a reference or, OpenAPI 3.0 says
-                    // (Discriminator Object), a bare schema name.
-                    let as_reference = |target: &str| {
-                        if target.contains(['/', '#']) {
-                            target.to_owned()
-                        } else {
-                            format!("#/components/schemas/{target}")
-                        }
-                    };
                     let keys: Vec<String> = d
                         .mapping
                         .iter()
-                        .filter(|(_, target)| Some(as_reference(target).as_str()) == reference)
+                        .filter(|(_, target)| Some(mapping_reference(target).as_str()) == reference)
                         .map(|(value, _)| value.clone())
                         .collect();
                     match (keys.is_empty(), implicit.get(i).cloned().flatten()) {
@@ -1154,13 +1155,7 @@ impl<'a> Lowerer<'a> {
             .rsplit_once('/')
             .map_or(alternatives_pointer, |(parent, _)| parent);
         for (value, target) in &discriminator.mapping {
-            // A mapping value is a reference or, OpenAPI 3.0 says
-            // (Discriminator Object), a bare schema name.
-            let reference = if target.contains(['/', '#']) {
-                target.clone()
-            } else {
-                format!("#/components/schemas/{target}")
-            };
+            let reference = mapping_reference(target);
             if refs.iter().flatten().any(|r| *r == reference) {
                 continue;
             }
@@ -3006,19 +3001,18 @@ impl<'a> Lowerer<'a> {
             .collect();
         if !unsent.is_empty() {
             let listed: Vec<String> = unsent.iter().map(|t| format!("`{t}`")).collect();
+            let forms = match unsent.len() {
+                1 => format!("{} form, with a schema of its own, is", listed[0]),
+                _ => format!(
+                    "{} forms, with schemas of their own, are",
+                    listed.join(", ")
+                ),
+            };
             self.warnings.push(Diagnostic::new(
                 format!("{pointer}/content"),
                 format!(
-                    "{operation}: the request body is sent as `{content_type}`; its {} \
-                     form{}, with a schema of {}, {} not offered",
-                    listed.join(", "),
-                    if unsent.len() == 1 { "" } else { "s" },
-                    if unsent.len() == 1 {
-                        "its own"
-                    } else {
-                        "their own"
-                    },
-                    if unsent.len() == 1 { "is" } else { "are" },
+                    "{operation}: the request body is sent as `{content_type}`; its {forms} not \
+                     offered"
                 ),
             ));
         }
