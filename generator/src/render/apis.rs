@@ -340,7 +340,7 @@ fn param_line(p: &Parameter) -> String {
             "" => default,
             // Text after a closing fence on its line would reopen nothing
             // and close nothing: it goes in a paragraph of its own.
-            t if ends_with_block(t) => format!("{t}\n\n{default}"),
+            t if ends_with_fence(t) => format!("{t}\n\n{default}"),
             t => format!("{t} {default}"),
         };
     }
@@ -362,11 +362,23 @@ fn after_colon(rest: &str) -> String {
     }
 }
 
-/// Whether the last line of `text` closes a code fence or is part of a
-/// block that a sentence can't follow on the same line.
-fn ends_with_block(text: &str) -> bool {
-    let last = text.lines().last().unwrap_or("").trim_start();
-    last.starts_with("```") || last.starts_with("~~~")
+/// Whether a line (its indentation trimmed) opens or closes a code fence.
+fn is_fence(trimmed: &str) -> bool {
+    trimmed.starts_with("```") || trimmed.starts_with("~~~")
+}
+
+/// Whether `text` ends in a closing code fence, which a sentence can't
+/// follow on the same line.
+fn ends_with_fence(text: &str) -> bool {
+    is_fence(text.lines().last().unwrap_or("").trim_start())
+}
+
+/// Whether `text` opens with a block of its own (a code fence, list,
+/// heading, quote or table), which can't follow other text on its line.
+fn starts_with_block(text: &str) -> bool {
+    let first = text.trim_start_matches('\n').lines().next().unwrap_or("");
+    let first = first.trim_start();
+    is_fence(first) || starts_block(first)
 }
 
 /// `text` as the rest of a `- ` list item: its other lines are indented
@@ -375,9 +387,7 @@ fn ends_with_block(text: &str) -> bool {
 /// list, heading, quote or table) starts on a line of its own, after a
 /// blank one, and the result then starts with `\n`.
 fn list_item_text(text: &str) -> String {
-    let first = text.trim_start_matches('\n').lines().next().unwrap_or("");
-    let first = first.trim_start();
-    if first.starts_with("```") || first.starts_with("~~~") || starts_block(first) {
+    if starts_with_block(text) {
         let rest = list_item_lines(text.trim_start_matches('\n'));
         return format!("\n\n  {rest}");
     }
@@ -393,7 +403,7 @@ fn list_item_lines(text: &str) -> String {
     let mut in_list = false;
     for line in text.lines() {
         let trimmed = line.trim_start();
-        let fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
+        let fence = is_fence(trimmed);
         let line = if !in_fence && after_text && !fence && !starts_block(trimmed) && !in_list {
             // A paragraph's continuation: its indentation means nothing in
             // Markdown, and more than the item's two spaces is what
@@ -442,8 +452,7 @@ fn starts_block(trimmed: &str) -> bool {
 fn sentence(text: &str) -> String {
     let text = text.trim_end();
     // A closing code fence must stay alone on its line.
-    let last = text.lines().last().unwrap_or("").trim_start();
-    if text.ends_with(['.', '!', '?']) || last.starts_with("```") || last.starts_with("~~~") {
+    if text.ends_with(['.', '!', '?']) || ends_with_fence(text) {
         text.to_owned()
     } else {
         format!("{text}.")
@@ -470,14 +479,17 @@ fn builder(group: &str, op: &Operation, security: Option<TokenStream>) -> TokenS
         };
         let mut text = format!("Sets {} ({})", code_span(&p.wire_name), p.location.as_str());
         match &p.description {
-            Some(d) => text.push_str(&format!(": {}", sentence(&prose(d)))),
+            // A block glued to `Sets … :` would be none.
+            Some(d) => {
+                let d = sentence(&prose(d));
+                let gap = if starts_with_block(&d) { "\n\n" } else { " " };
+                text.push_str(&format!(":{gap}{d}"));
+            }
             None => text.push('.'),
         }
         if let Some(default) = &p.default {
             // In the same paragraph, unless the text ends in a code block.
-            let last = text.lines().last().unwrap_or("").trim_start();
-            let fenced = last.starts_with("```") || last.starts_with("~~~");
-            text.push_str(if fenced { "\n\n" } else { " " });
+            text.push_str(if ends_with_fence(&text) { "\n\n" } else { " " });
             text.push_str(&format!(
                 "When unset, the server uses {}.",
                 super::rust::code_span(default)
