@@ -172,7 +172,7 @@ pub fn render(api: &Api, profile: Profile) -> Result<GeneratedFile, Error> {
 fn use_lists_as_rustfmt_lays_them(text: &str) -> String {
     const RUSTFMT_MAX_WIDTH: usize = 100;
     let mut out: Vec<String> = Vec::new();
-    let mut lines = text.lines().peekable();
+    let mut lines = text.lines();
     while let Some(line) = lines.next() {
         let is_open = line.starts_with("pub use ") && line.ends_with("::{");
         if !is_open {
@@ -181,9 +181,7 @@ fn use_lists_as_rustfmt_lays_them(text: &str) -> String {
         }
         let mut items: Vec<&str> = Vec::new();
         let mut closed = false;
-        while let Some(next) = lines.peek() {
-            let next = *next;
-            lines.next();
+        for next in lines.by_ref() {
             if next == "};" {
                 closed = true;
                 break;
