@@ -571,12 +571,14 @@ macro_rules! request_builder {
             /// # Errors
             ///
             /// The errors of awaiting the builder.
-            // No local names: a parameter may be named anything a
-            // builder doesn't use itself.
-            pub async fn send_with_response(
+            // Not `async`: the future is `after`'s, generic and compiled
+            // once, not a state machine of its own for every operation.
+            pub fn send_with_response(
                 mut self,
-            ) -> Result<$crate::client::ResponseValue<$output>, $crate::Error> {
-                $crate::client::ResponseValue::after(self.call.record_response(), self.send()).await
+            ) -> impl std::future::Future<
+                Output = Result<$crate::client::ResponseValue<$output>, $crate::Error>,
+            > + Send {
+                $crate::client::ResponseValue::after(self.call.record_response(), self.send())
             }
         }
 
@@ -594,6 +596,215 @@ macro_rules! request_builder {
 // API modules name it by path: `crate::support::request_builder!(…)`.
 #[allow(unused_imports)]
 pub(crate) use request_builder;
+
+/// Defines a model struct and its JSON form, as serde's derives would with
+/// `rename` and `skip_serializing_if = "Option::is_none"`, in less code
+/// for the compiler: each field is followed by `=> "wireName"`, its JSON
+/// property, and by `skip_if is_none` when it is left out of the JSON
+/// while it is `None`.
+///
+/// Decoding takes a JSON object: properties the struct doesn't name are
+/// skipped, a missing one is `None` for an `Option` field and an error
+/// ("missing field") otherwise, and a repeated one is an error ("duplicate
+/// field"), as with the derives. Encoding writes the fields in their order.
+#[allow(unused_macros)] // Only specs with object schemas use it.
+macro_rules! json_object {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$field_meta:meta])*
+                pub $field:ident: $ty:ty => $wire:literal $(skip_if $skip:ident)?,
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $(
+                $(#[$field_meta])*
+                pub $field: $ty,
+            )*
+        }
+
+        #[allow(deprecated)] // Deprecated fields are encoded all the same.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let mut len = 0;
+                $(
+                    $(if !self.$field.$skip())? {
+                        len += 1;
+                    }
+                )*
+                let mut state = serializer.serialize_struct(stringify!($name), len)?;
+                $(
+                    $(if self.$field.$skip() {
+                        SerializeStruct::skip_field(&mut state, $wire)?;
+                    } else)? {
+                        SerializeStruct::serialize_field(&mut state, $wire, &self.$field)?;
+                    }
+                )*
+                SerializeStruct::end(state)
+            }
+        }
+
+        #[allow(deprecated)] // Deprecated fields are decoded all the same.
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                // Underscored, as in serde's derive: a model may be named
+                // `Field` or `Visitor`.
+                #[allow(non_camel_case_types)]
+                #[derive(Clone, Copy)]
+                enum __Field {
+                    $($field,)*
+                }
+
+                const __FIELDS: &[(&str, __Field)] = &[$(($wire, __Field::$field)),*];
+
+                struct __Visitor;
+
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("struct ", stringify!($name)))
+                    }
+
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: __A,
+                    ) -> Result<Self::Value, __A::Error> {
+                        $(let mut $field: Option<$ty> = None;)*
+                        while let Some(key) = map.next_key_seed($crate::support::FieldKey(__FIELDS))? {
+                            match key {
+                                $(Some(__Field::$field) => $crate::support::field_value(&mut map, &mut $field, $wire),)*
+                                None => $crate::support::skip_value(&mut map),
+                            }?;
+                        }
+                        Ok($name {
+                            $($field: $crate::support::present_or_missing($field, $wire)?,)*
+                        })
+                    }
+                }
+
+                deserializer.deserialize_struct(stringify!($name), &[$($wire),*], __Visitor)
+            }
+        }
+    };
+}
+
+// Models name it by path: `crate::support::json_object! { … }`.
+#[allow(unused_imports)]
+pub(crate) use json_object;
+
+/// Reads a property name of a [`json_object!`] struct as its field, or
+/// `None` for a property the struct doesn't name, without allocating.
+#[allow(dead_code)] // Only specs with object schemas use it.
+pub(crate) struct FieldKey<F: 'static>(pub(crate) &'static [(&'static str, F)]);
+
+impl<'de, F: Copy> serde::de::DeserializeSeed<'de> for FieldKey<F> {
+    type Value = Option<F>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Option<F>, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<F: Copy> serde::de::Visitor<'_> for FieldKey<F> {
+    type Value = Option<F>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a property name")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Option<F>, E> {
+        Ok(self
+            .0
+            .iter()
+            .find(|(wire, _)| *wire == name)
+            .map(|&(_, field)| field))
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, name: &[u8]) -> Result<Option<F>, E> {
+        Ok(self
+            .0
+            .iter()
+            .find(|(wire, _)| wire.as_bytes() == name)
+            .map(|&(_, field)| field))
+    }
+}
+
+/// Decodes the value of a [`json_object!`] property into its slot; a
+/// property given twice is an error, as with serde's derive.
+#[allow(dead_code)] // Only specs with object schemas use it.
+pub(crate) fn field_value<'de, A, T>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error>
+where
+    A: serde::de::MapAccess<'de>,
+    T: serde::Deserialize<'de>,
+{
+    if slot.is_some() {
+        return Err(serde::de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// Skips the value of a property that a [`json_object!`] struct doesn't
+/// name.
+#[allow(dead_code)] // Only specs with object schemas use it.
+pub(crate) fn skip_value<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<serde::de::IgnoredAny>().map(|_| ())
+}
+
+/// The value of a [`json_object!`] field once the object is read: a
+/// property that was not there is `None` for an `Option` field and the
+/// error "missing field `name`" otherwise, as with serde's derive.
+#[allow(dead_code)] // Only specs with object schemas use it.
+pub(crate) fn present_or_missing<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+where
+    T: serde::Deserialize<'de>,
+    E: serde::de::Error,
+{
+    match slot {
+        Some(value) => Ok(value),
+        None => T::deserialize(MissingField {
+            name,
+            marker: std::marker::PhantomData,
+        }),
+    }
+}
+
+/// What a missing property decodes from: `None` for an `Option`, the
+/// "missing field" error for anything else.
+struct MissingField<E> {
+    name: &'static str,
+    marker: std::marker::PhantomData<E>,
+}
+
+impl<'de, E: serde::de::Error> serde::Deserializer<'de> for MissingField<E> {
+    type Error = E;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
+        Err(E::missing_field(self.name))
+    }
+
+    fn deserialize_option<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_none()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
 
 /// Declares the model modules of `models/mod.rs` and re-exports their
 /// types: each `module::Type` is `mod module; pub use module::Type;`,

@@ -1350,9 +1350,9 @@ components:
         .find(|f| f.path == "src/models/account.rs")
         .unwrap();
     for field in [
-        "pub name: String,",
-        "pub password: Option<String>,",
-        "pub id: Option<String>,",
+        r#"pub name: String => "name","#,
+        r#"pub password: Option<String> => "password" skip_if is_none,"#,
+        r#"pub id: Option<String> => "id" skip_if is_none,"#,
     ] {
         assert!(
             model.contents.contains(field),

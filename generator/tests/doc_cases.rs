@@ -146,8 +146,8 @@ fn non_ascii_names_give_ascii_files_and_keep_their_wire_names() {
         assert!(f.path.is_ascii(), "{}", f.path);
     }
     let model = file(&output, "src/models/grosse.rs");
-    assert!(model.contains("#[serde(rename = \"höhe\""), "{model}");
-    assert!(model.contains("#[serde(rename = \"名前\""), "{model}");
+    assert!(model.contains("=> \"höhe\""), "{model}");
+    assert!(model.contains("=> \"名前\""), "{model}");
     assert!(model.contains("pub struct Grosse"), "{model}");
     assert!(file(&output, "src/models/grosse_etat.rs").contains("\"supprimé\""));
 }
@@ -191,7 +191,8 @@ fn spec_prose_never_reaches_rustdoc_as_code_or_a_bare_cr() {
         let note = file(&output, "src/models/note.rs");
         assert!(note.contains("/// ~~~json\n"), "{note}");
         assert!(
-            note.contains("/// ```text\n/// indented under the item"),
+            // The struct's docs, inside its `json_object!` call.
+            note.contains("    /// ```text\n    /// indented under the item"),
             "{note}"
         );
         assert!(note.contains("\\<b\\>HTML\\</b\\>"), "{note}");

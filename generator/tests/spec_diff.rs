@@ -220,9 +220,17 @@ fn every_generated_model_struct_is_non_exhaustive() {
     {
         let lines: Vec<&str> = file.contents.lines().collect();
         for (i, line) in lines.iter().enumerate() {
-            if line.starts_with("pub struct ") {
+            // At the top level, or inside a `json_object!` call.
+            let item = line.trim_start();
+            if item.starts_with("pub struct ") {
                 structs += 1;
-                assert_eq!(lines[i - 1], "#[non_exhaustive]", "{}: {line}", file.path);
+                let indent = &line[..line.len() - item.len()];
+                assert_eq!(
+                    lines[i - 1],
+                    format!("{indent}#[non_exhaustive]"),
+                    "{}: {line}",
+                    file.path
+                );
             }
         }
     }

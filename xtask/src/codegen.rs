@@ -1055,7 +1055,7 @@ mod tests {
         let text = fs::read_to_string(&edited).unwrap();
         fs::write(
             &edited,
-            text.replacen("pub name: String,", "pub name: Strin,", 1),
+            text.replacen("pub name: String =>", "pub name: Strin =>", 1),
         )
         .unwrap();
 
@@ -1072,12 +1072,13 @@ mod tests {
             "{err}"
         );
         assert!(
-            err.contains("-    pub name: Strin,") && err.contains("+    pub name: String,"),
+            err.contains("-        pub name: Strin =>")
+                && err.contains("+        pub name: String =>"),
             "{err}"
         );
         assert!(err.contains("run `cargo xtask codegen`"), "{err}");
         // --check wrote nothing.
-        assert!(fs::read_to_string(&edited).unwrap().contains("Strin,"));
+        assert!(fs::read_to_string(&edited).unwrap().contains("Strin =>"));
         let _ = fs::remove_dir_all(&root);
     }
 }

@@ -5,22 +5,20 @@ use super::{
     ApiUsageClientQueryMetrics,
 };
 
-/// The `ApiUsageClientQuery` schema.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ApiUsageClientQuery {
-    /// Behaves like one clause in a SQL WHERE. Specifies the date and time range of data being queried. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss
-    pub interval: String,
-    /// Date granularity of the results
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub granularity: Option<ApiUsageClientQueryGranularity>,
-    /// Behaves like a SQL SELECT clause. Enables retrieving only named metrics. If omitted, all metrics that are available will be returned (like SELECT *).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metrics: Option<Vec<ApiUsageClientQueryMetrics>>,
-    /// Behaves like a SQL GROUPBY. Allows for multiple levels of grouping as a list of dimensions. Partitions resulting aggregate computations into distinct named subgroups rather than across the entire result set as if it were one group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group_by: Option<Vec<ApiUsageClientQueryGroupBy>>,
+crate::support::json_object! {
+    /// The `ApiUsageClientQuery` schema.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct ApiUsageClientQuery {
+        /// Behaves like one clause in a SQL WHERE. Specifies the date and time range of data being queried. Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss
+        pub interval: String => "interval",
+        /// Date granularity of the results
+        pub granularity: Option<ApiUsageClientQueryGranularity> => "granularity" skip_if is_none,
+        /// Behaves like a SQL SELECT clause. Enables retrieving only named metrics. If omitted, all metrics that are available will be returned (like SELECT *).
+        pub metrics: Option<Vec<ApiUsageClientQueryMetrics>> => "metrics" skip_if is_none,
+        /// Behaves like a SQL GROUPBY. Allows for multiple levels of grouping as a list of dimensions. Partitions resulting aggregate computations into distinct named subgroups rather than across the entire result set as if it were one group.
+        pub group_by: Option<Vec<ApiUsageClientQueryGroupBy>> => "groupBy" skip_if is_none,
+    }
 }
 
 impl ApiUsageClientQuery {

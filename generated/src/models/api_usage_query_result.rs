@@ -2,18 +2,16 @@
 
 use super::{ApiUsageQueryResultQueryStatus, ApiUsageRow, Cursors};
 
-/// The `ApiUsageQueryResult` schema.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ApiUsageQueryResult {
-    /// Query results
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub results: Option<Vec<ApiUsageRow>>,
-    /// Query status
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query_status: Option<ApiUsageQueryResultQueryStatus>,
-    /// Cursor tokens to be used for navigating paginated results
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cursors: Option<Cursors>,
+crate::support::json_object! {
+    /// The `ApiUsageQueryResult` schema.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct ApiUsageQueryResult {
+        /// Query results
+        pub results: Option<Vec<ApiUsageRow>> => "results" skip_if is_none,
+        /// Query status
+        pub query_status: Option<ApiUsageQueryResultQueryStatus> => "queryStatus" skip_if is_none,
+        /// Cursor tokens to be used for navigating paginated results
+        pub cursors: Option<Cursors> => "cursors" skip_if is_none,
+    }
 }

@@ -2,42 +2,32 @@
 
 use super::{Detail, Limit};
 
-/// The `ErrorBody` schema.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ErrorBody {
-    /// The `message` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    /// The `code` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// The `status` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<i32>,
-    /// The `entityId` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entity_id: Option<String>,
-    /// The `entityName` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entity_name: Option<String>,
-    /// The `messageWithParams` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_with_params: Option<String>,
-    /// The `messageParams` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_params: Option<std::collections::BTreeMap<String, String>>,
-    /// The `contextId` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub context_id: Option<String>,
-    /// The `details` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<Vec<Detail>>,
-    /// The `errors` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub errors: Option<Vec<ErrorBody>>,
-    /// The `limit` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<Limit>,
+crate::support::json_object! {
+    /// The `ErrorBody` schema.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct ErrorBody {
+        /// The `message` property.
+        pub message: Option<String> => "message" skip_if is_none,
+        /// The `code` property.
+        pub code: Option<String> => "code" skip_if is_none,
+        /// The `status` property.
+        pub status: Option<i32> => "status" skip_if is_none,
+        /// The `entityId` property.
+        pub entity_id: Option<String> => "entityId" skip_if is_none,
+        /// The `entityName` property.
+        pub entity_name: Option<String> => "entityName" skip_if is_none,
+        /// The `messageWithParams` property.
+        pub message_with_params: Option<String> => "messageWithParams" skip_if is_none,
+        /// The `messageParams` property.
+        pub message_params: Option<std::collections::BTreeMap<String, String>> => "messageParams" skip_if is_none,
+        /// The `contextId` property.
+        pub context_id: Option<String> => "contextId" skip_if is_none,
+        /// The `details` property.
+        pub details: Option<Vec<Detail>> => "details" skip_if is_none,
+        /// The `errors` property.
+        pub errors: Option<Vec<ErrorBody>> => "errors" skip_if is_none,
+        /// The `limit` property.
+        pub limit: Option<Limit> => "limit" skip_if is_none,
+    }
 }

@@ -2,17 +2,16 @@
 
 use super::LimitNamespace;
 
-/// The `Limit` schema.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[non_exhaustive]
-pub struct Limit {
-    /// The `key` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
-    /// The `namespace` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub namespace: Option<LimitNamespace>,
-    /// The `value` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<i64>,
+crate::support::json_object! {
+    /// The `Limit` schema.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct Limit {
+        /// The `key` property.
+        pub key: Option<String> => "key" skip_if is_none,
+        /// The `namespace` property.
+        pub namespace: Option<LimitNamespace> => "namespace" skip_if is_none,
+        /// The `value` property.
+        pub value: Option<i64> => "value" skip_if is_none,
+    }
 }

@@ -2,44 +2,34 @@
 
 use super::{DomainEntityRef, OAuthAuthorizationState, OAuthClient};
 
-/// The `OAuthAuthorization` schema.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct OAuthAuthorization {
-    /// The `client` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client: Option<OAuthClient>,
-    /// The `scope` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scope: Option<Vec<String>>,
-    /// The `roles` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<String>>,
-    /// The `resourceOwner` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource_owner: Option<DomainEntityRef>,
-    /// Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_created: Option<chrono::DateTime<chrono::Utc>>,
-    /// Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_modified: Option<chrono::DateTime<chrono::Utc>>,
-    /// The `createdBy` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_by: Option<DomainEntityRef>,
-    /// The `modifiedBy` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modified_by: Option<DomainEntityRef>,
-    /// The `pending` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pending: Option<bool>,
-    /// The `state` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<OAuthAuthorizationState>,
-    /// The URI for this object
-    ///
-    /// Read-only: set by the server, ignored in requests.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub self_uri: Option<String>,
+crate::support::json_object! {
+    /// The `OAuthAuthorization` schema.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct OAuthAuthorization {
+        /// The `client` property.
+        pub client: Option<OAuthClient> => "client" skip_if is_none,
+        /// The `scope` property.
+        pub scope: Option<Vec<String>> => "scope" skip_if is_none,
+        /// The `roles` property.
+        pub roles: Option<Vec<String>> => "roles" skip_if is_none,
+        /// The `resourceOwner` property.
+        pub resource_owner: Option<DomainEntityRef> => "resourceOwner" skip_if is_none,
+        /// Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
+        pub date_created: Option<chrono::DateTime<chrono::Utc>> => "dateCreated" skip_if is_none,
+        /// Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
+        pub date_modified: Option<chrono::DateTime<chrono::Utc>> => "dateModified" skip_if is_none,
+        /// The `createdBy` property.
+        pub created_by: Option<DomainEntityRef> => "createdBy" skip_if is_none,
+        /// The `modifiedBy` property.
+        pub modified_by: Option<DomainEntityRef> => "modifiedBy" skip_if is_none,
+        /// The `pending` property.
+        pub pending: Option<bool> => "pending" skip_if is_none,
+        /// The `state` property.
+        pub state: Option<OAuthAuthorizationState> => "state" skip_if is_none,
+        /// The URI for this object
+        ///
+        /// Read-only: set by the server, ignored in requests.
+        pub self_uri: Option<String> => "selfUri" skip_if is_none,
+    }
 }

@@ -4,68 +4,54 @@ use super::{
     DomainEntityRef, OAuthClientAuthorizedGrantType, OAuthClientState, RoleDivision,
 };
 
-/// The `OAuthClient` schema.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct OAuthClient {
-    /// The globally unique identifier for the object.
-    ///
-    /// Read-only: set by the server, ignored in requests.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// The name of the OAuth client.
-    pub name: String,
-    /// The number of seconds, between 5mins and 48hrs, until tokens created with this client expire. If this field is omitted, a default of 24 hours will be applied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_token_validity_seconds: Option<i64>,
-    /// The `description` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// List of allowed callbacks for this client. For example: <https://myap.example.com/auth/callback>
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registered_redirect_uri: Option<Vec<String>>,
-    /// System created secret assigned to this client. Secrets are required for code authorization and client credential grants.
-    ///
-    /// Secret: never shown by `Debug`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secret: Option<String>,
-    /// Deprecated. Use roleDivisions instead.
-    ///
-    /// Items are unique.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_ids: Option<Vec<String>>,
-    /// Date this client was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_created: Option<chrono::DateTime<chrono::Utc>>,
-    /// Date this client was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_modified: Option<chrono::DateTime<chrono::Utc>>,
-    /// User that created this client
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_by: Option<DomainEntityRef>,
-    /// User that last modified this client
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modified_by: Option<DomainEntityRef>,
-    /// The OAuth Grant/Client type supported by this client. Code Authorization Grant/Client type - Preferred client type where the Client ID and Secret are required to create tokens. Used where the secret can be secured. PKCE-Enabled Code Authorization grant type - Code grant type which requires PKCE challenge and verifier to create tokens. Used in public clients for increased security. Implicit grant type - Client ID only is required to create tokens. Used in browser and mobile apps where the secret can not be secured. SAML2-Bearer extension grant type - SAML2 assertion provider for user authentication at the token endpoint. Client Credential grant type - Used to created access tokens that are tied only to the client.
-    pub authorized_grant_type: OAuthClientAuthorizedGrantType,
-    /// The scope requested by this client. Scopes only apply to clients not using the client_credential grant
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scope: Option<Vec<String>>,
-    /// Set of roles and their corresponding divisions associated with this client. Roles and divisions only apply to clients using the client_credential grant
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_divisions: Option<Vec<RoleDivision>>,
-    /// The state of the OAuth client. Active: The OAuth client can be used to create access tokens. This is the default state. Disabled: Access tokens created by the client are invalid and new ones cannot be created. Inactive: Access tokens cannot be created with this OAuth client and it will be deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<OAuthClientState>,
-    /// The time at which this client will be deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_to_delete: Option<chrono::DateTime<chrono::Utc>>,
-    /// The URI for this object
-    ///
-    /// Read-only: set by the server, ignored in requests.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub self_uri: Option<String>,
+crate::support::json_object! {
+    /// The `OAuthClient` schema.
+    #[derive(Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct OAuthClient {
+        /// The globally unique identifier for the object.
+        ///
+        /// Read-only: set by the server, ignored in requests.
+        pub id: Option<String> => "id" skip_if is_none,
+        /// The name of the OAuth client.
+        pub name: String => "name",
+        /// The number of seconds, between 5mins and 48hrs, until tokens created with this client expire. If this field is omitted, a default of 24 hours will be applied.
+        pub access_token_validity_seconds: Option<i64> => "accessTokenValiditySeconds" skip_if is_none,
+        /// The `description` property.
+        pub description: Option<String> => "description" skip_if is_none,
+        /// List of allowed callbacks for this client. For example: <https://myap.example.com/auth/callback>
+        pub registered_redirect_uri: Option<Vec<String>> => "registeredRedirectUri" skip_if is_none,
+        /// System created secret assigned to this client. Secrets are required for code authorization and client credential grants.
+        ///
+        /// Secret: never shown by `Debug`.
+        pub secret: Option<String> => "secret" skip_if is_none,
+        /// Deprecated. Use roleDivisions instead.
+        ///
+        /// Items are unique.
+        pub role_ids: Option<Vec<String>> => "roleIds" skip_if is_none,
+        /// Date this client was created. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
+        pub date_created: Option<chrono::DateTime<chrono::Utc>> => "dateCreated" skip_if is_none,
+        /// Date this client was last modified. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
+        pub date_modified: Option<chrono::DateTime<chrono::Utc>> => "dateModified" skip_if is_none,
+        /// User that created this client
+        pub created_by: Option<DomainEntityRef> => "createdBy" skip_if is_none,
+        /// User that last modified this client
+        pub modified_by: Option<DomainEntityRef> => "modifiedBy" skip_if is_none,
+        /// The OAuth Grant/Client type supported by this client. Code Authorization Grant/Client type - Preferred client type where the Client ID and Secret are required to create tokens. Used where the secret can be secured. PKCE-Enabled Code Authorization grant type - Code grant type which requires PKCE challenge and verifier to create tokens. Used in public clients for increased security. Implicit grant type - Client ID only is required to create tokens. Used in browser and mobile apps where the secret can not be secured. SAML2-Bearer extension grant type - SAML2 assertion provider for user authentication at the token endpoint. Client Credential grant type - Used to created access tokens that are tied only to the client.
+        pub authorized_grant_type: OAuthClientAuthorizedGrantType => "authorizedGrantType",
+        /// The scope requested by this client. Scopes only apply to clients not using the client_credential grant
+        pub scope: Option<Vec<String>> => "scope" skip_if is_none,
+        /// Set of roles and their corresponding divisions associated with this client. Roles and divisions only apply to clients using the client_credential grant
+        pub role_divisions: Option<Vec<RoleDivision>> => "roleDivisions" skip_if is_none,
+        /// The state of the OAuth client. Active: The OAuth client can be used to create access tokens. This is the default state. Disabled: Access tokens created by the client are invalid and new ones cannot be created. Inactive: Access tokens cannot be created with this OAuth client and it will be deleted.
+        pub state: Option<OAuthClientState> => "state" skip_if is_none,
+        /// The time at which this client will be deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
+        pub date_to_delete: Option<chrono::DateTime<chrono::Utc>> => "dateToDelete" skip_if is_none,
+        /// The URI for this object
+        ///
+        /// Read-only: set by the server, ignored in requests.
+        pub self_uri: Option<String> => "selfUri" skip_if is_none,
+    }
 }
 
 impl OAuthClient {

@@ -2,41 +2,32 @@
 
 use super::OAuthClient;
 
-/// The `OAuthClientEntityListing` schema.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct OAuthClientEntityListing {
-    /// The `entities` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entities: Option<Vec<OAuthClient>>,
-    /// The `pageSize` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_size: Option<i32>,
-    /// The `pageNumber` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_number: Option<i32>,
-    /// The `total` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total: Option<i64>,
-    /// The `firstUri` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_uri: Option<String>,
-    /// The `nextUri` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_uri: Option<String>,
-    /// The `previousUri` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous_uri: Option<String>,
-    /// The `lastUri` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_uri: Option<String>,
-    /// The `selfUri` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub self_uri: Option<String>,
-    /// The `pageCount` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_count: Option<i32>,
+crate::support::json_object! {
+    /// The `OAuthClientEntityListing` schema.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct OAuthClientEntityListing {
+        /// The `entities` property.
+        pub entities: Option<Vec<OAuthClient>> => "entities" skip_if is_none,
+        /// The `pageSize` property.
+        pub page_size: Option<i32> => "pageSize" skip_if is_none,
+        /// The `pageNumber` property.
+        pub page_number: Option<i32> => "pageNumber" skip_if is_none,
+        /// The `total` property.
+        pub total: Option<i64> => "total" skip_if is_none,
+        /// The `firstUri` property.
+        pub first_uri: Option<String> => "firstUri" skip_if is_none,
+        /// The `nextUri` property.
+        pub next_uri: Option<String> => "nextUri" skip_if is_none,
+        /// The `previousUri` property.
+        pub previous_uri: Option<String> => "previousUri" skip_if is_none,
+        /// The `lastUri` property.
+        pub last_uri: Option<String> => "lastUri" skip_if is_none,
+        /// The `selfUri` property.
+        pub self_uri: Option<String> => "selfUri" skip_if is_none,
+        /// The `pageCount` property.
+        pub page_count: Option<i32> => "pageCount" skip_if is_none,
+    }
 }
 
 impl crate::paging::Page for OAuthClientEntityListing {

@@ -2,39 +2,32 @@
 
 use super::{OAuthClientAuthorizedGrantType, OAuthClientState, RoleDivision};
 
-/// The `OAuthClientRequest` schema.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct OAuthClientRequest {
-    /// The name of the OAuth client.
-    pub name: String,
-    /// The number of seconds, between 5mins and 48hrs, until tokens created with this client expire. If this field is omitted, a default of 24 hours will be applied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_token_validity_seconds: Option<i64>,
-    /// The `description` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// List of allowed callbacks for this client. For example: <https://myap.example.com/auth/callback>
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registered_redirect_uri: Option<Vec<String>>,
-    /// Deprecated. Use roleDivisions instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_ids: Option<Vec<String>>,
-    /// The OAuth Grant/Client type supported by this client. Code Authorization Grant/Client type - Preferred client type where the Client ID and Secret are required to create tokens. Used where the secret can be secured. PKCE-Enabled Code Authorization grant type - Code grant type which requires PKCE challenge and verifier to create tokens. Used in public clients for increased security. Implicit grant type - Client ID only is required to create tokens. Used in browser and mobile apps where the secret can not be secured. SAML2-Bearer extension grant type - SAML2 assertion provider for user authentication at the token endpoint. Client Credential grant type - Used to created access tokens that are tied only to the client.
-    pub authorized_grant_type: OAuthClientAuthorizedGrantType,
-    /// The scope requested by this client. Scopes only apply to clients not using the client_credential grant
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scope: Option<Vec<String>>,
-    /// Set of roles and their corresponding divisions associated with this client. Roles and divisions only apply to clients using the client_credential grant
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role_divisions: Option<Vec<RoleDivision>>,
-    /// The state of the OAuth client. Active: The OAuth client can be used to create access tokens. This is the default state. Disabled: Access tokens created by the client are invalid and new ones cannot be created. Inactive: Access tokens cannot be created with this OAuth client and it will be deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<OAuthClientState>,
-    /// The time at which this client will be deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_to_delete: Option<chrono::DateTime<chrono::Utc>>,
+crate::support::json_object! {
+    /// The `OAuthClientRequest` schema.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct OAuthClientRequest {
+        /// The name of the OAuth client.
+        pub name: String => "name",
+        /// The number of seconds, between 5mins and 48hrs, until tokens created with this client expire. If this field is omitted, a default of 24 hours will be applied.
+        pub access_token_validity_seconds: Option<i64> => "accessTokenValiditySeconds" skip_if is_none,
+        /// The `description` property.
+        pub description: Option<String> => "description" skip_if is_none,
+        /// List of allowed callbacks for this client. For example: <https://myap.example.com/auth/callback>
+        pub registered_redirect_uri: Option<Vec<String>> => "registeredRedirectUri" skip_if is_none,
+        /// Deprecated. Use roleDivisions instead.
+        pub role_ids: Option<Vec<String>> => "roleIds" skip_if is_none,
+        /// The OAuth Grant/Client type supported by this client. Code Authorization Grant/Client type - Preferred client type where the Client ID and Secret are required to create tokens. Used where the secret can be secured. PKCE-Enabled Code Authorization grant type - Code grant type which requires PKCE challenge and verifier to create tokens. Used in public clients for increased security. Implicit grant type - Client ID only is required to create tokens. Used in browser and mobile apps where the secret can not be secured. SAML2-Bearer extension grant type - SAML2 assertion provider for user authentication at the token endpoint. Client Credential grant type - Used to created access tokens that are tied only to the client.
+        pub authorized_grant_type: OAuthClientAuthorizedGrantType => "authorizedGrantType",
+        /// The scope requested by this client. Scopes only apply to clients not using the client_credential grant
+        pub scope: Option<Vec<String>> => "scope" skip_if is_none,
+        /// Set of roles and their corresponding divisions associated with this client. Roles and divisions only apply to clients using the client_credential grant
+        pub role_divisions: Option<Vec<RoleDivision>> => "roleDivisions" skip_if is_none,
+        /// The state of the OAuth client. Active: The OAuth client can be used to create access tokens. This is the default state. Disabled: Access tokens created by the client are invalid and new ones cannot be created. Inactive: Access tokens cannot be created with this OAuth client and it will be deleted.
+        pub state: Option<OAuthClientState> => "state" skip_if is_none,
+        /// The time at which this client will be deleted. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss\[.mmm\]Z
+        pub date_to_delete: Option<chrono::DateTime<chrono::Utc>> => "dateToDelete" skip_if is_none,
+    }
 }
 
 impl OAuthClientRequest {

@@ -2,18 +2,16 @@
 
 use super::OAuthScope;
 
-/// The `OAuthScopeListing` schema.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct OAuthScopeListing {
-    /// The `total` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total: Option<i64>,
-    /// The `entities` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entities: Option<Vec<OAuthScope>>,
-    /// The `selfUri` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub self_uri: Option<String>,
+crate::support::json_object! {
+    /// The `OAuthScopeListing` schema.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct OAuthScopeListing {
+        /// The `total` property.
+        pub total: Option<i64> => "total" skip_if is_none,
+        /// The `entities` property.
+        pub entities: Option<Vec<OAuthScope>> => "entities" skip_if is_none,
+        /// The `selfUri` property.
+        pub self_uri: Option<String> => "selfUri" skip_if is_none,
+    }
 }

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rust::{doc, ident, named_types, prose, rust_file, type_display, type_tokens};
+use super::rust::{
+    doc, ident, named_types, prose, push_doc_lines, rust_file, type_display, type_tokens,
+};
 use super::GeneratedFile;
 use crate::diagnostics::Error;
 use crate::ir::{AdditionalField, Api, Field, PageFields, TypeDef, TypeKind, TypeRef, Variant};
@@ -43,8 +45,48 @@ pub fn file(
         let text = string_enum(&type_docs(def), &def.rust_name, variants, unknown_variant);
         return Ok(GeneratedFile::new(&path, text));
     }
-    rust_file(&path, || model(api, def, multipart_bodies))
-        .map(|text| GeneratedFile::new(&path, text))
+    let mut object = None;
+    let text = rust_file(&path, || {
+        let (tokens, text) = model(api, def, multipart_bodies);
+        object = text;
+        tokens
+    })?;
+    let text = match object {
+        Some(object) => splice_json_object(&path, &text, &object)?,
+        None => text,
+    };
+    Ok(GeneratedFile::new(&path, text))
+}
+
+/// Where [`model`] leaves a `json_object!` struct for [`file`] to write:
+/// prettyplease prints a macro's body on one line, so the struct goes in
+/// as text after printing, in place of this empty call.
+const JSON_OBJECT_PLACEHOLDER: &str = "crate::support::json_object! {}";
+
+fn splice_json_object(path: &str, code: &str, object: &str) -> Result<String, Error> {
+    let mut found = false;
+    let mut out = String::with_capacity(code.len() + object.len());
+    let mut lines = code.lines().peekable();
+    while let Some(line) = lines.next() {
+        if line == JSON_OBJECT_PLACEHOLDER && !found {
+            found = true;
+            out.push_str(object);
+            // An item follows the call after a blank line.
+            if lines.peek().is_some_and(|next| !next.is_empty()) {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    match found {
+        true => Ok(out),
+        false => Err(Error::InvalidRust {
+            file: path.to_owned(),
+            message: "the model's `json_object!` call was not printed on a line of its own".into(),
+        }),
+    }
 }
 
 /// `src/models/mod.rs`: each model's module and its re-export. Models that
@@ -112,10 +154,20 @@ fn type_docs(def: &TypeDef) -> String {
     docs
 }
 
-fn model(api: &Api, def: &TypeDef, multipart_bodies: &BTreeSet<&str>) -> TokenStream {
-    let docs = doc(&type_docs(def));
+/// A model's tokens, and the text of its `json_object!` struct where it
+/// has one (see [`structure`]).
+fn model(
+    api: &Api,
+    def: &TypeDef,
+    multipart_bodies: &BTreeSet<&str>,
+) -> (TokenStream, Option<String>) {
+    let mut object = None;
     let body = match &def.kind {
-        TypeKind::Struct { fields, additional } => structure(def, fields, additional.as_ref()),
+        TypeKind::Struct { fields, additional } => {
+            let (tokens, text) = structure(def, fields, additional.as_ref());
+            object = text;
+            tokens
+        }
         TypeKind::Enum { integer: None, .. } => TokenStream::new(), // `file` writes it as a `str_enum!` call.
         TypeKind::Enum {
             variants,
@@ -140,19 +192,22 @@ fn model(api: &Api, def: &TypeDef, multipart_bodies: &BTreeSet<&str>) -> TokenSt
             wrapped: true,
         } => wrapper(def, target),
     };
+    // A `json_object!` struct has its docs inside the call.
+    let docs = object.is_none().then(|| doc(&type_docs(def)));
     let uses = imports(api, def);
     let page = def.page.as_ref().map(|page| page_impl(def, page));
     let multipart = multipart_bodies
         .contains(def.rust_name.as_str())
         .then(|| multipart_impl(def))
         .flatten();
-    quote! {
+    let tokens = quote! {
         #uses
         #docs
         #body
         #page
         #multipart
-    }
+    };
+    (tokens, object)
 }
 
 /// A tuple struct around an array (or nullable array) that holds itself,
@@ -364,8 +419,21 @@ fn field_type(field: &Field) -> TokenStream {
     }
 }
 
-fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalField>) -> TokenStream {
+/// A struct model. Most are written through the runtime's `json_object!`
+/// (returned as text, for [`file`] to splice in), which costs the compiler
+/// much less than serde's derives; a struct with a field that needs a
+/// serde attribute of its own (binary data, a property that may be absent
+/// or null, the properties the spec doesn't name) keeps the derives.
+fn structure(
+    def: &TypeDef,
+    fields: &[Field],
+    additional: Option<&AdditionalField>,
+) -> (TokenStream, Option<String>) {
     let name = ident(&def.rust_name);
+    let compact = additional.is_none()
+        && fields
+            .iter()
+            .all(|f| !contains_bytes(&f.ty) && (f.required || !f.nullable));
     let sensitive = fields.iter().any(|f| f.sensitive);
     let all_optional = fields.iter().all(|f| !f.required);
     // A subtype's discriminator is set by construction, by `new` and by
@@ -385,8 +453,10 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
     if !has_float {
         derives.push(quote!(Eq));
     }
-    derives.push(quote!(serde::Serialize));
-    derives.push(quote!(serde::Deserialize));
+    if !compact {
+        derives.push(quote!(serde::Serialize));
+        derives.push(quote!(serde::Deserialize));
+    }
 
     // `rename_all = "camelCase"` where it spares `rename`s: most wire
     // names are camelCase, so most fields then need none.
@@ -408,42 +478,7 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
     let field_defs = fields.iter().map(|f| {
         let rust = ident(&f.rust_name);
         let ty = field_type(f);
-        let mut text = f.description.as_deref().map(prose).unwrap_or_default();
-        let mut notes = Vec::new();
-        if f.read_only {
-            notes.push("Read-only: set by the server, ignored in requests.".to_owned());
-        }
-        if f.write_only {
-            notes.push("Write-only: sent to the server, never returned.".to_owned());
-        }
-        if let Some(default) = &f.default {
-            notes.push(format!(
-                "When left out, the server assumes {}.",
-                super::rust::code_span(default)
-            ));
-        }
-        if f.sensitive {
-            notes.push("Secret: never shown by `Debug`.".to_owned());
-        }
-        if let TypeRef::Array { unique: true, .. } = f.ty {
-            notes.push("Items are unique.".to_owned());
-        }
-        if let Some(tag) = &f.tag {
-            notes.push(format!(
-                "Set to {} by `new`: the discriminator value that selects this type.",
-                super::rust::code_span(tag)
-            ));
-        }
-        for note in notes {
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            text.push_str(&note);
-        }
-        if text.is_empty() {
-            text = format!("The {} property.", super::rust::code_span(&f.wire_name));
-        }
-        let docs = doc(&text);
+        let docs = doc(&field_docs(f));
         let wire = &f.wire_name;
         let serde_name = match camel {
             true => serde_camel_case(&f.rust_name),
@@ -643,7 +678,18 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
     // `#[non_exhaustive]`: code outside the crate builds a model with `new`
     // or `Default`, never a struct literal, so a new optional property is a
     // minor release (Cargo's SemVer reference; see `crate::diff`).
-    quote! {
+    if compact {
+        let derives = derives.iter().map(ToString::to_string).collect::<Vec<_>>();
+        let object = json_object(def, fields, &derives.join(", "));
+        let tokens = quote! {
+            crate::support::json_object! {}
+            #constructor
+            #default
+            #debug
+        };
+        return (tokens, Some(object));
+    }
+    let tokens = quote! {
         #[derive(#(#derives),*)]
         #rename_all
         #[non_exhaustive]
@@ -654,7 +700,90 @@ fn structure(def: &TypeDef, fields: &[Field], additional: Option<&AdditionalFiel
         #constructor
         #default
         #debug
+    };
+    (tokens, None)
+}
+
+/// The `json_object!` call that defines a struct model, laid out as
+/// rustfmt would lay out the struct: each field is followed by its JSON
+/// name, and by `skip_if is_none` when it is left out of the JSON while
+/// unset.
+fn json_object(def: &TypeDef, fields: &[Field], derives: &str) -> String {
+    let mut out = String::from("crate::support::json_object! {\n");
+    push_doc_lines(&mut out, "    ", &type_docs(def));
+    out.push_str(&format!("    #[derive({derives})]\n"));
+    out.push_str("    #[non_exhaustive]\n");
+    out.push_str(&format!("    pub struct {} {{\n", def.rust_name));
+    for f in fields {
+        push_doc_lines(&mut out, "        ", &field_docs(f));
+        if f.deprecated {
+            out.push_str(&format!(
+                "        #[deprecated(note = {})]\n",
+                proc_macro2::Literal::string(&super::rust::deprecation_note(
+                    f.description.as_deref()
+                ))
+            ));
+        }
+        let mut ty = type_display(&f.ty);
+        if f.boxed {
+            ty = format!("Box<{ty}>");
+        }
+        if f.nullable {
+            ty = format!("Option<{ty}>");
+        }
+        if !f.required {
+            ty = format!("Option<{ty}>");
+        }
+        let skip = if f.required { "" } else { " skip_if is_none" };
+        out.push_str(&format!(
+            "        pub {}: {ty} => {}{skip},\n",
+            ident(&f.rust_name),
+            proc_macro2::Literal::string(&f.wire_name)
+        ));
     }
+    out.push_str("    }\n}\n");
+    out
+}
+
+/// A field's doc text: the spec's description, then what the code
+/// makes of the property (read-only, secret, its default…).
+fn field_docs(f: &Field) -> String {
+    let mut text = f.description.as_deref().map(prose).unwrap_or_default();
+    let mut notes = Vec::new();
+    if f.read_only {
+        notes.push("Read-only: set by the server, ignored in requests.".to_owned());
+    }
+    if f.write_only {
+        notes.push("Write-only: sent to the server, never returned.".to_owned());
+    }
+    if let Some(default) = &f.default {
+        notes.push(format!(
+            "When left out, the server assumes {}.",
+            super::rust::code_span(default)
+        ));
+    }
+    if f.sensitive {
+        notes.push("Secret: never shown by `Debug`.".to_owned());
+    }
+    if let TypeRef::Array { unique: true, .. } = f.ty {
+        notes.push("Items are unique.".to_owned());
+    }
+    if let Some(tag) = &f.tag {
+        notes.push(format!(
+            "Set to {} by `new`: the discriminator value that selects this type.",
+            super::rust::code_span(tag)
+        ));
+    }
+    for note in notes {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&note);
+    }
+    if text.is_empty() {
+        text = format!("The {} property.", super::rust::code_span(&f.wire_name));
+    }
+    text
 }
 
 /// Whether `new` takes the field: it is required, and not a subtype's tag,
@@ -1045,13 +1174,7 @@ fn string_enum(docs: &str, name: &str, variants: &[Variant], unknown: &str) -> S
         "{}\n\ncrate::support::str_enum! {{\n",
         super::rust::RUST_HEADER
     );
-    for line in docs.replace("\r\n", "\n").replace('\r', "\n").lines() {
-        let line = line.trim_end();
-        match line.is_empty() {
-            true => out.push_str("    ///\n"),
-            false => out.push_str(&format!("    /// {line}\n")),
-        }
-    }
+    push_doc_lines(&mut out, "    ", docs);
     out.push_str(&format!("    pub enum {name} {{\n"));
     for v in variants {
         let wire = proc_macro2::Literal::string(&v.wire_value);

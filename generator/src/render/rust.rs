@@ -531,12 +531,17 @@ fn bare_url_at(text: &str) -> Option<&str> {
 /// `#[deprecated(note = …)]`, the note being the first sentence of the
 /// spec's description (where it usually says what to use instead).
 pub fn deprecated(description: Option<&str>) -> TokenStream {
-    let note = description
+    let note = deprecation_note(description);
+    quote!(#[deprecated(note = #note)])
+}
+
+/// The note of [`deprecated`].
+pub fn deprecation_note(description: Option<&str>) -> String {
+    description
         .and_then(|d| d.split(". ").next())
         .map(|s| s.trim().trim_end_matches('.').to_owned())
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "deprecated in the API spec".to_owned());
-    quote!(#[deprecated(note = #note)])
+        .unwrap_or_else(|| "deprecated in the API spec".to_owned())
 }
 
 /// The Rust type of a [`TypeRef`]. Named types are prefixed with `models`
@@ -617,6 +622,23 @@ pub fn rust_file(file: &str, build: impl FnOnce() -> TokenStream) -> Result<Stri
     Ok(format!("{RUST_HEADER}\n\n{}", space_items(&code)))
 }
 
+/// `text` as `///` lines at `indent`, for docs written as text rather
+/// than through [`doc`]: rustc refuses a bare CR, and a bidirectional
+/// control, in a doc comment.
+pub fn push_doc_lines(out: &mut String, indent: &str, text: &str) {
+    let text = visible_direction(text);
+    for line in text.replace("\r\n", "\n").replace('\r', "\n").lines() {
+        let line = line.trim_end();
+        out.push_str(indent);
+        out.push_str("///");
+        if !line.trim_start().is_empty() {
+            out.push(' ');
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+}
+
 /// Puts the texts of doc placeholders in, and turns the `/** … */` blocks
 /// prettyplease prints for multi-line docs into `///` lines at the item's
 /// indentation.
@@ -631,18 +653,7 @@ fn line_docs(code: &str, docs: &[String]) -> String {
             .and_then(|rest| rest.strip_prefix(DOC_PLACEHOLDER))
             .and_then(|index| docs.get(index.parse::<usize>().ok()?))
         {
-            // rustc refuses a bare CR in a doc comment.
-            let text = text.replace("\r\n", "\n").replace('\r', "\n");
-            for doc_line in text.lines() {
-                out.push_str(indent);
-                out.push_str("///");
-                let doc_line = doc_line.trim_end();
-                if !doc_line.trim_start().is_empty() {
-                    out.push(' ');
-                    out.push_str(doc_line);
-                }
-                out.push('\n');
-            }
+            push_doc_lines(&mut out, indent, text);
             continue;
         }
         let Some(first) = trimmed.strip_prefix("/**") else {

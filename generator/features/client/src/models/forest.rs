@@ -2,11 +2,12 @@
 
 use super::Tree;
 
-/// The `Forest` schema.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[non_exhaustive]
-pub struct Forest {
-    /// The `first` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first: Option<Box<Tree>>,
+crate::support::json_object! {
+    /// The `Forest` schema.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct Forest {
+        /// The `first` property.
+        pub first: Option<Box<Tree>> => "first" skip_if is_none,
+    }
 }

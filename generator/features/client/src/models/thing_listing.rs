@@ -2,20 +2,18 @@
 
 use super::Thing;
 
-/// The `ThingListing` schema.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ThingListing {
-    /// The `entities` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entities: Option<Vec<Thing>>,
-    /// The `pageNumber` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_number: Option<i32>,
-    /// The `pageCount` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_count: Option<i32>,
+crate::support::json_object! {
+    /// The `ThingListing` schema.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct ThingListing {
+        /// The `entities` property.
+        pub entities: Option<Vec<Thing>> => "entities" skip_if is_none,
+        /// The `pageNumber` property.
+        pub page_number: Option<i32> => "pageNumber" skip_if is_none,
+        /// The `pageCount` property.
+        pub page_count: Option<i32> => "pageCount" skip_if is_none,
+    }
 }
 
 impl crate::paging::Page for ThingListing {

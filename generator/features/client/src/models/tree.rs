@@ -2,14 +2,14 @@
 
 use super::Forest;
 
-/// Mutual recursion with Forest.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tree {
-    /// The `children` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub children: Option<Vec<Tree>>,
-    /// The `forest` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub forest: Option<Box<Forest>>,
+crate::support::json_object! {
+    /// Mutual recursion with Forest.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    pub struct Tree {
+        /// The `children` property.
+        pub children: Option<Vec<Tree>> => "children" skip_if is_none,
+        /// The `forest` property.
+        pub forest: Option<Box<Forest>> => "forest" skip_if is_none,
+    }
 }
