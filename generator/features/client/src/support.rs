@@ -606,7 +606,9 @@ pub(crate) use request_builder;
 /// Decoding takes a JSON object: properties the struct doesn't name are
 /// skipped, a missing one is `None` for an `Option` field and an error
 /// ("missing field") otherwise, and a repeated one is an error ("duplicate
-/// field"), as with the derives. Encoding writes the fields in their order.
+/// field"), as with the derives. Unlike the derives, it refuses a JSON array
+/// (the fields' values in order): an OpenAPI object schema is a JSON object.
+/// Encoding writes the fields in their order.
 #[allow(unused_macros)] // Only specs with object schemas use it.
 macro_rules! json_object {
     (
@@ -628,7 +630,10 @@ macro_rules! json_object {
 
         #[allow(deprecated)] // Deprecated fields are encoded all the same.
         impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<__S: serde::Serializer>(
+                &self,
+                serializer: __S,
+            ) -> Result<__S::Ok, __S::Error> {
                 use serde::ser::SerializeStruct;
                 let mut len = 0;
                 $(
@@ -650,7 +655,11 @@ macro_rules! json_object {
 
         #[allow(deprecated)] // Deprecated fields are decoded all the same.
         impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            // Underscored, as in serde's derive: the items inside name
+            // `$name` and the field types, which may be `D`.
+            fn deserialize<__D: serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> Result<Self, __D::Error> {
                 // Underscored, as in serde's derive: a model may be named
                 // `Field` or `Visitor`.
                 #[allow(non_camel_case_types)]
@@ -670,6 +679,9 @@ macro_rules! json_object {
                         f.write_str(concat!("struct ", stringify!($name)))
                     }
 
+                    // One `let` per field, named as the field: `foo` is a
+                    // property name as good as any.
+                    #[allow(clippy::disallowed_names)]
                     fn visit_map<__A: serde::de::MapAccess<'de>>(
                         self,
                         mut map: __A,
