@@ -7,7 +7,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust::{
-    doc, ident, named_types, prose, push_doc_lines, rust_file, type_display, type_tokens,
+    doc, ident, named_types, prose, push_doc_lines, rust_file, tokens_display, type_display,
+    type_tokens,
 };
 use super::GeneratedFile;
 use crate::diagnostics::Error;
@@ -472,7 +473,8 @@ fn structure(
             })
             .count()
     };
-    let camel = renamed(true) < renamed(false);
+    // A `json_object!` struct names every field's wire name itself.
+    let camel = !compact && renamed(true) < renamed(false);
     let rename_all = camel.then(|| quote!(#[serde(rename_all = "camelCase")]));
 
     let field_defs = fields.iter().map(|f| {
@@ -724,16 +726,7 @@ fn json_object(def: &TypeDef, fields: &[Field], derives: &str) -> String {
                 ))
             ));
         }
-        let mut ty = type_display(&f.ty);
-        if f.boxed {
-            ty = format!("Box<{ty}>");
-        }
-        if f.nullable {
-            ty = format!("Option<{ty}>");
-        }
-        if !f.required {
-            ty = format!("Option<{ty}>");
-        }
+        let ty = tokens_display(&field_type(f));
         let skip = if f.required { "" } else { " skip_if is_none" };
         out.push_str(&format!(
             "        pub {}: {ty} => {}{skip},\n",

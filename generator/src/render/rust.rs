@@ -582,7 +582,12 @@ pub fn type_tokens(ty: &TypeRef, models_prefix: &TokenStream) -> TokenStream {
 /// How a type reads in prose, for docs and error messages (`OAuthClient`,
 /// `Vec<String>`).
 pub fn type_display(ty: &TypeRef) -> String {
-    type_tokens(ty, &TokenStream::new())
+    tokens_display(&type_tokens(ty, &TokenStream::new()))
+}
+
+/// A type's tokens as rustfmt writes the type (`Option<Vec<String>>`).
+pub fn tokens_display(tokens: &TokenStream) -> String {
+    tokens
         .to_string()
         .replace(" < ", "<")
         .replace(" >", ">")
